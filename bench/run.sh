@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Runs Parley's streaming benchmark end to end with one command:
+#   bench/run.sh [driver flags...]        e.g. bench/run.sh --levels 1,100 --capacity 2000
+# It builds the project, raises the open-files limit, starts the simulated provider (its own JVM)
+# and Parley (from its jar, fresh temporary data directory, -Xmx512m), waits for /health, runs the
+# benchmark driver, prints the machine and the markdown report, and writes the report to a file.
+# Everything it started is stopped on exit. See docs/PERFORMANCE.md.
+#
+# Environment (all optional):
+#   BENCH_JAVA_HOME   JDK 25 to use            (/usr/lib/jvm/temurin-25-jdk-amd64)
+#   SIM_PORT          simulator port           (9090)
+#   PARLEY_PORT       Parley port              (8080)
+#   BENCH_OUT         report file              (bench/target/bench-results.md)
+#   BENCH_SKIP_BUILD  1 = use the existing build
+#   PARLEY_HEAP       Parley's -Xmx            (512m, the SPEC target)
+#   PARLEY_JAVA_OPTS  extra JVM/Spring options for Parley (e.g. -Dserver.tomcat.max-connections=20000)
+#   SIM_JAVA_OPTS     JVM options for the simulator   (-Xmx1g)
+#   DRIVER_JAVA_OPTS  JVM options for the driver      (-Xms512m -Xmx2g)
+#   DRIVER_TIMEOUT_S  hard limit on the driver run    (900)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAVA_HOME_25="${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA="$JAVA_HOME_25/bin/java"
+SIM_PORT="${SIM_PORT:-9090}"
+PARLEY_PORT="${PARLEY_PORT:-8080}"
+OUT="${BENCH_OUT:-$ROOT/bench/target/bench-results.md}"
+LOG_DIR="$ROOT/bench/target/bench-logs"
+PARLEY_HEAP="${PARLEY_HEAP:-512m}"
+SIM_JAVA_OPTS="${SIM_JAVA_OPTS:--Xmx1g}"
+DRIVER_JAVA_OPTS="${DRIVER_JAVA_OPTS:--Xms512m -Xmx2g}"
+DRIVER_TIMEOUT_S="${DRIVER_TIMEOUT_S:-900}"
+PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:-}"
+
+say() { echo "run.sh: $*" >&2; }
+die() { say "ERROR: $*"; exit 1; }
+
+STARTED_PIDS=()
+DATA_DIR=""
+cleanup() {
+	local pid
+	for pid in "${STARTED_PIDS[@]}"; do
+		kill "$pid" 2>/dev/null || true
+	done
+	for pid in "${STARTED_PIDS[@]}"; do
+		for _ in $(seq 1 30); do
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.5
+		done
+		kill -9 "$pid" 2>/dev/null || true
+	done
+	if [[ -n "$DATA_DIR" && -d "$DATA_DIR" ]]; then
+		rm -rf "$DATA_DIR"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_in_use() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# wait_for NAME PID SECONDS CHECK...: polls CHECK until it succeeds, the process dies, or time runs out.
+wait_for() {
+	local name="$1" pid="$2" seconds="$3"
+	shift 3
+	local deadline=$((SECONDS + seconds))
+	until "$@" >/dev/null 2>&1; do
+		kill -0 "$pid" 2>/dev/null || { tail -n 40 "$LOG_DIR/$name.log" >&2; die "$name exited during start-up (log: $LOG_DIR/$name.log)"; }
+		((SECONDS < deadline)) || { tail -n 40 "$LOG_DIR/$name.log" >&2; die "$name not ready after ${seconds}s (log: $LOG_DIR/$name.log)"; }
+		sleep 0.5
+	done
+}
+
+machine() {
+	echo "## Machine"
+	echo
+	echo "- nproc: $(nproc)"
+	echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+	echo "- Memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+	echo "- Open files limit: $(ulimit -n)"
+	echo "- Java (\`$JAVA -version\`):"
+	echo
+	echo '```'
+	"$JAVA" -version 2>&1
+	echo '```'
+	echo
+}
+
+# The capacity the driver will be asked for (its default is 10,000), to check the open-files limit.
+capacity=10000
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+	case "${args[$i]}" in
+	--capacity) capacity="${args[$((i + 1))]:-$capacity}" ;;
+	--capacity=*) capacity="${args[$i]#--capacity=}" ;;
+	esac
+done
+
+[[ -x "$JAVA" ]] || die "no JDK 25 at $JAVA_HOME_25 (set BENCH_JAVA_HOME)"
+mkdir -p "$LOG_DIR" "$(dirname "$OUT")"
+cd "$ROOT"
+
+if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
+	say "building (mvn -B -q -DskipTests package)"
+	mvn -B -q -DskipTests package >"$LOG_DIR/build.log" 2>&1 || { tail -n 40 "$LOG_DIR/build.log" >&2; die "build failed (log: $LOG_DIR/build.log)"; }
+fi
+mvn -B -q -pl bench dependency:build-classpath -DincludeScope=runtime \
+	-Dmdep.outputFile="$ROOT/bench/target/bench-classpath.txt" >"$LOG_DIR/classpath.log" 2>&1 \
+	|| { tail -n 20 "$LOG_DIR/classpath.log" >&2; die "could not resolve the bench classpath"; }
+BENCH_JAR="$(ls "$ROOT"/bench/target/parley-bench-*.jar 2>/dev/null | grep -v -E 'sources|javadoc' | head -n 1 || true)"
+CP="${BENCH_JAR:-$ROOT/bench/target/classes}:$(cat "$ROOT/bench/target/bench-classpath.txt")"
+PARLEY_JAR="$(ls "$ROOT"/server/target/parley-*.jar 2>/dev/null | grep -v -E 'sources|javadoc|plain' | head -n 1 || true)"
+[[ -n "$PARLEY_JAR" ]] || die "no server/target/parley-*.jar; did the build run?"
+
+# Each held stream costs Parley two sockets (client and upstream), the driver and the simulator one each.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+needed=$((2 * capacity + 2000))
+if [[ "$(ulimit -n)" != "unlimited" && "$(ulimit -n)" -lt "$needed" ]]; then
+	say "WARNING: open-files limit $(ulimit -n) (hard $(ulimit -Hn)) is below the $needed Parley needs for $capacity streams;"
+	say "WARNING: the capacity phase will fail with 'Too many open files' past about $(( ($(ulimit -n) - 2000) / 2 )) streams."
+fi
+
+machine
+
+port_in_use "$SIM_PORT" && die "port $SIM_PORT is in use (set SIM_PORT)"
+port_in_use "$PARLEY_PORT" && die "port $PARLEY_PORT is in use (set PARLEY_PORT)"
+
+say "starting the simulator on 127.0.0.1:$SIM_PORT"
+# shellcheck disable=SC2086
+"$JAVA" $SIM_JAVA_OPTS -cp "$CP" dev.parley.bench.sim.SimulatorMain --port "$SIM_PORT" --host 127.0.0.1 \
+	--ttft-ms 0 --tokens 20 --delay-ms 0 >"$LOG_DIR/sim.log" 2>&1 &
+SIM_PID=$!
+STARTED_PIDS+=("$SIM_PID")
+wait_for sim "$SIM_PID" 30 port_in_use "$SIM_PORT"
+
+DATA_DIR="$(mktemp -d -t parley-bench-XXXXXX)"
+say "starting Parley on 127.0.0.1:$PARLEY_PORT (-Xmx$PARLEY_HEAP, data in $DATA_DIR)"
+# shellcheck disable=SC2086
+OPENAI_BASE_URL="http://127.0.0.1:$SIM_PORT/v1" OPENAI_API_KEY=bench PARLEY_DEFAULT_MODEL=sim \
+	PARLEY_DATA_DIR="$DATA_DIR" SERVER_PORT="$PARLEY_PORT" \
+	"$JAVA" "-Xmx$PARLEY_HEAP" --enable-native-access=ALL-UNNAMED \
+	"-Dparley.provider.max-concurrency=$((capacity + 1000))" \
+	"-Dparley.provider.max-concurrency-per-provider=$((capacity + 1000))" \
+	$PARLEY_JAVA_OPTS -jar "$PARLEY_JAR" >"$LOG_DIR/parley.log" 2>&1 &
+PARLEY_PID=$!
+STARTED_PIDS+=("$PARLEY_PID")
+wait_for parley "$PARLEY_PID" 90 curl -sf "http://127.0.0.1:$PARLEY_PORT/health"
+
+say "running the driver (hard limit ${DRIVER_TIMEOUT_S}s; progress below, report at the end)"
+set +e
+# shellcheck disable=SC2086
+timeout --kill-after=10 "$DRIVER_TIMEOUT_S" "$JAVA" $DRIVER_JAVA_OPTS -cp "$CP" dev.parley.bench.driver.BenchmarkMain \
+	--parley "http://127.0.0.1:$PARLEY_PORT" --sim "http://127.0.0.1:$SIM_PORT/v1" \
+	--parley-pid "$PARLEY_PID" --sim-pid "$SIM_PID" --out "$LOG_DIR/driver-report.md" "$@" \
+	>"$LOG_DIR/driver-stdout.md"
+rc=$?
+set -e
+
+{
+	cat "$LOG_DIR/driver-report.md" 2>/dev/null || cat "$LOG_DIR/driver-stdout.md"
+	echo
+	machine
+	echo "Started by \`bench/run.sh $*\`: simulator \`$SIM_JAVA_OPTS\`, Parley \`-Xmx$PARLEY_HEAP $PARLEY_JAVA_OPTS\`" \
+		"from $(basename "$PARLEY_JAR") with an empty H2 data directory; logs in bench/target/bench-logs/."
+} >"$OUT"
+cat "$OUT"
+case "$rc" in
+0) say "report written to $OUT" ;;
+3) say "WARNING: some streams failed or were dropped; report written to $OUT" ;;
+124 | 137) say "ERROR: the driver hit the ${DRIVER_TIMEOUT_S}s limit and was stopped" ;;
+*) say "ERROR: the driver exited with status $rc (see $LOG_DIR)" ;;
+esac
+exit "$rc"

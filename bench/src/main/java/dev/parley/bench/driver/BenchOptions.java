@@ -1,0 +1,174 @@
+package dev.parley.bench.driver;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The driver's settings, parsed from {@code --name value} or {@code --name=value} flags.
+ *
+ * @param parley Parley's base URL
+ * @param sim the simulator's OpenAI base URL (ending in {@code /v1})
+ * @param levels concurrency levels to measure
+ * @param targets which paths to measure
+ * @param duration recorded arrivals per phase
+ * @param warmup unrecorded arrivals before each phase
+ * @param jitWarmup an unrecorded phase per path at 100 streams before the first level (0
+ * = none)
+ * @param shape what each latency stream asks the simulator for
+ * @param grace how long a phase may wait past its last stream's nominal end
+ * @param capacity streams for the capacity phase (0 = skip)
+ * @param capacityRamp over how long the capacity streams are opened
+ * @param capacityHold how long they are all held
+ * @param capacityDelayMs the simulator's delay between tokens for capacity streams
+ * @param parleyPid Parley's process id, for RSS and CPU (0 = unknown)
+ * @param simPid the simulator's process id, for CPU (0 = unknown)
+ * @param apiKey the bearer token sent to the simulator directly
+ * @param out where the markdown report is written
+ * @param maxRun the run is aborted after this long, whatever it is doing
+ */
+record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, Duration duration, Duration warmup,
+		Duration jitWarmup, StreamShape shape, Duration grace, int capacity, Duration capacityRamp,
+		Duration capacityHold, int capacityDelayMs, long parleyPid, long simPid, String apiKey, Path out,
+		Duration maxRun) {
+
+	/** Which paths a run measures. */
+	enum Targets {
+
+		BOTH, DIRECT, PARLEY;
+
+		boolean direct() {
+			return this != PARLEY;
+		}
+
+		boolean parley() {
+			return this != DIRECT;
+		}
+
+	}
+
+	static final String USAGE = """
+			Usage: BenchmarkMain [flags]   (times in seconds unless the name says ms)
+			  --parley URL             Parley base URL                      (http://127.0.0.1:8080)
+			  --sim URL                simulator OpenAI base URL            (http://127.0.0.1:9090/v1)
+			  --levels 1,100,1000      concurrent streams per level
+			  --targets both           both | direct | parley
+			  --duration-s 20          recorded arrivals per phase
+			  --warmup-s 5             unrecorded arrivals before each phase
+			  --jit-warmup-s 10        unrecorded phase per path at 100 streams first (0 = none)
+			  --tokens 40              tokens per latency stream
+			  --delay-ms 100           simulator delay between tokens
+			  --ttft-ms 0              simulator time to first token
+			  --grace-s 10             wait past a phase's last nominal stream end
+			  --capacity 10000         streams held in the capacity phase (0 = skip)
+			  --capacity-ramp-s 20     time over which capacity streams are opened
+			  --capacity-hold-s 10     time all capacity streams are held together
+			  --capacity-delay-ms 1000 simulator delay between tokens for capacity streams
+			  --parley-pid 0           Parley's pid, for RSS and CPU from /proc (0 = unknown)
+			  --sim-pid 0              the simulator's pid, for CPU from /proc (0 = unknown)
+			  --api-key bench          bearer token for the simulator
+			  --out results.md         markdown report file
+			  --max-run-s 600          abort the whole run after this long
+			""";
+
+	private static final List<String> FLAGS = List.of("parley", "sim", "levels", "targets", "duration-s", "warmup-s",
+			"jit-warmup-s", "tokens", "delay-ms", "ttft-ms", "grace-s", "capacity", "capacity-ramp-s",
+			"capacity-hold-s", "capacity-delay-ms", "parley-pid", "sim-pid", "api-key", "out", "max-run-s");
+
+	/**
+	 * Parses flags.
+	 * @throws IllegalArgumentException with a readable message for an unknown flag or a
+	 * bad value
+	 */
+	static BenchOptions parse(String... args) {
+		Map<String, String> values = read(args);
+		BenchOptions options = new BenchOptions(URI.create(values.getOrDefault("parley", "http://127.0.0.1:8080")),
+				URI.create(values.getOrDefault("sim", "http://127.0.0.1:9090/v1")),
+				levels(values.getOrDefault("levels", "1,100,1000")),
+				Targets.valueOf(values.getOrDefault("targets", "both").toUpperCase(java.util.Locale.ROOT)),
+				seconds(values, "duration-s", 20), seconds(values, "warmup-s", 5), seconds(values, "jit-warmup-s", 10),
+				new StreamShape(integer(values, "ttft-ms", 0), integer(values, "tokens", 40),
+						integer(values, "delay-ms", 100)),
+				seconds(values, "grace-s", 10), integer(values, "capacity", 10_000),
+				seconds(values, "capacity-ramp-s", 20), seconds(values, "capacity-hold-s", 10),
+				integer(values, "capacity-delay-ms", 1000), Long.parseLong(values.getOrDefault("parley-pid", "0")),
+				Long.parseLong(values.getOrDefault("sim-pid", "0")), values.getOrDefault("api-key", "bench"),
+				Path.of(values.getOrDefault("out", "results.md")), seconds(values, "max-run-s", 600));
+		options.validate();
+		return options;
+	}
+
+	private void validate() {
+		if (shape.nominalDuration().toMillis() < 10 && !levels.isEmpty()) {
+			throw new IllegalArgumentException(
+					"a stream must last at least 10 ms (ttft-ms + tokens x delay-ms) to derive an arrival rate");
+		}
+		if (duration.isZero() || capacity < 0 || capacityRamp.isZero() || capacityDelayMs < 1) {
+			throw new IllegalArgumentException("duration-s, capacity-ramp-s and capacity-delay-ms must be positive");
+		}
+	}
+
+	private static Map<String, String> read(String[] args) {
+		Map<String, String> values = new HashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			if (!arg.startsWith("--")) {
+				throw new IllegalArgumentException("unexpected argument: " + arg);
+			}
+			String name = arg.substring(2);
+			String value;
+			int eq = name.indexOf('=');
+			if (eq >= 0) {
+				value = name.substring(eq + 1);
+				name = name.substring(0, eq);
+			}
+			else if (i + 1 < args.length) {
+				value = args[++i];
+			}
+			else {
+				throw new IllegalArgumentException("flag --" + name + " needs a value");
+			}
+			if (!FLAGS.contains(name)) {
+				throw new IllegalArgumentException("unknown flag --" + name);
+			}
+			values.put(name, value);
+		}
+		return values;
+	}
+
+	private static List<Integer> levels(String text) {
+		List<Integer> levels = new ArrayList<>();
+		Arrays.stream(text.split(",")).map(String::trim).filter((s) -> !s.isEmpty()).forEach((s) -> {
+			int level = Integer.parseInt(s);
+			if (level < 1) {
+				throw new IllegalArgumentException("levels must be positive: " + text);
+			}
+			levels.add(level);
+		});
+		return List.copyOf(levels);
+	}
+
+	private static int integer(Map<String, String> values, String name, int fallback) {
+		String value = values.get(name);
+		try {
+			return (value == null) ? fallback : Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--" + name + " needs a whole number, got " + value);
+		}
+	}
+
+	private static Duration seconds(Map<String, String> values, String name, int fallback) {
+		int value = integer(values, name, fallback);
+		if (value < 0) {
+			throw new IllegalArgumentException("--" + name + " must not be negative");
+		}
+		return Duration.ofSeconds(value);
+	}
+
+}

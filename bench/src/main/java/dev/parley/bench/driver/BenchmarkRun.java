@@ -1,0 +1,150 @@
+package dev.parley.bench.driver;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One benchmark run: set-up, warm-up, each level on both paths, then the capacity phase.
+ */
+final class BenchmarkRun {
+
+	private static final String PROMPT = "Benchmark: please stream a reply.";
+
+	private static final int CLIENTS_PER_TARGET = 2;
+
+	private static final Duration POOL_TIMEOUT = Duration.ofSeconds(120);
+
+	private final BenchOptions options;
+
+	private final String command;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final List<String> notes = new ArrayList<>();
+
+	BenchmarkRun(BenchOptions options, String command) {
+		this.options = options;
+		this.command = command;
+	}
+
+	/**
+	 * @throws IllegalStateException if Parley is needed but not healthy
+	 */
+	RunReport run() throws InterruptedException {
+		long started = System.nanoTime();
+		log("plan: levels %s, targets %s, capacity %,d; estimated %d s", options.levels(), options.targets(),
+				options.targets().parley() ? options.capacity() : 0, estimateSeconds(options));
+		ClientGroup directClients = ClientGroup.create(CLIENTS_PER_TARGET);
+		ClientGroup parleyClients = ClientGroup.create(CLIENTS_PER_TARGET);
+		ParleyProbe probe = new ParleyProbe(ClientGroup.create(1).next(), json, options.parley(), options.parleyPid());
+		List<LevelResult> levels = new ArrayList<>();
+		CapacityResult capacity = null;
+		CpuMeter cpu = new CpuMeter(options.parleyPid(), options.simPid());
+		try (StreamRegistry registry = new StreamRegistry()) {
+			LoadPhase directPhase = new LoadPhase(new StreamRunner(directClients, registry), registry, cpu);
+			LoadPhase parleyPhase = new LoadPhase(new StreamRunner(parleyClients, registry), registry, cpu);
+			DirectTarget direct = options.targets().direct()
+					? new DirectTarget(json, options.sim(), options.apiKey(), PROMPT) : null;
+			ConversationPool pool = options.targets().parley() ? preparePool(parleyClients.next(), probe) : null;
+			ParleyTarget parley = (pool != null) ? new ParleyTarget(json, options.parley(), pool, PROMPT) : null;
+			warmUp(directPhase, direct, parleyPhase, parley);
+			for (int level : options.levels()) {
+				PhaseResult d = (direct != null) ? phase(directPhase, direct, level) : null;
+				PhaseResult p = (parley != null) ? phase(parleyPhase, parley, level) : null;
+				levels.add(new LevelResult(level, d, p));
+			}
+			if (parley != null && options.capacity() > 0) {
+				log("capacity: opening %,d streams over %d s", options.capacity(), options.capacityRamp().toSeconds());
+				capacity = new CapacityPhase(new StreamRunner(parleyClients, registry), parleyPhase, probe, cpu).run(
+						parley, options.capacity(), options.capacityRamp(), options.capacityHold(),
+						options.capacityDelayMs());
+				log("capacity: peak held %,d, completed %,d, failed %,d", capacity.peakHeld(), capacity.ok(),
+						capacity.failures().total());
+			}
+			else if (options.capacity() > 0) {
+				notes.add("Capacity phase skipped: it runs through Parley, which this run did not target.");
+			}
+			if (pool != null && pool.createdDuringRun() > 0) {
+				notes.add(pool.createdDuringRun() + " conversations had to be created while streams were running "
+						+ "(the pool was too small); their creation time is inside those streams' latency.");
+			}
+		}
+		long elapsed = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+		return new RunReport(options, command, MachineInfo.describe(), List.copyOf(levels), capacity,
+				Collections.unmodifiableList(notes), elapsed);
+	}
+
+	private ConversationPool preparePool(HttpClient client, ParleyProbe probe) throws InterruptedException {
+		if (!probe.healthy()) {
+			throw new IllegalStateException("Parley does not answer GET " + options.parley() + "/health with 200");
+		}
+		int maxLevel = options.levels().stream().mapToInt(Integer::intValue).max().orElse(0);
+		int size = Math.max(2 * maxLevel, options.capacity()) + 16;
+		ConversationPool pool = new ConversationPool(client, json, options.parley());
+		log("creating %,d conversations", size);
+		int missing = pool.fill(size, 16, POOL_TIMEOUT);
+		if (missing > 0) {
+			notes.add(missing + " of " + size + " conversations could not be created before the run.");
+			log("WARNING: %,d conversations could not be created", missing);
+		}
+		return pool;
+	}
+
+	private void warmUp(LoadPhase directPhase, DirectTarget direct, LoadPhase parleyPhase, ParleyTarget parley)
+			throws InterruptedException {
+		if (options.jitWarmup().isZero() || options.levels().isEmpty()) {
+			return;
+		}
+		int level = Math.min(100, options.levels().stream().mapToInt(Integer::intValue).max().orElse(1));
+		ArrivalSchedule schedule = ArrivalSchedule.forConcurrency(level, options.shape().nominalDuration(),
+				Duration.ZERO, options.jitWarmup());
+		warm(directPhase, direct, level, schedule);
+		warm(parleyPhase, parley, level, schedule);
+	}
+
+	private void warm(LoadPhase phase, StreamTarget target, int level, ArrivalSchedule schedule)
+			throws InterruptedException {
+		if (target == null) {
+			return;
+		}
+		log("JIT warm-up: %s at %d streams for %d s (not recorded)", target.name(), level,
+				options.jitWarmup().toSeconds());
+		phase.run(target, options.shape(), schedule, options.grace());
+		Thread.sleep(1000);
+	}
+
+	private PhaseResult phase(LoadPhase phase, StreamTarget target, int level) throws InterruptedException {
+		ArrivalSchedule schedule = ArrivalSchedule.forConcurrency(level, options.shape().nominalDuration(),
+				options.warmup(), options.duration());
+		log("level %,d %s: %,d streams at %.1f/s (%,d warm-up)", level, target.name(), schedule.total(),
+				schedule.ratePerSecond(), schedule.warmupCount());
+		PhaseResult result = phase.run(target, options.shape(), schedule, options.grace());
+		log("level %,d %s: completed %,d, failed %,d, TTFT p99 %s ms, total p99 %s ms, peak in flight %,d", level,
+				target.name(), result.ok(), result.failures().total(), ReportFormatter.ms(result.ttft().p99()),
+				ReportFormatter.ms(result.total().p99()), result.peakInFlight());
+		Thread.sleep(1000);
+		return result;
+	}
+
+	/** A rough upper estimate of the run time with these options, in seconds. */
+	static long estimateSeconds(BenchOptions o) {
+		int paths = (o.targets() == BenchOptions.Targets.BOTH) ? 2 : 1;
+		long stream = o.shape().nominalDuration().toSeconds() + 1;
+		long perPhase = o.warmup().toSeconds() + o.duration().toSeconds() + stream + 1;
+		long jit = o.jitWarmup().isZero() ? 0 : paths * (o.jitWarmup().toSeconds() + stream + 1);
+		long capacity = (o.targets().parley() && o.capacity() > 0)
+				? 2 * o.capacityRamp().toSeconds() + o.capacityHold().toSeconds() + o.capacityDelayMs() / 1000 + 5 : 0;
+		return jit + (long) paths * o.levels().size() * perPhase + capacity;
+	}
+
+	private static void log(String format, Object... args) {
+		System.err.println("bench: " + String.format(Locale.ROOT, format, args));
+	}
+
+}

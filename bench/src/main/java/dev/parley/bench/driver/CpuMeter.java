@@ -1,0 +1,98 @@
+package dev.parley.bench.driver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+/**
+ * Measures how much CPU the driver, Parley and the simulator used during a phase, from
+ * {@code /proc/<pid>/stat}, so the report shows who had the machine's cores.
+ */
+final class CpuMeter {
+
+	/** Linux reports CPU time in clock ticks of 1/100 s on every common platform. */
+	private static final long NANOS_PER_TICK = 10_000_000L;
+
+	private final long parleyPid;
+
+	private final long simPid;
+
+	/**
+	 * @param parleyPid 0 if unknown; @param simPid 0 if unknown
+	 */
+	CpuMeter(long parleyPid, long simPid) {
+		this.parleyPid = parleyPid;
+		this.simPid = simPid;
+	}
+
+	/** CPU time used so far by each process, -1 where unknown. */
+	long[] snapshot() {
+		return new long[] { System.nanoTime(), cpuNanos(ProcessHandle.current().pid()), cpuNanos(parleyPid),
+				cpuNanos(simPid) };
+	}
+
+	/** The cores each process kept busy on average between two snapshots. */
+	static CpuUsage between(long[] start, long[] end) {
+		double wall = Math.max(1, end[0] - start[0]);
+		return new CpuUsage(cores(start[1], end[1], wall), cores(start[2], end[2], wall),
+				cores(start[3], end[3], wall));
+	}
+
+	private static double cores(long start, long end, double wall) {
+		return (start < 0 || end < 0) ? -1 : (end - start) / wall;
+	}
+
+	private static long cpuNanos(long pid) {
+		if (pid <= 0) {
+			return -1;
+		}
+		try {
+			return parseStat(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))).orElse(-1);
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
+	/** User plus system CPU time from a {@code /proc/<pid>/stat} line, in nanoseconds. */
+	static OptionalLong parseStat(String stat) {
+		int close = stat.lastIndexOf(')');
+		if (close < 0) {
+			return OptionalLong.empty();
+		}
+		String[] fields = stat.substring(close + 1).trim().split("\\s+");
+		if (fields.length < 13) {
+			return OptionalLong.empty();
+		}
+		try {
+			return OptionalLong.of((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK);
+		}
+		catch (NumberFormatException ex) {
+			return OptionalLong.empty();
+		}
+	}
+
+	/**
+	 * Average busy cores per process; -1 where unknown.
+	 *
+	 * @param driver this benchmark driver
+	 * @param parley the Parley server
+	 * @param sim the simulated provider
+	 */
+	record CpuUsage(double driver, double parley, double sim) {
+
+		static final CpuUsage UNKNOWN = new CpuUsage(-1, -1, -1);
+
+		/** For example {@code 0.41 / 0.87 / 0.22}, with {@code ?} where unknown. */
+		String format() {
+			return one(driver) + " / " + one(parley) + " / " + one(sim);
+		}
+
+		private static String one(double cores) {
+			return (cores < 0) ? "?" : String.format(java.util.Locale.ROOT, "%.2f", cores);
+		}
+
+	}
+
+}

@@ -1,0 +1,106 @@
+package dev.parley.bench.driver;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Streams a reply through Parley's chat endpoint, one conversation per concurrent stream.
+ */
+final class ParleyTarget implements StreamTarget {
+
+	private final JsonMapper json;
+
+	private final URI conversations;
+
+	private final ConversationPool pool;
+
+	private final String prompt;
+
+	private volatile Cached cached;
+
+	ParleyTarget(JsonMapper json, URI parleyBase, ConversationPool pool, String prompt) {
+		this.json = json;
+		this.conversations = URI.create(DirectTarget.trimSlash(parleyBase.toString()) + "/api/v1/conversations/");
+		this.pool = pool;
+		this.prompt = prompt;
+	}
+
+	@Override
+	public String name() {
+		return "Parley";
+	}
+
+	@Override
+	public Lease open(StreamShape shape) throws IOException, InterruptedException {
+		String id = pool.acquire();
+		HttpRequest request = HttpRequest.newBuilder(conversations.resolve(id + "/messages"))
+			.header("Content-Type", "application/json")
+			.header("Accept", "text/event-stream")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body(shape)))
+			.build();
+		return new Lease(request, id);
+	}
+
+	/**
+	 * The request body is the same for every stream of a shape, so it is serialized once.
+	 */
+	private byte[] body(StreamShape shape) {
+		Cached c = cached;
+		if (c == null || !c.shape().equals(shape)) {
+			ObjectNode node = json.createObjectNode();
+			node.put("content", prompt);
+			node.put("model", shape.model());
+			c = new Cached(shape, json.writeValueAsBytes(node));
+			cached = c;
+		}
+		return c.body();
+	}
+
+	@Override
+	public SseFrames.Kind classify(byte[] b, int off, int len) {
+		return SseFrames.parley(b, off, len);
+	}
+
+	@Override
+	public String endProblem(String endLine) {
+		return endStatusProblem(json, endLine);
+	}
+
+	@Override
+	public void close(Lease lease) {
+		if (lease.conversationId() != null) {
+			pool.release(lease.conversationId());
+		}
+	}
+
+	/**
+	 * Null if the end frame's status is absent or {@code complete}, otherwise a
+	 * description.
+	 */
+	static String endStatusProblem(JsonMapper json, String endLine) {
+		int brace = endLine.indexOf('{');
+		if (brace < 0) {
+			return "end frame without JSON";
+		}
+		try {
+			JsonNode status = json.readTree(endLine.substring(brace)).path("data").path("status");
+			if (status.isMissingNode() || "complete".equals(status.asString())) {
+				return null;
+			}
+			return "end status " + status.asString();
+		}
+		catch (JacksonException ex) {
+			return "malformed end frame";
+		}
+	}
+
+	private record Cached(StreamShape shape, byte[] body) {
+	}
+
+}

@@ -1,0 +1,135 @@
+package dev.parley.bench.driver;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Thread-safe latency histograms (microseconds) and outcome counters of a set of streams.
+ */
+final class PhaseStats {
+
+	private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+
+	private static final int SAMPLES_PER_KIND = 2;
+
+	private final Histogram ttft = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+
+	private final Histogram total = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+
+	private final LongAdder started = new LongAdder();
+
+	private final LongAdder ok = new LongAdder();
+
+	private final LongAdder tokens = new LongAdder();
+
+	private final LongAdder errorEvents = new LongAdder();
+
+	private final LongAdder dropped = new LongAdder();
+
+	private final LongAdder timeouts = new LongAdder();
+
+	private final LongAdder connectFailures = new LongAdder();
+
+	private final LongAdder incomplete = new LongAdder();
+
+	private final Map<Integer, LongAdder> httpStatus = new ConcurrentHashMap<>();
+
+	private final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
+
+	private final Map<String, AtomicInteger> sampleCounts = new ConcurrentHashMap<>();
+
+	void started() {
+		started.increment();
+	}
+
+	void ok(long ttftNanos, long totalNanos, int tokenCount) {
+		ttft.recordValue(clamp(ttftNanos));
+		total.recordValue(clamp(totalNanos));
+		tokens.add(tokenCount);
+		ok.increment();
+	}
+
+	void httpStatus(int status, String detail) {
+		httpStatus.computeIfAbsent(status, (s) -> new LongAdder()).increment();
+		sample("HTTP " + status, detail);
+	}
+
+	void errorEvent(String detail) {
+		errorEvents.increment();
+		sample("error event", detail);
+	}
+
+	void dropped(String detail) {
+		dropped.increment();
+		sample("dropped", detail);
+	}
+
+	void timeout(String detail) {
+		timeouts.increment();
+		sample("timeout", detail);
+	}
+
+	void connectFailure(String detail) {
+		connectFailures.increment();
+		sample("no response", detail);
+	}
+
+	void incomplete(String detail) {
+		incomplete.increment();
+		sample("incomplete", detail);
+	}
+
+	long startedCount() {
+		return started.sum();
+	}
+
+	long okCount() {
+		return ok.sum();
+	}
+
+	double tokensPerStream() {
+		long n = ok.sum();
+		return (n == 0) ? 0 : (double) tokens.sum() / n;
+	}
+
+	LatencySummary ttft() {
+		return LatencySummary.of(ttft);
+	}
+
+	LatencySummary total() {
+		return LatencySummary.of(total);
+	}
+
+	Failures failures() {
+		Map<Integer, Long> statuses = new TreeMap<>();
+		httpStatus.forEach((status, count) -> statuses.put(status, count.sum()));
+		return new Failures(statuses, errorEvents.sum(), dropped.sum(), timeouts.sum(), connectFailures.sum(),
+				incomplete.sum());
+	}
+
+	/** The first few failure descriptions of each kind, for diagnosis. */
+	List<String> samples() {
+		return List.copyOf(samples);
+	}
+
+	private void sample(String kind, String detail) {
+		if (sampleCounts.computeIfAbsent(kind, (k) -> new AtomicInteger()).getAndIncrement() < SAMPLES_PER_KIND) {
+			String text = kind + ": " + detail;
+			samples.add((text.length() > 200) ? text.substring(0, 200) + "..." : text);
+		}
+	}
+
+	private static long clamp(long nanos) {
+		return Math.min(HIGHEST_MICROS, Math.max(0, TimeUnit.NANOSECONDS.toMicros(nanos)));
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.parley.bench.driver;
+
+import java.util.List;
+
+/**
+ * Everything a run produced, for the report.
+ *
+ * @param options the settings used
+ * @param command the command-line flags as given
+ * @param machine a one-line description of the machine
+ * @param levels results per concurrency level
+ * @param capacity the capacity phase, or null if it was skipped
+ * @param notes remarks about the run (set-up problems, skipped phases)
+ * @param elapsedSeconds how long the run took
+ */
+record RunReport(BenchOptions options, String command, String machine, List<LevelResult> levels,
+		CapacityResult capacity, List<String> notes, long elapsedSeconds) {
+
+	/** Failed or dropped streams in recorded phases and the capacity phase. */
+	long failures() {
+		long total = levels.stream().mapToLong(LevelResult::failures).sum();
+		return total + ((capacity != null) ? capacity.failures().total() : 0);
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.parley.bench.driver;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The streams being received, so the driver can end them: all of them at a phase
+ * deadline, and single ones whose body lingers open after their end frame (a body is
+ * normally received to its end so the connection goes back to the pool). One reaper
+ * thread checks every 200 ms.
+ */
+final class StreamRegistry implements AutoCloseable {
+
+	private final Set<SseSubscriber> active = ConcurrentHashMap.newKeySet();
+
+	private final Thread reaper;
+
+	private volatile boolean running = true;
+
+	StreamRegistry() {
+		this.reaper = Thread.ofVirtual().name("stream-reaper").start(this::reap);
+	}
+
+	void register(SseSubscriber stream) {
+		active.add(stream);
+	}
+
+	void unregister(SseSubscriber stream) {
+		active.remove(stream);
+	}
+
+	/** Abandons every stream still running; each counts as a timeout. */
+	void abandonAll() {
+		for (SseSubscriber stream : active) {
+			stream.abandon();
+		}
+	}
+
+	@Override
+	public void close() {
+		running = false;
+		reaper.interrupt();
+	}
+
+	private void reap() {
+		while (running) {
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			long now = System.nanoTime();
+			for (SseSubscriber stream : active) {
+				stream.closeIfLingering(now);
+			}
+		}
+	}
+
+}

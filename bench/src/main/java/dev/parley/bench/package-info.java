@@ -1,0 +1,2 @@
+/** The simulated LLM provider and the benchmark driver. */
+package dev.parley.bench;

@@ -1,0 +1,59 @@
+package dev.parley.bench.sim;
+
+/**
+ * How the simulator answers one request: the server's defaults, overridden by the query
+ * part of the model name ({@code sim?ttft=50&tokens=20&delay=5&fault=cut&after=3}).
+ */
+record Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, int retryAfterSeconds) {
+
+	/**
+	 * Applies the parameters in {@code model} after its first {@code ?} to these
+	 * defaults.
+	 * @throws IllegalArgumentException for an unknown parameter or a bad value
+	 */
+	Behaviour withModel(String model) {
+		int q = (model != null) ? model.indexOf('?') : -1;
+		if (q < 0) {
+			return this;
+		}
+		long ttft = this.ttftMs;
+		int tokenCount = this.tokens;
+		long delay = this.delayMs;
+		Fault f = this.fault;
+		int afterTokens = this.after;
+		int retryAfter = this.retryAfterSeconds;
+		for (String pair : model.substring(q + 1).split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int eq = pair.indexOf('=');
+			String key = (eq < 0) ? pair : pair.substring(0, eq);
+			String value = (eq < 0) ? "" : pair.substring(eq + 1);
+			switch (key) {
+				case "ttft" -> ttft = nonNegative(key, value);
+				case "tokens" -> tokenCount = (int) nonNegative(key, value);
+				case "delay" -> delay = nonNegative(key, value);
+				case "fault" -> f = Fault.parse(value);
+				case "after" -> afterTokens = (int) nonNegative(key, value);
+				case "retry_after" -> retryAfter = (int) nonNegative(key, value);
+				default -> throw new IllegalArgumentException("unknown simulator parameter '" + key + "'");
+			}
+		}
+		return new Behaviour(ttft, tokenCount, delay, f, afterTokens, retryAfter);
+	}
+
+	private static long nonNegative(String key, String value) {
+		try {
+			long parsed = Long.parseLong(value);
+			if (parsed >= 0) {
+				return parsed;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException(
+				"simulator parameter '" + key + "' needs a number >= 0, got '" + value + "'");
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.parley.bench.sim;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes the JSON of one reply in OpenAI's exact shapes, by string building: the parts
+ * that do not change between chunks are built once per reply.
+ */
+final class ChunkFormat {
+
+	private static final String CHOICE_TAIL = "},\"logprobs\":null,\"finish_reason\":";
+
+	private final String head;
+
+	private final String usageNull;
+
+	ChunkFormat(String id, long created, String model, boolean usageNullInChunks) {
+		this.head = "{\"id\":\"" + id + "\",\"object\":\"chat.completion.chunk\",\"created\":" + created + ",\"model\":"
+				+ quote(model) + ",\"system_fingerprint\":null,\"choices\":";
+		this.usageNull = usageNullInChunks ? ",\"usage\":null}" : "}";
+	}
+
+	byte[] roleFrame() {
+		return frame(this.head + "[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"" + CHOICE_TAIL
+				+ "null}]" + this.usageNull);
+	}
+
+	byte[] tokenFrame(String word) {
+		return frame(this.head + "[{\"index\":0,\"delta\":{\"content\":\"" + word + "\"" + CHOICE_TAIL + "null}]"
+				+ this.usageNull);
+	}
+
+	byte[] finishFrame(String finishReason) {
+		return frame(
+				this.head + "[{\"index\":0,\"delta\":{" + CHOICE_TAIL + "\"" + finishReason + "\"}]" + this.usageNull);
+	}
+
+	byte[] usageFrame(int promptTokens, int completionTokens) {
+		return frame(this.head + "[],\"usage\":" + usage(promptTokens, completionTokens) + "}");
+	}
+
+	static byte[] frame(String json) {
+		return ("data: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
+	}
+
+	static String completion(String id, long created, String model, String content, String finishReason,
+			int promptTokens, int completionTokens) {
+		return "{\"id\":\"" + id + "\",\"object\":\"chat.completion\",\"created\":" + created + ",\"model\":"
+				+ quote(model) + ",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+				+ quote(content) + ",\"refusal\":null},\"logprobs\":null,\"finish_reason\":\"" + finishReason
+				+ "\"}],\"usage\":" + usage(promptTokens, completionTokens) + ",\"system_fingerprint\":null}";
+	}
+
+	static String usage(int promptTokens, int completionTokens) {
+		return "{\"prompt_tokens\":" + promptTokens + ",\"completion_tokens\":" + completionTokens
+				+ ",\"total_tokens\":" + (promptTokens + completionTokens) + "}";
+	}
+
+	/** A JSON string literal. */
+	static String quote(String text) {
+		StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				case '\t' -> out.append("\\t");
+				default -> {
+					if (c < 0x20) {
+						out.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		return out.append('"').toString();
+	}
+
+}

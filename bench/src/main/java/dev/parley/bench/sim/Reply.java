@@ -1,0 +1,198 @@
+package dev.parley.bench.sim;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import com.sun.net.httpserver.HttpExchange;
+
+/** Writes one reply, with its timing and fault, on the request's virtual thread. */
+final class Reply {
+
+	private static final AtomicLong IDS = new AtomicLong();
+
+	private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] MALFORMED = "data: {not json\n\n".getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.UTF_8);
+
+	private static final long HANG_POLL_MS = 200;
+
+	private final HttpExchange exchange;
+
+	private final RecordedRequest request;
+
+	private final Behaviour behaviour;
+
+	private final boolean includeUsage;
+
+	private final BooleanSupplier shutdown;
+
+	Reply(HttpExchange exchange, RecordedRequest request, Behaviour behaviour, boolean includeUsage,
+			BooleanSupplier shutdown) {
+		this.exchange = exchange;
+		this.request = request;
+		this.behaviour = behaviour;
+		this.includeUsage = includeUsage;
+		this.shutdown = shutdown;
+	}
+
+	/**
+	 * Sends the whole reply.
+	 * @return true when the client went away before the end
+	 */
+	boolean send() throws IOException {
+		try {
+			switch (this.behaviour.fault().kind()) {
+				case STATUS -> OpenAiErrors.fault(this.exchange, this.behaviour.fault().status(),
+						this.behaviour.retryAfterSeconds());
+				case HANG -> hang();
+				default -> {
+					if (this.request.stream()) {
+						stream();
+					}
+					else {
+						complete();
+					}
+				}
+			}
+			return false;
+		}
+		catch (IOException ex) {
+			// the client closed its connection (broken pipe, reset): the exchange is dead
+			return true;
+		}
+	}
+
+	private void stream() throws IOException {
+		this.exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+		this.exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+		this.exchange.sendResponseHeaders(200, 0);
+		OutputStream out = this.exchange.getResponseBody();
+		ChunkFormat format = new ChunkFormat(id(), created(), this.request.model(), this.includeUsage);
+		int tokens = tokens();
+		Fault.Kind fault = this.behaviour.fault().kind();
+		sleep(this.behaviour.ttftMs());
+		out.write(format.roleFrame());
+		for (int i = 0; i < tokens; i++) {
+			if (i > 0) {
+				sleep(this.behaviour.delayMs());
+			}
+			injectFault(out, fault, i);
+			out.write(format.tokenFrame(Simulator.word(i)));
+			out.flush();
+		}
+		injectFault(out, fault, Math.max(tokens, this.behaviour.after()));
+		out.write(format.finishFrame(finishReason(tokens)));
+		if (this.includeUsage) {
+			out.write(format.usageFrame(this.request.promptWords(), tokens));
+		}
+		out.write(DONE);
+		out.flush();
+		this.exchange.close();
+	}
+
+	private void injectFault(OutputStream out, Fault.Kind fault, int sent) throws IOException {
+		if (sent != this.behaviour.after()) {
+			return;
+		}
+		if (fault == Fault.Kind.CUT) {
+			out.flush();
+			throw new CutConnection();
+		}
+		if (fault == Fault.Kind.MALFORMED) {
+			out.write(MALFORMED);
+			out.flush();
+		}
+	}
+
+	private void complete() throws IOException {
+		int tokens = tokens();
+		sleep(this.behaviour.ttftMs() + ((tokens > 1) ? (tokens - 1) * this.behaviour.delayMs() : 0));
+		Fault.Kind fault = this.behaviour.fault().kind();
+		String json = (fault == Fault.Kind.MALFORMED) ? "{\"id\": not json"
+				: ChunkFormat.completion(id(), created(), this.request.model(), Simulator.expectedText(tokens),
+						finishReason(tokens), this.request.promptWords(), tokens);
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		this.exchange.getResponseHeaders().set("Content-Type", "application/json");
+		this.exchange.sendResponseHeaders(200, body.length);
+		OutputStream out = this.exchange.getResponseBody();
+		if (fault == Fault.Kind.CUT) {
+			out.write(body, 0, body.length / 2);
+			out.flush();
+			throw new CutConnection();
+		}
+		out.write(body);
+		this.exchange.close();
+	}
+
+	/**
+	 * Headers, then nothing but keep-alive noise until the client leaves or the simulator
+	 * stops.
+	 */
+	private void hang() throws IOException {
+		boolean stream = this.request.stream();
+		this.exchange.getResponseHeaders()
+			.set("Content-Type", stream ? "text/event-stream; charset=utf-8" : "application/json");
+		this.exchange.sendResponseHeaders(200, 0);
+		OutputStream out = this.exchange.getResponseBody();
+		byte[] noise = stream ? PING : new byte[] { ' ' };
+		while (!this.shutdown.getAsBoolean()) {
+			sleep(HANG_POLL_MS);
+			out.write(noise);
+			out.flush();
+		}
+		throw new CutConnection();
+	}
+
+	/** Never answers; returns when the simulator stops. */
+	void hangWithoutHeaders() {
+		while (!this.shutdown.getAsBoolean()) {
+			sleep(HANG_POLL_MS);
+		}
+		throw new CutConnection();
+	}
+
+	private int tokens() {
+		Integer max = this.request.maxTokens();
+		return (max != null && max < this.behaviour.tokens()) ? Math.max(max, 0) : this.behaviour.tokens();
+	}
+
+	private String finishReason(int tokens) {
+		return (tokens < this.behaviour.tokens()) ? "length" : "stop";
+	}
+
+	private static String id() {
+		return "chatcmpl-sim" + IDS.incrementAndGet();
+	}
+
+	private static long created() {
+		return System.currentTimeMillis() / 1000;
+	}
+
+	private void sleep(long millis) {
+		if (millis <= 0) {
+			return;
+		}
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CutConnection();
+		}
+	}
+
+	/** Thrown to make the JDK server drop the connection without ending the response. */
+	static final class CutConnection extends RuntimeException {
+
+		CutConnection() {
+			super("simulated connection cut", null, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,146 @@
+package dev.parley.bench.sim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A simulated LLM provider speaking the OpenAI chat completions protocol over real HTTP:
+ * the test double of every test and of the benchmark.
+ * <p>
+ * Endpoints under {@link #baseUrl()}: {@code POST /chat/completions} (streaming and not)
+ * and {@code GET /models}. The reply of {@code n} tokens is {@link #expectedText(int)
+ * expectedText(n)}: token {@code i} is word {@code i % 16} of a fixed list followed by a
+ * space. {@code max_tokens} shortens it (finish reason {@code length}).
+ * <p>
+ * Each request's behaviour comes from the server's {@link SimulatorConfig} defaults,
+ * overridden by the query part of the model name:
+ * {@code sim?ttft=50&tokens=20&delay=5&fault=cut&after=3}. Parameters: {@code ttft} (ms
+ * before the first token), {@code tokens}, {@code delay} (ms between tokens),
+ * {@code fault}, {@code after} (tokens before a cut or malformed chunk) and
+ * {@code retry_after} (seconds, sent as {@code Retry-After} with a status fault). Faults:
+ * <ul>
+ * <li>{@code 500}, {@code 429}, any 4xx/5xx: that status with OpenAI's error JSON;</li>
+ * <li>{@code hang}: headers, then no token until the client goes away (an SSE comment
+ * every 200 ms, a space for non-streaming calls, notices it);</li>
+ * <li>{@code hang_headers}: no headers at all, until the simulator closes (not counted in
+ * {@link #activeStreams()}: the simulator cannot see that client leave);</li>
+ * <li>{@code cut}: {@code after} tokens, then the connection is closed without an end or
+ * {@code [DONE]};</li>
+ * <li>{@code malformed}: {@code after} tokens, then a {@code data: {not json} line, then
+ * the rest of the reply.</li>
+ * </ul>
+ * Built on the JDK {@link HttpServer} with one virtual thread per request, so thousands
+ * of concurrent streams cost little. Thread-safe.
+ */
+public final class Simulator implements AutoCloseable {
+
+	static final String[] WORDS = { "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",
+			"kappa", "lambda", "mu", "nu", "xi", "omicron", "pi" };
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private final SimulatorStats stats;
+
+	private final ChatCompletionsHandler chat;
+
+	private Simulator(HttpServer server, ExecutorService executor, SimulatorStats stats, ChatCompletionsHandler chat) {
+		this.server = server;
+		this.executor = executor;
+		this.stats = stats;
+		this.chat = chat;
+	}
+
+	/** Starts a simulator; it is ready when this returns. */
+	public static Simulator start(SimulatorConfig config) {
+		tuneJdkHttpServer();
+		SimulatorStats stats = new SimulatorStats();
+		ChatCompletionsHandler chat = new ChatCompletionsHandler(config, stats);
+		ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 4096);
+			server.createContext("/v1/chat/completions", chat);
+			server.createContext("/v1/models", new ModelsHandler(config));
+			server.createContext("/", new NotFoundHandler());
+			server.setExecutor(executor);
+			server.start();
+			return new Simulator(server, executor, stats, chat);
+		}
+		catch (IOException ex) {
+			executor.shutdownNow();
+			throw new UncheckedIOException("simulator could not listen on " + config.host() + ":" + config.port(), ex);
+		}
+	}
+
+	/**
+	 * The JDK server keeps only 200 idle keep-alive connections and delays small writes
+	 * by default.
+	 */
+	private static void tuneJdkHttpServer() {
+		System.getProperties().putIfAbsent("sun.net.httpserver.maxIdleConnections", "20000");
+		System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+	}
+
+	/**
+	 * The reply text of {@code tokens} tokens: "alpha beta gamma ... " (each word ends
+	 * with a space).
+	 */
+	public static String expectedText(int tokens) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < tokens; i++) {
+			text.append(word(i));
+		}
+		return text.toString();
+	}
+
+	static String word(int i) {
+		return WORDS[i % WORDS.length] + " ";
+	}
+
+	/** {@code http://127.0.0.1:<port>/v1}. */
+	public String baseUrl() {
+		return "http://" + this.server.getAddress().getHostString() + ":" + port() + "/v1";
+	}
+
+	public int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	/** Chat completions requests received (faulty ones included). */
+	public long requestCount() {
+		return this.stats.requests.get();
+	}
+
+	/**
+	 * Chat completions requests being answered now ({@code hang_headers} ones excluded).
+	 */
+	public int activeStreams() {
+		return this.stats.active.get();
+	}
+
+	/** Replies whose client went away before their end. */
+	public long cancelledStreams() {
+		return this.stats.cancelled.get();
+	}
+
+	/** The last (up to 100) chat completions requests, newest last. */
+	public List<RecordedRequest> recentRequests() {
+		return this.stats.recent();
+	}
+
+	/** Stops at once: open streams and hangs end, connections close. */
+	@Override
+	public void close() {
+		this.chat.shutdown();
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+}

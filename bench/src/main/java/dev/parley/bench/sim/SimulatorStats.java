@@ -1,0 +1,37 @@
+package dev.parley.bench.sim;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The simulator's counters and its last requests; thread-safe. */
+final class SimulatorStats {
+
+	static final int RECENT = 100;
+
+	final AtomicLong requests = new AtomicLong();
+
+	final AtomicInteger active = new AtomicInteger();
+
+	final AtomicLong cancelled = new AtomicLong();
+
+	private final ArrayDeque<RecordedRequest> recent = new ArrayDeque<>(RECENT);
+
+	void record(RecordedRequest request) {
+		this.requests.incrementAndGet();
+		synchronized (this.recent) {
+			if (this.recent.size() == RECENT) {
+				this.recent.removeFirst();
+			}
+			this.recent.addLast(request);
+		}
+	}
+
+	List<RecordedRequest> recent() {
+		synchronized (this.recent) {
+			return List.copyOf(this.recent);
+		}
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.parley.chat;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the chat feature ({@code parley.chat.*}).
+ *
+ * @param maxContentChars the longest message a user may send
+ * @param contextMaxMessages the most history messages sent to the model with a new
+ * message
+ * @param contextMaxTokens the token budget of the context sent to the model (system
+ * prompt, presets and history), counted with a real tokenizer
+ * @param heartbeatInterval how often an idle stream gets an SSE comment line
+ * @param resumeRetention how long a finished generation's events stay available for
+ * resume
+ * @param checkpointInterval how often the text of running replies is saved, so a crash
+ * keeps it
+ * @param leaseTimeout after how long without a checkpoint a streaming reply counts as
+ * abandoned
+ * @param replyTimeout the longest a non-streaming request waits for its reply
+ * @param instanceId this instance's name, stored on the replies it generates
+ */
+@ConfigurationProperties("parley.chat")
+public record ChatProperties(@DefaultValue("32000") int maxContentChars, @DefaultValue("50") int contextMaxMessages,
+		@DefaultValue("16000") int contextMaxTokens, @DefaultValue("15s") Duration heartbeatInterval,
+		@DefaultValue("10m") Duration resumeRetention, @DefaultValue("5s") Duration checkpointInterval,
+		@DefaultValue("60s") Duration leaseTimeout, @DefaultValue("10m") Duration replyTimeout,
+		@DefaultValue("local") String instanceId) {
+}

@@ -1,0 +1,168 @@
+package dev.parley.chat;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import dev.parley.conversation.ChatHistory;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.ConversationDeleted;
+import dev.parley.conversation.Message;
+import dev.parley.conversation.MessageRole;
+import dev.parley.platform.IdGenerator;
+import dev.parley.platform.problem.ProblemException;
+import dev.parley.platform.problem.ProblemType;
+import dev.parley.provider.ChatMessage;
+import dev.parley.provider.ModelRouter;
+import dev.parley.provider.ResolvedModel;
+import dev.parley.provider.UpstreamLimiter;
+
+/**
+ * Starts replies: checks the request, takes the conversation's lock and an upstream slot,
+ * stores the user message before the provider is called, and launches the generation.
+ */
+@Service
+class ChatService {
+
+	private final ChatHistory history;
+
+	private final ModelRouter router;
+
+	private final UpstreamLimiter limiter;
+
+	private final ConversationLocks locks;
+
+	private final GenerationEventLog events;
+
+	private final GenerationRegistry registry;
+
+	private final ContextWindow contextWindow;
+
+	private final GenerationRunner runner;
+
+	private final IdGenerator ids;
+
+	private final ChatProperties properties;
+
+	ChatService(ChatHistory history, ModelRouter router, UpstreamLimiter limiter, ConversationLocks locks,
+			GenerationEventLog events, GenerationRegistry registry, ContextWindow contextWindow,
+			GenerationRunner runner, IdGenerator ids, ChatProperties properties) {
+		this.history = history;
+		this.router = router;
+		this.limiter = limiter;
+		this.locks = locks;
+		this.events = events;
+		this.registry = registry;
+		this.contextWindow = contextWindow;
+		this.runner = runner;
+		this.ids = ids;
+		this.properties = properties;
+	}
+
+	/**
+	 * Sends a user message (as a reply to {@code parentId}, or to the newest message) and
+	 * starts the answer.
+	 */
+	RunningGeneration send(UUID conversationId, SendMessageRequest request, long acceptedAtNanos) {
+		String content = checkedContent(request.content());
+		Conversation conversation = this.history.requireConversation(conversationId);
+		UUID parentId = (request.parentId() != null)
+				? this.history.requireMessage(conversationId, request.parentId()).id()
+				: this.history.latestMessage(conversationId).map(Message::id).orElse(null);
+		ResolvedModel model = this.router.resolve(request.model());
+		return start(conversation, model, acceptedAtNanos,
+				() -> this.history.appendUserMessage(conversationId, parentId, content));
+	}
+
+	/**
+	 * Answers again: for an assistant message, its user message gets a new reply beside
+	 * it; for a user message, it gets a new reply. History is never overwritten.
+	 */
+	RunningGeneration regenerate(UUID conversationId, UUID messageId, RegenerateRequest request, long acceptedAtNanos) {
+		Conversation conversation = this.history.requireConversation(conversationId);
+		Message target = this.history.requireMessage(conversationId, messageId);
+		Message userMessage = switch (target.role()) {
+			case USER -> target;
+			case ASSISTANT, AGENT -> answeredUserMessage(conversationId, target);
+			default -> throw ProblemException.of(ProblemType.INVALID_REQUEST,
+					"Only a user or an assistant message can be regenerated");
+		};
+		ResolvedModel model = this.router.resolve((request != null) ? request.model() : null);
+		return start(conversation, model, acceptedAtNanos, () -> userMessage);
+	}
+
+	/**
+	 * Stops the conversation's running generation; its partial reply is kept as
+	 * {@code stopped}.
+	 */
+	RunningGeneration stop(UUID conversationId) {
+		this.history.requireConversation(conversationId);
+		RunningGeneration generation = this.registry.find(conversationId)
+			.orElseThrow(() -> ProblemException.of(ProblemType.NO_GENERATION,
+					"No reply is being generated in this conversation"));
+		generation.stop();
+		return generation;
+	}
+
+	/** A deleted conversation's running reply is stopped: nobody can read it any more. */
+	@EventListener
+	void on(ConversationDeleted deleted) {
+		this.registry.find(deleted.conversationId()).ifPresent(RunningGeneration::stop);
+	}
+
+	private Message answeredUserMessage(UUID conversationId, Message reply) {
+		Message parent = (reply.parentId() != null) ? this.history.requireMessage(conversationId, reply.parentId())
+				: null;
+		if (parent == null || parent.role() != MessageRole.USER) {
+			throw ProblemException.of(ProblemType.INVALID_REQUEST,
+					"This reply does not answer a user message, so it cannot be regenerated");
+		}
+		return parent;
+	}
+
+	private RunningGeneration start(Conversation conversation, ResolvedModel model, long acceptedAtNanos,
+			Supplier<Message> userMessage) {
+		String holder = this.properties.instanceId() + "/" + this.ids.next();
+		if (!this.locks.tryAcquire(conversation.id(), holder, this.properties.leaseTimeout())) {
+			throw ProblemException.of(ProblemType.GENERATION_IN_PROGRESS,
+					"A reply is already being generated in this conversation; stop it or wait for it to end");
+		}
+		UpstreamLimiter.Permit permit = null;
+		try {
+			permit = this.limiter.acquire(model.provider().id());
+			Message user = userMessage.get();
+			Message assistant = this.history.startAssistantMessage(conversation.id(), user.id(), model.model(),
+					model.provider().id(), this.properties.instanceId());
+			List<ChatMessage> context = this.contextWindow.build(conversation, user.id());
+			RunningGeneration generation = new RunningGeneration(conversation.id(), user, assistant, holder,
+					acceptedAtNanos);
+			this.registry.add(generation);
+			this.events.begin(conversation.id(), assistant.id(), new ChatEvent.Start(assistant.id(), conversation.id(),
+					user.id(), model.model(), model.provider().id()));
+			this.runner.launch(generation, model, context, permit);
+			return generation;
+		}
+		catch (RuntimeException ex) {
+			if (permit != null) {
+				permit.close();
+			}
+			this.locks.release(conversation.id(), holder);
+			throw ex;
+		}
+	}
+
+	private String checkedContent(String content) {
+		if (content == null || content.isBlank()) {
+			throw ProblemException.of(ProblemType.EMPTY_MESSAGE, "The message content must not be empty");
+		}
+		if (content.length() > this.properties.maxContentChars()) {
+			throw ProblemException.of(ProblemType.CONTENT_TOO_LARGE, "The message has " + content.length()
+					+ " characters; the limit is " + this.properties.maxContentChars());
+		}
+		return content;
+	}
+
+}

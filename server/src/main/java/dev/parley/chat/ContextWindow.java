@@ -1,0 +1,94 @@
+package dev.parley.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import dev.parley.conversation.ChatHistory;
+import dev.parley.conversation.Conversation;
+import dev.parley.conversation.Message;
+import dev.parley.conversation.MessageRole;
+import dev.parley.conversation.MessageStatus;
+import dev.parley.conversation.PresetMessage;
+import dev.parley.provider.ChatMessage;
+
+/**
+ * Builds what the model sees for a reply: the system prompt, the preset messages, then
+ * the newest part of the branch ending at the message being answered, bounded by a
+ * message count and a token budget. Only stored messages are candidates, so greetings
+ * (shown, never stored) are never sent.
+ */
+@Component
+class ContextWindow {
+
+	private final ChatHistory history;
+
+	private final TokenCounter tokens;
+
+	private final ChatProperties properties;
+
+	ContextWindow(ChatHistory history, TokenCounter tokens, ChatProperties properties) {
+		this.history = history;
+		this.tokens = tokens;
+		this.properties = properties;
+	}
+
+	/** The context for answering {@code leafId} (a user message) in this conversation. */
+	List<ChatMessage> build(Conversation conversation, UUID leafId) {
+		List<ChatMessage> fixed = new ArrayList<>();
+		if (conversation.systemPrompt() != null && !conversation.systemPrompt().isBlank()) {
+			fixed.add(new ChatMessage("system", conversation.systemPrompt()));
+		}
+		if (conversation.presetMessages() != null) {
+			for (PresetMessage preset : conversation.presetMessages()) {
+				fixed.add(new ChatMessage(roleOf(preset.role()), preset.content()));
+			}
+		}
+		List<Message> branch = this.history.branch(conversation.id(), leafId, conversation.contextStart(),
+				this.properties.contextMaxMessages());
+		int budget = this.properties.contextMaxTokens() - this.tokens.count(fixed);
+		List<ChatMessage> recent = new ArrayList<>();
+		for (int i = branch.size() - 1; i >= 0; i--) {
+			Message message = branch.get(i);
+			if (!sendable(message)) {
+				continue;
+			}
+			ChatMessage chat = new ChatMessage(roleOf(message.role()), message.content());
+			budget -= this.tokens.count(chat);
+			if (budget < 0 && !recent.isEmpty()) {
+				break;
+			}
+			recent.add(chat);
+		}
+		// A cut history starts at a user turn, as some providers require.
+		int oldest = recent.size() - 1;
+		while (oldest > 0 && !"user".equals(recent.get(oldest).role())) {
+			oldest--;
+		}
+		List<ChatMessage> context = new ArrayList<>(fixed.size() + oldest + 1);
+		context.addAll(fixed);
+		for (int i = oldest; i >= 0; i--) {
+			context.add(recent.get(i));
+		}
+		return context;
+	}
+
+	private static boolean sendable(Message message) {
+		return message.content() != null && !message.content().isEmpty() && message.role() != MessageRole.TOOL
+				&& message.status() != MessageStatus.FAILED && message.status() != MessageStatus.STREAMING;
+	}
+
+	/**
+	 * Human support replies are the assistant's side of the conversation to the model.
+	 */
+	private static String roleOf(MessageRole role) {
+		return switch (role) {
+			case AGENT, ASSISTANT -> "assistant";
+			default -> role.name().toLowerCase(Locale.ROOT);
+		};
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.parley.chat;
+
+import java.util.UUID;
+
+import dev.parley.platform.problem.ProblemException;
+import dev.parley.platform.problem.ProblemType;
+
+/**
+ * SSE event ids: {@code <generation id>:<sequence>}, where the generation id is the
+ * assistant message's id. The sequence {@code end} stands for "after the last event" when
+ * a finished reply is rebuilt from the database.
+ */
+record EventId(UUID generationId, long seq) {
+
+	static final long AFTER_END = Long.MAX_VALUE;
+
+	static String format(UUID generationId, long seq) {
+		return generationId + ":" + (seq == AFTER_END ? "end" : Long.toString(seq));
+	}
+
+	static EventId parse(String raw) {
+		int colon = (raw != null) ? raw.lastIndexOf(':') : -1;
+		if (colon <= 0 || colon == raw.length() - 1) {
+			throw invalid(raw);
+		}
+		try {
+			UUID generation = UUID.fromString(raw.substring(0, colon).trim());
+			String seqText = raw.substring(colon + 1).trim();
+			long seq = "end".equals(seqText) ? AFTER_END : Long.parseLong(seqText);
+			if (seq < 0) {
+				throw invalid(raw);
+			}
+			return new EventId(generation, seq);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(raw);
+		}
+	}
+
+	private static ProblemException invalid(String raw) {
+		return ProblemException.of(ProblemType.INVALID_REQUEST,
+				"Last-Event-ID must look like '<message id>:<sequence>', got '" + raw + "'");
+	}
+
+}

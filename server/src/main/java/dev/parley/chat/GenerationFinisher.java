@@ -1,0 +1,130 @@
+package dev.parley.chat;
+
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+import dev.parley.conversation.ChatHistory;
+import dev.parley.conversation.Message;
+import dev.parley.conversation.MessageStatus;
+import dev.parley.platform.problem.ProblemException;
+import dev.parley.provider.ChatRequest;
+import dev.parley.provider.ProviderException;
+import dev.parley.provider.Usage;
+
+/**
+ * Ends a generation: decides the reply's status, writes the assistant message once, then
+ * publishes the terminal event and frees the conversation. The database write comes
+ * first, so a client that sees {@code end} can read the stored message.
+ */
+@Component
+class GenerationFinisher {
+
+	private static final Logger log = LoggerFactory.getLogger(GenerationFinisher.class);
+
+	private static final int WRITE_ATTEMPTS = 4;
+
+	private final ChatHistory history;
+
+	private final GenerationEventLog events;
+
+	private final ConversationLocks locks;
+
+	private final GenerationRegistry registry;
+
+	private final TokenCounter tokens;
+
+	private final ChatMetrics metrics;
+
+	GenerationFinisher(ChatHistory history, GenerationEventLog events, ConversationLocks locks,
+			GenerationRegistry registry, TokenCounter tokens, ChatMetrics metrics) {
+		this.history = history;
+		this.events = events;
+		this.locks = locks;
+		this.registry = registry;
+		this.tokens = tokens;
+		this.metrics = metrics;
+	}
+
+	void finish(RunningGeneration generation, ChatRequest request, GenerationOutcome outcome) {
+		String text = generation.text();
+		MessageStatus status = statusOf(generation, outcome, text);
+		Usage usage = (outcome.usage() != null) ? outcome.usage()
+				: new Usage(this.tokens.count(request.messages()), this.tokens.count(text));
+		String finishReason = (status == MessageStatus.COMPLETE) ? outcome.finishReason() : null;
+		Message stored = null;
+		try {
+			store(generation, text, status, finishReason, usage);
+			stored = this.history.requireMessage(generation.conversationId(), generation.id());
+		}
+		catch (ProblemException ex) {
+			log.info("Reply {} ended after its conversation was deleted", generation.id());
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not store reply {}; it stays 'streaming' until recovery marks it interrupted",
+					generation.id(), ex);
+		}
+		String statusName = status.name().toLowerCase(Locale.ROOT);
+		ChatEvent terminal = (outcome.failure() == null || status == MessageStatus.STOPPED) ? new ChatEvent.End(
+				generation.id(), text, ChatEvent.TokenUsage.of(usage.promptTokens(), usage.completionTokens()),
+				finishReason, statusName) : errorEvent(generation, outcome.failure(), statusName, text);
+		this.events.finish(generation.id(), terminal);
+		this.registry.remove(generation);
+		this.locks.release(generation.conversationId(), generation.lockHolder());
+		this.metrics.generationEnded(statusName);
+		if (stored != null) {
+			generation.done().complete(stored);
+		}
+		else {
+			generation.done().completeExceptionally(new IllegalStateException("reply could not be stored"));
+		}
+	}
+
+	private static MessageStatus statusOf(RunningGeneration generation, GenerationOutcome outcome, String text) {
+		if (generation.stopRequested()) {
+			return MessageStatus.STOPPED;
+		}
+		if (outcome.failure() == null) {
+			return MessageStatus.COMPLETE;
+		}
+		return text.isEmpty() ? MessageStatus.FAILED : MessageStatus.INTERRUPTED;
+	}
+
+	private static ChatEvent.Error errorEvent(RunningGeneration generation, ProviderException failure, String status,
+			String text) {
+		return new ChatEvent.Error(failure.failure().code(), failure.getMessage(), generation.id(), status,
+				text.isEmpty() ? null : text);
+	}
+
+	private void store(RunningGeneration generation, String text, MessageStatus status, String finishReason,
+			Usage usage) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.history.finishAssistantMessage(generation.id(), text, status, finishReason, usage.promptTokens(),
+						usage.completionTokens());
+				return;
+			}
+			catch (DataAccessException ex) {
+				if (attempt == WRITE_ATTEMPTS) {
+					throw ex;
+				}
+				log.warn("Storing reply {} failed (attempt {}), retrying: {}", generation.id(), attempt,
+						ex.getMessage());
+				sleep(250L << attempt);
+			}
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

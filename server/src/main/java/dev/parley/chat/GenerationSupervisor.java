@@ -1,0 +1,99 @@
+package dev.parley.chat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+import dev.parley.conversation.ChatHistory;
+
+/**
+ * Keeps replies safe across crashes: before traffic is served, this instance's replies
+ * left {@code streaming} by a crash become {@code interrupted}; while running, the text
+ * of every running reply is checkpointed (which also renews its lease), replies whose
+ * lease ran out on any instance are marked interrupted, and old event logs are dropped.
+ * All of it is idempotent SQL, safe when every instance does it.
+ */
+@Component
+class GenerationSupervisor implements SmartInitializingSingleton, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(GenerationSupervisor.class);
+
+	private final ChatHistory history;
+
+	private final GenerationRegistry registry;
+
+	private final GenerationEventLog events;
+
+	private final ConversationLocks locks;
+
+	private final ChatProperties properties;
+
+	private final ScheduledExecutorService scheduler = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("generation-supervisor").daemon().factory());
+
+	GenerationSupervisor(ChatHistory history, GenerationRegistry registry, GenerationEventLog events,
+			ConversationLocks locks, ChatProperties properties) {
+		this.history = history;
+		this.registry = registry;
+		this.events = events;
+		this.locks = locks;
+		this.properties = properties;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		int recovered = this.history.interruptStreaming(this.properties.instanceId());
+		if (recovered > 0) {
+			log.warn("Marked {} replies left streaming by an earlier crash as interrupted", recovered);
+		}
+		long every = this.properties.checkpointInterval().toMillis();
+		this.scheduler.scheduleWithFixedDelay(this::safely, every, every, TimeUnit.MILLISECONDS);
+	}
+
+	private void safely() {
+		try {
+			checkpoint();
+			int stale = this.history.interruptStale(java.time.Instant.now().minus(this.properties.leaseTimeout()));
+			if (stale > 0) {
+				log.warn("Marked {} abandoned streaming replies as interrupted", stale);
+			}
+			this.events.expire();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Generation supervision round failed: {}", ex.getMessage());
+		}
+	}
+
+	void checkpoint() {
+		Map<UUID, String> partials = new HashMap<>();
+		// A reply younger than one interval has little to lose and a fresh lease: most
+		// short
+		// replies end before they are ever checkpointed.
+		long youngerThan = System.nanoTime() - this.properties.checkpointInterval().toNanos();
+		for (RunningGeneration generation : this.registry.all()) {
+			if (generation.acceptedAtNanos() - youngerThan > 0) {
+				continue;
+			}
+			partials.put(generation.id(), generation.text());
+			this.locks.renew(generation.conversationId(), generation.lockHolder(), this.properties.leaseTimeout());
+		}
+		if (!partials.isEmpty()) {
+			this.history.checkpoint(partials);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.scheduler.shutdownNow();
+	}
+
+}

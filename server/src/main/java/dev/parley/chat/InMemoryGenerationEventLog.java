@@ -1,0 +1,111 @@
+package dev.parley.chat;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The single-instance {@link GenerationEventLog}: logs in memory, dropped after the
+ * retention time.
+ */
+final class InMemoryGenerationEventLog implements GenerationEventLog {
+
+	private final ConcurrentHashMap<UUID, GenerationLog> logs = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<UUID, UUID> latestByConversation = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<UUID, CompletableFuture<UUID>> nextByConversation = new ConcurrentHashMap<>();
+
+	private final Duration retention;
+
+	InMemoryGenerationEventLog(Duration retention) {
+		this.retention = retention;
+	}
+
+	@Override
+	public void begin(UUID conversationId, UUID generationId, ChatEvent.Start start) {
+		this.logs.put(generationId, new GenerationLog(generationId, conversationId, start));
+		this.latestByConversation.put(conversationId, generationId);
+		CompletableFuture<UUID> waiting = this.nextByConversation.remove(conversationId);
+		if (waiting != null) {
+			waiting.complete(generationId);
+		}
+	}
+
+	@Override
+	public void appendChunk(UUID generationId, String delta) {
+		GenerationLog log = this.logs.get(generationId);
+		if (log != null) {
+			log.append(delta);
+		}
+	}
+
+	@Override
+	public void finish(UUID generationId, ChatEvent terminal) {
+		GenerationLog log = this.logs.get(generationId);
+		if (log != null) {
+			log.finish(terminal, System.nanoTime());
+		}
+	}
+
+	@Override
+	public Optional<UUID> latest(UUID conversationId) {
+		return Optional.ofNullable(this.latestByConversation.get(conversationId));
+	}
+
+	@Override
+	public Optional<UUID> awaitNext(UUID conversationId, UUID after, Duration timeout) throws InterruptedException {
+		// Register first, then look: a generation that begins in between is seen by one
+		// or the other.
+		CompletableFuture<UUID> next = this.nextByConversation.computeIfAbsent(conversationId,
+				(id) -> new CompletableFuture<>());
+		UUID latest = this.latestByConversation.get(conversationId);
+		if (latest != null && !latest.equals(after)) {
+			return Optional.of(latest);
+		}
+		try {
+			return Optional.of(next.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+		}
+		catch (TimeoutException ex) {
+			return Optional.empty();
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public Optional<UUID> running(UUID conversationId) {
+		UUID latest = this.latestByConversation.get(conversationId);
+		GenerationLog log = (latest != null) ? this.logs.get(latest) : null;
+		return (log != null && !log.finished()) ? Optional.of(latest) : Optional.empty();
+	}
+
+	@Override
+	public EventBatch read(UUID generationId, long afterSeq, int max, Duration wait) throws InterruptedException {
+		GenerationLog log = this.logs.get(generationId);
+		return (log != null) ? log.read(afterSeq, max, wait.toNanos()) : null;
+	}
+
+	@Override
+	public void expire() {
+		// Nobody waits on these any more (their waiters timed out); a late waiter
+		// re-registers
+		// within one heartbeat and then sees the latest generation.
+		this.nextByConversation.values().removeIf((next) -> next.getNumberOfDependents() == 0);
+		long cutoff = System.nanoTime() - this.retention.toNanos();
+		this.logs.entrySet().removeIf((entry) -> {
+			boolean expired = entry.getValue().finishedBefore(cutoff);
+			if (expired) {
+				this.latestByConversation.remove(entry.getValue().conversationId(), entry.getKey());
+			}
+			return expired;
+		});
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.parley.chat;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import dev.parley.conversation.Message;
+import dev.parley.provider.CompletionStream;
+
+/**
+ * A generation in progress on this instance: the text so far (for checkpoints), the
+ * upstream stream (for stop), and a future completed with the final assistant message.
+ */
+final class RunningGeneration {
+
+	private final UUID conversationId;
+
+	private final Message userMessage;
+
+	private final Message assistantMessage;
+
+	private final String lockHolder;
+
+	private final long acceptedAtNanos;
+
+	private final StringBuilder text = new StringBuilder();
+
+	private final CompletableFuture<Message> done = new CompletableFuture<>();
+
+	private volatile CompletionStream upstream;
+
+	private volatile boolean stopRequested;
+
+	RunningGeneration(UUID conversationId, Message userMessage, Message assistantMessage, String lockHolder,
+			long acceptedAtNanos) {
+		this.conversationId = conversationId;
+		this.userMessage = userMessage;
+		this.assistantMessage = assistantMessage;
+		this.lockHolder = lockHolder;
+		this.acceptedAtNanos = acceptedAtNanos;
+	}
+
+	String lockHolder() {
+		return this.lockHolder;
+	}
+
+	/**
+	 * When the request that started this generation was accepted
+	 * ({@link System#nanoTime()}).
+	 */
+	long acceptedAtNanos() {
+		return this.acceptedAtNanos;
+	}
+
+	UUID conversationId() {
+		return this.conversationId;
+	}
+
+	UUID id() {
+		return this.assistantMessage.id();
+	}
+
+	Message userMessage() {
+		return this.userMessage;
+	}
+
+	Message assistantMessage() {
+		return this.assistantMessage;
+	}
+
+	CompletableFuture<Message> done() {
+		return this.done;
+	}
+
+	synchronized void append(String delta) {
+		this.text.append(delta);
+	}
+
+	synchronized String text() {
+		return this.text.toString();
+	}
+
+	void attach(CompletionStream stream) {
+		this.upstream = stream;
+		if (this.stopRequested) {
+			stream.close();
+		}
+	}
+
+	boolean stopRequested() {
+		return this.stopRequested;
+	}
+
+	/** Asks the generation to stop: the upstream call is cancelled at once. */
+	void stop() {
+		this.stopRequested = true;
+		CompletionStream stream = this.upstream;
+		if (stream != null) {
+			stream.close();
+		}
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.parley.conversation;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/conversations}: create, list, read, update, delete, history, context.
+ */
+@RestController
+@RequestMapping("/api/v1/conversations")
+class ConversationController {
+
+	private final ConversationService service;
+
+	ConversationController(ConversationService service) {
+		this.service = service;
+	}
+
+	@PostMapping
+	ResponseEntity<ConversationView> create(@Valid @RequestBody(required = false) ConversationRequests.Create body) {
+		Conversation created = this.service
+			.create((body != null) ? body : new ConversationRequests.Create(null, null, null));
+		return ResponseEntity.created(URI.create("/api/v1/conversations/" + created.id()))
+			.body(ConversationView.of(created));
+	}
+
+	@GetMapping
+	PageView<ConversationView> list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "false") boolean archived) {
+		return this.service.list(limit, cursor, archived);
+	}
+
+	@GetMapping("/{id}")
+	ConversationView get(@PathVariable UUID id) {
+		return ConversationView.of(this.service.get(id));
+	}
+
+	@PatchMapping("/{id}")
+	ConversationView update(@PathVariable UUID id, @Valid @RequestBody ConversationRequests.Update body) {
+		return ConversationView.of(this.service.update(id, body));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		this.service.delete(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{id}/messages")
+	PageView<Message> messages(@PathVariable UUID id, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+			@RequestParam(required = false) UUID before) {
+		return this.service.messages(id, limit, before);
+	}
+
+	@PutMapping("/{id}/context")
+	ConversationView replaceContext(@PathVariable UUID id, @Valid @RequestBody ConversationRequests.Context body) {
+		return ConversationView.of(this.service.replaceContext(id, body));
+	}
+
+	@DeleteMapping("/{id}/context")
+	ConversationView clearContext(@PathVariable UUID id) {
+		return ConversationView.of(this.service.clearContext(id));
+	}
+
+}

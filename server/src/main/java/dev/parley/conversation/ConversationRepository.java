@@ -1,0 +1,163 @@
+package dev.parley.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.parley.platform.persistence.Jdbc;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Explicit SQL for the {@code conversations} table; every read and write names its owner.
+ */
+@Repository
+class ConversationRepository {
+
+	private static final String COLUMNS = "id, owner_id, title, agent_id, system_prompt, preset_messages, "
+			+ "context_start, pinned, archived, status, created_at, updated_at";
+
+	private static final String ORDER = " ORDER BY pinned DESC, updated_at DESC, id DESC LIMIT :limit";
+
+	private final JdbcClient jdbc;
+
+	private final PresetMessagesJson presets = new PresetMessagesJson();
+
+	ConversationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Conversation c) {
+		this.jdbc
+			.sql("INSERT INTO conversations (" + COLUMNS + ") VALUES (:id, :owner, :title, :agent, :prompt, "
+					+ ":presets, :contextStart, :pinned, :archived, :status, :createdAt, :updatedAt)")
+			.param("id", Jdbc.param(c.id()))
+			.param("owner", c.ownerId())
+			.param("title", c.title())
+			.param("agent", Jdbc.param(c.agentId()))
+			.param("prompt", c.systemPrompt())
+			.param("presets", this.presets.write(c.presetMessages()))
+			.param("contextStart", Jdbc.param(c.contextStart()))
+			.param("pinned", c.pinned())
+			.param("archived", c.archived())
+			.param("status", c.status().name().toLowerCase(Locale.ROOT))
+			.param("createdAt", Jdbc.param(c.createdAt()))
+			.param("updatedAt", Jdbc.param(c.updatedAt()))
+			.update();
+	}
+
+	Optional<Conversation> find(UUID id, String owner) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE id = :id AND owner_id = :owner")
+			.param("id", Jdbc.param(id))
+			.param("owner", owner)
+			.query(this::map)
+			.optional();
+	}
+
+	/** One page of the owner's list in display order, starting after {@code after}. */
+	List<Conversation> page(String owner, boolean archived, ConversationCursor after, int limit) {
+		String where = " WHERE owner_id = :owner AND archived = :archived";
+		if (after != null) {
+			// Written so the updated_at bound is a range on the index on every database.
+			String sameGroup = "(pinned = :pinned AND updated_at <= :updatedAt"
+					+ " AND (updated_at < :updatedAt OR id < :id))";
+			where += after.pinned() ? " AND (" + sameGroup + " OR pinned = FALSE)" : " AND " + sameGroup;
+		}
+		var spec = this.jdbc.sql("SELECT " + COLUMNS + " FROM conversations" + where + ORDER)
+			.param("owner", owner)
+			.param("archived", archived)
+			.param("limit", limit);
+		if (after != null) {
+			spec = spec.param("pinned", after.pinned())
+				.param("updatedAt", Jdbc.param(after.updatedAt()))
+				.param("id", Jdbc.param(after.id()));
+		}
+		return spec.query(this::map).list();
+	}
+
+	boolean update(UUID id, String owner, String title, Boolean pinned, Boolean archived, Instant now) {
+		StringBuilder set = new StringBuilder("updated_at = :now");
+		if (title != null) {
+			set.append(", title = :title");
+		}
+		if (pinned != null) {
+			set.append(", pinned = :pinned");
+		}
+		if (archived != null) {
+			set.append(", archived = :archived");
+		}
+		var spec = this.jdbc.sql("UPDATE conversations SET " + set + " WHERE id = :id AND owner_id = :owner")
+			.param("now", Jdbc.param(now))
+			.param("id", Jdbc.param(id))
+			.param("owner", owner);
+		if (title != null) {
+			spec = spec.param("title", title);
+		}
+		if (pinned != null) {
+			spec = spec.param("pinned", pinned);
+		}
+		if (archived != null) {
+			spec = spec.param("archived", archived);
+		}
+		return spec.update() == 1;
+	}
+
+	boolean replaceContext(UUID id, String owner, String systemPrompt, List<PresetMessage> presets, Instant now) {
+		return this.jdbc
+			.sql("UPDATE conversations SET system_prompt = :prompt, preset_messages = :presets, updated_at = :now"
+					+ " WHERE id = :id AND owner_id = :owner")
+			.param("prompt", systemPrompt)
+			.param("presets", this.presets.write(presets))
+			.param("now", Jdbc.param(now))
+			.param("id", Jdbc.param(id))
+			.param("owner", owner)
+			.update() == 1;
+	}
+
+	boolean clearContext(UUID id, String owner, Instant now) {
+		return this.jdbc.sql(
+				"UPDATE conversations SET context_start = :now, updated_at = :now WHERE id = :id AND owner_id = :owner")
+			.param("now", Jdbc.param(now))
+			.param("id", Jdbc.param(id))
+			.param("owner", owner)
+			.update() == 1;
+	}
+
+	/** Deletes the conversation; its messages go with it (ON DELETE CASCADE). */
+	boolean delete(UUID id, String owner) {
+		return this.jdbc.sql("DELETE FROM conversations WHERE id = :id AND owner_id = :owner")
+			.param("id", Jdbc.param(id))
+			.param("owner", owner)
+			.update() == 1;
+	}
+
+	/** Marks the conversation as just used: active, {@code updated_at} now. */
+	void touch(UUID id, Instant now) {
+		this.jdbc.sql("UPDATE conversations SET updated_at = :now, status = 'active' WHERE id = :id")
+			.param("now", Jdbc.param(now))
+			.param("id", Jdbc.param(id))
+			.update();
+	}
+
+	void setTitleIfEmpty(UUID id, String title) {
+		this.jdbc.sql("UPDATE conversations SET title = :title WHERE id = :id AND (title IS NULL OR title = '')")
+			.param("title", title)
+			.param("id", Jdbc.param(id))
+			.update();
+	}
+
+	private Conversation map(ResultSet rs, int row) throws SQLException {
+		return new Conversation(Jdbc.uuid(rs, "id"), rs.getString("owner_id"), rs.getString("title"),
+				Jdbc.uuid(rs, "agent_id"), rs.getString("system_prompt"),
+				this.presets.read(rs.getString("preset_messages")), Jdbc.instant(rs, "context_start"),
+				rs.getBoolean("pinned"), rs.getBoolean("archived"),
+				ConversationStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+				Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+	}
+
+}

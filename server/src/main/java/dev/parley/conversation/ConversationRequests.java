@@ -1,0 +1,36 @@
+package dev.parley.conversation;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The JSON bodies the conversations API accepts (snake_case, unknown fields rejected).
+ */
+final class ConversationRequests {
+
+	private ConversationRequests() {
+	}
+
+	/** {@code POST /api/v1/conversations}; every field optional. */
+	record Create(
+			@Size(max = ContextLimits.TITLE_MAX_CHARS) @Pattern(regexp = ContextLimits.NOT_BLANK,
+					message = "must not be blank") String title,
+			@Size(max = ContextLimits.SYSTEM_PROMPT_MAX_CHARS) String systemPrompt,
+			@Size(max = ContextLimits.PRESET_MESSAGES_MAX) List<@Valid @NotNull PresetMessage> presetMessages) {
+	}
+
+	/** {@code PATCH /api/v1/conversations/{id}}; absent fields stay as they are. */
+	record Update(@Size(max = ContextLimits.TITLE_MAX_CHARS) @Pattern(regexp = ContextLimits.NOT_BLANK,
+			message = "must not be blank") String title, Boolean pinned, Boolean archived) {
+	}
+
+	/** {@code PUT /api/v1/conversations/{id}/context}: replaces both settings. */
+	record Context(@Size(max = ContextLimits.SYSTEM_PROMPT_MAX_CHARS) String systemPrompt,
+			@Size(max = ContextLimits.PRESET_MESSAGES_MAX) List<@Valid @NotNull PresetMessage> presetMessages) {
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.parley.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.parley.platform.CurrentUser;
+import dev.parley.platform.IdGenerator;
+import dev.parley.platform.persistence.Jdbc;
+import dev.parley.platform.problem.ProblemException;
+import dev.parley.platform.problem.ProblemType;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/** The conversations API's use cases, each scoped to the current user. */
+@Service
+class ConversationService {
+
+	private static final Set<MessageRole> PRESET_ROLES = Set.of(MessageRole.SYSTEM, MessageRole.USER,
+			MessageRole.ASSISTANT);
+
+	private final ConversationRepository conversations;
+
+	private final MessageRepository messages;
+
+	private final CurrentUser currentUser;
+
+	private final IdGenerator ids;
+
+	private final ApplicationEventPublisher events;
+
+	ConversationService(ConversationRepository conversations, MessageRepository messages, CurrentUser currentUser,
+			IdGenerator ids, ApplicationEventPublisher events) {
+		this.conversations = conversations;
+		this.messages = messages;
+		this.currentUser = currentUser;
+		this.ids = ids;
+		this.events = events;
+	}
+
+	Conversation create(ConversationRequests.Create request) {
+		List<PresetMessage> presets = checkPresets(request.presetMessages());
+		Instant now = Jdbc.now();
+		Conversation conversation = new Conversation(this.ids.next(), this.currentUser.id(), strip(request.title()),
+				null, request.systemPrompt(), presets, null, false, false, ConversationStatus.ACTIVE, now, now);
+		this.conversations.insert(conversation);
+		return conversation;
+	}
+
+	PageView<ConversationView> list(int limit, String cursor, boolean archived) {
+		ConversationCursor after = (cursor != null) ? ConversationCursor.decode(cursor) : null;
+		List<Conversation> rows = this.conversations.page(this.currentUser.id(), archived, after, limit + 1);
+		List<ConversationView> items = rows.stream().limit(limit).map(ConversationView::of).toList();
+		String next = (rows.size() > limit) ? ConversationCursor.after(rows.get(limit - 1)).encode() : null;
+		return new PageView<>(items, next);
+	}
+
+	Conversation get(UUID id) {
+		return this.conversations.find(id, this.currentUser.id()).orElseThrow(() -> notFound(id));
+	}
+
+	Conversation update(UUID id, ConversationRequests.Update request) {
+		if (request.title() != null || request.pinned() != null || request.archived() != null) {
+			boolean found = this.conversations.update(id, this.currentUser.id(), strip(request.title()),
+					request.pinned(), request.archived(), Jdbc.now());
+			if (!found) {
+				throw notFound(id);
+			}
+		}
+		return get(id);
+	}
+
+	void delete(UUID id) {
+		if (!this.conversations.delete(id, this.currentUser.id())) {
+			throw notFound(id);
+		}
+		this.events.publishEvent(new ConversationDeleted(id));
+	}
+
+	PageView<Message> messages(UUID id, int limit, UUID before) {
+		get(id);
+		List<Message> rows = this.messages.page(id, before, limit + 1);
+		List<Message> items = rows.stream().limit(limit).toList();
+		String next = (rows.size() > limit) ? items.get(limit - 1).id().toString() : null;
+		return new PageView<>(items, next);
+	}
+
+	Conversation replaceContext(UUID id, ConversationRequests.Context request) {
+		List<PresetMessage> presets = checkPresets(request.presetMessages());
+		if (!this.conversations.replaceContext(id, this.currentUser.id(), request.systemPrompt(), presets,
+				Jdbc.now())) {
+			throw notFound(id);
+		}
+		return get(id);
+	}
+
+	Conversation clearContext(UUID id) {
+		if (!this.conversations.clearContext(id, this.currentUser.id(), Jdbc.now())) {
+			throw notFound(id);
+		}
+		return get(id);
+	}
+
+	private static List<PresetMessage> checkPresets(List<PresetMessage> presets) {
+		if (presets == null) {
+			return List.of();
+		}
+		for (int i = 0; i < presets.size(); i++) {
+			if (!PRESET_ROLES.contains(presets.get(i).role())) {
+				throw ProblemException.invalid("preset_messages[" + i + "].role",
+						"must be one of [system, user, assistant]");
+			}
+		}
+		return presets;
+	}
+
+	private static String strip(String title) {
+		return (title != null) ? title.strip() : null;
+	}
+
+	private static ProblemException notFound(UUID id) {
+		return ProblemException.of(ProblemType.CONVERSATION_NOT_FOUND, "No conversation " + id);
+	}
+
+}

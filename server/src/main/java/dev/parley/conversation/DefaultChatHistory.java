@@ -1,0 +1,115 @@
+package dev.parley.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.parley.platform.CurrentUser;
+import dev.parley.platform.IdGenerator;
+import dev.parley.platform.persistence.Jdbc;
+import dev.parley.platform.problem.ProblemException;
+import dev.parley.platform.problem.ProblemType;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
+/** {@link ChatHistory} on the relational store, through the two repositories. */
+@Component
+class DefaultChatHistory implements ChatHistory {
+
+	private final ConversationRepository conversations;
+
+	private final MessageRepository messages;
+
+	private final CurrentUser currentUser;
+
+	private final IdGenerator ids;
+
+	private final TransactionOperations transactions;
+
+	DefaultChatHistory(ConversationRepository conversations, MessageRepository messages, CurrentUser currentUser,
+			IdGenerator ids, TransactionOperations transactions) {
+		this.conversations = conversations;
+		this.messages = messages;
+		this.currentUser = currentUser;
+		this.ids = ids;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public Conversation requireConversation(UUID conversationId) {
+		return this.conversations.find(conversationId, this.currentUser.id())
+			.orElseThrow(
+					() -> ProblemException.of(ProblemType.CONVERSATION_NOT_FOUND, "No conversation " + conversationId));
+	}
+
+	@Override
+	public Message requireMessage(UUID conversationId, UUID messageId) {
+		return this.messages.find(conversationId, messageId)
+			.orElseThrow(() -> ProblemException.of(ProblemType.MESSAGE_NOT_FOUND,
+					"No message " + messageId + " in conversation " + conversationId));
+	}
+
+	@Override
+	public Optional<Message> latestMessage(UUID conversationId) {
+		return this.messages.page(conversationId, null, 1).stream().findFirst();
+	}
+
+	@Override
+	public List<Message> branch(UUID conversationId, UUID leafId, Instant notBefore, int maxMessages) {
+		return this.messages.branch(conversationId, leafId, notBefore, maxMessages);
+	}
+
+	@Override
+	public Message appendUserMessage(UUID conversationId, UUID parentId, String content) {
+		Instant now = Jdbc.now();
+		Message message = new Message(this.ids.next(), conversationId, parentId, MessageRole.USER, content,
+				MessageStatus.COMPLETE, null, null, null, null, null, now, now);
+		this.transactions.executeWithoutResult((status) -> {
+			this.messages.insert(message, null);
+			this.conversations.touch(conversationId, now);
+			String title = AutoTitle.from(content);
+			if (title != null) {
+				this.conversations.setTitleIfEmpty(conversationId, title);
+			}
+		});
+		return message;
+	}
+
+	@Override
+	public Message startAssistantMessage(UUID conversationId, UUID parentId, String model, String provider,
+			String instanceId) {
+		Instant now = Jdbc.now();
+		Message message = new Message(this.ids.next(), conversationId, parentId, MessageRole.ASSISTANT, "",
+				MessageStatus.STREAMING, model, provider, null, null, null, now, now);
+		this.messages.insert(message, instanceId);
+		return message;
+	}
+
+	@Override
+	public void checkpoint(Map<UUID, String> partialContents) {
+		this.messages.checkpoint(partialContents, Jdbc.now());
+	}
+
+	@Override
+	public void finishAssistantMessage(UUID messageId, String content, MessageStatus status, String finishReason,
+			Integer promptTokens, Integer completionTokens) {
+		Instant now = Jdbc.now();
+		this.transactions.executeWithoutResult((tx) -> this.messages
+			.finish(messageId, content, status, finishReason, promptTokens, completionTokens, now)
+			.ifPresent((conversationId) -> this.conversations.touch(conversationId, now)));
+	}
+
+	@Override
+	public int interruptStreaming(String instanceId) {
+		return this.messages.interruptByInstance(instanceId, Jdbc.now());
+	}
+
+	@Override
+	public int interruptStale(Instant before) {
+		return this.messages.interruptStale(before, Jdbc.now());
+	}
+
+}

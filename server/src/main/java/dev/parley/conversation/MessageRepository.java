@@ -1,0 +1,192 @@
+package dev.parley.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.parley.platform.persistence.Jdbc;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Explicit SQL for the {@code messages} table: one row per message, paged by id. */
+@Repository
+class MessageRepository {
+
+	static final String COLUMNS = "id, conversation_id, parent_id, role, content, status, model, provider, "
+			+ "prompt_tokens, completion_tokens, finish_reason, created_at, updated_at";
+
+	/**
+	 * Recursion levels one branch query may use: within MariaDB's and MySQL's defaults.
+	 */
+	static final int MAX_DEPTH_PER_QUERY = 1000;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	MessageRepository(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	void insert(Message m, String instanceId) {
+		this.jdbc
+			.sql("INSERT INTO messages (" + COLUMNS + ", instance_id) VALUES (:id, :conversation, :parent, "
+					+ ":role, :content, :status, :model, :provider, :promptTokens, :completionTokens, :finishReason, "
+					+ ":createdAt, :updatedAt, :instance)")
+			.param("id", Jdbc.param(m.id()))
+			.param("conversation", Jdbc.param(m.conversationId()))
+			.param("parent", Jdbc.param(m.parentId()))
+			.param("role", lower(m.role()))
+			.param("content", m.content())
+			.param("status", lower(m.status()))
+			.param("model", m.model())
+			.param("provider", m.provider())
+			.param("promptTokens", m.promptTokens())
+			.param("completionTokens", m.completionTokens())
+			.param("finishReason", m.finishReason())
+			.param("createdAt", Jdbc.param(m.createdAt()))
+			.param("updatedAt", Jdbc.param(m.updatedAt()))
+			.param("instance", instanceId)
+			.update();
+	}
+
+	Optional<Message> find(UUID conversationId, UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE id = :id AND conversation_id = :conversation")
+			.param("id", Jdbc.param(id))
+			.param("conversation", Jdbc.param(conversationId))
+			.query(MessageRepository::map)
+			.optional();
+	}
+
+	/** Newest first, strictly older than {@code before} when given. */
+	List<Message> page(UUID conversationId, UUID before, int limit) {
+		String bound = (before != null) ? " AND id < :before" : "";
+		var spec = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = :conversation" + bound
+					+ " ORDER BY id DESC LIMIT :limit")
+			.param("conversation", Jdbc.param(conversationId))
+			.param("limit", limit);
+		if (before != null) {
+			spec = spec.param("before", Jdbc.param(before));
+		}
+		return spec.query(MessageRepository::map).list();
+	}
+
+	/**
+	 * Walks {@code parent_id} from the leaf, oldest first: one recursive query per
+	 * {@value #MAX_DEPTH_PER_QUERY} messages (MariaDB and MySQL cap recursion at 1000
+	 * levels by default, MariaDB silently); the depth and {@code notBefore} bounds stop
+	 * the walk in the database.
+	 */
+	List<Message> branch(UUID conversationId, UUID leafId, Instant notBefore, int maxMessages) {
+		List<Message> newestFirst = new ArrayList<>();
+		UUID leaf = leafId;
+		int remaining = maxMessages;
+		while (remaining > 0 && leaf != null) {
+			int chunk = Math.min(remaining, MAX_DEPTH_PER_QUERY);
+			List<Message> part = branchChunk(conversationId, leaf, notBefore, chunk);
+			newestFirst.addAll(part.reversed());
+			remaining -= part.size();
+			leaf = (part.size() == chunk) ? part.getFirst().parentId() : null;
+		}
+		return newestFirst.reversed();
+	}
+
+	private List<Message> branchChunk(UUID conversationId, UUID leafId, Instant notBefore, int maxMessages) {
+		String since = (notBefore != null) ? " AND m.created_at >= :notBefore" : "";
+		String sql = "WITH RECURSIVE chain (id, parent_id, depth) AS (" + " SELECT m.id, m.parent_id, 1 FROM messages m"
+				+ " WHERE m.id = :leaf AND m.conversation_id = :conversation" + since + " UNION ALL"
+				+ " SELECT m.id, m.parent_id, c.depth + 1 FROM messages m JOIN chain c ON m.id = c.parent_id"
+				+ " WHERE m.conversation_id = :conversation AND c.depth < :max" + since + ")" + " SELECT "
+				+ prefixed("m") + " FROM chain c JOIN messages m ON m.id = c.id ORDER BY c.depth DESC";
+		var spec = this.jdbc.sql(sql)
+			.param("leaf", Jdbc.param(leafId))
+			.param("conversation", Jdbc.param(conversationId))
+			.param("max", maxMessages);
+		if (notBefore != null) {
+			spec = spec.param("notBefore", Jdbc.param(notBefore));
+		}
+		return spec.query(MessageRepository::map).list();
+	}
+
+	/** One JDBC batch; rows no longer STREAMING are left alone. */
+	void checkpoint(Map<UUID, String> partialContents, Instant now) {
+		if (partialContents.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = new ArrayList<>(partialContents.size());
+		partialContents.forEach((id, content) -> rows.add(new Object[] { content, Jdbc.param(now), Jdbc.param(id) }));
+		this.template
+			.batchUpdate("UPDATE messages SET content = ?, updated_at = ? WHERE id = ? AND status = 'streaming'", rows);
+	}
+
+	/**
+	 * Writes the end state and returns the message's conversation, if the message exists.
+	 */
+	Optional<UUID> finish(UUID id, String content, MessageStatus status, String finishReason, Integer promptTokens,
+			Integer completionTokens, Instant now) {
+		int updated = this.jdbc
+			.sql("UPDATE messages SET content = :content, status = :status, finish_reason = :finishReason,"
+					+ " prompt_tokens = :promptTokens, completion_tokens = :completionTokens, instance_id = NULL,"
+					+ " updated_at = :now WHERE id = :id")
+			.param("content", (content != null) ? content : "")
+			.param("status", lower(status))
+			.param("finishReason", finishReason)
+			.param("promptTokens", promptTokens)
+			.param("completionTokens", completionTokens)
+			.param("now", Jdbc.param(now))
+			.param("id", Jdbc.param(id))
+			.update();
+		if (updated == 0) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("SELECT conversation_id FROM messages WHERE id = :id")
+			.param("id", Jdbc.param(id))
+			.query((rs, row) -> Jdbc.uuid(rs, "conversation_id"))
+			.optional();
+	}
+
+	int interruptByInstance(String instanceId, Instant now) {
+		return this.jdbc
+			.sql("UPDATE messages SET status = 'interrupted', instance_id = NULL, updated_at = :now"
+					+ " WHERE status = 'streaming' AND instance_id = :instance")
+			.param("now", Jdbc.param(now))
+			.param("instance", instanceId)
+			.update();
+	}
+
+	int interruptStale(Instant before, Instant now) {
+		return this.jdbc
+			.sql("UPDATE messages SET status = 'interrupted', instance_id = NULL, updated_at = :now"
+					+ " WHERE status = 'streaming' AND updated_at < :before")
+			.param("now", Jdbc.param(now))
+			.param("before", Jdbc.param(before))
+			.update();
+	}
+
+	private static String prefixed(String alias) {
+		return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+	}
+
+	private static String lower(Enum<?> value) {
+		return value.name().toLowerCase(Locale.ROOT);
+	}
+
+	static Message map(ResultSet rs, int row) throws SQLException {
+		return new Message(Jdbc.uuid(rs, "id"), Jdbc.uuid(rs, "conversation_id"), Jdbc.uuid(rs, "parent_id"),
+				MessageRole.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)), rs.getString("content"),
+				MessageStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("model"),
+				rs.getString("provider"), Jdbc.integer(rs, "prompt_tokens"), Jdbc.integer(rs, "completion_tokens"),
+				rs.getString("finish_reason"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.parley.health;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.parley.provider.ModelRouter;
+
+/**
+ * {@code GET /health}: one look at whether Parley can serve chats (seed-compatible): the
+ * database answers, a provider is configured, uptime and version. 503 when the database
+ * is down.
+ */
+@RestController
+class HealthController {
+
+	private final JdbcClient jdbc;
+
+	private final ModelRouter models;
+
+	private final String version;
+
+	HealthController(JdbcClient jdbc, ModelRouter models, ObjectProvider<BuildProperties> build) {
+		this.jdbc = jdbc;
+		this.models = models;
+		BuildProperties properties = build.getIfAvailable();
+		this.version = (properties != null) ? properties.getVersion() : "dev";
+	}
+
+	@GetMapping("/health")
+	ResponseEntity<HealthReport> health() {
+		boolean databaseUp = databaseUp();
+		List<String> available = this.models.models();
+		HealthReport report = new HealthReport(databaseUp ? "ok" : "degraded", databaseUp ? "up" : "down",
+				this.models.realProviderConfigured(), available.isEmpty() ? null : available.get(0),
+				Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()).toSeconds(), this.version);
+		return ResponseEntity.status(databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(report);
+	}
+
+	private boolean databaseUp() {
+		try {
+			return this.jdbc.sql("SELECT 1").query(Integer.class).single() == 1;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/** The body of {@code /health}. */
+	record HealthReport(String status, String database, boolean providerConfigured, String defaultModel,
+			long uptimeSeconds, String version) {
+	}
+
+}

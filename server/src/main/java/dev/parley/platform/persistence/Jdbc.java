@@ -1,0 +1,54 @@
+package dev.parley.platform.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * The one column convention shared by every repository on H2, PostgreSQL and MariaDB: ids
+ * are lowercase UUID text, instants are UTC {@code TIMESTAMP(6)}/{@code DATETIME(6)}
+ * bound as {@link LocalDateTime} (which no driver shifts by the JVM or session time
+ * zone), with microsecond precision.
+ */
+public final class Jdbc {
+
+	private Jdbc() {
+	}
+
+	/** The current instant at the precision the database keeps. */
+	public static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** An instant as a bind parameter (null stays null). */
+	public static LocalDateTime param(Instant instant) {
+		return (instant != null) ? LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC)
+				: null;
+	}
+
+	/** A UUID as a bind parameter (null stays null). */
+	public static String param(UUID id) {
+		return (id != null) ? id.toString() : null;
+	}
+
+	public static Instant instant(ResultSet rs, String column) throws SQLException {
+		LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
+	}
+
+	public static UUID uuid(ResultSet rs, String column) throws SQLException {
+		String value = rs.getString(column);
+		return (value != null) ? UUID.fromString(value.trim()) : null;
+	}
+
+	/** An INTEGER column that may be NULL. */
+	public static Integer integer(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.parley.platform.problem;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+/** Turns an unreadable JSON body into the problem a client can act on. */
+final class JsonBodyErrors {
+
+	private JsonBodyErrors() {
+	}
+
+	static ProblemException classify(HttpMessageNotReadableException ex) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			String field = path(unknown);
+			return new ProblemException(ProblemType.UNKNOWN_FIELD, "Unknown field '" + field + "'",
+					List.of(new FieldProblem(field, "is not a known field")));
+		}
+		if (cause instanceof MismatchedInputException mismatch) {
+			String field = path(mismatch);
+			String message = "must be " + describe(mismatch.getTargetType());
+			if (field == null) {
+				return new ProblemException(ProblemType.INVALID_REQUEST, "The body " + message,
+						List.of(new FieldProblem(null, message)));
+			}
+			return new ProblemException(ProblemType.INVALID_REQUEST, "Field '" + field + "' " + message,
+					List.of(new FieldProblem(field, message)));
+		}
+		if (cause instanceof JacksonException jackson && !(cause instanceof StreamReadException)
+				&& !jackson.getPath().isEmpty()) {
+			String field = path(jackson);
+			return new ProblemException(ProblemType.INVALID_REQUEST, "Field '" + field + "' is invalid",
+					List.of(new FieldProblem(field, "is invalid")));
+		}
+		if (cause == null) {
+			return ProblemException.of(ProblemType.MALFORMED_JSON, "The request body is missing");
+		}
+		return ProblemException.of(ProblemType.MALFORMED_JSON, "The request body is not valid JSON");
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? null : path.toString();
+	}
+
+	private static String describe(Class<?> type) {
+		if (type == null) {
+			return "of another type";
+		}
+		if (type == String.class || type == Character.class || type == char.class) {
+			return "a string";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "a boolean";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+			return "an integer";
+		}
+		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+			return "a number";
+		}
+		if (type.isEnum()) {
+			return "one of " + Arrays.stream(type.getEnumConstants())
+				.map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
+				.toList();
+		}
+		if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+			return "an array";
+		}
+		if (Map.class.isAssignableFrom(type)) {
+			return "an object";
+		}
+		return "an object";
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.parley.platform.problem;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The closed set of problem types Parley answers with; each has a stable {@code type} URI
+ * ({@code https://parley.dev/problems/<slug>}), an HTTP status and a short title.
+ */
+public enum ProblemType {
+
+	MALFORMED_JSON("malformed-json", HttpStatus.BAD_REQUEST, "Malformed JSON"),
+	INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request"),
+	UNKNOWN_FIELD("unknown-field", HttpStatus.BAD_REQUEST, "Unknown field"),
+	INVALID_ID("invalid-id", HttpStatus.BAD_REQUEST, "Invalid id"),
+	INVALID_CURSOR("invalid-cursor", HttpStatus.BAD_REQUEST, "Invalid cursor"),
+	EMPTY_MESSAGE("empty-message", HttpStatus.BAD_REQUEST, "Empty message"),
+	CONTENT_TOO_LARGE("content-too-large", HttpStatus.CONTENT_TOO_LARGE, "Content too large"),
+	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+	NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
+	METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
+	NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+	CONVERSATION_NOT_FOUND("conversation-not-found", HttpStatus.NOT_FOUND, "Conversation not found"),
+	MESSAGE_NOT_FOUND("message-not-found", HttpStatus.NOT_FOUND, "Message not found"),
+	UNKNOWN_MODEL("unknown-model", HttpStatus.BAD_REQUEST, "Unknown model"),
+	GENERATION_IN_PROGRESS("generation-in-progress", HttpStatus.CONFLICT, "A reply is already being generated"),
+	NO_GENERATION("no-generation", HttpStatus.CONFLICT, "No reply is being generated"),
+	UPSTREAM_FAILED("upstream-failed", HttpStatus.BAD_GATEWAY, "The model provider failed"),
+	REPLY_TIMEOUT("reply-timeout", HttpStatus.GATEWAY_TIMEOUT, "The reply took too long"),
+	UPSTREAM_BUSY("upstream-busy", HttpStatus.SERVICE_UNAVAILABLE, "Too many concurrent model calls"),
+	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+
+	private static final String BASE = "https://parley.dev/problems/";
+
+	private final String slug;
+
+	private final HttpStatus status;
+
+	private final String title;
+
+	ProblemType(String slug, HttpStatus status, String title) {
+		this.slug = slug;
+		this.status = status;
+		this.title = title;
+	}
+
+	/** The type Parley uses for a bare HTTP status raised outside its own code. */
+	public static ProblemType forStatus(int status) {
+		return switch (status) {
+			case 404 -> NOT_FOUND;
+			case 405 -> METHOD_NOT_ALLOWED;
+			case 406 -> NOT_ACCEPTABLE;
+			case 413 -> CONTENT_TOO_LARGE;
+			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			default -> (status >= 400 && status < 500) ? INVALID_REQUEST : INTERNAL;
+		};
+	}
+
+	public URI uri() {
+		return URI.create(BASE + this.slug);
+	}
+
+	public String slug() {
+		return this.slug;
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.parley.provider;
+
+/**
+ * One configured upstream speaking one wire protocol. Small on purpose: a Spring AI
+ * {@code ChatModel} bridge could implement it.
+ */
+public interface ChatProvider {
+
+	/**
+	 * Stable id, stored on each assistant message as its provider (e.g. {@code openai},
+	 * {@code demo}).
+	 */
+	String id();
+
+	/**
+	 * Starts a streaming call; returns once the upstream accepted it (HTTP 200 with
+	 * headers).
+	 * @throws ProviderException when the call fails before the stream starts
+	 */
+	CompletionStream stream(ChatRequest request);
+
+	/**
+	 * A non-streaming call.
+	 * @throws ProviderException on failure
+	 */
+	Completion complete(ChatRequest request);
+
+}

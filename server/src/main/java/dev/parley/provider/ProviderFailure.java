@@ -1,0 +1,48 @@
+package dev.parley.provider;
+
+/**
+ * Why a provider call failed. Transient kinds may be retried or failed over before the
+ * first token (429 is transient, unlike in some frameworks).
+ */
+public enum ProviderFailure {
+
+	/** HTTP 429. */
+	RATE_LIMITED("upstream_rate_limited", true),
+	/** HTTP 5xx. */
+	SERVER_ERROR("upstream_error", true),
+	/** Connection refused, reset or DNS failure before a response. */
+	CONNECT_ERROR("upstream_unreachable", true),
+	/** No first token within the first-token timeout. */
+	FIRST_TOKEN_TIMEOUT("upstream_timeout", true),
+	/** No data between two tokens within the idle timeout. */
+	IDLE_TIMEOUT("upstream_timeout", true),
+	/** The stream ended without a finish (connection cut). */
+	STREAM_CUT("upstream_stream_cut", true),
+	/** A chunk that is not valid JSON or not the protocol's shape. */
+	MALFORMED_RESPONSE("upstream_malformed", false),
+	/** HTTP 401 or 403: the key is wrong. */
+	AUTHENTICATION("upstream_auth", false),
+	/** Another HTTP 4xx: the request was refused (bad model, context too long, ...). */
+	BAD_REQUEST("upstream_bad_request", false),
+	/** The call was cancelled by Parley (stop). */
+	CANCELLED("cancelled", false);
+
+	private final String code;
+
+	private final boolean transientFailure;
+
+	ProviderFailure(String code, boolean transientFailure) {
+		this.code = code;
+		this.transientFailure = transientFailure;
+	}
+
+	/** The stable code put in a stream's {@code error} event. */
+	public String code() {
+		return this.code;
+	}
+
+	public boolean isTransient() {
+		return this.transientFailure;
+	}
+
+}

@@ -1,0 +1,42 @@
+-- Conversations and their messages (PostgreSQL). Ids are lowercase UUIDv7 text compared
+-- bytewise (COLLATE "C"), so they sort in creation order; timestamps are UTC.
+CREATE TABLE conversations (
+    id              CHAR(36) COLLATE "C" NOT NULL PRIMARY KEY,
+    owner_id        VARCHAR(64)  NOT NULL,
+    title           VARCHAR(200),
+    agent_id        CHAR(36) COLLATE "C",
+    system_prompt   TEXT,
+    preset_messages TEXT,
+    context_start   TIMESTAMP(6),
+    pinned          BOOLEAN      NOT NULL DEFAULT FALSE,
+    archived        BOOLEAN      NOT NULL DEFAULT FALSE,
+    status          VARCHAR(16)  NOT NULL DEFAULT 'active',
+    created_at      TIMESTAMP(6) NOT NULL,
+    updated_at      TIMESTAMP(6) NOT NULL,
+    CONSTRAINT conversations_status_check CHECK (status IN ('active', 'idle', 'expired'))
+);
+
+CREATE INDEX conversations_owner_list ON conversations (owner_id, archived, pinned, updated_at, id);
+
+CREATE TABLE messages (
+    id                CHAR(36) COLLATE "C" NOT NULL PRIMARY KEY,
+    conversation_id   CHAR(36) COLLATE "C" NOT NULL,
+    parent_id         CHAR(36) COLLATE "C",
+    role              VARCHAR(16)  NOT NULL,
+    content           TEXT         NOT NULL,
+    status            VARCHAR(16)  NOT NULL,
+    model             VARCHAR(200),
+    provider          VARCHAR(100),
+    prompt_tokens     INTEGER,
+    completion_tokens INTEGER,
+    finish_reason     VARCHAR(64),
+    instance_id       VARCHAR(100),
+    created_at        TIMESTAMP(6) NOT NULL,
+    updated_at        TIMESTAMP(6) NOT NULL,
+    CONSTRAINT messages_conversation_fk FOREIGN KEY (conversation_id) REFERENCES conversations (id) ON DELETE CASCADE,
+    CONSTRAINT messages_role_check CHECK (role IN ('system', 'user', 'assistant', 'agent', 'tool')),
+    CONSTRAINT messages_status_check CHECK (status IN ('complete', 'streaming', 'stopped', 'interrupted', 'failed'))
+);
+
+CREATE INDEX messages_history ON messages (conversation_id, id);
+CREATE INDEX messages_status ON messages (status, updated_at);

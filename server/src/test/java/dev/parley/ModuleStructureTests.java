@@ -1,0 +1,17 @@
+package dev.parley;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+/**
+ * Keeps the architecture visible: features talk only through each other's root-package
+ * API, and there are no cycles between them.
+ */
+class ModuleStructureTests {
+
+	@Test
+	void featuresOnlyUseEachOthersPublicApiAndFormNoCycles() {
+		ApplicationModules.of(ParleyApplication.class).verify();
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.parley.chat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.parley.testsupport.TestDatabase;
+
+/** The whole chat path over real HTTP with PostgreSQL as the database. */
+@DirtiesContext
+class ChatOnPostgreSqlIT extends ChatStreamingIT {
+
+	private static TestDatabase database;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		database = useDatabase(registry, TestDatabase::postgresql);
+	}
+
+	@AfterAll
+	static void dropDatabase() {
+		database.close();
+	}
+
+}

@@ -1,0 +1,196 @@
+package dev.parley.chat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+
+import dev.parley.bench.sim.Simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The chat path end to end over real HTTP: streaming, JSON, resume, stop, regenerate, one
+ * at a time.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "parley.chat.heartbeat-interval=300ms")
+class ChatStreamingIT extends ChatTestSupport {
+
+	@Test
+	void streamsTheReplyInTheSpecEnvelopeAndStoresIt() {
+		String conversation = createConversation();
+		List<SseClient.Frame> frames;
+		try (SseClient sse = stream(conversation, message("Hello", "sim?tokens=6"))) {
+			assertThat(sse.status()).isEqualTo(200);
+			assertThat(sse.contentType()).startsWith("text/event-stream");
+			frames = sse.untilTerminal();
+		}
+		assertThat(frames).extracting(SseClient.Frame::type)
+			.containsExactly("start", "chunk", "chunk", "chunk", "chunk", "chunk", "chunk", "end");
+		String streamed = frames.stream()
+			.filter((f) -> f.type().equals("chunk"))
+			.map((f) -> f.text("content"))
+			.collect(Collectors.joining());
+		assertThat(streamed).isEqualTo(Simulator.expectedText(6));
+		SseClient.Frame end = frames.get(frames.size() - 1);
+		assertThat(end.text("full_text")).isEqualTo(streamed);
+		assertThat(end.text("status")).isEqualTo("complete");
+		assertThat(end.text("finish_reason")).isEqualTo("stop");
+		assertThat(end.data().get("usage").get("completion_tokens").asInt()).isPositive();
+		String assistantId = end.text("message_id");
+		assertThat(frames).extracting(SseClient.Frame::id)
+			.allSatisfy((id) -> assertThat(id).startsWith(assistantId + ":"));
+
+		JsonNode stored = messages(conversation);
+		assertThat(stored).hasSize(2);
+		assertThat(stored.get(0).get("id").asString()).isEqualTo(assistantId);
+		assertThat(stored.get(0).get("role").asString()).isEqualTo("assistant");
+		assertThat(stored.get(0).get("content").asString()).isEqualTo(streamed);
+		assertThat(stored.get(0).get("status").asString()).isEqualTo("complete");
+		assertThat(stored.get(0).get("parent_id").asString()).isEqualTo(stored.get(1).get("id").asString());
+		assertThat(stored.get(1).get("role").asString()).isEqualTo("user");
+		assertThat(stored.get(1).get("content").asString()).isEqualTo("Hello");
+	}
+
+	@Test
+	void answersWithJsonWhenTheClientDoesNotAskForAStream() {
+		String conversation = createConversation();
+		HttpResponse<String> response = call("POST", "/api/v1/conversations/" + conversation + "/messages",
+				message("Hi there", "sim?tokens=4"));
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = json(response);
+		assertThat(body.get("user_message").get("content").asString()).isEqualTo("Hi there");
+		assertThat(body.get("assistant_message").get("content").asString()).isEqualTo(Simulator.expectedText(4));
+		assertThat(body.get("assistant_message").get("status").asString()).isEqualTo("complete");
+	}
+
+	@Test
+	void aClientThatDisconnectsLosesNothingAndResumesWithoutGapOrDuplicate() {
+		String conversation = createConversation();
+		String lastId;
+		StringBuilder seen = new StringBuilder();
+		try (SseClient sse = stream(conversation, message("Tell me a story", "sim?tokens=30&delay=40"))) {
+			assertThat(sse.next().type()).isEqualTo("start");
+			SseClient.Frame chunk = null;
+			for (int i = 0; i < 3; i++) {
+				chunk = sse.next();
+				seen.append(chunk.text("content"));
+			}
+			lastId = chunk.id();
+		}
+		List<SseClient.Frame> rest;
+		try (SseClient resumed = SseClient.get(this.http, uri("/api/v1/conversations/" + conversation + "/stream"),
+				lastId)) {
+			assertThat(resumed.status()).isEqualTo(200);
+			rest = resumed.untilTerminal();
+		}
+		rest.stream().filter((f) -> f.type().equals("chunk")).forEach((f) -> seen.append(f.text("content")));
+		assertThat(rest.get(0).type()).isEqualTo("chunk");
+		assertThat(seen.toString()).isEqualTo(Simulator.expectedText(30));
+		assertThat(rest.get(rest.size() - 1).text("full_text")).isEqualTo(Simulator.expectedText(30));
+		assertThat(messages(conversation).get(0).get("content").asString()).isEqualTo(Simulator.expectedText(30));
+	}
+
+	@Test
+	void aReplyIsStoredCompleteWhenNobodyIsListening() {
+		String conversation = createConversation();
+		try (SseClient sse = stream(conversation, message("Go", "sim?tokens=20&delay=30"))) {
+			assertThat(sse.next().type()).isEqualTo("start");
+		}
+		await("the reply to be stored",
+				() -> "complete".equals(messages(conversation).get(0).get("status").asString()));
+		assertThat(messages(conversation).get(0).get("content").asString()).isEqualTo(Simulator.expectedText(20));
+	}
+
+	@Test
+	void aSecondMessageWhileAReplyRunsIsAConflict() {
+		String conversation = createConversation();
+		try (SseClient first = stream(conversation, message("one", "sim?tokens=20&delay=50"))) {
+			assertThat(first.next().type()).isEqualTo("start");
+			HttpResponse<String> second = call("POST", "/api/v1/conversations/" + conversation + "/messages",
+					message("two", "sim?tokens=2"));
+			assertThat(second.statusCode()).isEqualTo(409);
+			assertThat(second.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+			assertThat(json(second).get("type").asString()).endsWith("/generation-in-progress");
+			first.untilTerminal();
+		}
+		assertThat(messages(conversation)).hasSize(2);
+	}
+
+	@Test
+	void stopCancelsTheUpstreamCallAndKeepsThePartialReply() {
+		String conversation = createConversation();
+		long cancelledBefore = SIMULATOR.cancelledStreams();
+		try (SseClient sse = stream(conversation, message("long", "sim?tokens=200&delay=30"))) {
+			assertThat(sse.next().type()).isEqualTo("start");
+			assertThat(sse.next().type()).isEqualTo("chunk");
+			HttpResponse<String> stopped = call("POST", "/api/v1/conversations/" + conversation + "/stop", null);
+			assertThat(stopped.statusCode()).isEqualTo(200);
+			JsonNode reply = json(stopped);
+			assertThat(reply.get("status").asString()).isEqualTo("stopped");
+			assertThat(reply.get("content").asString()).isNotEmpty();
+			assertThat(Simulator.expectedText(200)).startsWith(reply.get("content").asString());
+			List<SseClient.Frame> rest = sse.untilTerminal();
+			SseClient.Frame end = rest.get(rest.size() - 1);
+			assertThat(end.type()).isEqualTo("end");
+			assertThat(end.text("status")).isEqualTo("stopped");
+			assertThat(end.text("full_text")).isEqualTo(reply.get("content").asString());
+		}
+		await("the simulator to see the cancel", () -> SIMULATOR.cancelledStreams() > cancelledBefore);
+		assertThat(call("POST", "/api/v1/conversations/" + conversation + "/stop", null).statusCode()).isEqualTo(409);
+	}
+
+	@Test
+	void deletingAConversationStopsItsRunningReply() {
+		String conversation = createConversation();
+		long cancelledBefore = SIMULATOR.cancelledStreams();
+		try (SseClient sse = stream(conversation, message("long", "sim?tokens=200&delay=30"))) {
+			assertThat(sse.next().type()).isEqualTo("start");
+			assertThat(call("DELETE", "/api/v1/conversations/" + conversation, null).statusCode()).isEqualTo(204);
+			List<SseClient.Frame> rest = sse.untilTerminal();
+			assertThat(rest.get(rest.size() - 1).text("status")).isEqualTo("stopped");
+		}
+		await("the simulator to see the cancel", () -> SIMULATOR.cancelledStreams() > cancelledBefore);
+		assertThat(call("GET", "/api/v1/conversations/" + conversation, null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void regenerateMakesANewBranchAndKeepsTheOldReply() {
+		String conversation = createConversation();
+		JsonNode first = json(call("POST", "/api/v1/conversations/" + conversation + "/messages",
+				message("Question", "sim?tokens=3")));
+		String userId = first.get("user_message").get("id").asString();
+		String oldReply = first.get("assistant_message").get("id").asString();
+		HttpResponse<String> again = call("POST",
+				"/api/v1/conversations/" + conversation + "/messages/" + oldReply + "/regenerate",
+				"{\"model\":\"sim?tokens=5\"}");
+		assertThat(again.statusCode()).isEqualTo(200);
+		JsonNode newReply = json(again).get("assistant_message");
+		assertThat(newReply.get("id").asString()).isNotEqualTo(oldReply);
+		assertThat(newReply.get("parent_id").asString()).isEqualTo(userId);
+		assertThat(newReply.get("content").asString()).isEqualTo(Simulator.expectedText(5));
+		JsonNode stored = messages(conversation);
+		assertThat(stored).hasSize(3);
+		assertThat(stored.findValuesAsString("id")).contains(oldReply, userId);
+	}
+
+	@Test
+	void aSubscriberWaitsForTheNextReplyWithHeartbeats() throws Exception {
+		String conversation = createConversation();
+		try (SseClient subscriber = SseClient.get(this.http, uri("/api/v1/conversations/" + conversation + "/stream"),
+				null)) {
+			assertThat(subscriber.status()).isEqualTo(200);
+			Thread.sleep(700);
+			call("POST", "/api/v1/conversations/" + conversation + "/messages", message("ping", "sim?tokens=3"));
+			List<SseClient.Frame> frames = subscriber.untilTerminal();
+			assertThat(frames.get(0).type()).isEqualTo("start");
+			assertThat(frames.get(frames.size() - 1).text("full_text")).isEqualTo(Simulator.expectedText(3));
+			assertThat(subscriber.heartbeats()).isPositive();
+		}
+	}
+
+}

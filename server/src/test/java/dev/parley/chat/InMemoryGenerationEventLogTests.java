@@ -1,0 +1,123 @@
+package dev.parley.chat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InMemoryGenerationEventLogTests {
+
+	private final UUID conversation = UUID.randomUUID();
+
+	private final UUID generation = UUID.randomUUID();
+
+	private final InMemoryGenerationEventLog log = new InMemoryGenerationEventLog(Duration.ofMinutes(5));
+
+	@Test
+	void readsEventsAfterAPositionWithoutGapsOrDuplicates() throws Exception {
+		begin();
+		this.log.appendChunk(this.generation, "Hel");
+		this.log.appendChunk(this.generation, "lo");
+		this.log.finish(this.generation, new ChatEvent.End(this.generation, "Hello", null, "stop", "complete"));
+
+		EventBatch all = this.log.read(this.generation, -1, 100, Duration.ZERO);
+		assertThat(all.events()).extracting(SequencedEvent::seq).containsExactly(0L, 1L, 2L, 3L);
+		assertThat(all.events()).extracting((e) -> e.event().type()).containsExactly("start", "chunk", "chunk", "end");
+		assertThat(all.ended()).isTrue();
+
+		EventBatch afterFirstChunk = this.log.read(this.generation, 1, 100, Duration.ZERO);
+		assertThat(afterFirstChunk.events()).extracting(SequencedEvent::event)
+			.first()
+			.isEqualTo(new ChatEvent.Chunk("lo"));
+		assertThat(this.log.read(this.generation, 3, 100, Duration.ZERO).events()).isEmpty();
+		assertThat(this.log.read(this.generation, 3, 100, Duration.ZERO).ended()).isTrue();
+	}
+
+	@Test
+	void aReaderLimitedInBatchSizeSeesTheEndOnlyWhenItReachesIt() throws Exception {
+		begin();
+		for (int i = 0; i < 10; i++) {
+			this.log.appendChunk(this.generation, "w" + i);
+		}
+		this.log.finish(this.generation, new ChatEvent.End(this.generation, "", null, "stop", "complete"));
+		EventBatch first = this.log.read(this.generation, -1, 4, Duration.ZERO);
+		assertThat(first.events()).hasSize(4);
+		assertThat(first.ended()).isFalse();
+	}
+
+	@Test
+	void aWaitingReaderWakesUpWhenAChunkArrives() throws Exception {
+		begin();
+		CompletableFuture<EventBatch> reader = CompletableFuture.supplyAsync(() -> {
+			try {
+				return this.log.read(this.generation, 0, 10, Duration.ofSeconds(10));
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		Thread.sleep(50);
+		this.log.appendChunk(this.generation, "x");
+		EventBatch batch = reader.get(5, TimeUnit.SECONDS);
+		assertThat(batch.events()).extracting(SequencedEvent::event).containsExactly(new ChatEvent.Chunk("x"));
+	}
+
+	@Test
+	void knowsTheRunningGenerationAndWaitsForTheNext() throws Exception {
+		assertThat(this.log.awaitNext(this.conversation, null, Duration.ofMillis(20))).isEmpty();
+		begin();
+		assertThat(this.log.running(this.conversation)).contains(this.generation);
+		this.log.finish(this.generation, new ChatEvent.End(this.generation, "", null, "stop", "complete"));
+		assertThat(this.log.running(this.conversation)).isEmpty();
+		UUID next = UUID.randomUUID();
+		CompletableFuture<Optional<UUID>> waiter = CompletableFuture.supplyAsync(() -> {
+			try {
+				return this.log.awaitNext(this.conversation, this.generation, Duration.ofSeconds(10));
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		Thread.sleep(50);
+		this.log.begin(this.conversation, next, new ChatEvent.Start(next, this.conversation, null, "m", "p"));
+		assertThat(waiter.get(5, TimeUnit.SECONDS)).contains(next);
+	}
+
+	@Test
+	void finishedLogsExpireAfterTheRetention() throws Exception {
+		InMemoryGenerationEventLog shortLived = new InMemoryGenerationEventLog(Duration.ZERO);
+		shortLived.begin(this.conversation, this.generation,
+				new ChatEvent.Start(this.generation, this.conversation, null, "m", "p"));
+		shortLived.expire();
+		assertThat(shortLived.read(this.generation, -1, 10, Duration.ZERO)).as("running logs stay").isNotNull();
+		shortLived.finish(this.generation, new ChatEvent.End(this.generation, "", null, "stop", "complete"));
+		Thread.sleep(2);
+		shortLived.expire();
+		assertThat(shortLived.read(this.generation, -1, 10, Duration.ZERO)).isNull();
+		assertThat(shortLived.latest(this.conversation)).isEmpty();
+	}
+
+	@Test
+	void eventIdsRoundTripAndRejectGarbage() {
+		EventId id = EventId.parse(EventId.format(this.generation, 42));
+		assertThat(id).isEqualTo(new EventId(this.generation, 42));
+		assertThat(EventId.parse(this.generation + ":end").seq()).isEqualTo(EventId.AFTER_END);
+		for (String bad : List.of("", "x", "abc:1", this.generation + ":", this.generation + ":-1",
+				this.generation + ":x")) {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventId.parse(bad))
+				.isInstanceOf(dev.parley.platform.problem.ProblemException.class);
+		}
+	}
+
+	private void begin() {
+		this.log.begin(this.conversation, this.generation,
+				new ChatEvent.Start(this.generation, this.conversation, UUID.randomUUID(), "m", "p"));
+	}
+
+}

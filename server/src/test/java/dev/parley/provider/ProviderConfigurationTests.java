@@ -1,0 +1,80 @@
+package dev.parley.provider;
+
+import java.time.Duration;
+
+import dev.parley.bench.sim.Simulator;
+import dev.parley.bench.sim.SimulatorConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class ProviderConfigurationTests {
+
+	final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(ProviderConfiguration.class);
+
+	@Test
+	void withoutAProviderOffersTheDemoModelAndSaysSoOnce(CapturedOutput output) {
+		this.runner.withPropertyValues("OPENAI_API_KEY=", "OPENAI_BASE_URL=").run((context) -> {
+			ModelRouter router = context.getBean(ModelRouter.class);
+			assertThat(router.realProviderConfigured()).isFalse();
+			assertThat(router.models()).containsExactly("parley-demo");
+		});
+		assertThat(output.getAll().split("No LLM provider is configured", -1)).hasSize(2);
+		assertThat(output).contains("parley-demo");
+	}
+
+	@Test
+	void theConventionalVariablesConfigureARealProvider() {
+		try (Simulator sim = Simulator.start(SimulatorConfig.defaults().withTokens(3).withApiKey("sk-env"))) {
+			this.runner
+				.withPropertyValues("OPENAI_API_KEY=sk-env", "OPENAI_BASE_URL=" + sim.baseUrl(),
+						"PARLEY_DEFAULT_MODEL=sim", "PARLEY_MODELS=sim?tokens=2, other")
+				.run((context) -> {
+					ModelRouter router = context.getBean(ModelRouter.class);
+					assertThat(router.realProviderConfigured()).isTrue();
+					assertThat(router.models()).containsExactly("sim", "sim?tokens=2", "other");
+					ResolvedModel resolved = router.resolve("sim?tokens=2");
+					assertThat(resolved.provider()
+						.complete(ChatRequest.of(resolved.model(), java.util.List.of(new ChatMessage("user", "hi"))))
+						.content()).isEqualTo(Simulator.expectedText(2));
+				});
+		}
+	}
+
+	@Test
+	void bindsTheDefaultsAndTheParleyProperties() {
+		this.runner
+			.withPropertyValues("parley.provider.base-url=http://127.0.0.1:11434/v1",
+					"parley.provider.first-token-timeout=5s", "parley.provider.max-concurrency=7")
+			.run((context) -> {
+				ProviderProperties properties = context.getBean(ProviderProperties.class);
+				assertThat(properties.firstTokenTimeout()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(properties.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+				assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(properties.maxConcurrencyPerProvider()).isEqualTo(1000);
+				assertThat(properties.streamUsage()).isTrue();
+				assertThat(properties.models()).isEmpty();
+				assertThat(context.getBean(ModelRouter.class).resolve(null).model()).isEqualTo("gpt-4o-mini");
+				assertThat(context.getBean(DefaultUpstreamLimiter.class).inFlight()).isZero();
+			});
+	}
+
+	@Test
+	void aKeyAloneMeansOpenAi() {
+		ProviderProperties properties = new ProviderProperties("openai", null, null, null, java.util.List.of(), null,
+				null, null, null, 1, 1, true, null)
+			.withFallbacks((name) -> name.equals("OPENAI_API_KEY") ? "sk-x" : null);
+
+		assertThat(properties.configured()).isTrue();
+		assertThat(properties.effectiveBaseUrl()).isEqualTo("https://api.openai.com/v1");
+		assertThat(properties.effectiveDefaultModel()).isEqualTo("gpt-4o-mini");
+	}
+
+}
