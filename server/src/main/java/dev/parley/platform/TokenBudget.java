@@ -1,0 +1,18 @@
+package dev.parley.platform;
+
+/**
+ * A user's daily allowance of LLM tokens: checked before a reply is generated and charged
+ * with the tokens the reply really used. Implemented by the identity feature.
+ */
+public interface TokenBudget {
+
+	/**
+	 * Throws a {@link dev.parley.platform.problem.ProblemException} (429) when the user has
+	 * no tokens left today.
+	 */
+	void requireAvailable(String userId);
+
+	/** Records tokens a finished reply used (prompt and completion). */
+	void charge(String userId, long tokens);
+
+}
