@@ -7,8 +7,8 @@ package dev.parley.platform;
 public interface TokenBudget {
 
 	/**
-	 * Throws a {@link dev.parley.platform.problem.ProblemException} (429) when the user has
-	 * no tokens left today.
+	 * Throws a {@link dev.parley.platform.problem.ProblemException} (429) when the user
+	 * has no tokens left today.
 	 */
 	void requireAvailable(String userId);
 

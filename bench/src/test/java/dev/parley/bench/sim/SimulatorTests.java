@@ -117,7 +117,8 @@ class SimulatorTests {
 		assertThat(limited.statusCode()).isEqualTo(429);
 		assertThat(limited.headers().firstValue("Retry-After")).contains("2");
 		assertThat(JSON.readTree(limited.body()).at("/error/message").asString()).isNotEmpty();
-		// The handler counts the reply as finished only after the client has read all of it.
+		// The handler counts the reply as finished only after the client has read all of
+		// it.
 		awaitIdle();
 	}
 
