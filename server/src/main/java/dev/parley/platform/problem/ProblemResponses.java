@@ -1,0 +1,55 @@
+package dev.parley.platform.problem;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.MediaType;
+
+/**
+ * Writes a problem+json body straight to a servlet response, for code that runs outside
+ * Spring MVC (servlet filters, Spring Security's entry points); same shape as
+ * {@link ProblemAdvice}'s.
+ */
+public final class ProblemResponses {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private ProblemResponses() {
+	}
+
+	/**
+	 * Sends {@code type}'s status with a problem+json body, unless the response is
+	 * committed.
+	 */
+	public static void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+		write(response, type, detail, null);
+	}
+
+	/**
+	 * As {@link #write(HttpServletResponse, ProblemType, String)}, naming the request's
+	 * path.
+	 */
+	public static void write(HttpServletResponse response, ProblemType type, String detail, String instance)
+			throws IOException {
+		if (response.isCommitted()) {
+			return;
+		}
+		ObjectNode body = JSON.createObjectNode();
+		body.put("type", type.uri().toString());
+		body.put("title", type.title());
+		body.put("status", type.status().value());
+		body.put("detail", detail);
+		if (instance != null) {
+			body.put("instance", instance);
+		}
+		response.setStatus(type.status().value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write(JSON.writeValueAsString(body));
+		response.flushBuffer();
+	}
+
+}
