@@ -51,6 +51,12 @@ public class ProblemAdvice {
 		return problem(JsonBodyErrors.classify(ex), request);
 	}
 
+	@ExceptionHandler(RequestBodyTooLargeException.class)
+	ResponseEntity<ProblemDetail> tooLarge(RequestBodyTooLargeException ex, HttpServletRequest request) {
+		return respond(ProblemType.CONTENT_TOO_LARGE, ProblemType.CONTENT_TOO_LARGE.status(), ex.getMessage(),
+				List.of(), request, HttpHeaders.EMPTY);
+	}
+
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException ex, HttpServletRequest request) {
 		List<FieldProblem> errors = ex.getBindingResult()

@@ -1,0 +1,52 @@
+package dev.parley.platform.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.parley.platform.problem.ProblemResponses;
+import dev.parley.platform.problem.ProblemType;
+
+/**
+ * Bounds request bodies: a declared {@code Content-Length} over the limit is answered 413
+ * without reading the body; any other body fails while being read once it passes the
+ * limit, which the error advice also answers 413.
+ */
+final class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+	private final long limit;
+
+	RequestSizeLimitFilter(long limit) {
+		this.limit = limit;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long declared = request.getContentLengthLong();
+		if (declared > this.limit) {
+			// Not reading the body: Jetty closes the connection rather than drain it.
+			ProblemResponses.write(request, response, ProblemType.CONTENT_TOO_LARGE, tooLarge());
+			return;
+		}
+		SizeLimitedRequest limited = new SizeLimitedRequest(request, this.limit);
+		chain.doFilter(limited, response);
+		if (limited.exceeded() && !request.isAsyncStarted() && !response.isCommitted()
+				&& response.getStatus() != HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+			// Code that swallowed the failure must not turn an oversized body into a
+			// success.
+			response.reset();
+			ProblemResponses.write(request, response, ProblemType.CONTENT_TOO_LARGE, tooLarge());
+		}
+	}
+
+	private String tooLarge() {
+		return "The request body is larger than the limit of " + this.limit + " bytes";
+	}
+
+}
