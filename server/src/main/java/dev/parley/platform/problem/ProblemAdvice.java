@@ -153,6 +153,10 @@ public class ProblemAdvice {
 			return respond(ProblemType.forStatus(error.getStatusCode().value()), error.getStatusCode(),
 					error.getBody().getDetail(), List.of(), request, error.getHeaders());
 		}
+		ProblemException clientError = ContainerErrors.classify(ex);
+		if (clientError != null) {
+			return problem(clientError, request);
+		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return respond(ProblemType.INTERNAL, ProblemType.INTERNAL.status(), "An unexpected error occurred", List.of(),
 				request, HttpHeaders.EMPTY);

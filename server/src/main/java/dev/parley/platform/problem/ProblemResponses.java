@@ -32,20 +32,28 @@ public final class ProblemResponses {
 	 */
 	public static void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
 			throws IOException {
-		ObjectNode body = JSON.createObjectNode()
-			.put("type", type.uri().toString())
-			.put("title", type.title())
-			.put("status", type.status().value())
-			.put("detail", detail);
-		if (request != null) {
-			body.put("instance", request.getRequestURI());
-		}
-		byte[] bytes = JSON.writeValueAsBytes(body);
+		byte[] bytes = body(type, type.status().value(), detail, (request != null) ? request.getRequestURI() : null);
 		response.setStatus(type.status().value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setContentLength(bytes.length);
 		response.getOutputStream().write(bytes);
 		response.flushBuffer();
+	}
+
+	/**
+	 * The JSON of a problem with an explicit status (for a container's own errors, whose
+	 * status may be more specific than the type's); {@code instance} may be null.
+	 */
+	public static byte[] body(ProblemType type, int status, String detail, String instance) {
+		ObjectNode body = JSON.createObjectNode()
+			.put("type", type.uri().toString())
+			.put("title", type.title())
+			.put("status", status)
+			.put("detail", detail);
+		if (instance != null) {
+			body.put("instance", instance);
+		}
+		return JSON.writeValueAsBytes(body);
 	}
 
 }

@@ -35,11 +35,14 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		SizeLimitedRequest limited = new SizeLimitedRequest(request, this.limit);
-		chain.doFilter(limited, response);
-		if (limited.exceeded() && !request.isAsyncStarted() && !response.isCommitted()
-				&& response.getStatus() != HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
-			// Code that swallowed the failure must not turn an oversized body into a
-			// success.
+		try {
+			chain.doFilter(limited, response);
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			// A filter that read the body (form parsing) let the failure escape.
+			if (!limited.exceeded() || response.isCommitted()) {
+				throw ex;
+			}
 			response.reset();
 			ProblemResponses.write(request, response, ProblemType.CONTENT_TOO_LARGE, tooLarge());
 		}
