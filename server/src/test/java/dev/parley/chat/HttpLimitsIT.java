@@ -56,6 +56,7 @@ class HttpLimitsIT extends ChatTestSupport {
 	@ValueSource(strings = { "POST", "PUT" })
 	void anOversizedFormIs413(String method) throws Exception {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/conversations"))
+			.header("Authorization", this.user.bearer())
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.method(method, chunked("title=" + "b".repeat(6000))));
 		assertTooLarge(response);
@@ -71,7 +72,7 @@ class HttpLimitsIT extends ChatTestSupport {
 	}
 
 	@Test
-	void aPreflightFromTheAllowedOriginGetsTheCorsHeaders() throws Exception {
+	void aPreflightFromTheAllowedOriginGetsTheCorsHeadersWithoutAToken() throws Exception {
 		HttpResponse<String> response = send(preflight(ALLOWED));
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED);
@@ -82,7 +83,10 @@ class HttpLimitsIT extends ChatTestSupport {
 		assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("3600");
 		assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
 
-		HttpResponse<String> get = send(HttpRequest.newBuilder(uri("/api/v1/conversations")).header("Origin", ALLOWED));
+		HttpResponse<String> get = send(HttpRequest.newBuilder(uri("/api/v1/conversations"))
+			.header("Origin", ALLOWED)
+			.header("Authorization", this.user.bearer()));
+		assertThat(get.statusCode()).isEqualTo(200);
 		assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED);
 		assertThat(get.headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("Retry-After")
 			.contains("RateLimit-Remaining");
@@ -105,6 +109,7 @@ class HttpLimitsIT extends ChatTestSupport {
 
 	private HttpRequest.Builder post(String conversation) {
 		return HttpRequest.newBuilder(uri("/api/v1/conversations/" + conversation + "/messages"))
+			.header("Authorization", this.user.bearer())
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json");
 	}

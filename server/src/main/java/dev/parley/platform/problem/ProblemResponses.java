@@ -1,8 +1,8 @@
 package dev.parley.platform.problem;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -10,9 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.http.MediaType;
 
 /**
- * Writes a problem+json response directly to the servlet response, for code that runs
- * outside Spring MVC (servlet filters, security entry points) where {@link ProblemAdvice}
- * cannot answer; the body has the same shape as the advice's.
+ * Writes a problem+json body straight to a servlet response, for code that runs outside
+ * Spring MVC (servlet filters, Spring Security's entry points); same shape as
+ * {@link ProblemAdvice}'s.
  */
 public final class ProblemResponses {
 
@@ -21,39 +21,48 @@ public final class ProblemResponses {
 	private ProblemResponses() {
 	}
 
-	/** Answers with the type's status and a problem body carrying {@code detail}. */
+	/**
+	 * Sends {@code type}'s status with a problem+json body, unless the response is
+	 * committed.
+	 */
 	public static void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
-		write(null, response, type, detail);
+		write(response, type, detail, null);
 	}
 
 	/**
-	 * Like {@link #write(HttpServletResponse, ProblemType, String)}, with the request's
-	 * path as the problem's {@code instance}.
+	 * As {@link #write(HttpServletResponse, ProblemType, String)}, naming the request's
+	 * path.
 	 */
-	public static void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+	public static void write(HttpServletResponse response, ProblemType type, String detail, String instance)
 			throws IOException {
-		byte[] bytes = body(type, type.status().value(), detail, (request != null) ? request.getRequestURI() : null);
+		if (response.isCommitted()) {
+			return;
+		}
 		response.setStatus(type.status().value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setContentLength(bytes.length);
-		response.getOutputStream().write(bytes);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write(json(type, type.status().value(), detail, instance));
 		response.flushBuffer();
 	}
 
 	/**
-	 * The JSON of a problem with an explicit status (for a container's own errors, whose
-	 * status may be more specific than the type's); {@code instance} may be null.
+	 * The UTF-8 JSON of a problem with an explicit status (for a container's own errors,
+	 * whose status may be more specific than the type's); {@code instance} may be null.
 	 */
 	public static byte[] body(ProblemType type, int status, String detail, String instance) {
-		ObjectNode body = JSON.createObjectNode()
-			.put("type", type.uri().toString())
-			.put("title", type.title())
-			.put("status", status)
-			.put("detail", detail);
+		return json(type, status, detail, instance).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String json(ProblemType type, int status, String detail, String instance) {
+		ObjectNode body = JSON.createObjectNode();
+		body.put("type", type.uri().toString());
+		body.put("title", type.title());
+		body.put("status", status);
+		body.put("detail", detail);
 		if (instance != null) {
 			body.put("instance", instance);
 		}
-		return JSON.writeValueAsBytes(body);
+		return JSON.writeValueAsString(body);
 	}
 
 }

@@ -31,7 +31,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 		long declared = request.getContentLengthLong();
 		if (declared > this.limit) {
 			// Not reading the body: Jetty closes the connection rather than drain it.
-			ProblemResponses.write(request, response, ProblemType.CONTENT_TOO_LARGE, tooLarge());
+			ProblemResponses.write(response, ProblemType.CONTENT_TOO_LARGE, tooLarge(), request.getRequestURI());
 			return;
 		}
 		SizeLimitedRequest limited = new SizeLimitedRequest(request, this.limit);
@@ -44,7 +44,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			response.reset();
-			ProblemResponses.write(request, response, ProblemType.CONTENT_TOO_LARGE, tooLarge());
+			ProblemResponses.write(response, ProblemType.CONTENT_TOO_LARGE, tooLarge(), request.getRequestURI());
 		}
 	}
 
