@@ -15,6 +15,7 @@ import dev.parley.conversation.MessageRole;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
+import dev.parley.privacy.MessageMasking;
 import dev.parley.provider.ChatMessage;
 import dev.parley.provider.ModelRouter;
 import dev.parley.provider.ResolvedModel;
@@ -47,9 +48,11 @@ class ChatService {
 
 	private final ChatProperties properties;
 
+	private final MessageMasking masking;
+
 	ChatService(ChatHistory history, ModelRouter router, UpstreamLimiter limiter, ConversationLocks locks,
 			GenerationEventLog events, GenerationRegistry registry, ContextWindow contextWindow,
-			GenerationRunner runner, IdGenerator ids, ChatProperties properties) {
+			GenerationRunner runner, IdGenerator ids, ChatProperties properties, MessageMasking masking) {
 		this.history = history;
 		this.router = router;
 		this.limiter = limiter;
@@ -60,6 +63,7 @@ class ChatService {
 		this.runner = runner;
 		this.ids = ids;
 		this.properties = properties;
+		this.masking = masking;
 	}
 
 	/**
@@ -67,7 +71,7 @@ class ChatService {
 	 * starts the answer.
 	 */
 	RunningGeneration send(UUID conversationId, SendMessageRequest request, long acceptedAtNanos) {
-		String content = checkedContent(request.content());
+		String content = this.masking.forStorage(checkedContent(request.content()));
 		Conversation conversation = this.history.requireConversation(conversationId);
 		UUID parentId = (request.parentId() != null)
 				? this.history.requireMessage(conversationId, request.parentId()).id()

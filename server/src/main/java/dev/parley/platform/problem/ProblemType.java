@@ -17,6 +17,8 @@ public enum ProblemType {
 	INVALID_CURSOR("invalid-cursor", HttpStatus.BAD_REQUEST, "Invalid cursor"),
 	EMPTY_MESSAGE("empty-message", HttpStatus.BAD_REQUEST, "Empty message"),
 	CONTENT_TOO_LARGE("content-too-large", HttpStatus.CONTENT_TOO_LARGE, "Content too large"),
+	URI_TOO_LONG("uri-too-long", HttpStatus.URI_TOO_LONG, "URI too long"),
+	HEADERS_TOO_LARGE("headers-too-large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large"),
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
 	NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
 	METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
@@ -68,6 +70,8 @@ public enum ProblemType {
 			case 405 -> METHOD_NOT_ALLOWED;
 			case 406 -> NOT_ACCEPTABLE;
 			case 413 -> CONTENT_TOO_LARGE;
+			case 414 -> URI_TOO_LONG;
+			case 431 -> HEADERS_TOO_LARGE;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
 			default -> (status >= 400 && status < 500) ? INVALID_REQUEST : INTERNAL;
 		};
