@@ -13,6 +13,7 @@ import dev.parley.conversation.ConversationDeleted;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageRole;
 import dev.parley.platform.IdGenerator;
+import dev.parley.platform.TokenBudget;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
 import dev.parley.provider.ChatMessage;
@@ -47,9 +48,11 @@ class ChatService {
 
 	private final ChatProperties properties;
 
+	private final TokenBudget tokenBudget;
+
 	ChatService(ChatHistory history, ModelRouter router, UpstreamLimiter limiter, ConversationLocks locks,
 			GenerationEventLog events, GenerationRegistry registry, ContextWindow contextWindow,
-			GenerationRunner runner, IdGenerator ids, ChatProperties properties) {
+			GenerationRunner runner, IdGenerator ids, ChatProperties properties, TokenBudget tokenBudget) {
 		this.history = history;
 		this.router = router;
 		this.limiter = limiter;
@@ -60,6 +63,7 @@ class ChatService {
 		this.runner = runner;
 		this.ids = ids;
 		this.properties = properties;
+		this.tokenBudget = tokenBudget;
 	}
 
 	/**
@@ -125,6 +129,7 @@ class ChatService {
 
 	private RunningGeneration start(Conversation conversation, ResolvedModel model, long acceptedAtNanos,
 			Supplier<Message> userMessage) {
+		this.tokenBudget.requireAvailable(conversation.ownerId());
 		String holder = this.properties.instanceId() + "/" + this.ids.next();
 		if (!this.locks.tryAcquire(conversation.id(), holder, this.properties.leaseTimeout())) {
 			throw ProblemException.of(ProblemType.GENERATION_IN_PROGRESS,
@@ -137,8 +142,8 @@ class ChatService {
 			Message assistant = this.history.startAssistantMessage(conversation.id(), user.id(), model.model(),
 					model.provider().id(), this.properties.instanceId());
 			List<ChatMessage> context = this.contextWindow.build(conversation, user.id());
-			RunningGeneration generation = new RunningGeneration(conversation.id(), user, assistant, holder,
-					acceptedAtNanos);
+			RunningGeneration generation = new RunningGeneration(conversation.id(), conversation.ownerId(), user,
+					assistant, holder, acceptedAtNanos);
 			this.registry.add(generation);
 			this.events.begin(conversation.id(), assistant.id(), new ChatEvent.Start(assistant.id(), conversation.id(),
 					user.id(), model.model(), model.provider().id()));

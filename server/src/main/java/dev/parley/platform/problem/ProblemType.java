@@ -29,6 +29,9 @@ public enum ProblemType {
 	UPSTREAM_FAILED("upstream-failed", HttpStatus.BAD_GATEWAY, "The model provider failed"),
 	REPLY_TIMEOUT("reply-timeout", HttpStatus.GATEWAY_TIMEOUT, "The reply took too long"),
 	UPSTREAM_BUSY("upstream-busy", HttpStatus.SERVICE_UNAVAILABLE, "Too many concurrent model calls"),
+	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
+	QUOTA_EXCEEDED("quota-exceeded", HttpStatus.TOO_MANY_REQUESTS, "Daily token quota used up"),
+	LOGIN_THROTTLED("login-throttled", HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins"),
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
 	private static final String BASE = "https://parley.dev/problems/";
