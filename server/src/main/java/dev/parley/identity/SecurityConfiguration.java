@@ -1,21 +1,116 @@
 package dev.parley.identity;
 
+import java.nio.file.Path;
+
+import javax.crypto.SecretKey;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
-/** Parley's HTTP security: stateless, token based. (Being built: rules come next.) */
+/**
+ * Parley's HTTP security: stateless bearer credentials (access tokens and API keys), the
+ * access rule of every route, problem+json for 401 and 403, and the security headers.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfiguration {
 
+	/**
+	 * Strict for the web app: its own scripts only, styles inline allowed, no framing.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+			+ "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	private static final String CONVERSATION = "/api/v1/conversations/*";
+
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, BearerAuthenticator authenticator) throws Exception {
+		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
 		http.csrf((csrf) -> csrf.disable())
+			.cors(Customizer.withDefaults())
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable())
+			.requestCache((cache) -> cache.disable())
+			.anonymous(Customizer.withDefaults())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll());
+			.oauth2ResourceServer((server) -> server.authenticationManagerResolver((request) -> authenticator)
+				.authenticationEntryPoint(entryPoint))
+			.exceptionHandling((errors) -> errors.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(new ProblemAccessDeniedHandler()))
+			.addFilterAfter(new PasswordChangeGate(), BearerTokenAuthenticationFilter.class)
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions((frame) -> frame.deny())
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+			.authorizeHttpRequests((requests) -> requests
+				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
+				.permitAll()
+				.requestMatchers("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/users/me")
+				.authenticated()
+				.requestMatchers("/api/v1/auth/logout", "/api/v1/users/me", "/api/v1/users/me/**", "/api/v1/api-keys",
+						"/api/v1/api-keys/**")
+				.hasAuthority(Scope.SESSION_AUTHORITY)
+				.requestMatchers("/api/v1/admin/**")
+				.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
+						AuthorityAuthorizationManager.hasAuthority(Scope.SESSION_AUTHORITY)))
+				.requestMatchers(HttpMethod.POST, CONVERSATION + "/messages", CONVERSATION + "/messages/*/regenerate",
+						CONVERSATION + "/stop")
+				.hasAuthority(Scope.CHAT.authority())
+				.requestMatchers(HttpMethod.GET, CONVERSATION + "/stream")
+				.hasAuthority(Scope.CHAT.authority())
+				.requestMatchers(HttpMethod.GET, "/api/v1/conversations", "/api/v1/conversations/**")
+				.hasAuthority(Scope.CONVERSATIONS_READ.authority())
+				.requestMatchers("/api/v1/conversations", "/api/v1/conversations/**")
+				.hasAuthority(Scope.CONVERSATIONS_WRITE.authority())
+				.requestMatchers("/v1/**")
+				.hasAuthority(Scope.GATEWAY.authority())
+				.requestMatchers("/api/**")
+				.authenticated()
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.permitAll());
 		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AccessTokens accessTokens(IdentityProperties properties, Secrets secrets,
+			@Value("${parley.data-dir}") Path dataDir) {
+		SecretKey key = JwtSecret.load(properties.jwtSecret(), dataDir, secrets);
+		return new AccessTokens(key, properties);
+	}
+
+	@Bean
+	BearerAuthenticator bearerAuthenticator(AccessTokens tokens, UserRepository users, SessionStore sessions,
+			ApiKeyStore apiKeys) {
+		return new BearerAuthenticator(tokens, users, sessions, apiKeys);
 	}
 
 }

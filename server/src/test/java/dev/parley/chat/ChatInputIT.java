@@ -83,8 +83,7 @@ class ChatInputIT extends ChatTestSupport {
 			assertThat(sse.bodyJson().get("type").asString()).endsWith("/conversation-not-found");
 		}
 		String conversation = createConversation();
-		try (SseClient sse = SseClient.get(this.http, uri("/api/v1/conversations/" + conversation + "/stream"),
-				"garbage")) {
+		try (SseClient sse = resume(conversation, "garbage")) {
 			assertThat(sse.status()).isEqualTo(400);
 			assertThat(sse.contentType()).contains("application/problem+json");
 		}

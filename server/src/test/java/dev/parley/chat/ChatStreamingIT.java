@@ -83,8 +83,7 @@ class ChatStreamingIT extends ChatTestSupport {
 			lastId = chunk.id();
 		}
 		List<SseClient.Frame> rest;
-		try (SseClient resumed = SseClient.get(this.http, uri("/api/v1/conversations/" + conversation + "/stream"),
-				lastId)) {
+		try (SseClient resumed = resume(conversation, lastId)) {
 			assertThat(resumed.status()).isEqualTo(200);
 			rest = resumed.untilTerminal();
 		}
@@ -181,8 +180,7 @@ class ChatStreamingIT extends ChatTestSupport {
 	@Test
 	void aSubscriberWaitsForTheNextReplyWithHeartbeats() throws Exception {
 		String conversation = createConversation();
-		try (SseClient subscriber = SseClient.get(this.http, uri("/api/v1/conversations/" + conversation + "/stream"),
-				null)) {
+		try (SseClient subscriber = resume(conversation, null)) {
 			assertThat(subscriber.status()).isEqualTo(200);
 			Thread.sleep(700);
 			call("POST", "/api/v1/conversations/" + conversation + "/messages", message("ping", "sim?tokens=3"));

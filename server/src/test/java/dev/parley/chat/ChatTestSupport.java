@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.BeforeEach;
+
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -19,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.bench.sim.Simulator;
 import dev.parley.bench.sim.SimulatorConfig;
+import dev.parley.testsupport.TestAccounts;
 import dev.parley.testsupport.TestDatabase;
 
 /**
@@ -35,6 +38,14 @@ abstract class ChatTestSupport {
 
 	@LocalServerPort
 	int port;
+
+	/** The account the test acts as, registered and logged in before each test. */
+	TestAccounts.Session user;
+
+	@BeforeEach
+	void signIn() {
+		this.user = TestAccounts.newUser(this.http, "http://127.0.0.1:" + this.port);
+	}
 
 	@DynamicPropertySource
 	static void parley(DynamicPropertyRegistry registry) throws IOException {
@@ -61,9 +72,17 @@ abstract class ChatTestSupport {
 	}
 
 	HttpResponse<String> call(String method, String path, String json) {
+		return callAs(this.user, method, path, json);
+	}
+
+	/** A JSON call as {@code session}'s user (null: without credentials). */
+	HttpResponse<String> callAs(TestAccounts.Session session, String method, String path, String json) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.header("Accept", "application/json")
 			.timeout(Duration.ofSeconds(60));
+		if (session != null) {
+			request.header("Authorization", session.bearer());
+		}
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}
@@ -103,7 +122,16 @@ abstract class ChatTestSupport {
 	}
 
 	SseClient stream(String conversationId, String body) {
-		return SseClient.post(this.http, uri("/api/v1/conversations/" + conversationId + "/messages"), body);
+		return SseClient.post(this.http, uri("/api/v1/conversations/" + conversationId + "/messages"), body,
+				this.user.bearer());
+	}
+
+	/**
+	 * Follows the conversation's reply, resuming after {@code lastEventId} when given.
+	 */
+	SseClient resume(String conversationId, String lastEventId) {
+		return SseClient.get(this.http, uri("/api/v1/conversations/" + conversationId + "/stream"), lastEventId,
+				this.user.bearer());
 	}
 
 	static String message(String content, String model) {

@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.parley.testsupport.TestAccounts;
 import dev.parley.ParleyApplication;
 import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Message;
@@ -72,9 +73,11 @@ class CrashRecoveryIT {
 	}
 
 	private String createConversation(ConfigurableApplicationContext context) throws Exception {
-		String port = context.getEnvironment().getProperty("local.server.port");
+		String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		TestAccounts.Session user = TestAccounts.newUser(this.http, base);
 		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/conversations"))
+			.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/conversations"))
+				.header("Authorization", user.bearer())
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{}"))
 				.build(), HttpResponse.BodyHandlers.ofString());

@@ -12,6 +12,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.parley.testsupport.TestAccounts;
 import dev.parley.ParleyApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,13 +31,15 @@ class GracefulShutdownIT {
 				"--server.port=0", "--parley.data-dir=" + Files.createTempDirectory("parley-shutdown"),
 				"--spring.lifecycle.timeout-per-shutdown-phase=30s");
 		String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		TestAccounts.Session user = TestAccounts.newUser(this.http, base);
 		HttpResponse<String> created = this.http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/conversations"))
+			.header("Authorization", user.bearer())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		String conversation = JsonMapper.builder().build().readTree(created.body()).get("id").asString();
 		try (SseClient subscriber = SseClient.get(this.http,
-				URI.create(base + "/api/v1/conversations/" + conversation + "/stream"), null)) {
+				URI.create(base + "/api/v1/conversations/" + conversation + "/stream"), null, user.bearer())) {
 			assertThat(subscriber.status()).isEqualTo(200);
 			long start = System.nanoTime();
 			context.close();

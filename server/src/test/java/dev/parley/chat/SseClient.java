@@ -46,9 +46,10 @@ final class SseClient implements AutoCloseable {
 		this.reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
 	}
 
-	static SseClient post(HttpClient http, URI uri, String json) {
+	static SseClient post(HttpClient http, URI uri, String json, String authorization) {
 		return send(http,
 				HttpRequest.newBuilder(uri)
+					.header("Authorization", authorization)
 					.header("Content-Type", "application/json")
 					.header("Accept", "text/event-stream")
 					.POST(HttpRequest.BodyPublishers.ofString(json))
@@ -56,8 +57,11 @@ final class SseClient implements AutoCloseable {
 					.build());
 	}
 
-	static SseClient get(HttpClient http, URI uri, String lastEventId) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+	static SseClient get(HttpClient http, URI uri, String lastEventId, String authorization) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+			.header("Accept", "text/event-stream")
+			.header("Authorization", authorization)
+			.GET();
 		if (lastEventId != null) {
 			request.header("Last-Event-ID", lastEventId);
 		}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.parley.testsupport.TestAccounts;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,6 +37,13 @@ class ConversationApiIT {
 
 	@LocalServerPort
 	private int port;
+
+	private TestAccounts.Session user;
+
+	@BeforeEach
+	void signIn() {
+		this.user = TestAccounts.newUser(this.http, "http://127.0.0.1:" + this.port);
+	}
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -260,7 +270,8 @@ class ConversationApiIT {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
-			.header("Accept", accept);
+			.header("Accept", accept)
+			.header("Authorization", this.user.bearer());
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}

@@ -1,45 +1,69 @@
 package dev.parley.platform.problem;
 
 import java.io.IOException;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 /**
- * Writes a problem from outside Spring MVC (a servlet filter) exactly as
- * {@link ProblemAdvice} renders it.
+ * Writes a problem+json body straight to a servlet response, for code that runs outside
+ * Spring MVC (servlet filters, Spring Security's entry points); same shape as
+ * {@link ProblemAdvice}'s.
  */
 public final class ProblemResponses {
 
-	/** Problem bodies hold only one-word properties, so no naming strategy is needed. */
-	private static final JsonMapper JSON = JsonMapper.builder()
-		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
-		.build();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private ProblemResponses() {
 	}
 
 	/**
-	 * Writes {@code problem} (with a {@code Retry-After} header when it is a
-	 * {@link RetryLaterException}) as the response; headers already set are kept.
+	 * Sends {@code type}'s status with a problem+json body, unless the response is
+	 * committed.
+	 */
+	public static void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+		write(response, type, detail, null);
+	}
+
+	/**
+	 * Sends {@code problem} for {@code request}, with a {@code Retry-After} header when it
+	 * is a {@link RetryLaterException}; headers already set are kept.
 	 */
 	public static void write(ProblemException problem, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		ResponseEntity<ProblemDetail> entity = ProblemAdvice.respond(problem.type(), problem.type().status(),
-				problem.getMessage(), problem.errors(), request, HttpHeaders.EMPTY);
-		response.setStatus(entity.getStatusCode().value());
-		if (problem instanceof RetryLaterException later) {
+		if (problem instanceof RetryLaterException later && !response.isCommitted()) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
 		}
+		write(response, problem.type(), problem.getMessage(), request.getRequestURI());
+	}
+
+	/**
+	 * As {@link #write(HttpServletResponse, ProblemType, String)}, naming the request's
+	 * path.
+	 */
+	public static void write(HttpServletResponse response, ProblemType type, String detail, String instance)
+			throws IOException {
+		if (response.isCommitted()) {
+			return;
+		}
+		ObjectNode body = JSON.createObjectNode();
+		body.put("type", type.uri().toString());
+		body.put("title", type.title());
+		body.put("status", type.status().value());
+		body.put("detail", detail);
+		if (instance != null) {
+			body.put("instance", instance);
+		}
+		response.setStatus(type.status().value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		JSON.writeValue(response.getOutputStream(), entity.getBody());
+		response.getWriter().write(JSON.writeValueAsString(body));
+		response.flushBuffer();
 	}
 
 }

@@ -32,6 +32,20 @@ public enum ProblemType {
 	UPSTREAM_FAILED("upstream-failed", HttpStatus.BAD_GATEWAY, "The model provider failed"),
 	REPLY_TIMEOUT("reply-timeout", HttpStatus.GATEWAY_TIMEOUT, "The reply took too long"),
 	UPSTREAM_BUSY("upstream-busy", HttpStatus.SERVICE_UNAVAILABLE, "Too many concurrent model calls"),
+	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required"),
+	FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
+	INVALID_CREDENTIALS("invalid-credentials", HttpStatus.UNAUTHORIZED, "Wrong e-mail or password"),
+	INVALID_REFRESH_TOKEN("invalid-refresh-token", HttpStatus.UNAUTHORIZED, "Invalid refresh token"),
+	REFRESH_TOKEN_REUSED("refresh-token-reused", HttpStatus.UNAUTHORIZED,
+			"Refresh token used twice; the session is revoked"),
+	ACCOUNT_DISABLED("account-disabled", HttpStatus.FORBIDDEN, "Account disabled"),
+	PASSWORD_CHANGE_REQUIRED("password-change-required", HttpStatus.FORBIDDEN, "Password change required"),
+	EMAIL_TAKEN("email-taken", HttpStatus.CONFLICT, "E-mail address already registered"),
+	WEAK_PASSWORD("weak-password", HttpStatus.BAD_REQUEST, "Password too weak"),
+	REGISTRATION_CLOSED("registration-closed", HttpStatus.FORBIDDEN, "Registration is closed"),
+	USER_NOT_FOUND("user-not-found", HttpStatus.NOT_FOUND, "User not found"),
+	API_KEY_NOT_FOUND("api-key-not-found", HttpStatus.NOT_FOUND, "API key not found"),
+	SELF_LOCKOUT("self-lockout", HttpStatus.CONFLICT, "An administrator cannot demote or disable themselves"),
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
 	private static final String BASE = "https://parley.dev/problems/";
@@ -51,6 +65,8 @@ public enum ProblemType {
 	/** The type Parley uses for a bare HTTP status raised outside its own code. */
 	public static ProblemType forStatus(int status) {
 		return switch (status) {
+			case 401 -> UNAUTHORIZED;
+			case 403 -> FORBIDDEN;
 			case 404 -> NOT_FOUND;
 			case 405 -> METHOD_NOT_ALLOWED;
 			case 406 -> NOT_ACCEPTABLE;

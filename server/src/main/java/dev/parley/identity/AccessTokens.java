@@ -1,0 +1,71 @@
+package dev.parley.identity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import javax.crypto.SecretKey;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/**
+ * Issues and checks the short-lived access tokens: HS256 JWTs naming the user
+ * ({@code sub}) and the login session ({@code sid}) they belong to.
+ */
+class AccessTokens {
+
+	static final String ISSUER = "parley";
+
+	static final String SESSION_CLAIM = "sid";
+
+	private final JwtEncoder encoder;
+
+	private final JwtDecoder decoder;
+
+	private final IdentityProperties properties;
+
+	AccessTokens(SecretKey key, IdentityProperties properties) {
+		this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+		this.decoder = decoder;
+		this.properties = properties;
+	}
+
+	/** A signed token for the user's session, valid for the configured lifetime. */
+	String issue(String userId, Role role, String sessionId, Instant now) {
+		JwtClaimsSet claims = JwtClaimsSet.builder()
+			.issuer(ISSUER)
+			.subject(userId)
+			.id(UUID.randomUUID().toString())
+			.issuedAt(now)
+			.expiresAt(now.plus(this.properties.accessTokenTtl()))
+			.claim(SESSION_CLAIM, sessionId)
+			.claim("role", role.name().toLowerCase(java.util.Locale.ROOT))
+			.build();
+		JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).type("JWT").build();
+		return this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+	}
+
+	/**
+	 * Verifies signature, issuer and lifetime; throws a {@code JwtException} otherwise.
+	 */
+	Jwt decode(String token) {
+		return this.decoder.decode(token);
+	}
+
+	long expiresInSeconds() {
+		return this.properties.accessTokenTtl().toSeconds();
+	}
+
+}

@@ -1,0 +1,90 @@
+package dev.parley.identity;
+
+import java.time.Instant;
+
+import dev.parley.platform.IdGenerator;
+import dev.parley.platform.persistence.Jdbc;
+import dev.parley.platform.problem.ProblemException;
+import dev.parley.platform.problem.ProblemType;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Creates accounts and checks and changes their passwords. */
+@Service
+class AccountService {
+
+	private final UserRepository users;
+
+	private final PasswordEncoder passwords;
+
+	private final IdGenerator ids;
+
+	/** Compared against when the e-mail is unknown, so that both cases take as long. */
+	private final String decoyHash;
+
+	AccountService(UserRepository users, PasswordEncoder passwords, IdGenerator ids) {
+		this.users = users;
+		this.passwords = passwords;
+		this.ids = ids;
+		this.decoyHash = passwords.encode("decoy password that matches nothing");
+	}
+
+	/** Validates and stores a new account; a taken e-mail is EMAIL_TAKEN. */
+	User create(String rawEmail, String password, String rawDisplayName, Role role, boolean changeRequired) {
+		String email = AccountRules.email(rawEmail);
+		String displayName = AccountRules.displayName(rawDisplayName, email.substring(0, email.indexOf('@')));
+		AccountRules.password("password", password, email);
+		Instant now = Jdbc.now();
+		User user = new User(this.ids.next().toString(), email, displayName, this.passwords.encode(password), role,
+				UserStatus.ACTIVE, changeRequired, now, now, null);
+		try {
+			this.users.insert(user);
+		}
+		catch (DuplicateKeyException ex) {
+			throw ProblemException.of(ProblemType.EMAIL_TAKEN, "An account with this e-mail address already exists");
+		}
+		return user;
+	}
+
+	/**
+	 * The account whose password matches, or INVALID_CREDENTIALS; never says which part
+	 * was wrong.
+	 */
+	User verify(String email, String password) {
+		User user = this.users.findByEmail(email).orElse(null);
+		if (user == null) {
+			this.passwords.matches(password, this.decoyHash);
+			throw invalidCredentials();
+		}
+		if (!this.passwords.matches(password, user.passwordHash())) {
+			throw invalidCredentials();
+		}
+		if (this.passwords.upgradeEncoding(user.passwordHash())) {
+			this.users.updatePassword(user.id(), this.passwords.encode(password), user.passwordChangeRequired(),
+					Jdbc.now());
+		}
+		return user;
+	}
+
+	/** Sets a new password after checking it against the rules. */
+	void changePassword(User user, String newPassword, boolean changeRequired) {
+		AccountRules.password("new_password", newPassword, user.email());
+		this.users.updatePassword(user.id(), this.passwords.encode(newPassword), changeRequired, Jdbc.now());
+	}
+
+	boolean matches(User user, String password) {
+		return password != null && this.passwords.matches(password, user.passwordHash());
+	}
+
+	User require(String userId) {
+		return this.users.findById(userId)
+			.orElseThrow(() -> ProblemException.of(ProblemType.USER_NOT_FOUND, "No user " + userId));
+	}
+
+	static ProblemException invalidCredentials() {
+		return ProblemException.of(ProblemType.INVALID_CREDENTIALS, "The e-mail address or the password is wrong");
+	}
+
+}

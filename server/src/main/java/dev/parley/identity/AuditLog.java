@@ -1,0 +1,55 @@
+package dev.parley.identity;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.parley.platform.IdGenerator;
+import dev.parley.platform.persistence.Jdbc;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Who did what to whom, and when: every administrator action, append-only. */
+@Repository
+class AuditLog {
+
+	/** One entry as the API shows it. */
+	record Entry(String id, String actorId, String action, String targetType, String targetId, String details,
+			Instant createdAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final IdGenerator ids;
+
+	AuditLog(JdbcClient jdbc, IdGenerator ids) {
+		this.jdbc = jdbc;
+		this.ids = ids;
+	}
+
+	void record(String actorId, String action, String targetType, String targetId, String details) {
+		this.jdbc
+			.sql("INSERT INTO audit_log (id, actor_id, action, target_type, target_id, details, created_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(this.ids.next().toString(), actorId, action, targetType, targetId, details, Jdbc.param(Jdbc.now()))
+			.update();
+	}
+
+	/** Newest first, before the entry {@code before} when given. */
+	List<Entry> page(String before, int limit) {
+		String where = (before != null) ? " WHERE id < :before" : "";
+		var query = this.jdbc
+			.sql("SELECT id, actor_id, action, target_type, target_id, details, created_at " + "FROM audit_log" + where
+					+ " ORDER BY id DESC LIMIT :limit")
+			.param("limit", limit);
+		if (before != null) {
+			query = query.param("before", before);
+		}
+		return query
+			.query((rs, row) -> new Entry(rs.getString("id"), rs.getString("actor_id"), rs.getString("action"),
+					rs.getString("target_type"), rs.getString("target_id"), rs.getString("details"),
+					Jdbc.instant(rs, "created_at")))
+			.list();
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.parley.identity;
+
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.parley.platform.problem.ProblemException;
+import dev.parley.platform.problem.ProblemType;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/auth}: register, log in, refresh and log out. */
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthController {
+
+	private final AccountService accounts;
+
+	private final LoginSessions sessions;
+
+	private final IdentityProperties properties;
+
+	AuthController(AccountService accounts, LoginSessions sessions, IdentityProperties properties) {
+		this.accounts = accounts;
+		this.sessions = sessions;
+		this.properties = properties;
+	}
+
+	@PostMapping("/register")
+	ResponseEntity<UserView> register(@RequestBody AuthRequests.Register body) {
+		if (!this.properties.registrationOpen()) {
+			throw ProblemException.of(ProblemType.REGISTRATION_CLOSED, "Ask an administrator for an account");
+		}
+		User user = this.accounts.create(body.email(), body.password(), body.displayName(), Role.USER, false);
+		return ResponseEntity.created(URI.create("/api/v1/users/me")).body(UserView.of(user));
+	}
+
+	@PostMapping("/login")
+	TokenResponse login(@RequestBody AuthRequests.Login body, HttpServletRequest request) {
+		if (body.password() == null || body.password().isEmpty()) {
+			throw ProblemException.invalid("password", "is required");
+		}
+		String email = AccountRules.email(body.email());
+		User user = this.accounts.verify(email, body.password());
+		if (!user.active()) {
+			throw ProblemException.of(ProblemType.ACCOUNT_DISABLED, "This account is disabled");
+		}
+		return this.sessions.start(user);
+	}
+
+	@PostMapping("/refresh")
+	TokenResponse refresh(@RequestBody AuthRequests.Refresh body) {
+		return this.sessions.refresh(body.refreshToken());
+	}
+
+	@PostMapping("/logout")
+	ResponseEntity<Void> logout() {
+		this.sessions.end(SecurityCurrentUser.user().sessionId());
+		return ResponseEntity.noContent().build();
+	}
+
+}

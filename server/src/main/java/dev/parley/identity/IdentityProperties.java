@@ -1,0 +1,38 @@
+package dev.parley.identity;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Accounts and tokens ({@code parley.identity.*}).
+ *
+ * @param jwtSecret key that signs access tokens (HS256): base64 of at least 32 bytes, or
+ * a passphrase of at least 32 characters; when empty, one is generated into the data
+ * directory on first start. Every instance of a cluster needs the same value.
+ * @param accessTokenTtl lifetime of an access token
+ * @param refreshTokenTtl lifetime of a refresh token (a login session lives while it is
+ * refreshed within this time)
+ * @param registrationOpen whether anyone may register; when false only administrators
+ * create accounts
+ * @param adminEmail e-mail of the first administrator, created on a database without one
+ * @param adminPassword that administrator's password; when empty a one-time password is
+ * generated and logged once
+ */
+@ConfigurationProperties("parley.identity")
+public record IdentityProperties(String jwtSecret, @DefaultValue("15m") Duration accessTokenTtl,
+		@DefaultValue("30d") Duration refreshTokenTtl, @DefaultValue("true") boolean registrationOpen,
+		String adminEmail, String adminPassword) {
+
+	static final String DEFAULT_ADMIN_EMAIL = "admin@parley.local";
+
+	/**
+	 * The first administrator's e-mail: the configured one or
+	 * {@value #DEFAULT_ADMIN_EMAIL}.
+	 */
+	String firstAdminEmail() {
+		return (this.adminEmail == null || this.adminEmail.isBlank()) ? DEFAULT_ADMIN_EMAIL : this.adminEmail;
+	}
+
+}

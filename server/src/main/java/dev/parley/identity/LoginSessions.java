@@ -1,0 +1,96 @@
+package dev.parley.identity;
+
+import java.time.Instant;
+
+import dev.parley.platform.IdGenerator;
+import dev.parley.platform.persistence.Jdbc;
+import dev.parley.platform.problem.ProblemException;
+import dev.parley.platform.problem.ProblemType;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts login sessions and rotates their refresh tokens, with reuse detection: a refresh
+ * token works once; presenting it again revokes the whole session.
+ */
+@Service
+class LoginSessions {
+
+	private final SessionStore sessions;
+
+	private final UserRepository users;
+
+	private final AccessTokens tokens;
+
+	private final Secrets secrets;
+
+	private final IdGenerator ids;
+
+	private final IdentityProperties properties;
+
+	LoginSessions(SessionStore sessions, UserRepository users, AccessTokens tokens, Secrets secrets, IdGenerator ids,
+			IdentityProperties properties) {
+		this.sessions = sessions;
+		this.users = users;
+		this.tokens = tokens;
+		this.secrets = secrets;
+		this.ids = ids;
+		this.properties = properties;
+	}
+
+	@Transactional
+	TokenResponse start(User user) {
+		Instant now = Jdbc.now();
+		String sessionId = this.ids.next().toString();
+		this.sessions.create(sessionId, user.id(), now, now.plus(this.properties.refreshTokenTtl()));
+		this.users.recordLogin(user.id(), now);
+		return issue(user, sessionId, now);
+	}
+
+	@Transactional(noRollbackFor = ProblemException.class)
+	TokenResponse refresh(String refreshToken) {
+		if (refreshToken == null || refreshToken.isBlank()) {
+			throw ProblemException.invalid("refresh_token", "is required");
+		}
+		String hash = Secrets.sha256(refreshToken);
+		Instant now = Jdbc.now();
+		SessionStore.RefreshToken stored = this.sessions.findRefreshToken(hash)
+			.orElseThrow(
+					() -> ProblemException.of(ProblemType.INVALID_REFRESH_TOKEN, "The refresh token is not valid"));
+		if (stored.revokedAt() != null) {
+			throw ProblemException.of(ProblemType.INVALID_REFRESH_TOKEN, "The session has ended; log in again");
+		}
+		if (stored.usedAt() != null || !this.sessions.markUsed(hash, now)) {
+			this.sessions.revoke(stored.sessionId(), now);
+			throw ProblemException.of(ProblemType.REFRESH_TOKEN_REUSED,
+					"This refresh token was already used, so the session is revoked; log in again");
+		}
+		if (!stored.expiresAt().isAfter(now)) {
+			throw ProblemException.of(ProblemType.INVALID_REFRESH_TOKEN, "The refresh token has expired; log in again");
+		}
+		User user = this.users.findById(stored.userId())
+			.filter(User::active)
+			.orElseThrow(() -> ProblemException.of(ProblemType.INVALID_REFRESH_TOKEN, "The account is disabled"));
+		return issue(user, stored.sessionId(), now);
+	}
+
+	void end(String sessionId) {
+		this.sessions.revoke(sessionId, Jdbc.now());
+	}
+
+	/** Ends every session of the user but {@code keep} (null ends them all). */
+	void endAllOf(String userId, String keep) {
+		this.sessions.revokeAllOf(userId, keep, Jdbc.now());
+	}
+
+	private TokenResponse issue(User user, String sessionId, Instant now) {
+		String refreshToken = this.secrets.token();
+		Instant refreshExpiry = now.plus(this.properties.refreshTokenTtl());
+		this.sessions.addRefreshToken(Secrets.sha256(refreshToken), sessionId, now, refreshExpiry);
+		String accessToken = this.tokens.issue(user.id(), user.role(), sessionId, now);
+		return TokenResponse.bearer(accessToken, refreshToken, this.tokens.expiresInSeconds(),
+				this.properties.refreshTokenTtl().toSeconds(), UserView.of(user));
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.parley.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * An authenticated request: the caller, their role ({@code ROLE_*}), their scopes
+ * ({@code SCOPE_*}) and, for a login session, {@link Scope#SESSION_AUTHORITY}.
+ */
+class ParleyAuthentication extends AbstractAuthenticationToken {
+
+	private final AuthenticatedUser user;
+
+	ParleyAuthentication(AuthenticatedUser user) {
+		super(authorities(user));
+		this.user = user;
+		setAuthenticated(true);
+	}
+
+	@Override
+	public Object getCredentials() {
+		return "";
+	}
+
+	@Override
+	public AuthenticatedUser getPrincipal() {
+		return this.user;
+	}
+
+	@Override
+	public String getName() {
+		return this.user.id();
+	}
+
+	private static List<GrantedAuthority> authorities(AuthenticatedUser user) {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		authorities.add(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
+		user.scopes().forEach((scope) -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
+		if (!user.viaApiKey()) {
+			authorities.add(new SimpleGrantedAuthority(Scope.SESSION_AUTHORITY));
+		}
+		return authorities;
+	}
+
+}

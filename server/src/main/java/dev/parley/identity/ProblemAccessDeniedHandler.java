@@ -1,0 +1,30 @@
+package dev.parley.identity;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.parley.platform.problem.ProblemResponses;
+import dev.parley.platform.problem.ProblemType;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** Answers an authenticated caller who lacks the role or scope with 403 problem+json. */
+class ProblemAccessDeniedHandler implements AccessDeniedHandler {
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+			throws IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		String detail = (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user
+				&& user.viaApiKey())
+						? "This API key's scopes do not allow " + request.getMethod() + " " + request.getRequestURI()
+						: "Your role does not allow " + request.getMethod() + " " + request.getRequestURI();
+		ProblemResponses.write(response, ProblemType.FORBIDDEN, detail, request.getRequestURI());
+	}
+
+}

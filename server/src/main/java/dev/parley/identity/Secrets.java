@@ -1,0 +1,50 @@
+package dev.parley.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Random secrets (refresh tokens, API keys, one-time passwords) and the SHA-256 digests
+ * they are stored as. The secrets carry 256 bits of entropy, so a plain digest is enough.
+ */
+@Component
+class Secrets {
+
+	private static final char[] PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
+		.toCharArray();
+
+	private final SecureRandom random = new SecureRandom();
+
+	/** 32 random bytes, base64url without padding (43 characters). */
+	String token() {
+		byte[] bytes = new byte[32];
+		this.random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/** A readable one-time password of 20 characters (about 116 bits), with a digit. */
+	String password() {
+		StringBuilder password = new StringBuilder(20);
+		for (int i = 0; i < 19; i++) {
+			password.append(PASSWORD_ALPHABET[this.random.nextInt(PASSWORD_ALPHABET.length)]);
+		}
+		return password.append(2 + this.random.nextInt(8)).toString();
+	}
+
+	static String sha256(String secret) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,27 @@
+package dev.parley.identity;
+
+import dev.parley.platform.CurrentUser;
+
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The caller of the current request, as Spring Security authenticated them. */
+@Component
+class SecurityCurrentUser implements CurrentUser {
+
+	@Override
+	public String id() {
+		return user().id();
+	}
+
+	static AuthenticatedUser user() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user) {
+			return user;
+		}
+		throw new AuthenticationCredentialsNotFoundException("No authenticated user on this request");
+	}
+
+}

@@ -1,0 +1,14 @@
+package dev.parley.identity;
+
+/**
+ * What a login or a refresh returns: a short-lived access token and its refresh token.
+ */
+record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn, long refreshExpiresIn,
+		UserView user) {
+
+	static TokenResponse bearer(String accessToken, String refreshToken, long expiresIn, long refreshExpiresIn,
+			UserView user) {
+		return new TokenResponse(accessToken, refreshToken, "Bearer", expiresIn, refreshExpiresIn, user);
+	}
+
+}

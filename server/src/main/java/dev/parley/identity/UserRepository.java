@@ -1,0 +1,124 @@
+package dev.parley.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.parley.platform.persistence.Jdbc;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Explicit SQL for the {@code users} table. */
+@Repository
+class UserRepository {
+
+	private static final String COLUMNS = "id, email, display_name, password_hash, role, status, "
+			+ "password_change_required, created_at, updated_at, last_login_at";
+
+	private final JdbcClient jdbc;
+
+	UserRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Inserts the user; a taken e-mail raises
+	 * {@link org.springframework.dao.DuplicateKeyException}.
+	 */
+	void insert(User user) {
+		this.jdbc
+			.sql("INSERT INTO users (" + COLUMNS + ") VALUES (:id, :email, :name, :hash, :role, :status, :change, "
+					+ ":created, :updated, NULL)")
+			.param("id", user.id())
+			.param("email", user.email())
+			.param("name", user.displayName())
+			.param("hash", user.passwordHash())
+			.param("role", lower(user.role()))
+			.param("status", lower(user.status()))
+			.param("change", user.passwordChangeRequired())
+			.param("created", Jdbc.param(user.createdAt()))
+			.param("updated", Jdbc.param(user.updatedAt()))
+			.update();
+	}
+
+	Optional<User> findById(String id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?").param(id).query(this::map).optional();
+	}
+
+	Optional<User> findByEmail(String email) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email = ?")
+			.param(email)
+			.query(this::map)
+			.optional();
+	}
+
+	boolean anyWithRole(Role role) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM users WHERE role = ?")
+			.param(lower(role))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Users whose e-mail or name contains {@code search}, in creation order after
+	 * {@code after}.
+	 */
+	List<User> page(String search, String after, int limit) {
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM users WHERE 1 = 1");
+		var params = new java.util.LinkedHashMap<String, Object>();
+		if (search != null) {
+			sql.append(" AND (LOWER(email) LIKE :search ESCAPE '!' OR LOWER(display_name) LIKE :search ESCAPE '!')");
+			params.put("search", "%" + likeEscape(search.toLowerCase(Locale.ROOT)) + "%");
+		}
+		if (after != null) {
+			sql.append(" AND id > :after");
+			params.put("after", after);
+		}
+		sql.append(" ORDER BY id LIMIT :limit");
+		params.put("limit", limit);
+		return this.jdbc.sql(sql.toString()).params(params).query(this::map).list();
+	}
+
+	void updateDisplayName(String id, String displayName, Instant now) {
+		this.jdbc.sql("UPDATE users SET display_name = ?, updated_at = ? WHERE id = ?")
+			.params(displayName, Jdbc.param(now), id)
+			.update();
+	}
+
+	void updatePassword(String id, String hash, boolean changeRequired, Instant now) {
+		this.jdbc.sql("UPDATE users SET password_hash = ?, password_change_required = ?, updated_at = ? WHERE id = ?")
+			.params(hash, changeRequired, Jdbc.param(now), id)
+			.update();
+	}
+
+	void updateRoleAndStatus(String id, Role role, UserStatus status, Instant now) {
+		this.jdbc.sql("UPDATE users SET role = ?, status = ?, updated_at = ? WHERE id = ?")
+			.params(lower(role), lower(status), Jdbc.param(now), id)
+			.update();
+	}
+
+	void recordLogin(String id, Instant now) {
+		this.jdbc.sql("UPDATE users SET last_login_at = ? WHERE id = ?").params(Jdbc.param(now), id).update();
+	}
+
+	private User map(ResultSet rs, int row) throws SQLException {
+		return new User(rs.getString("id"), rs.getString("email"), rs.getString("display_name"),
+				rs.getString("password_hash"), Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
+				UserStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+				rs.getBoolean("password_change_required"), Jdbc.instant(rs, "created_at"),
+				Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "last_login_at"));
+	}
+
+	static String lower(Enum<?> value) {
+		return value.name().toLowerCase(Locale.ROOT);
+	}
+
+	private static String likeEscape(String text) {
+		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+	}
+
+}
