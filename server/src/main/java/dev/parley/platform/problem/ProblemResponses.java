@@ -31,8 +31,8 @@ public final class ProblemResponses {
 	}
 
 	/**
-	 * Sends {@code problem} for {@code request}, with a {@code Retry-After} header when it
-	 * is a {@link RetryLaterException}; headers already set are kept.
+	 * Sends {@code problem} for {@code request}, with a {@code Retry-After} header when
+	 * it is a {@link RetryLaterException}; headers already set are kept.
 	 */
 	public static void write(ProblemException problem, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
