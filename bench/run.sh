@@ -135,15 +135,31 @@ wait_for sim "$SIM_PID" 30 port_in_use "$SIM_PORT"
 DATA_DIR="$(mktemp -d -t parley-bench-XXXXXX)"
 say "starting Parley on 127.0.0.1:$PARLEY_PORT (-Xmx$PARLEY_HEAP, data in $DATA_DIR)"
 # shellcheck disable=SC2086
+# A throw-away administrator for this run's fresh database; its API key carries the streams.
+BENCH_EMAIL="bench@parley.local"
+BENCH_PASSWORD="Bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)-1"
 OPENAI_BASE_URL="http://127.0.0.1:$SIM_PORT/v1" OPENAI_API_KEY=bench PARLEY_DEFAULT_MODEL=sim \
 	PARLEY_DATA_DIR="$DATA_DIR" SERVER_PORT="$PARLEY_PORT" \
+	PARLEY_ADMIN_EMAIL="$BENCH_EMAIL" PARLEY_ADMIN_PASSWORD="$BENCH_PASSWORD" \
 	"$JAVA" "-Xmx$PARLEY_HEAP" --enable-native-access=ALL-UNNAMED \
 	"-Dparley.provider.max-concurrency=$((capacity + 1000))" \
 	"-Dparley.provider.max-concurrency-per-provider=$((capacity + 1000))" \
+	-Dparley.limits.user-requests-per-minute=0 -Dparley.limits.api-key-requests-per-minute=0 \
+	-Dparley.limits.user-tokens-per-day=0 \
 	$PARLEY_JAVA_OPTS -jar "$PARLEY_JAR" >"$LOG_DIR/parley.log" 2>&1 &
 PARLEY_PID=$!
 STARTED_PIDS+=("$PARLEY_PID")
 wait_for parley "$PARLEY_PID" 90 curl -sf "http://127.0.0.1:$PARLEY_PORT/health"
+
+# json_field FIELD: reads one string field of the JSON object on stdin.
+json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+ACCESS_TOKEN="$(curl -sf -H 'Content-Type: application/json' \
+	-d "{\"email\":\"$BENCH_EMAIL\",\"password\":\"$BENCH_PASSWORD\"}" \
+	"http://127.0.0.1:$PARLEY_PORT/api/v1/auth/login" | json_field access_token)" || die "cannot log in to Parley"
+PARLEY_BENCH_KEY="$(curl -sf -H 'Content-Type: application/json' -H "Authorization: Bearer $ACCESS_TOKEN" \
+	-d '{"name":"bench"}' "http://127.0.0.1:$PARLEY_PORT/api/v1/api-keys" | json_field key)" \
+	|| die "cannot create an API key"
+export PARLEY_BENCH_KEY
 
 say "running the driver (hard limit ${DRIVER_TIMEOUT_S}s; progress below, report at the end)"
 set +e

@@ -16,6 +16,7 @@ import dev.parley.platform.IdGenerator;
 import dev.parley.platform.TokenBudget;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
+import dev.parley.privacy.MessageMasking;
 import dev.parley.provider.ChatMessage;
 import dev.parley.provider.ModelRouter;
 import dev.parley.provider.ResolvedModel;
@@ -48,11 +49,14 @@ class ChatService {
 
 	private final ChatProperties properties;
 
+	private final MessageMasking masking;
+
 	private final TokenBudget tokenBudget;
 
 	ChatService(ChatHistory history, ModelRouter router, UpstreamLimiter limiter, ConversationLocks locks,
 			GenerationEventLog events, GenerationRegistry registry, ContextWindow contextWindow,
-			GenerationRunner runner, IdGenerator ids, ChatProperties properties, TokenBudget tokenBudget) {
+			GenerationRunner runner, IdGenerator ids, ChatProperties properties, MessageMasking masking,
+			TokenBudget tokenBudget) {
 		this.history = history;
 		this.router = router;
 		this.limiter = limiter;
@@ -63,6 +67,7 @@ class ChatService {
 		this.runner = runner;
 		this.ids = ids;
 		this.properties = properties;
+		this.masking = masking;
 		this.tokenBudget = tokenBudget;
 	}
 
@@ -71,7 +76,7 @@ class ChatService {
 	 * starts the answer.
 	 */
 	RunningGeneration send(UUID conversationId, SendMessageRequest request, long acceptedAtNanos) {
-		String content = checkedContent(request.content());
+		String content = this.masking.forStorage(checkedContent(request.content()));
 		Conversation conversation = this.history.requireConversation(conversationId);
 		UUID parentId = (request.parentId() != null)
 				? this.history.requireMessage(conversationId, request.parentId()).id()

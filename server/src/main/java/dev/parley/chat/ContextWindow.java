@@ -13,13 +13,15 @@ import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageRole;
 import dev.parley.conversation.MessageStatus;
 import dev.parley.conversation.PresetMessage;
+import dev.parley.privacy.MessageMasking;
 import dev.parley.provider.ChatMessage;
 
 /**
  * Builds what the model sees for a reply: the system prompt, the preset messages, then
  * the newest part of the branch ending at the message being answered, bounded by a
  * message count and a token budget. Only stored messages are candidates, so greetings
- * (shown, never stored) are never sent.
+ * (shown, never stored) are never sent. With masking for providers on, every message's
+ * text is masked here; the stored history is not touched.
  */
 @Component
 class ContextWindow {
@@ -30,10 +32,13 @@ class ContextWindow {
 
 	private final ChatProperties properties;
 
-	ContextWindow(ChatHistory history, TokenCounter tokens, ChatProperties properties) {
+	private final MessageMasking masking;
+
+	ContextWindow(ChatHistory history, TokenCounter tokens, ChatProperties properties, MessageMasking masking) {
 		this.history = history;
 		this.tokens = tokens;
 		this.properties = properties;
+		this.masking = masking;
 	}
 
 	/** The context for answering {@code leafId} (a user message) in this conversation. */
@@ -73,7 +78,13 @@ class ContextWindow {
 		for (int i = oldest; i >= 0; i--) {
 			context.add(recent.get(i));
 		}
+		context.replaceAll(this::masked);
 		return context;
+	}
+
+	private ChatMessage masked(ChatMessage message) {
+		String content = this.masking.forProvider(message.content());
+		return (content == message.content()) ? message : new ChatMessage(message.role(), content);
 	}
 
 	private static boolean sendable(Message message) {

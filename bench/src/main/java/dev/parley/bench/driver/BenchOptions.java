@@ -29,13 +29,14 @@ import java.util.Map;
  * @param parleyPid Parley's process id, for RSS and CPU (0 = unknown)
  * @param simPid the simulator's process id, for CPU (0 = unknown)
  * @param apiKey the bearer token sent to the simulator directly
+ * @param parleyKey the bearer credential sent to Parley (a personal API key)
  * @param out where the markdown report is written
  * @param maxRun the run is aborted after this long, whatever it is doing
  */
 record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, Duration duration, Duration warmup,
 		Duration jitWarmup, StreamShape shape, Duration grace, int capacity, Duration capacityRamp,
-		Duration capacityHold, int capacityDelayMs, long parleyPid, long simPid, String apiKey, Path out,
-		Duration maxRun) {
+		Duration capacityHold, int capacityDelayMs, long parleyPid, long simPid, String apiKey, String parleyKey,
+		Path out, Duration maxRun) {
 
 	/** Which paths a run measures. */
 	enum Targets {
@@ -72,13 +73,15 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 			  --parley-pid 0           Parley's pid, for RSS and CPU from /proc (0 = unknown)
 			  --sim-pid 0              the simulator's pid, for CPU from /proc (0 = unknown)
 			  --api-key bench          bearer token for the simulator
+			  --parley-key KEY         Parley API key (pk_...) the streams are sent with; env PARLEY_BENCH_KEY
 			  --out results.md         markdown report file
 			  --max-run-s 600          abort the whole run after this long
 			""";
 
 	private static final List<String> FLAGS = List.of("parley", "sim", "levels", "targets", "duration-s", "warmup-s",
 			"jit-warmup-s", "tokens", "delay-ms", "ttft-ms", "grace-s", "capacity", "capacity-ramp-s",
-			"capacity-hold-s", "capacity-delay-ms", "parley-pid", "sim-pid", "api-key", "out", "max-run-s");
+			"capacity-hold-s", "capacity-delay-ms", "parley-pid", "sim-pid", "api-key", "parley-key", "out",
+			"max-run-s");
 
 	/**
 	 * Parses flags.
@@ -98,6 +101,7 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 				seconds(values, "capacity-ramp-s", 20), seconds(values, "capacity-hold-s", 10),
 				integer(values, "capacity-delay-ms", 1000), Long.parseLong(values.getOrDefault("parley-pid", "0")),
 				Long.parseLong(values.getOrDefault("sim-pid", "0")), values.getOrDefault("api-key", "bench"),
+				values.getOrDefault("parley-key", System.getenv().getOrDefault("PARLEY_BENCH_KEY", "")),
 				Path.of(values.getOrDefault("out", "results.md")), seconds(values, "max-run-s", 600));
 		options.validate();
 		return options;
@@ -110,6 +114,10 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 		}
 		if (duration.isZero() || capacity < 0 || capacityRamp.isZero() || capacityDelayMs < 1) {
 			throw new IllegalArgumentException("duration-s, capacity-ramp-s and capacity-delay-ms must be positive");
+		}
+		if (targets.parley() && (parleyKey == null || parleyKey.isBlank())) {
+			throw new IllegalArgumentException("Parley needs credentials: pass --parley-key pk_... (or set "
+					+ "PARLEY_BENCH_KEY), a personal API key; bench/run.sh creates one");
 		}
 	}
 

@@ -52,7 +52,8 @@ final class BenchmarkRun {
 			DirectTarget direct = options.targets().direct()
 					? new DirectTarget(json, options.sim(), options.apiKey(), PROMPT) : null;
 			ConversationPool pool = options.targets().parley() ? preparePool(parleyClients.next(), probe) : null;
-			ParleyTarget parley = (pool != null) ? new ParleyTarget(json, options.parley(), pool, PROMPT) : null;
+			ParleyTarget parley = (pool != null)
+					? new ParleyTarget(json, options.parley(), options.parleyKey(), pool, PROMPT) : null;
 			warmUp(directPhase, direct, parleyPhase, parley);
 			for (int level : options.levels()) {
 				PhaseResult d = (direct != null) ? phase(directPhase, direct, level) : null;
@@ -86,7 +87,7 @@ final class BenchmarkRun {
 		}
 		int maxLevel = options.levels().stream().mapToInt(Integer::intValue).max().orElse(0);
 		int size = Math.max(2 * maxLevel, options.capacity()) + 16;
-		ConversationPool pool = new ConversationPool(client, json, options.parley());
+		ConversationPool pool = new ConversationPool(client, json, options.parley(), options.parleyKey());
 		log("creating %,d conversations", size);
 		int missing = pool.fill(size, 16, POOL_TIMEOUT);
 		if (missing > 0) {

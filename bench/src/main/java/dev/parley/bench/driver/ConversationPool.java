@@ -32,8 +32,11 @@ final class ConversationPool {
 
 	private final LongAdder createdDuringRun = new LongAdder();
 
-	ConversationPool(HttpClient client, JsonMapper json, URI parleyBase) {
+	private final String authorization;
+
+	ConversationPool(HttpClient client, JsonMapper json, URI parleyBase, String parleyKey) {
 		this.client = client;
+		this.authorization = "Bearer " + parleyKey;
 		this.json = json;
 		this.create = URI.create(DirectTarget.trimSlash(parleyBase.toString()) + "/api/v1/conversations");
 	}
@@ -99,6 +102,7 @@ final class ConversationPool {
 		HttpRequest request = HttpRequest.newBuilder(create)
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
+			.header("Authorization", authorization)
 			.POST(HttpRequest.BodyPublishers.ofString("{}"))
 			.build();
 		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

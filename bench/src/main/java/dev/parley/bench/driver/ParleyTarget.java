@@ -24,8 +24,11 @@ final class ParleyTarget implements StreamTarget {
 
 	private volatile Cached cached;
 
-	ParleyTarget(JsonMapper json, URI parleyBase, ConversationPool pool, String prompt) {
+	private final String authorization;
+
+	ParleyTarget(JsonMapper json, URI parleyBase, String parleyKey, ConversationPool pool, String prompt) {
 		this.json = json;
+		this.authorization = "Bearer " + parleyKey;
 		this.conversations = URI.create(DirectTarget.trimSlash(parleyBase.toString()) + "/api/v1/conversations/");
 		this.pool = pool;
 		this.prompt = prompt;
@@ -42,6 +45,7 @@ final class ParleyTarget implements StreamTarget {
 		HttpRequest request = HttpRequest.newBuilder(conversations.resolve(id + "/messages"))
 			.header("Content-Type", "application/json")
 			.header("Accept", "text/event-stream")
+			.header("Authorization", authorization)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body(shape)))
 			.build();
 		return new Lease(request, id);

@@ -13,7 +13,8 @@ class BenchOptionsTests {
 
 	@Test
 	void defaultsMatchTheDocumentedRun() {
-		BenchOptions o = BenchOptions.parse();
+		BenchOptions o = BenchOptions.parse("--parley-key", "pk_test");
+		assertThat(o.parleyKey()).isEqualTo("pk_test");
 		assertThat(o.parley()).isEqualTo(URI.create("http://127.0.0.1:8080"));
 		assertThat(o.sim()).isEqualTo(URI.create("http://127.0.0.1:9090/v1"));
 		assertThat(o.levels()).containsExactly(1, 100, 1000);
@@ -45,6 +46,8 @@ class BenchOptionsTests {
 			.withMessageContaining("at least 10 ms");
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--out"))
 			.withMessageContaining("needs a value");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--parley-key", " "))
+			.withMessageContaining("Parley needs credentials");
 	}
 
 }

@@ -59,7 +59,8 @@ class ReportFormatterTests {
 
 	private static RunReport report(PhaseResult direct, PhaseResult parley, CapacityResult capacity) {
 		List<LevelResult> levels = (direct == null) ? List.of() : List.of(new LevelResult(1000, direct, parley));
-		return new RunReport(BenchOptions.parse(), "--levels 1000", "2 cores", levels, capacity, List.of(), 100);
+		return new RunReport(BenchOptions.parse("--parley-key", "pk_test"), "--levels 1000", "2 cores", levels,
+				capacity, List.of(), 100);
 	}
 
 	private static PhaseResult phase(String target, long base, Failures failures) {

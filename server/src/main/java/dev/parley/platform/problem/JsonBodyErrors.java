@@ -20,6 +20,10 @@ final class JsonBodyErrors {
 	}
 
 	static ProblemException classify(HttpMessageNotReadableException ex) {
+		RequestBodyTooLargeException tooLarge = tooLarge(ex);
+		if (tooLarge != null) {
+			return ProblemException.of(ProblemType.CONTENT_TOO_LARGE, tooLarge.getMessage());
+		}
 		Throwable cause = ex.getCause();
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			String field = path(unknown);
@@ -46,6 +50,16 @@ final class JsonBodyErrors {
 			return ProblemException.of(ProblemType.MALFORMED_JSON, "The request body is missing");
 		}
 		return ProblemException.of(ProblemType.MALFORMED_JSON, "The request body is not valid JSON");
+	}
+
+	/** The size-limit failure behind an unreadable body (possibly wrapped by Jackson). */
+	private static RequestBodyTooLargeException tooLarge(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof RequestBodyTooLargeException tooLarge) {
+				return tooLarge;
+			}
+		}
+		return null;
 	}
 
 	private static String path(JacksonException ex) {

@@ -56,6 +56,12 @@ public class ProblemAdvice {
 		return problem(JsonBodyErrors.classify(ex), request);
 	}
 
+	@ExceptionHandler(RequestBodyTooLargeException.class)
+	ResponseEntity<ProblemDetail> tooLarge(RequestBodyTooLargeException ex, HttpServletRequest request) {
+		return respond(ProblemType.CONTENT_TOO_LARGE, ProblemType.CONTENT_TOO_LARGE.status(), ex.getMessage(),
+				List.of(), request, HttpHeaders.EMPTY);
+	}
+
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException ex, HttpServletRequest request) {
 		List<FieldProblem> errors = ex.getBindingResult()
@@ -151,6 +157,10 @@ public class ProblemAdvice {
 		if (ex instanceof ErrorResponse error && error.getStatusCode().is4xxClientError()) {
 			return respond(ProblemType.forStatus(error.getStatusCode().value()), error.getStatusCode(),
 					error.getBody().getDetail(), List.of(), request, error.getHeaders());
+		}
+		ProblemException clientError = ContainerErrors.classify(ex);
+		if (clientError != null) {
+			return problem(clientError, request);
 		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return respond(ProblemType.INTERNAL, ProblemType.INTERNAL.status(), "An unexpected error occurred", List.of(),

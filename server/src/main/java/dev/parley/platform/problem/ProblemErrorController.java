@@ -31,6 +31,11 @@ public class ProblemErrorController implements ErrorController {
 		int status = (code instanceof Integer value) ? ((value >= 400) ? value : 500) : 404;
 		ProblemType type = ProblemType.forStatus(status);
 		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		ProblemException clientError = (failure instanceof Throwable ex) ? ContainerErrors.classify(ex) : null;
+		if (clientError != null) {
+			return ProblemAdvice.respond(clientError.type(), clientError.type().status(), clientError.getMessage(),
+					List.of(), request, HttpHeaders.EMPTY);
+		}
 		if (status >= 500) {
 			log.error("Request to {} failed with {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), status,
 					(failure instanceof Throwable ex) ? ex : null);

@@ -1,6 +1,7 @@
 package dev.parley.platform.problem;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,19 +52,31 @@ public final class ProblemResponses {
 		if (response.isCommitted()) {
 			return;
 		}
+		response.setStatus(type.status().value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write(json(type, type.status().value(), detail, instance));
+		response.flushBuffer();
+	}
+
+	/**
+	 * The UTF-8 JSON of a problem with an explicit status (for a container's own errors,
+	 * whose status may be more specific than the type's); {@code instance} may be null.
+	 */
+	public static byte[] body(ProblemType type, int status, String detail, String instance) {
+		return json(type, status, detail, instance).getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String json(ProblemType type, int status, String detail, String instance) {
 		ObjectNode body = JSON.createObjectNode();
 		body.put("type", type.uri().toString());
 		body.put("title", type.title());
-		body.put("status", type.status().value());
+		body.put("status", status);
 		body.put("detail", detail);
 		if (instance != null) {
 			body.put("instance", instance);
 		}
-		response.setStatus(type.status().value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write(JSON.writeValueAsString(body));
-		response.flushBuffer();
+		return JSON.writeValueAsString(body);
 	}
 
 }

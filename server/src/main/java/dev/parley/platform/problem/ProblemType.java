@@ -17,6 +17,8 @@ public enum ProblemType {
 	INVALID_CURSOR("invalid-cursor", HttpStatus.BAD_REQUEST, "Invalid cursor"),
 	EMPTY_MESSAGE("empty-message", HttpStatus.BAD_REQUEST, "Empty message"),
 	CONTENT_TOO_LARGE("content-too-large", HttpStatus.CONTENT_TOO_LARGE, "Content too large"),
+	URI_TOO_LONG("uri-too-long", HttpStatus.URI_TOO_LONG, "URI too long"),
+	HEADERS_TOO_LARGE("headers-too-large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large"),
 	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
 	QUOTA_EXCEEDED("quota-exceeded", HttpStatus.TOO_MANY_REQUESTS, "Daily token quota used up"),
 	LOGIN_THROTTLED("login-throttled", HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins"),
@@ -71,6 +73,8 @@ public enum ProblemType {
 			case 405 -> METHOD_NOT_ALLOWED;
 			case 406 -> NOT_ACCEPTABLE;
 			case 413 -> CONTENT_TOO_LARGE;
+			case 414 -> URI_TOO_LONG;
+			case 431 -> HEADERS_TOO_LARGE;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
 			default -> (status >= 400 && status < 500) ? INVALID_REQUEST : INTERNAL;
 		};

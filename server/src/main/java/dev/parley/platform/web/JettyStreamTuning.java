@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sizes Jetty's per-response output buffer for many small, flushed writes: an SSE stream
  * writes frames of a few hundred bytes and flushes each, so the default 32 KB buffer held
- * by every open stream would be mostly empty.
+ * by every open stream would be mostly empty. Also makes Jetty's own errors (such as 431
+ * for oversized headers) problem+json.
  */
 @Component
 class JettyStreamTuning implements JettyServerCustomizer {
@@ -17,6 +18,7 @@ class JettyStreamTuning implements JettyServerCustomizer {
 
 	@Override
 	public void customize(org.eclipse.jetty.server.Server server) {
+		server.setErrorHandler(new ProblemJettyErrorHandler());
 		for (var connector : server.getConnectors()) {
 			HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
 			if (http != null) {

@@ -74,7 +74,7 @@ class ProblemAdviceIT {
 
 	@Test
 	void anUnknownRouteIsNotFoundWhateverIsAccepted() throws Exception {
-		HttpResponse<String> response = get("/api/v1/nowhere/stream", "text/event-stream");
+		HttpResponse<String> response = get("/nowhere/stream", "text/event-stream");
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(this.json.readTree(response.body()).get("type").asString())
 			.isEqualTo("https://parley.dev/problems/not-found");

@@ -1,0 +1,31 @@
+package dev.parley.platform.web;
+
+import java.nio.ByteBuffer;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+import dev.parley.platform.problem.ProblemResponses;
+import dev.parley.platform.problem.ProblemType;
+
+/**
+ * Answers the errors Jetty raises before a request reaches the application (headers or
+ * URI too large, unparsable requests) as problem+json instead of an HTML page.
+ */
+final class ProblemJettyErrorHandler extends ErrorHandler {
+
+	@Override
+	protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+			Callback callback) {
+		ProblemType type = ProblemType.forStatus(code);
+		String detail = (code >= 500) ? "An unexpected error occurred" : type.title();
+		byte[] body = ProblemResponses.body(type, code, detail, null);
+		response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
+		response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+		response.write(true, ByteBuffer.wrap(body), callback);
+	}
+
+}

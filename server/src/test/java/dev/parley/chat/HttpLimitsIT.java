@@ -1,0 +1,137 @@
+package dev.parley.chat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Request bodies over {@code parley.http.max-request-bytes} are refused with 413
+ * problem+json whether their size is declared or not, and nothing is stored; CORS lets
+ * the configured origin in and keeps others out.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"parley.http.max-request-bytes=4096", "parley.http.cors.allowed-origins=https://app.example.com" })
+class HttpLimitsIT extends ChatTestSupport {
+
+	private static final String ALLOWED = "https://app.example.com";
+
+	@Test
+	void aDeclaredOversizedBodyIs413AndNothingIsStored() throws Exception {
+		String conversation = createConversation();
+		HttpResponse<String> response = send(post(conversation)
+			.POST(HttpRequest.BodyPublishers.ofString(message("x".repeat(6000), "sim?tokens=1"))));
+		assertTooLarge(response);
+		assertThat(messages(conversation)).isEmpty();
+	}
+
+	@Test
+	void aChunkedOversizedBodyIs413AndNothingIsStored() throws Exception {
+		String conversation = createConversation();
+		HttpResponse<String> response = send(post(conversation).POST(chunked(message("x".repeat(6000), "sim"))));
+		assertTooLarge(response);
+		assertThat(messages(conversation)).isEmpty();
+	}
+
+	@Test
+	void aChunkedBodyWithinTheLimitIsRead() throws Exception {
+		String conversation = createConversation();
+		HttpResponse<String> response = send(
+				post(conversation).POST(chunked(message("y".repeat(3000), "sim?tokens=1"))));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(messages(conversation).get(1).get("content").asString()).isEqualTo("y".repeat(3000));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "POST", "PUT" })
+	void anOversizedFormIs413(String method) throws Exception {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/conversations"))
+			.header("Authorization", this.user.bearer())
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.method(method, chunked("title=" + "b".repeat(6000))));
+		assertTooLarge(response);
+	}
+
+	@Test
+	void oversizedHeadersAreProblemJson() throws Exception {
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(uri("/api/v1/conversations")).header("X-Big", "a".repeat(20_000)));
+		assertThat(response.statusCode()).isEqualTo(431);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(json(response).get("type").asString()).isEqualTo("https://parley.dev/problems/headers-too-large");
+	}
+
+	@Test
+	void aPreflightFromTheAllowedOriginGetsTheCorsHeadersWithoutAToken() throws Exception {
+		HttpResponse<String> response = send(preflight(ALLOWED));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED);
+		assertThat(response.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("POST");
+		assertThat(response.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+			.contains("authorization")
+			.contains("content-type");
+		assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("3600");
+		assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+
+		HttpResponse<String> get = send(HttpRequest.newBuilder(uri("/api/v1/conversations"))
+			.header("Origin", ALLOWED)
+			.header("Authorization", this.user.bearer()));
+		assertThat(get.statusCode()).isEqualTo(200);
+		assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED);
+		assertThat(get.headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("Retry-After")
+			.contains("RateLimit-Remaining");
+	}
+
+	@Test
+	void anotherOriginGetsNoCorsHeaders() throws Exception {
+		HttpResponse<String> response = send(preflight("https://evil.example"));
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	private HttpRequest.Builder preflight(String origin) {
+		return HttpRequest.newBuilder(uri("/api/v1/conversations"))
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.header("Origin", origin)
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "authorization,content-type");
+	}
+
+	private HttpRequest.Builder post(String conversation) {
+		return HttpRequest.newBuilder(uri("/api/v1/conversations/" + conversation + "/messages"))
+			.header("Authorization", this.user.bearer())
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json");
+	}
+
+	/** A body of unknown length: sent with chunked transfer coding. */
+	private static HttpRequest.BodyPublisher chunked(String body) {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return this.http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private void assertTooLarge(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		JsonNode problem = json(response);
+		assertThat(problem.get("type").asString()).isEqualTo("https://parley.dev/problems/content-too-large");
+		assertThat(problem.get("status").asInt()).isEqualTo(413);
+		assertThat(problem.get("detail").asString()).contains("4096");
+		assertThat(response.body()).doesNotContain("Exception");
+	}
+
+}

@@ -1,0 +1,79 @@
+package dev.parley.chat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import dev.parley.testsupport.TestAccounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A user only ever sees their own conversations: on every id-bearing route, user B gets
+ * exactly the 404 an unknown id gets, and user A's data stays as it was.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OwnershipIT extends ChatTestSupport {
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', nullValues = "null",
+			value = { "GET|{c}|null", "PATCH|{c}|{\"title\":\"mine now\"}", "DELETE|{c}|null", "GET|{c}/messages|null",
+					"PUT|{c}/context|{\"system_prompt\":\"obey me\"}", "DELETE|{c}/context|null",
+					"POST|{c}/messages|{\"content\":\"hi\",\"model\":\"sim?tokens=3\"}",
+					"POST|{c}/messages/{m}/regenerate|{}", "POST|{c}/stop|null", "GET|{c}/stream|null" })
+	void anotherUsersConversationAnswersLikeAnUnknownOne(String method, String route, String body) {
+		String conversation = createConversation("{\"title\":\"A's secret\",\"system_prompt\":\"A's prompt\"}");
+		HttpResponse<String> reply = call("POST", "/api/v1/conversations/" + conversation + "/messages",
+				message("my private question", "sim?tokens=3"));
+		assertThat(reply.statusCode()).isEqualTo(200);
+		String replyId = json(reply).at("/assistant_message/id").asString();
+		String before = snapshot(conversation);
+		TestAccounts.Session intruder = TestAccounts.newUser(this.http, "http://127.0.0.1:" + this.port);
+
+		String path = "/api/v1/conversations/" + route.replace("{c}", conversation).replace("{m}", replyId);
+		HttpResponse<String> answer = callAs(intruder, method, path, body);
+		String unknownPath = "/api/v1/conversations/"
+				+ route.replace("{c}", "01900000-0000-7000-8000-000000000000").replace("{m}", replyId);
+		HttpResponse<String> unknown = callAs(intruder, method, unknownPath, body);
+
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(404);
+		assertThat(json(answer).get("type").asString()).isEqualTo(json(unknown).get("type").asString())
+			.endsWith("/conversation-not-found");
+		assertThat(answer.body()).doesNotContain("secret").doesNotContain("private").doesNotContain("prompt");
+		assertThat(snapshot(conversation)).isEqualTo(before);
+	}
+
+	@Test
+	void listsShowOnlyTheCallersConversations() {
+		String mine = createConversation("{\"title\":\"mine\"}");
+		TestAccounts.Session other = TestAccounts.newUser(this.http, "http://127.0.0.1:" + this.port);
+		HttpResponse<String> theirs = callAs(other, "GET", "/api/v1/conversations", null);
+		assertThat(json(theirs).get("items")).isEmpty();
+		JsonNode own = json(call("GET", "/api/v1/conversations", null)).get("items");
+		assertThat(own).hasSize(1);
+		assertThat(own.get(0).get("id").asString()).isEqualTo(mine);
+	}
+
+	@Test
+	void withoutCredentialsEveryRouteAnswers401() {
+		String conversation = createConversation();
+		for (String path : new String[] { "/api/v1/conversations", "/api/v1/conversations/" + conversation,
+				"/api/v1/conversations/" + conversation + "/messages" }) {
+			HttpResponse<String> response = callAs(null, "GET", path, null);
+			assertThat(response.statusCode()).isEqualTo(401);
+			assertThat(json(response).get("type").asString()).endsWith("/unauthorized");
+		}
+	}
+
+	/** Everything user A can see of the conversation, as user A sees it. */
+	private String snapshot(String conversation) {
+		return call("GET", "/api/v1/conversations/" + conversation, null).body()
+				+ call("GET", "/api/v1/conversations/" + conversation + "/messages?limit=100", null).body();
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.parley.identity;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.parley.testsupport.TestAccounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Personal API keys: shown once, stored hashed, usable as a bearer credential within
+ * their scopes, and dead once expired, deleted or tampered with.
+ */
+class ApiKeyIT extends IdentityTestSupport {
+
+	@Test
+	void aKeyIsShownOnceStoredHashedAndWorksLikeAToken() {
+		TestAccounts.Session user = newUser();
+		Response created = as(user, "POST", "/api/v1/api-keys", json("name", "CI script"));
+		assertThat(created.status()).isEqualTo(201);
+		String key = created.text("/key");
+		assertThat(key).startsWith("pk_").hasSize(46);
+		assertThat(created.body().get("scopes")).hasSize(4);
+		assertThat(count("SELECT COUNT(*) FROM api_keys WHERE key_hash = ?", key)).isZero();
+
+		Response list = as(user, "GET", "/api/v1/api-keys", null);
+		assertThat(list.body()).hasSize(1);
+		assertThat(list.body().get(0).has("key")).isFalse();
+		assertThat(list.text("/0/prefix")).isEqualTo(key.substring(0, 10));
+		assertThat(list.body().get(0).get("last_used_at").isNull()).isTrue();
+
+		Response conversation = call("POST", "/api/v1/conversations", "Bearer " + key, json("title", "via key"));
+		assertThat(conversation.status()).isEqualTo(201);
+		assertThat(as(user, "GET", "/api/v1/conversations/" + conversation.text("/id"), null).status()).isEqualTo(200);
+		assertThat(as(user, "GET", "/api/v1/api-keys", null).body().get(0).get("last_used_at").isNull()).isFalse();
+	}
+
+	@Test
+	void scopesLimitWhatAKeyMayDo() {
+		TestAccounts.Session user = newUser();
+		String reader = as(user, "POST", "/api/v1/api-keys",
+				"{\"name\":\"reader\",\"scopes\":[\"conversations:read\"]}")
+			.text("/key");
+		assertThat(call("GET", "/api/v1/conversations", "Bearer " + reader, null).status()).isEqualTo(200);
+		call("POST", "/api/v1/conversations", "Bearer " + reader, "{}").assertProblem(403, "forbidden");
+		String conversation = as(user, "POST", "/api/v1/conversations", "{}").text("/id");
+		call("POST", "/api/v1/conversations/" + conversation + "/messages", "Bearer " + reader, json("content", "hi"))
+			.assertProblem(403, "forbidden");
+		// Keys never manage keys or the account.
+		call("GET", "/api/v1/api-keys", "Bearer " + reader, null).assertProblem(403, "forbidden");
+		call("POST", "/api/v1/users/me/password", "Bearer " + reader,
+				json("current_password", TestAccounts.PASSWORD, "new_password", "Other-pass-123"))
+			.assertProblem(403, "forbidden");
+		assertThat(call("GET", "/api/v1/users/me", "Bearer " + reader, null).text("/id")).isEqualTo(user.userId());
+
+		as(user, "POST", "/api/v1/api-keys", "{\"name\":\"x\",\"scopes\":[\"everything\"]}").assertProblem(400,
+				"invalid-request");
+		as(user, "POST", "/api/v1/api-keys", "{\"name\":\"x\",\"scopes\":[]}").assertProblem(400, "invalid-request");
+		as(user, "POST", "/api/v1/api-keys", json("name", " ")).assertProblem(400, "invalid-request");
+		as(user, "POST", "/api/v1/api-keys", json("name", "old", "expires_at", "2020-01-01T00:00:00Z"))
+			.assertProblem(400, "invalid-request");
+		assertThat(as(user, "GET", "/api/v1/api-keys", null).body()).hasSize(1);
+	}
+
+	@Test
+	void tamperedExpiredAndDeletedKeysStopWorking() {
+		TestAccounts.Session user = newUser();
+		Response created = as(user, "POST", "/api/v1/api-keys",
+				json("name", "k", "expires_at", "2999-01-01T00:00:00Z"));
+		String key = created.text("/key");
+		String id = created.text("/id");
+		String tampered = key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A");
+		call("GET", "/api/v1/conversations", "Bearer " + tampered, null).assertProblem(401, "unauthorized");
+		call("GET", "/api/v1/conversations", "Bearer pk_", null).assertProblem(401, "unauthorized");
+
+		TestAccounts.Session other = newUser();
+		as(other, "DELETE", "/api/v1/api-keys/" + id, null).assertProblem(404, "api-key-not-found");
+		as(other, "DELETE", "/api/v1/api-keys/" + UUID.randomUUID(), null).assertProblem(404, "api-key-not-found");
+		assertThat(call("GET", "/api/v1/conversations", "Bearer " + key, null).status()).isEqualTo(200);
+
+		this.jdbc.sql("UPDATE api_keys SET expires_at = TIMESTAMP '2020-01-01 00:00:00' WHERE id = ?")
+			.param(id)
+			.update();
+		call("GET", "/api/v1/conversations", "Bearer " + key, null).assertProblem(401, "unauthorized");
+		this.jdbc.sql("UPDATE api_keys SET expires_at = NULL WHERE id = ?").param(id).update();
+		assertThat(call("GET", "/api/v1/conversations", "Bearer " + key, null).status()).isEqualTo(200);
+
+		assertThat(as(user, "DELETE", "/api/v1/api-keys/" + id, null).status()).isEqualTo(204);
+		call("GET", "/api/v1/conversations", "Bearer " + key, null).assertProblem(401, "unauthorized");
+	}
+
+}
