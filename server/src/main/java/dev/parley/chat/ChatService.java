@@ -13,6 +13,7 @@ import dev.parley.conversation.ConversationDeleted;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageRole;
 import dev.parley.platform.IdGenerator;
+import dev.parley.platform.TokenBudget;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
 import dev.parley.privacy.MessageMasking;
@@ -50,9 +51,12 @@ class ChatService {
 
 	private final MessageMasking masking;
 
+	private final TokenBudget tokenBudget;
+
 	ChatService(ChatHistory history, ModelRouter router, UpstreamLimiter limiter, ConversationLocks locks,
 			GenerationEventLog events, GenerationRegistry registry, ContextWindow contextWindow,
-			GenerationRunner runner, IdGenerator ids, ChatProperties properties, MessageMasking masking) {
+			GenerationRunner runner, IdGenerator ids, ChatProperties properties, MessageMasking masking,
+			TokenBudget tokenBudget) {
 		this.history = history;
 		this.router = router;
 		this.limiter = limiter;
@@ -64,6 +68,7 @@ class ChatService {
 		this.ids = ids;
 		this.properties = properties;
 		this.masking = masking;
+		this.tokenBudget = tokenBudget;
 	}
 
 	/**
@@ -129,6 +134,7 @@ class ChatService {
 
 	private RunningGeneration start(Conversation conversation, ResolvedModel model, long acceptedAtNanos,
 			Supplier<Message> userMessage) {
+		this.tokenBudget.requireAvailable(conversation.ownerId());
 		String holder = this.properties.instanceId() + "/" + this.ids.next();
 		if (!this.locks.tryAcquire(conversation.id(), holder, this.properties.leaseTimeout())) {
 			throw ProblemException.of(ProblemType.GENERATION_IN_PROGRESS,
@@ -141,8 +147,8 @@ class ChatService {
 			Message assistant = this.history.startAssistantMessage(conversation.id(), user.id(), model.model(),
 					model.provider().id(), this.properties.instanceId());
 			List<ChatMessage> context = this.contextWindow.build(conversation, user.id());
-			RunningGeneration generation = new RunningGeneration(conversation.id(), user, assistant, holder,
-					acceptedAtNanos);
+			RunningGeneration generation = new RunningGeneration(conversation.id(), conversation.ownerId(), user,
+					assistant, holder, acceptedAtNanos);
 			this.registry.add(generation);
 			this.events.begin(conversation.id(), assistant.id(), new ChatEvent.Start(assistant.id(), conversation.id(),
 					user.id(), model.model(), model.provider().id()));

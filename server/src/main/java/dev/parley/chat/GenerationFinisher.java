@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageStatus;
+import dev.parley.platform.TokenBudget;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.provider.ChatRequest;
 import dev.parley.provider.ProviderException;
@@ -39,14 +40,17 @@ class GenerationFinisher {
 
 	private final ChatMetrics metrics;
 
+	private final TokenBudget tokenBudget;
+
 	GenerationFinisher(ChatHistory history, GenerationEventLog events, ConversationLocks locks,
-			GenerationRegistry registry, TokenCounter tokens, ChatMetrics metrics) {
+			GenerationRegistry registry, TokenCounter tokens, ChatMetrics metrics, TokenBudget tokenBudget) {
 		this.history = history;
 		this.events = events;
 		this.locks = locks;
 		this.registry = registry;
 		this.tokens = tokens;
 		this.metrics = metrics;
+		this.tokenBudget = tokenBudget;
 	}
 
 	void finish(RunningGeneration generation, ChatRequest request, GenerationOutcome outcome) {
@@ -67,6 +71,11 @@ class GenerationFinisher {
 			log.error("Could not store reply {}; it stays 'streaming' until recovery marks it interrupted",
 					generation.id(), ex);
 		}
+		if (outcome.usage() != null || status != MessageStatus.FAILED) {
+			// A reply that failed before any text and without usage cost nothing
+			// upstream.
+			charge(generation, usage);
+		}
 		String statusName = status.name().toLowerCase(Locale.ROOT);
 		ChatEvent terminal = (outcome.failure() == null || status == MessageStatus.STOPPED) ? new ChatEvent.End(
 				generation.id(), text, ChatEvent.TokenUsage.of(usage.promptTokens(), usage.completionTokens()),
@@ -80,6 +89,19 @@ class GenerationFinisher {
 		}
 		else {
 			generation.done().completeExceptionally(new IllegalStateException("reply could not be stored"));
+		}
+	}
+
+	/**
+	 * The quota is charged with what the reply really used; a failure here never loses
+	 * it.
+	 */
+	private void charge(RunningGeneration generation, Usage usage) {
+		try {
+			this.tokenBudget.charge(generation.ownerId(), (long) usage.promptTokens() + usage.completionTokens());
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not charge reply {} to the token quota of {}", generation.id(), generation.ownerId(), ex);
 		}
 	}
 

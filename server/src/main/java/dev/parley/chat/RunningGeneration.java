@@ -14,6 +14,8 @@ final class RunningGeneration {
 
 	private final UUID conversationId;
 
+	private final String ownerId;
+
 	private final Message userMessage;
 
 	private final Message assistantMessage;
@@ -30,9 +32,10 @@ final class RunningGeneration {
 
 	private volatile boolean stopRequested;
 
-	RunningGeneration(UUID conversationId, Message userMessage, Message assistantMessage, String lockHolder,
-			long acceptedAtNanos) {
+	RunningGeneration(UUID conversationId, String ownerId, Message userMessage, Message assistantMessage,
+			String lockHolder, long acceptedAtNanos) {
 		this.conversationId = conversationId;
+		this.ownerId = ownerId;
 		this.userMessage = userMessage;
 		this.assistantMessage = assistantMessage;
 		this.lockHolder = lockHolder;
@@ -53,6 +56,11 @@ final class RunningGeneration {
 
 	UUID conversationId() {
 		return this.conversationId;
+	}
+
+	/** The conversation owner's id, whose daily token quota the reply is charged to. */
+	String ownerId() {
+		return this.ownerId;
 	}
 
 	UUID id() {

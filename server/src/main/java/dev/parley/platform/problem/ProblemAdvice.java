@@ -43,7 +43,12 @@ public class ProblemAdvice {
 
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ProblemException ex, HttpServletRequest request) {
-		return respond(ex.type(), ex.type().status(), ex.getMessage(), ex.errors(), request, HttpHeaders.EMPTY);
+		HttpHeaders headers = HttpHeaders.EMPTY;
+		if (ex instanceof RetryLaterException later) {
+			headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
+		}
+		return respond(ex.type(), ex.type().status(), ex.getMessage(), ex.errors(), request, headers);
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)

@@ -3,10 +3,12 @@ package dev.parley.platform.problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /**
@@ -27,6 +29,18 @@ public final class ProblemResponses {
 	 */
 	public static void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
 		write(response, type, detail, null);
+	}
+
+	/**
+	 * Sends {@code problem} for {@code request}, with a {@code Retry-After} header when
+	 * it is a {@link RetryLaterException}; headers already set are kept.
+	 */
+	public static void write(ProblemException problem, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		if (problem instanceof RetryLaterException later && !response.isCommitted()) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
+		}
+		write(response, problem.type(), problem.getMessage(), request.getRequestURI());
 	}
 
 	/**

@@ -1,0 +1,82 @@
+package dev.parley.identity.limit;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.parley.identity.AuthenticatedUser;
+import dev.parley.platform.problem.ProblemResponses;
+import dev.parley.platform.problem.ProblemType;
+import dev.parley.platform.problem.RetryLaterException;
+
+/**
+ * Limits API requests ({@code /api/**}, {@code /v1/**}) per API key, per user, or per IP
+ * address for callers without credentials. Runs after Spring Security, so it knows who
+ * the caller is; every limited response carries {@code RateLimit-*} headers, and a
+ * refused one is a 429 problem with {@code Retry-After}.
+ */
+class RateLimitFilter extends OncePerRequestFilter {
+
+	private final RateLimiter limiter;
+
+	private final LimitProperties properties;
+
+	private final LimitMetrics metrics;
+
+	RateLimitFilter(RateLimiter limiter, LimitProperties properties, LimitMetrics metrics) {
+		this.limiter = limiter;
+		this.properties = properties;
+		this.metrics = metrics;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return !(path.startsWith("/api/") || path.startsWith("/v1/"));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		Limit limit;
+		String subject;
+		if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user) {
+			limit = user.viaApiKey() ? this.properties.apiKeyRequests() : this.properties.userRequests();
+			subject = user.viaApiKey() ? user.apiKeyId() : user.id();
+		}
+		else {
+			limit = this.properties.anonymousRequests();
+			subject = request.getRemoteAddr();
+		}
+		if (limit.unlimited()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		RateDecision decision = this.limiter.tryConsume(limit, subject);
+		if (decision.known()) {
+			response.setHeader("RateLimit-Limit", Long.toString(decision.limit()));
+			response.setHeader("RateLimit-Remaining", Long.toString(decision.remaining()));
+			response.setHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+		}
+		if (!decision.allowed()) {
+			this.metrics.rejected(limit.name());
+			ProblemResponses.write(
+					new RetryLaterException(ProblemType.RATE_LIMITED,
+							"Too many requests: the limit is " + limit.capacity() + " per minute; retry in "
+									+ decision.retryAfterSeconds() + " s",
+							decision.retryAfterSeconds()),
+					request, response);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+}

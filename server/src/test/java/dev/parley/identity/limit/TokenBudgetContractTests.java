@@ -1,0 +1,158 @@
+package dev.parley.identity.limit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.parley.platform.IdGenerator;
+import dev.parley.platform.problem.ProblemType;
+import dev.parley.platform.problem.RetryLaterException;
+import dev.parley.testsupport.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * The daily token quota against a real database (migrated with the real scripts); one
+ * subclass per vendor.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TokenBudgetContractTests {
+
+	/** 20:00:00.5 UTC: 4 h (14,400 s) before the next UTC midnight, rounded up. */
+	private static final Instant EVENING = Instant.parse("2026-03-14T19:59:59.500Z");
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final IdGenerator ids = new IdGenerator();
+
+	private TestDatabase database;
+
+	private JdbcClient jdbc;
+
+	abstract TestDatabase openDatabase();
+
+	@BeforeAll
+	void open() {
+		this.database = openDatabase();
+		this.jdbc = JdbcClient.create(this.database.dataSource());
+	}
+
+	@AfterAll
+	void close() {
+		if (this.database != null) {
+			this.database.close();
+		}
+	}
+
+	@Test
+	void refusesOnceTheDaysTokensAreUsedWithRetryAfterUntilUtcMidnight() {
+		JdbcTokenBudget budget = budget(1000, EVENING);
+		String user = user();
+		budget.requireAvailable(user);
+		budget.charge(user, 600);
+		budget.requireAvailable(user);
+		budget.charge(user, 500);
+		assertThat(budget.usedOn(user, LocalDate.of(2026, 3, 14))).isEqualTo(1100);
+		assertThatExceptionOfType(RetryLaterException.class).isThrownBy(() -> budget.requireAvailable(user))
+			.satisfies((ex) -> {
+				assertThat(ex.type()).isEqualTo(ProblemType.QUOTA_EXCEEDED);
+				assertThat(ex.retryAfterSeconds()).isEqualTo(14_401);
+				assertThat(ex.getMessage()).contains("1100 of your 1000");
+			});
+		assertThatNoException().isThrownBy(() -> budget.requireAvailable(user()));
+		assertThat(this.registry.counter("parley.ratelimit.rejections", "limit", "tokens").count()).isEqualTo(1);
+	}
+
+	@Test
+	void exactlyTheLimitIsUsedUp() {
+		JdbcTokenBudget budget = budget(1000, EVENING);
+		String user = user();
+		budget.charge(user, 999);
+		budget.requireAvailable(user);
+		budget.charge(user, 1);
+		assertThatExceptionOfType(RetryLaterException.class).isThrownBy(() -> budget.requireAvailable(user));
+	}
+
+	@Test
+	void aNewUtcDayStartsAfresh() {
+		String user = user();
+		budget(1000, EVENING).charge(user, 1000);
+		JdbcTokenBudget nextDay = budget(1000, Instant.parse("2026-03-15T00:00:00Z"));
+		nextDay.requireAvailable(user);
+		nextDay.charge(user, 5);
+		assertThat(nextDay.usedOn(user, LocalDate.of(2026, 3, 15))).isEqualTo(5);
+		assertThat(nextDay.usedOn(user, LocalDate.of(2026, 3, 14))).isEqualTo(1000);
+	}
+
+	@Test
+	void zeroIsUnlimitedButUsageIsStillCounted() {
+		JdbcTokenBudget budget = budget(0, EVENING);
+		String user = user();
+		budget.charge(user, 5_000_000);
+		budget.charge(user, 0);
+		budget.requireAvailable(user);
+		assertThat(budget.usedOn(user, LocalDate.of(2026, 3, 14))).isEqualTo(5_000_000);
+	}
+
+	@Test
+	void concurrentChargesAreAllCounted() throws Exception {
+		JdbcTokenBudget budget = budget(1000, EVENING);
+		String user = user();
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Callable<Void>> charges = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				charges.add(() -> {
+					budget.charge(user, 7);
+					return null;
+				});
+			}
+			for (Future<Void> done : pool.invokeAll(charges, 60, TimeUnit.SECONDS)) {
+				done.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(budget.usedOn(user, LocalDate.of(2026, 3, 14))).isEqualTo(280);
+	}
+
+	@Test
+	void survivesANewBudgetOnTheSameDatabase() {
+		String user = user();
+		budget(100, EVENING).charge(user, 100);
+		assertThatExceptionOfType(RetryLaterException.class)
+			.isThrownBy(() -> budget(100, EVENING.plus(Duration.ofHours(1))).requireAvailable(user));
+	}
+
+	private JdbcTokenBudget budget(long perDay, Instant now) {
+		LimitProperties properties = new LimitProperties(120, 120, 30, perDay, 5, 20, Duration.ofMinutes(15));
+		// The clock's zone must not matter: days are UTC days.
+		return new JdbcTokenBudget(this.jdbc, properties, new LimitMetrics(this.registry),
+				Clock.fixed(now, ZoneId.of("Asia/Shanghai")));
+	}
+
+	private String user() {
+		return this.ids.next().toString();
+	}
+
+}
