@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.parley.identity.limit.LoginThrottle;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
 
@@ -24,10 +25,14 @@ class AuthController {
 
 	private final IdentityProperties properties;
 
-	AuthController(AccountService accounts, LoginSessions sessions, IdentityProperties properties) {
+	private final LoginThrottle throttle;
+
+	AuthController(AccountService accounts, LoginSessions sessions, IdentityProperties properties,
+			LoginThrottle throttle) {
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.properties = properties;
+		this.throttle = throttle;
 	}
 
 	@PostMapping("/register")
@@ -45,7 +50,17 @@ class AuthController {
 			throw ProblemException.invalid("password", "is required");
 		}
 		String email = AccountRules.email(body.email());
-		User user = this.accounts.verify(email, body.password());
+		String ip = request.getRemoteAddr();
+		this.throttle.check(email, ip);
+		User user;
+		try {
+			user = this.accounts.verify(email, body.password());
+		}
+		catch (ProblemException ex) {
+			this.throttle.recordFailure(email, ip);
+			throw ex;
+		}
+		this.throttle.recordSuccess(email, ip);
 		if (!user.active()) {
 			throw ProblemException.of(ProblemType.ACCOUNT_DISABLED, "This account is disabled");
 		}

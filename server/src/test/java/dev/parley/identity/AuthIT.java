@@ -138,6 +138,21 @@ class AuthIT extends IdentityTestSupport {
 	}
 
 	@Test
+	void repeatedWrongPasswordsThrottleTheAccountWithBackOff() {
+		TestAccounts.Session user = newUser();
+		for (int i = 0; i < 5; i++) {
+			call("POST", "/api/v1/auth/login", null, json("email", user.email(), "password", "Guess-number-" + i))
+				.assertProblem(401, "invalid-credentials");
+		}
+		Response throttled = call("POST", "/api/v1/auth/login", null,
+				json("email", user.email(), "password", TestAccounts.PASSWORD))
+			.assertProblem(429, "login-throttled");
+		assertThat(Long.parseLong(throttled.header("Retry-After"))).isPositive();
+		assertThat(newUser().accessToken()).as("another account still logs in").isNotBlank();
+		assertThat(as(user, "GET", "/api/v1/users/me", null).status()).as("existing sessions go on").isEqualTo(200);
+	}
+
+	@Test
 	void aUserCannotChangeTheirOwnRoleOrStatus() {
 		TestAccounts.Session user = newUser();
 		as(user, "PATCH", "/api/v1/users/me", json("role", "admin")).assertProblem(400, "unknown-field");

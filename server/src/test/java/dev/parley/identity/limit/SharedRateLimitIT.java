@@ -20,8 +20,8 @@ import dev.parley.testsupport.TestRedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two Parley instances on different ports, sharing one PostgreSQL and one Redis, enforce a
- * single limit: a user's requests count against the same bucket whichever instance they
+ * Two Parley instances on different ports, sharing one PostgreSQL and one Redis, enforce
+ * a single limit: a user's requests count against the same bucket whichever instance they
  * reach, and a token issued by one instance works on the other.
  */
 class SharedRateLimitIT {
