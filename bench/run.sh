@@ -137,7 +137,7 @@ say "starting Parley on 127.0.0.1:$PARLEY_PORT (-Xmx$PARLEY_HEAP, data in $DATA_
 # shellcheck disable=SC2086
 # A throw-away administrator for this run's fresh database; its API key carries the streams.
 BENCH_EMAIL="bench@parley.local"
-BENCH_PASSWORD="Bench-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)-1"
+BENCH_PASSWORD="Load-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)-1"
 OPENAI_BASE_URL="http://127.0.0.1:$SIM_PORT/v1" OPENAI_API_KEY=bench PARLEY_DEFAULT_MODEL=sim \
 	PARLEY_DATA_DIR="$DATA_DIR" SERVER_PORT="$PARLEY_PORT" \
 	PARLEY_ADMIN_EMAIL="$BENCH_EMAIL" PARLEY_ADMIN_PASSWORD="$BENCH_PASSWORD" \
