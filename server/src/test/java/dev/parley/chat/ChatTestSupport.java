@@ -78,7 +78,7 @@ abstract class ChatTestSupport {
 	/** A JSON call as {@code session}'s user (null: without credentials). */
 	HttpResponse<String> callAs(TestAccounts.Session session, String method, String path, String json) {
 		// The follow endpoint speaks only SSE; everything else answers JSON.
-		String accept = path.endsWith("/stream") ? "text/event-stream" : "application/json";
+		String accept = path.contains("/stream") ? "text/event-stream" : "application/json";
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
 			.header("Accept", accept)
 			.timeout(Duration.ofSeconds(60));

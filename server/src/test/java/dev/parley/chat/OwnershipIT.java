@@ -25,7 +25,8 @@ class OwnershipIT extends ChatTestSupport {
 			value = { "GET|{c}|null", "PATCH|{c}|{\"title\":\"mine now\"}", "DELETE|{c}|null", "GET|{c}/messages|null",
 					"PUT|{c}/context|{\"system_prompt\":\"obey me\"}", "DELETE|{c}/context|null",
 					"POST|{c}/messages|{\"content\":\"hi\",\"model\":\"sim?tokens=3\"}",
-					"POST|{c}/messages/{m}/regenerate|{}", "POST|{c}/stop|null", "GET|{c}/stream|null" })
+					"POST|{c}/messages/{m}/regenerate|{}", "POST|{c}/stop|null", "GET|{c}/stream|null",
+					"GET|{c}/stream?last_event_id={m}:1|null" })
 	void anotherUsersConversationAnswersLikeAnUnknownOne(String method, String route, String body) {
 		String conversation = createConversation("{\"title\":\"A's secret\",\"system_prompt\":\"A's prompt\"}");
 		HttpResponse<String> reply = call("POST", "/api/v1/conversations/" + conversation + "/messages",
@@ -46,6 +47,30 @@ class OwnershipIT extends ChatTestSupport {
 			.endsWith("/conversation-not-found");
 		assertThat(answer.body()).doesNotContain("secret").doesNotContain("private").doesNotContain("prompt");
 		assertThat(snapshot(conversation)).isEqualTo(before);
+	}
+
+	@Test
+	void injectionStringsInEveryTextFieldAreStoredAndReturnedVerbatim() {
+		String hostile = "x'); DROP TABLE messages;-- <script>alert('xss')</script> \" OR \"1\"=\"1 ${jndi:ldap://x}";
+		String body = JSON.createObjectNode()
+			.put("title", hostile)
+			.put("system_prompt", hostile)
+			.set("preset_messages",
+					JSON.createArrayNode().add(JSON.createObjectNode().put("role", "user").put("content", hostile)))
+			.toString();
+		String conversation = createConversation(body);
+		HttpResponse<String> reply = call("POST", "/api/v1/conversations/" + conversation + "/messages",
+				message(hostile, "sim?tokens=2"));
+		assertThat(reply.statusCode()).isEqualTo(200);
+		assertThat(reply.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+
+		JsonNode stored = json(call("GET", "/api/v1/conversations/" + conversation, null));
+		assertThat(stored.get("title").asString()).isEqualTo(hostile);
+		assertThat(stored.get("system_prompt").asString()).isEqualTo(hostile);
+		assertThat(stored.at("/preset_messages/0/content").asString()).isEqualTo(hostile);
+		assertThat(messages(conversation).get(1).get("content").asString()).isEqualTo(hostile);
+		assertThat(SIMULATOR.recentRequests().getLast().lastUserMessage()).isEqualTo(hostile);
 	}
 
 	@Test
