@@ -52,6 +52,7 @@ class SecurityConfiguration {
 			.anonymous(Customizer.withDefaults())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.oauth2ResourceServer((server) -> server.authenticationManagerResolver((request) -> authenticator)
+				.bearerTokenResolver(new OpenRouteTokenResolver())
 				.authenticationEntryPoint(entryPoint))
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(new ProblemAccessDeniedHandler()))
@@ -63,7 +64,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC)
 				.permitAll()
-				.requestMatchers("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh")
+				.requestMatchers(OpenRouteTokenResolver.OPEN_ROUTES.toArray(String[]::new))
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/users/me")
 				.authenticated()

@@ -3,8 +3,10 @@ package dev.parley.identity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.parley.platform.persistence.Jdbc;
@@ -69,7 +71,7 @@ class UserRepository {
 	 */
 	List<User> page(String search, String after, int limit) {
 		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM users WHERE 1 = 1");
-		var params = new java.util.LinkedHashMap<String, Object>();
+		Map<String, Object> params = new LinkedHashMap<>();
 		if (search != null) {
 			sql.append(" AND (LOWER(email) LIKE :search ESCAPE '!' OR LOWER(display_name) LIKE :search ESCAPE '!')");
 			params.put("search", "%" + likeEscape(search.toLowerCase(Locale.ROOT)) + "%");

@@ -71,6 +71,21 @@ class AuthIT extends IdentityTestSupport {
 	}
 
 	@Test
+	void aStaleAccessTokenSentAlongDoesNotBlockRefreshOrLogin() {
+		TestAccounts.Session user = newUser();
+		assertThat(call("POST", "/api/v1/auth/logout", user.bearer(), null).status()).isEqualTo(204);
+		String stale = user.bearer();
+		call("GET", "/api/v1/users/me", stale, null).assertProblem(401, "unauthorized");
+		assertThat(call("POST", "/api/v1/auth/login", stale,
+				json("email", user.email(), "password", TestAccounts.PASSWORD))
+			.status()).isEqualTo(200);
+		TestAccounts.Session fresh = TestAccounts.login(this.http, base(), user.email(), TestAccounts.PASSWORD);
+		assertThat(call("POST", "/api/v1/auth/refresh", "Bearer garbage.token.here",
+				json("refresh_token", fresh.refreshToken()))
+			.status()).isEqualTo(200);
+	}
+
+	@Test
 	void forgedExpiredAndMissingTokensAreRejected() throws Exception {
 		TestAccounts.Session user = newUser();
 		String sessionId = sessionOf(user);
