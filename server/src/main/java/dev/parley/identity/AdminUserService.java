@@ -1,7 +1,5 @@
 package dev.parley.identity;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.parley.platform.persistence.Jdbc;
@@ -57,7 +55,8 @@ class AdminUserService {
 		String password = generated ? this.secrets.password() : request.password();
 		Role role = (request.role() != null) ? request.role() : Role.USER;
 		User user = this.accounts.create(request.email(), password, request.displayName(), role, generated);
-		this.audit.record(actorId, "user.create", "user", user.id(), "email=" + user.email() + " role=" + lower(role));
+		this.audit.record(actorId, "user.create", "user", user.id(),
+				"email=" + user.email() + " role=" + UserRepository.lower(role));
 		return new Result(UserView.of(user), generated ? password : null);
 	}
 
@@ -72,7 +71,8 @@ class AdminUserService {
 		}
 		this.users.updateRoleAndStatus(user.id(), role, status, Jdbc.now());
 		if (role != user.role()) {
-			this.audit.record(actorId, "user.role", "user", user.id(), lower(user.role()) + " -> " + lower(role));
+			this.audit.record(actorId, "user.role", "user", user.id(),
+					UserRepository.lower(user.role()) + " -> " + UserRepository.lower(role));
 		}
 		if (status != user.status()) {
 			this.audit.record(actorId, (status == UserStatus.DISABLED) ? "user.disable" : "user.enable", "user",
@@ -93,10 +93,6 @@ class AdminUserService {
 		this.sessions.endAllOf(user.id(), null);
 		this.audit.record(actorId, "user.password_reset", "user", user.id(), null);
 		return new Result(UserView.of(this.accounts.require(user.id())), password);
-	}
-
-	private static String lower(Enum<?> value) {
-		return value.name().toLowerCase(Locale.ROOT);
 	}
 
 }

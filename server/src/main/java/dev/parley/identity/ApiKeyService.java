@@ -8,6 +8,7 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.parley.platform.IdGenerator;
+import dev.parley.platform.Digests;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
@@ -67,7 +68,7 @@ class ApiKeyService {
 		String secret = KEY_PREFIX + this.secrets.token();
 		ApiKey key = new ApiKey(this.ids.next().toString(), userId, name, secret.substring(0, 10),
 				scopes(request.scopes()), now, request.expiresAt(), null);
-		this.store.insert(key, Secrets.sha256(secret));
+		this.store.insert(key, Digests.sha256Hex(secret));
 		return View.of(key, secret);
 	}
 

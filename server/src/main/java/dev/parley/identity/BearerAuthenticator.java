@@ -3,6 +3,7 @@ package dev.parley.identity;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.parley.platform.Digests;
 import dev.parley.platform.persistence.Jdbc;
 
 import org.springframework.security.authentication.AuthenticationManager;
@@ -65,7 +66,7 @@ class BearerAuthenticator implements AuthenticationManager {
 	}
 
 	private AuthenticatedUser byApiKey(String secret) {
-		ApiKeyStore.Match match = this.apiKeys.findByHash(Secrets.sha256(secret))
+		ApiKeyStore.Match match = this.apiKeys.findByHash(Digests.sha256Hex(secret))
 			.orElseThrow(() -> new BadCredentialsException("The API key is not valid"));
 		ApiKey key = match.key();
 		Instant now = Jdbc.now();

@@ -3,6 +3,7 @@ package dev.parley.identity;
 import java.time.Instant;
 
 import dev.parley.platform.IdGenerator;
+import dev.parley.platform.Digests;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
@@ -53,7 +54,7 @@ class LoginSessions {
 		if (refreshToken == null || refreshToken.isBlank()) {
 			throw ProblemException.invalid("refresh_token", "is required");
 		}
-		String hash = Secrets.sha256(refreshToken);
+		String hash = Digests.sha256Hex(refreshToken);
 		Instant now = Jdbc.now();
 		SessionStore.RefreshToken stored = this.sessions.findRefreshToken(hash)
 			.orElseThrow(
@@ -87,7 +88,7 @@ class LoginSessions {
 	private TokenResponse issue(User user, String sessionId, Instant now) {
 		String refreshToken = this.secrets.token();
 		Instant refreshExpiry = now.plus(this.properties.refreshTokenTtl());
-		this.sessions.addRefreshToken(Secrets.sha256(refreshToken), sessionId, now, refreshExpiry);
+		this.sessions.addRefreshToken(Digests.sha256Hex(refreshToken), sessionId, now, refreshExpiry);
 		String accessToken = this.tokens.issue(user.id(), user.role(), sessionId, now);
 		return TokenResponse.bearer(accessToken, refreshToken, this.tokens.expiresInSeconds(),
 				this.properties.refreshTokenTtl().toSeconds(), UserView.of(user));

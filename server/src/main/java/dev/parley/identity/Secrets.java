@@ -1,17 +1,14 @@
 package dev.parley.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Random secrets (refresh tokens, API keys, one-time passwords) and the SHA-256 digests
- * they are stored as. The secrets carry 256 bits of entropy, so a plain digest is enough.
+ * they are stored as ({@link dev.parley.platform.Digests#sha256Hex}). The secrets carry
+ * 256 bits of entropy, so a plain digest is enough.
  */
 @Component
 class Secrets {
@@ -35,16 +32,6 @@ class Secrets {
 			password.append(PASSWORD_ALPHABET[this.random.nextInt(PASSWORD_ALPHABET.length)]);
 		}
 		return password.append(2 + this.random.nextInt(8)).toString();
-	}
-
-	static String sha256(String secret) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,13 +1,10 @@
 package dev.parley.identity.limit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import dev.parley.platform.Digests;
 import dev.parley.platform.problem.ProblemType;
 import dev.parley.platform.problem.RetryLaterException;
 
@@ -74,13 +71,7 @@ public class LoginThrottle {
 	/** E-mail addresses are kept out of bucket keys (which may live in Redis): a hash. */
 	private static String account(String email) {
 		String normalized = (email != null) ? email.trim().toLowerCase(Locale.ROOT) : "";
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Digests.sha256Hex(normalized).substring(0, 32);
 	}
 
 }

@@ -14,6 +14,16 @@ final class ContainerErrors {
 	private ContainerErrors() {
 	}
 
+	/** The first throwable of {@code type} in {@code ex}'s cause chain, or null. */
+	static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
 	/** The problem behind {@code ex}, or null when it is not a known client error. */
 	static ProblemException classify(Throwable ex) {
 		HttpException http = null;

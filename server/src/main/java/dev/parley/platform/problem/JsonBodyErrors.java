@@ -20,7 +20,7 @@ final class JsonBodyErrors {
 	}
 
 	static ProblemException classify(HttpMessageNotReadableException ex) {
-		RequestBodyTooLargeException tooLarge = tooLarge(ex);
+		RequestBodyTooLargeException tooLarge = ContainerErrors.causeOf(ex, RequestBodyTooLargeException.class);
 		if (tooLarge != null) {
 			return ProblemException.of(ProblemType.CONTENT_TOO_LARGE, tooLarge.getMessage());
 		}
@@ -50,16 +50,6 @@ final class JsonBodyErrors {
 			return ProblemException.of(ProblemType.MALFORMED_JSON, "The request body is missing");
 		}
 		return ProblemException.of(ProblemType.MALFORMED_JSON, "The request body is not valid JSON");
-	}
-
-	/** The size-limit failure behind an unreadable body (possibly wrapped by Jackson). */
-	private static RequestBodyTooLargeException tooLarge(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause instanceof RequestBodyTooLargeException tooLarge) {
-				return tooLarge;
-			}
-		}
-		return null;
 	}
 
 	private static String path(JacksonException ex) {
