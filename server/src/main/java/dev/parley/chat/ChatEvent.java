@@ -36,10 +36,11 @@ public sealed interface ChatEvent {
 
 	/**
 	 * The reply ended (complete, stopped); {@code fullText} is everything that was sent
-	 * as chunks.
+	 * as chunks; {@code model} and {@code provider} served it (after a failover, not
+	 * those of {@code start}).
 	 */
-	record End(UUID messageId, String fullText, TokenUsage usage, String finishReason,
-			String status) implements ChatEvent {
+	record End(UUID messageId, String fullText, TokenUsage usage, String finishReason, String status, String model,
+			String provider) implements ChatEvent {
 
 		@Override
 		public String type() {

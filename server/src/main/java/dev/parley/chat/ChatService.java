@@ -18,8 +18,11 @@ import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
 import dev.parley.privacy.MessageMasking;
 import dev.parley.provider.ChatMessage;
-import dev.parley.provider.ModelRouter;
-import dev.parley.provider.ResolvedModel;
+import dev.parley.provider.ChatRequest;
+import dev.parley.provider.ModelParams;
+import dev.parley.provider.ProviderCatalog;
+import dev.parley.provider.Route;
+import dev.parley.provider.RouteTarget;
 import dev.parley.provider.UpstreamLimiter;
 
 /**
@@ -31,7 +34,7 @@ class ChatService {
 
 	private final ChatHistory history;
 
-	private final ModelRouter router;
+	private final ProviderCatalog providers;
 
 	private final UpstreamLimiter limiter;
 
@@ -53,12 +56,12 @@ class ChatService {
 
 	private final TokenBudget tokenBudget;
 
-	ChatService(ChatHistory history, ModelRouter router, UpstreamLimiter limiter, ConversationLocks locks,
+	ChatService(ChatHistory history, ProviderCatalog providers, UpstreamLimiter limiter, ConversationLocks locks,
 			GenerationEventLog events, GenerationRegistry registry, ContextWindow contextWindow,
 			GenerationRunner runner, IdGenerator ids, ChatProperties properties, MessageMasking masking,
 			TokenBudget tokenBudget) {
 		this.history = history;
-		this.router = router;
+		this.providers = providers;
 		this.limiter = limiter;
 		this.locks = locks;
 		this.events = events;
@@ -81,8 +84,8 @@ class ChatService {
 		UUID parentId = (request.parentId() != null)
 				? this.history.requireMessage(conversationId, request.parentId()).id()
 				: this.history.latestMessage(conversationId).map(Message::id).orElse(null);
-		ResolvedModel model = this.router.resolve(request.model());
-		return start(conversation, model, acceptedAtNanos,
+		Route route = routeFor(request.model());
+		return start(conversation, route, ModelParams.NONE, acceptedAtNanos,
 				() -> this.history.appendUserMessage(conversationId, parentId, content));
 	}
 
@@ -99,8 +102,8 @@ class ChatService {
 			default -> throw ProblemException.of(ProblemType.INVALID_REQUEST,
 					"Only a user or an assistant message can be regenerated");
 		};
-		ResolvedModel model = this.router.resolve((request != null) ? request.model() : null);
-		return start(conversation, model, acceptedAtNanos, () -> userMessage);
+		Route route = routeFor((request != null) ? request.model() : null);
+		return start(conversation, route, ModelParams.NONE, acceptedAtNanos, () -> userMessage);
 	}
 
 	/**
@@ -122,6 +125,12 @@ class ChatService {
 		this.registry.find(deleted.conversationId()).ifPresent(RunningGeneration::stop);
 	}
 
+	/** The route for a model the client named, else the default route. */
+	private Route routeFor(String model) {
+		return (model != null && !model.isBlank()) ? this.providers.routeForModel(model)
+				: this.providers.defaultRoute();
+	}
+
 	private Message answeredUserMessage(UUID conversationId, Message reply) {
 		Message parent = (reply.parentId() != null) ? this.history.requireMessage(conversationId, reply.parentId())
 				: null;
@@ -132,7 +141,7 @@ class ChatService {
 		return parent;
 	}
 
-	private RunningGeneration start(Conversation conversation, ResolvedModel model, long acceptedAtNanos,
+	private RunningGeneration start(Conversation conversation, Route route, ModelParams params, long acceptedAtNanos,
 			Supplier<Message> userMessage) {
 		this.tokenBudget.requireAvailable(conversation.ownerId());
 		String holder = this.properties.instanceId() + "/" + this.ids.next();
@@ -142,17 +151,18 @@ class ChatService {
 		}
 		UpstreamLimiter.Permit permit = null;
 		try {
-			permit = this.limiter.acquire(model.provider().id());
+			permit = this.limiter.acquire();
+			RouteTarget planned = route.primary();
 			Message user = userMessage.get();
-			Message assistant = this.history.startAssistantMessage(conversation.id(), user.id(), model.model(),
-					model.provider().id(), this.properties.instanceId());
+			Message assistant = this.history.startAssistantMessage(conversation.id(), user.id(), planned.model(),
+					planned.providerId(), this.properties.instanceId());
 			List<ChatMessage> context = this.contextWindow.build(conversation, user.id());
 			RunningGeneration generation = new RunningGeneration(conversation.id(), conversation.ownerId(), user,
 					assistant, holder, acceptedAtNanos);
 			this.registry.add(generation);
 			this.events.begin(conversation.id(), assistant.id(), new ChatEvent.Start(assistant.id(), conversation.id(),
-					user.id(), model.model(), model.provider().id()));
-			this.runner.launch(generation, model, context, permit);
+					user.id(), planned.model(), planned.providerId()));
+			this.runner.launch(generation, route, ChatRequest.of(planned.model(), context, params), permit);
 			return generation;
 		}
 		catch (RuntimeException ex) {

@@ -14,6 +14,7 @@ import dev.parley.platform.TokenBudget;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.provider.ChatRequest;
 import dev.parley.provider.ProviderException;
+import dev.parley.provider.RouteTarget;
 import dev.parley.provider.Usage;
 
 /**
@@ -61,7 +62,7 @@ class GenerationFinisher {
 		String finishReason = (status == MessageStatus.COMPLETE) ? outcome.finishReason() : null;
 		Message stored = null;
 		try {
-			store(generation, text, status, finishReason, usage);
+			store(generation, text, status, finishReason, usage, outcome.servedBy());
 			stored = this.history.requireMessage(generation.conversationId(), generation.id());
 		}
 		catch (ProblemException ex) {
@@ -77,9 +78,11 @@ class GenerationFinisher {
 			charge(generation, usage);
 		}
 		String statusName = status.name().toLowerCase(Locale.ROOT);
-		ChatEvent terminal = (outcome.failure() == null || status == MessageStatus.STOPPED) ? new ChatEvent.End(
-				generation.id(), text, ChatEvent.TokenUsage.of(usage.promptTokens(), usage.completionTokens()),
-				finishReason, statusName) : errorEvent(generation, outcome.failure(), statusName, text);
+		ChatEvent terminal = (outcome.failure() == null || status == MessageStatus.STOPPED)
+				? new ChatEvent.End(generation.id(), text,
+						ChatEvent.TokenUsage.of(usage.promptTokens(), usage.completionTokens()), finishReason,
+						statusName, outcome.servedBy().model(), outcome.servedBy().providerId())
+				: errorEvent(generation, outcome.failure(), statusName, text);
 		this.events.finish(generation.id(), terminal);
 		this.registry.remove(generation);
 		this.locks.release(generation.conversationId(), generation.lockHolder());
@@ -122,11 +125,11 @@ class GenerationFinisher {
 	}
 
 	private void store(RunningGeneration generation, String text, MessageStatus status, String finishReason,
-			Usage usage) {
+			Usage usage, RouteTarget servedBy) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				this.history.finishAssistantMessage(generation.id(), text, status, finishReason, usage.promptTokens(),
-						usage.completionTokens());
+						usage.completionTokens(), servedBy.model(), servedBy.providerId());
 				return;
 			}
 			catch (DataAccessException ex) {

@@ -1,17 +1,15 @@
 package dev.parley.chat;
 
-import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.parley.provider.ChatMessage;
 import dev.parley.provider.ChatRequest;
-import dev.parley.provider.CompletionStream;
+import dev.parley.provider.ChatRouter;
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.ProviderFailure;
-import dev.parley.provider.ResolvedModel;
+import dev.parley.provider.Route;
+import dev.parley.provider.RoutedStream;
 import dev.parley.provider.StreamEvent;
 import dev.parley.provider.UpstreamLimiter;
 
@@ -31,37 +29,37 @@ class GenerationRunner {
 
 	private final ChatMetrics metrics;
 
-	GenerationRunner(GenerationEventLog events, GenerationFinisher finisher, ChatMetrics metrics) {
+	private final ChatRouter router;
+
+	GenerationRunner(GenerationEventLog events, GenerationFinisher finisher, ChatMetrics metrics, ChatRouter router) {
 		this.events = events;
 		this.finisher = finisher;
 		this.metrics = metrics;
+		this.router = router;
 	}
 
-	void launch(RunningGeneration generation, ResolvedModel model, List<ChatMessage> context,
-			UpstreamLimiter.Permit permit) {
+	void launch(RunningGeneration generation, Route route, ChatRequest request, UpstreamLimiter.Permit permit) {
 		this.metrics.generationStarted();
-		Thread.ofVirtual()
-			.name("generation-" + generation.id())
-			.start(() -> run(generation, model, ChatRequest.of(model.model(), context), permit));
+		Thread.ofVirtual().name("generation-" + generation.id()).start(() -> run(generation, route, request, permit));
 	}
 
-	private void run(RunningGeneration generation, ResolvedModel model, ChatRequest request,
-			UpstreamLimiter.Permit permit) {
+	private void run(RunningGeneration generation, Route route, ChatRequest request, UpstreamLimiter.Permit permit) {
 		GenerationOutcome outcome;
 		try (permit) {
-			outcome = pull(generation, model, request);
+			outcome = pull(generation, route, request);
 		}
 		catch (RuntimeException ex) {
 			log.error("Generation {} failed unexpectedly", generation.id(), ex);
 			outcome = GenerationOutcome.failed(new ProviderException(ProviderFailure.SERVER_ERROR,
-					"Internal error while generating the reply", 0, null, ex));
+					"Internal error while generating the reply", 0, null, ex), route.primary());
 		}
 		this.finisher.finish(generation, request, outcome);
 	}
 
-	private GenerationOutcome pull(RunningGeneration generation, ResolvedModel model, ChatRequest request) {
+	private GenerationOutcome pull(RunningGeneration generation, Route route, ChatRequest request) {
 		boolean first = true;
-		try (CompletionStream stream = model.provider().stream(request)) {
+		RoutedStream stream = this.router.stream(route, request);
+		try (stream) {
 			generation.attach(stream);
 			while (true) {
 				StreamEvent event = stream.next();
@@ -74,12 +72,12 @@ class GenerationRunner {
 					this.events.appendChunk(generation.id(), delta.text());
 				}
 				else if (event instanceof StreamEvent.Finish finish) {
-					return GenerationOutcome.completed(finish.finishReason(), finish.usage());
+					return GenerationOutcome.completed(finish.finishReason(), finish.usage(), stream.servedBy());
 				}
 			}
 		}
 		catch (ProviderException ex) {
-			return GenerationOutcome.failed(ex);
+			return GenerationOutcome.failed(ex, stream.servedBy());
 		}
 	}
 

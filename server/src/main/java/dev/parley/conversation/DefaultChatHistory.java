@@ -95,10 +95,10 @@ class DefaultChatHistory implements ChatHistory {
 
 	@Override
 	public void finishAssistantMessage(UUID messageId, String content, MessageStatus status, String finishReason,
-			Integer promptTokens, Integer completionTokens) {
+			Integer promptTokens, Integer completionTokens, String model, String provider) {
 		Instant now = Jdbc.now();
 		this.transactions.executeWithoutResult((tx) -> this.messages
-			.finish(messageId, content, status, finishReason, promptTokens, completionTokens, now)
+			.finish(messageId, content, status, finishReason, promptTokens, completionTokens, model, provider, now)
 			.ifPresent((conversationId) -> this.conversations.touch(conversationId, now)));
 	}
 

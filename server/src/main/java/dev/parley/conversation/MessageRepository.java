@@ -133,11 +133,13 @@ class MessageRepository {
 	 * Writes the end state and returns the message's conversation, if the message exists.
 	 */
 	Optional<UUID> finish(UUID id, String content, MessageStatus status, String finishReason, Integer promptTokens,
-			Integer completionTokens, Instant now) {
+			Integer completionTokens, String model, String provider, Instant now) {
 		int updated = this.jdbc
 			.sql("UPDATE messages SET content = :content, status = :status, finish_reason = :finishReason,"
-					+ " prompt_tokens = :promptTokens, completion_tokens = :completionTokens, instance_id = NULL,"
-					+ " updated_at = :now WHERE id = :id")
+					+ " prompt_tokens = :promptTokens, completion_tokens = :completionTokens, model = :model,"
+					+ " provider = :provider, instance_id = NULL, updated_at = :now WHERE id = :id")
+			.param("model", model)
+			.param("provider", provider)
 			.param("content", (content != null) ? content : "")
 			.param("status", lower(status))
 			.param("finishReason", finishReason)

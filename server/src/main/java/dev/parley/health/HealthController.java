@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.parley.provider.ModelRouter;
+import dev.parley.provider.ProviderCatalog;
 
 /**
  * {@code GET /health}: one look at whether Parley can serve chats (seed-compatible): the
@@ -24,11 +24,11 @@ class HealthController {
 
 	private final JdbcClient jdbc;
 
-	private final ModelRouter models;
+	private final ProviderCatalog models;
 
 	private final String version;
 
-	HealthController(JdbcClient jdbc, ModelRouter models, ObjectProvider<BuildProperties> build) {
+	HealthController(JdbcClient jdbc, ProviderCatalog models, ObjectProvider<BuildProperties> build) {
 		this.jdbc = jdbc;
 		this.models = models;
 		BuildProperties properties = build.getIfAvailable();

@@ -8,7 +8,7 @@ public interface ChatProvider {
 
 	/**
 	 * Stable id, stored on each assistant message as its provider (e.g. {@code openai},
-	 * {@code demo}).
+	 * {@code demo}, or the id of a provider created through the admin API).
 	 */
 	String id();
 
@@ -24,5 +24,13 @@ public interface ChatProvider {
 	 * @throws ProviderException on failure
 	 */
 	Completion complete(ChatRequest request);
+
+	/**
+	 * Concurrent calls this provider may have in flight; 0 means the configured default
+	 * per provider.
+	 */
+	default int maxConcurrency() {
+		return 0;
+	}
 
 }

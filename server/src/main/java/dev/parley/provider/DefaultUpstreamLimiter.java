@@ -22,7 +22,7 @@ public final class DefaultUpstreamLimiter implements UpstreamLimiter {
 
 	private final Semaphore global;
 
-	private final Map<String, Semaphore> perProvider = new ConcurrentHashMap<>();
+	private final Map<String, Bounded> perProvider = new ConcurrentHashMap<>();
 
 	public DefaultUpstreamLimiter(int globalLimit, int perProviderLimit, MeterRegistry registry) {
 		this.globalLimit = globalLimit;
@@ -34,24 +34,41 @@ public final class DefaultUpstreamLimiter implements UpstreamLimiter {
 	}
 
 	@Override
-	public Permit acquire(String providerId) {
+	public Permit acquire() {
 		if (!this.global.tryAcquire()) {
 			throw ProblemException.of(ProblemType.UPSTREAM_BUSY,
 					"All " + this.globalLimit + " upstream slots are busy; try again shortly");
 		}
-		Semaphore provider = this.perProvider.computeIfAbsent(providerId, (id) -> new Semaphore(this.perProviderLimit));
-		if (!provider.tryAcquire()) {
-			this.global.release();
-			throw ProblemException.of(ProblemType.UPSTREAM_BUSY, "All " + this.perProviderLimit + " slots of provider '"
-					+ providerId + "' are busy; try again shortly");
-		}
+		return permit(this.global);
+	}
+
+	@Override
+	public Permit tryAcquire(String providerId, int limit) {
+		int bound = (limit > 0) ? limit : this.perProviderLimit;
+		Bounded provider = this.perProvider.compute(providerId,
+				(id, current) -> (current != null && current.bound == bound) ? current : new Bounded(bound));
+		return provider.tryAcquire() ? permit(provider) : null;
+	}
+
+	private static Permit permit(Semaphore semaphore) {
 		AtomicBoolean released = new AtomicBoolean();
 		return () -> {
 			if (released.compareAndSet(false, true)) {
-				provider.release();
-				this.global.release();
+				semaphore.release();
 			}
 		};
+	}
+
+	/** A semaphore that remembers its bound, replaced when a provider's bound changes. */
+	private static final class Bounded extends Semaphore {
+
+		private final int bound;
+
+		Bounded(int bound) {
+			super(bound);
+			this.bound = bound;
+		}
+
 	}
 
 	@Override

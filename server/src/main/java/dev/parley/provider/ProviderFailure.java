@@ -22,7 +22,15 @@ public enum ProviderFailure {
 	MALFORMED_RESPONSE("upstream_malformed", false),
 	/** HTTP 401 or 403: the key is wrong. */
 	AUTHENTICATION("upstream_auth", false),
-	/** Another HTTP 4xx: the request was refused (bad model, context too long, ...). */
+	/** HTTP 404: the model or the endpoint does not exist at this provider. */
+	NOT_FOUND("upstream_not_found", false),
+	/** All of a provider's concurrency slots are taken. */
+	BUSY("upstream_busy", true),
+	/** Every target of a route failed or was skipped (breaker open, busy, no key). */
+	UNAVAILABLE("upstream_unavailable", false),
+	/**
+	 * Another HTTP 4xx: the request was refused (context too long, bad parameter, ...).
+	 */
 	BAD_REQUEST("upstream_bad_request", false),
 	/** The call was cancelled by Parley (stop). */
 	CANCELLED("cancelled", false);

@@ -137,20 +137,47 @@ final class SseCompletionStream implements CompletionStream {
 			if (reason != null && reason.isString()) {
 				this.finishReason = reason.asString();
 			}
-			JsonNode content = choice.path("delta").get("content");
+			JsonNode delta = choice.path("delta");
+			JsonNode content = delta.get("content");
 			if (content != null && content.isString() && !content.asString().isEmpty()) {
-				if (!this.firstToken) {
-					this.firstToken = true;
-					this.metrics.firstToken(now - this.startNanos);
-				}
-				this.exchange.deadline(now + this.idleNanos, ProviderFailure.IDLE_TIMEOUT);
-				return new StreamEvent.Delta(content.asString());
+				firstOutput(now);
+				return beyondText(delta) ? new StreamEvent.Passthrough(delta)
+						: new StreamEvent.Delta(content.asString());
+			}
+			if (beyondText(delta)) {
+				firstOutput(now);
+				return new StreamEvent.Passthrough(delta);
 			}
 		}
 		if (this.firstToken) {
 			this.exchange.deadline(now + this.idleNanos, ProviderFailure.IDLE_TIMEOUT);
 		}
 		return null;
+	}
+
+	private void firstOutput(long now) {
+		if (!this.firstToken) {
+			this.firstToken = true;
+			this.metrics.firstToken(now - this.startNanos);
+		}
+		this.exchange.deadline(now + this.idleNanos, ProviderFailure.IDLE_TIMEOUT);
+	}
+
+	/**
+	 * Whether a delta carries a non-null field besides {@code role} and {@code content}
+	 * (tool calls, refusal, ...).
+	 */
+	private static boolean beyondText(JsonNode delta) {
+		if (!delta.isObject() || delta.size() <= 1) {
+			return false;
+		}
+		for (var field : delta.properties()) {
+			String name = field.getKey();
+			if (!name.equals("role") && !name.equals("content") && !field.getValue().isNull()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Reads the rest of the body (normally nothing) so the connection can be reused. */

@@ -1,10 +1,23 @@
 package dev.parley.provider;
 
-/** What a provider stream yields: text deltas, then exactly one finish. */
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a provider stream yields: text deltas (and, from OpenAI-compatible upstreams,
+ * deltas of other fields), then exactly one finish.
+ */
 public sealed interface StreamEvent {
 
 	/** A piece of the reply's text (never empty). */
 	record Delta(String text) implements StreamEvent {
+	}
+
+	/**
+	 * A delta that carries more than text ({@code tool_calls}, {@code refusal}, ...): the
+	 * upstream's {@code choices[0].delta} as sent, for the gateway to relay unchanged.
+	 * The chat feature ignores it. Counts as the first token for timeouts and routing.
+	 */
+	record Passthrough(JsonNode delta) implements StreamEvent {
 	}
 
 	/** The end of the reply; usage is null when the provider did not report it. */

@@ -33,6 +33,9 @@ final class UpstreamErrors {
 		if (status == 401 || status == 403) {
 			failure = ProviderFailure.AUTHENTICATION;
 		}
+		else if (status == 404) {
+			failure = ProviderFailure.NOT_FOUND;
+		}
 		else if (status >= 400 && status < 500) {
 			failure = ProviderFailure.BAD_REQUEST;
 		}

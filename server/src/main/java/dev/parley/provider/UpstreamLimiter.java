@@ -2,18 +2,24 @@ package dev.parley.provider;
 
 /**
  * Bounds concurrent upstream calls globally and per provider. Never queues: when full it
- * fails at once, so an overload answers with a fast 503 instead of an unbounded wait.
+ * fails at once, so an overload answers with a fast 503 (global) or fails over to another
+ * provider (per provider) instead of an unbounded wait.
  */
 public interface UpstreamLimiter {
 
 	/**
-	 * Takes one slot of the global bound and one of the provider's.
-	 * @throws dev.parley.platform.problem.ProblemException UPSTREAM_BUSY when either is
-	 * full
+	 * Takes one slot of the global bound, held for the whole generation.
+	 * @throws dev.parley.platform.problem.ProblemException UPSTREAM_BUSY when it is full
 	 */
-	Permit acquire(String providerId);
+	Permit acquire();
 
-	/** Upstream calls currently holding a permit. */
+	/**
+	 * Takes one of a provider's slots, or returns null when they are all taken.
+	 * @param limit the provider's own bound, 0 for the configured default
+	 */
+	Permit tryAcquire(String providerId, int limit);
+
+	/** Upstream calls currently holding a global permit. */
 	int inFlight();
 
 	/** A held slot; closing it twice is harmless. */

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChatFaultsIT extends ChatTestSupport {
 
 	@ParameterizedTest
-	@CsvSource({ "sim?fault=500, upstream_error, failed, 0",
-			"sim?fault=429&retry_after=1, upstream_rate_limited, failed, 0",
-			"sim?fault=hang, upstream_timeout, failed, 0", "sim?fault=hang_headers, upstream_timeout, failed, 0",
+	@CsvSource({ "sim?fault=500, upstream_unavailable, failed, 0",
+			"sim?fault=429&retry_after=1, upstream_unavailable, failed, 0",
+			"sim?fault=hang, upstream_unavailable, failed, 0",
+			"sim?fault=hang_headers, upstream_unavailable, failed, 0",
 			"sim?fault=cut&after=3, upstream_stream_cut, interrupted, 3",
 			"sim?fault=malformed&after=2, upstream_malformed, interrupted, 2" })
 	void aProviderFaultEndsTheStreamWithAnErrorEventAndKeepsWhatArrived(String model, String code, String status,

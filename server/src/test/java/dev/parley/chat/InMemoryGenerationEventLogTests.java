@@ -24,7 +24,8 @@ class InMemoryGenerationEventLogTests {
 		begin();
 		this.log.appendChunk(this.generation, "Hel");
 		this.log.appendChunk(this.generation, "lo");
-		this.log.finish(this.generation, new ChatEvent.End(this.generation, "Hello", null, "stop", "complete"));
+		this.log.finish(this.generation,
+				new ChatEvent.End(this.generation, "Hello", null, "stop", "complete", "m", "p"));
 
 		EventBatch all = this.log.read(this.generation, -1, 100, Duration.ZERO);
 		assertThat(all.events()).extracting(SequencedEvent::seq).containsExactly(0L, 1L, 2L, 3L);
@@ -45,7 +46,7 @@ class InMemoryGenerationEventLogTests {
 		for (int i = 0; i < 10; i++) {
 			this.log.appendChunk(this.generation, "w" + i);
 		}
-		this.log.finish(this.generation, new ChatEvent.End(this.generation, "", null, "stop", "complete"));
+		this.log.finish(this.generation, new ChatEvent.End(this.generation, "", null, "stop", "complete", "m", "p"));
 		EventBatch first = this.log.read(this.generation, -1, 4, Duration.ZERO);
 		assertThat(first.events()).hasSize(4);
 		assertThat(first.ended()).isFalse();
@@ -73,7 +74,7 @@ class InMemoryGenerationEventLogTests {
 		assertThat(this.log.awaitNext(this.conversation, null, Duration.ofMillis(20))).isEmpty();
 		begin();
 		assertThat(this.log.running(this.conversation)).contains(this.generation);
-		this.log.finish(this.generation, new ChatEvent.End(this.generation, "", null, "stop", "complete"));
+		this.log.finish(this.generation, new ChatEvent.End(this.generation, "", null, "stop", "complete", "m", "p"));
 		assertThat(this.log.running(this.conversation)).isEmpty();
 		UUID next = UUID.randomUUID();
 		CompletableFuture<Optional<UUID>> waiter = CompletableFuture.supplyAsync(() -> {
@@ -96,7 +97,7 @@ class InMemoryGenerationEventLogTests {
 				new ChatEvent.Start(this.generation, this.conversation, null, "m", "p"));
 		shortLived.expire();
 		assertThat(shortLived.read(this.generation, -1, 10, Duration.ZERO)).as("running logs stay").isNotNull();
-		shortLived.finish(this.generation, new ChatEvent.End(this.generation, "", null, "stop", "complete"));
+		shortLived.finish(this.generation, new ChatEvent.End(this.generation, "", null, "stop", "complete", "m", "p"));
 		Thread.sleep(2);
 		shortLived.expire();
 		assertThat(shortLived.read(this.generation, -1, 10, Duration.ZERO)).isNull();

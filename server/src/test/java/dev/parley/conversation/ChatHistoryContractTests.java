@@ -216,7 +216,7 @@ abstract class ChatHistoryContractTests {
 		Message b = this.history.startAssistantMessage(c.id(), user.id(), "m", "p", "instance-a");
 		Message done = this.history.startAssistantMessage(c.id(), user.id(), "m", "p", "instance-a");
 		assertThat(a.status()).isEqualTo(MessageStatus.STREAMING);
-		this.history.finishAssistantMessage(done.id(), "final", MessageStatus.COMPLETE, "stop", 3, 4);
+		this.history.finishAssistantMessage(done.id(), "final", MessageStatus.COMPLETE, "stop", 3, 4, "m", "p");
 		Map<UUID, String> partial = new HashMap<>();
 		partial.put(a.id(), "Hel");
 		partial.put(b.id(), "Wor");
@@ -234,12 +234,13 @@ abstract class ChatHistoryContractTests {
 		Message user = this.history.appendUserMessage(c.id(), null, "hi");
 		Message a = this.history.startAssistantMessage(c.id(), user.id(), "gpt-x", "openai", "instance-f");
 		Instant touchedBefore = this.history.requireConversation(c.id()).updatedAt();
-		this.history.finishAssistantMessage(a.id(), "Hello there", MessageStatus.STOPPED, "stop", 12, 2);
+		this.history.finishAssistantMessage(a.id(), "Hello there", MessageStatus.STOPPED, "stop", 12, 2, "gpt-y",
+				"backup");
 		Message finished = this.history.requireMessage(c.id(), a.id());
 		assertThat(finished)
 			.extracting(Message::content, Message::status, Message::finishReason, Message::promptTokens,
 					Message::completionTokens, Message::model, Message::provider)
-			.containsExactly("Hello there", MessageStatus.STOPPED, "stop", 12, 2, "gpt-x", "openai");
+			.containsExactly("Hello there", MessageStatus.STOPPED, "stop", 12, 2, "gpt-y", "backup");
 		assertThat(instanceOf(a.id())).isNull();
 		assertThat(this.history.requireConversation(c.id()).updatedAt()).isAfterOrEqualTo(touchedBefore)
 			.isAfterOrEqualTo(finished.createdAt());

@@ -15,38 +15,41 @@ class DefaultUpstreamLimiterTests {
 	final DefaultUpstreamLimiter limiter = new DefaultUpstreamLimiter(3, 2, this.registry);
 
 	@Test
-	void boundsEachProviderAndFailsFastWhenFull() {
-		UpstreamLimiter.Permit first = this.limiter.acquire("openai");
-		UpstreamLimiter.Permit second = this.limiter.acquire("openai");
+	void boundsEachProviderAndSaysNoWhenFull() {
+		UpstreamLimiter.Permit first = this.limiter.tryAcquire("openai", 0);
+		UpstreamLimiter.Permit second = this.limiter.tryAcquire("openai", 0);
 
-		assertBusy("openai");
-		assertThat(this.limiter.inFlight()).isEqualTo(2);
+		assertThat(first).isNotNull();
+		assertThat(second).isNotNull();
+		assertThat(this.limiter.tryAcquire("openai", 0)).isNull();
+		assertThat(this.limiter.tryAcquire("other", 0)).isNotNull();
 		second.close();
 		second.close();
-		assertThat(this.limiter.inFlight()).isEqualTo(1);
-		this.limiter.acquire("openai").close();
-		first.close();
-		assertThat(this.limiter.inFlight()).isZero();
+		UpstreamLimiter.Permit third = this.limiter.tryAcquire("openai", 0);
+		assertThat(third).isNotNull();
+		assertThat(this.limiter.tryAcquire("openai", 0)).isNull();
 	}
 
 	@Test
-	void boundsAllProvidersTogether() {
-		this.limiter.acquire("a");
-		this.limiter.acquire("a");
-		UpstreamLimiter.Permit third = this.limiter.acquire("b");
+	void aProviderMayHaveItsOwnBound() {
+		assertThat(this.limiter.tryAcquire("small", 1)).isNotNull();
+		assertThat(this.limiter.tryAcquire("small", 1)).isNull();
+	}
 
-		assertBusy("c");
+	@Test
+	void boundsAllGenerationsTogetherAndFailsFastWhenFull() {
+		this.limiter.acquire();
+		this.limiter.acquire();
+		UpstreamLimiter.Permit third = this.limiter.acquire();
+
+		assertThatThrownBy(this.limiter::acquire).isInstanceOfSatisfying(ProblemException.class,
+				(ex) -> assertThat(ex.type()).isEqualTo(ProblemType.UPSTREAM_BUSY));
 		assertThat(this.limiter.inFlight()).isEqualTo(3);
 		assertThat(this.registry.get("parley.upstream.in_flight").gauge().value()).isEqualTo(3);
 		third.close();
-		assertThat(this.limiter.acquire("c")).isNotNull();
-	}
-
-	private void assertBusy(String provider) {
-		int before = this.limiter.inFlight();
-		assertThatThrownBy(() -> this.limiter.acquire(provider)).isInstanceOfSatisfying(ProblemException.class,
-				(ex) -> assertThat(ex.type()).isEqualTo(ProblemType.UPSTREAM_BUSY));
-		assertThat(this.limiter.inFlight()).isEqualTo(before);
+		third.close();
+		assertThat(this.limiter.inFlight()).isEqualTo(2);
+		assertThat(this.limiter.acquire()).isNotNull();
 	}
 
 }

@@ -22,9 +22,9 @@ class ProviderConfigurationTests {
 	@Test
 	void withoutAProviderOffersTheDemoModelAndSaysSoOnce(CapturedOutput output) {
 		this.runner.withPropertyValues("OPENAI_API_KEY=", "OPENAI_BASE_URL=").run((context) -> {
-			ModelRouter router = context.getBean(ModelRouter.class);
-			assertThat(router.realProviderConfigured()).isFalse();
-			assertThat(router.models()).containsExactly("parley-demo");
+			ProviderCatalog catalog = context.getBean(ProviderCatalog.class);
+			assertThat(catalog.realProviderConfigured()).isFalse();
+			assertThat(catalog.models()).containsExactly("parley-demo");
 		});
 		assertThat(output.getAll().split("No LLM provider is configured", -1)).hasSize(2);
 		assertThat(output).contains("parley-demo");
@@ -37,13 +37,14 @@ class ProviderConfigurationTests {
 				.withPropertyValues("OPENAI_API_KEY=sk-env", "OPENAI_BASE_URL=" + sim.baseUrl(),
 						"PARLEY_DEFAULT_MODEL=sim", "PARLEY_MODELS=sim?tokens=2, other")
 				.run((context) -> {
-					ModelRouter router = context.getBean(ModelRouter.class);
-					assertThat(router.realProviderConfigured()).isTrue();
-					assertThat(router.models()).containsExactly("sim", "sim?tokens=2", "other");
-					ResolvedModel resolved = router.resolve("sim?tokens=2");
-					assertThat(resolved.provider()
-						.complete(ChatRequest.of(resolved.model(), java.util.List.of(new ChatMessage("user", "hi"))))
-						.content()).isEqualTo(Simulator.expectedText(2));
+					ProviderCatalog catalog = context.getBean(ProviderCatalog.class);
+					assertThat(catalog.realProviderConfigured()).isTrue();
+					assertThat(catalog.models()).containsExactly("sim", "sim?tokens=2", "other");
+					Route route = catalog.routeForModel("sim?tokens=2");
+					RoutedCompletion reply = context.getBean(ChatRouter.class)
+						.complete(route, ChatRequest.of("ignored", java.util.List.of(new ChatMessage("user", "hi"))));
+					assertThat(reply.completion().content()).isEqualTo(Simulator.expectedText(2));
+					assertThat(reply.servedBy()).isEqualTo(route.primary());
 				});
 		}
 	}
@@ -61,7 +62,8 @@ class ProviderConfigurationTests {
 				assertThat(properties.maxConcurrencyPerProvider()).isEqualTo(1000);
 				assertThat(properties.streamUsage()).isTrue();
 				assertThat(properties.models()).isEmpty();
-				assertThat(context.getBean(ModelRouter.class).resolve(null).model()).isEqualTo("gpt-4o-mini");
+				assertThat(context.getBean(ProviderCatalog.class).defaultRoute().primary().model())
+					.isEqualTo("gpt-4o-mini");
 				assertThat(context.getBean(DefaultUpstreamLimiter.class).inFlight()).isZero();
 			});
 	}

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import tools.jackson.core.JacksonException;
@@ -14,31 +16,38 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A provider speaking OpenAI's chat completions protocol (OpenAI, DashScope, DeepSeek,
- * Ollama, vLLM, ...) on one shared JDK {@link HttpClient}. Thread-safe; {@link #stream}
- * and {@link #complete} block the calling (virtual) thread until the upstream answers.
+ * Speaks OpenAI's chat completions protocol (OpenAI, DashScope, DeepSeek, Moonshot,
+ * Ollama, vLLM, Azure OpenAI) on one shared JDK {@link HttpClient}. Thread-safe;
+ * {@link #stream} and {@link #complete} block the calling (virtual) thread until the
+ * upstream answers.
  */
-public final class OpenAiCompatibleProvider implements ChatProvider, AutoCloseable {
+final class OpenAiAdapter implements ProtocolAdapter {
 
 	/**
 	 * Where and how to call the upstream.
 	 *
-	 * @param id the provider id stored on messages
-	 * @param baseUrl e.g. {@code https://api.openai.com/v1}
-	 * @param apiKey the bearer key, or null/blank for none
+	 * @param id the provider id (metrics)
+	 * @param baseUrl e.g. {@code https://api.openai.com/v1}, or for Azure OpenAI
+	 * {@code https://RESOURCE.openai.azure.com/openai/deployments/DEPLOYMENT}
+	 * @param apiVersion Azure OpenAI's {@code api-version}; when set the key goes in an
+	 * {@code api-key} header instead of {@code Authorization: Bearer}
 	 * @param connectTimeout TCP connect timeout
 	 * @param firstTokenTimeout from the call to the first text delta of a stream
 	 * @param idleTimeout the longest gap between two chunks of a stream
 	 * @param requestTimeout the whole of a non-streaming call
 	 * @param streamUsage whether to ask for {@code stream_options.include_usage}
 	 */
-	public record Settings(String id, String baseUrl, String apiKey, Duration connectTimeout,
-			Duration firstTokenTimeout, Duration idleTimeout, Duration requestTimeout, boolean streamUsage) {
+	record Settings(String id, String baseUrl, String apiVersion, Duration connectTimeout, Duration firstTokenTimeout,
+			Duration idleTimeout, Duration requestTimeout, boolean streamUsage) {
 
 		/** Settings with the default timeouts (10 s, 60 s, 60 s, 300 s) and usage on. */
-		public static Settings of(String id, String baseUrl, String apiKey) {
-			return new Settings(id, baseUrl, apiKey, Duration.ofSeconds(10), Duration.ofSeconds(60),
+		static Settings of(String id, String baseUrl) {
+			return new Settings(id, baseUrl, null, Duration.ofSeconds(10), Duration.ofSeconds(60),
 					Duration.ofSeconds(60), Duration.ofSeconds(300), true);
+		}
+
+		boolean azure() {
+			return this.apiVersion != null && !this.apiVersion.isBlank();
 		}
 
 	}
@@ -55,11 +64,12 @@ public final class OpenAiCompatibleProvider implements ChatProvider, AutoCloseab
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	public OpenAiCompatibleProvider(Settings settings, StreamWatchdog watchdog, ProviderMetrics metrics) {
+	OpenAiAdapter(Settings settings, StreamWatchdog watchdog, ProviderMetrics metrics) {
 		this.settings = settings;
 		String base = settings.baseUrl().endsWith("/")
 				? settings.baseUrl().substring(0, settings.baseUrl().length() - 1) : settings.baseUrl();
-		this.completions = URI.create(base + "/chat/completions");
+		this.completions = URI.create(base + "/chat/completions" + (settings.azure()
+				? "?api-version=" + URLEncoder.encode(settings.apiVersion().strip(), StandardCharsets.UTF_8) : ""));
 		this.client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(settings.connectTimeout())
@@ -75,18 +85,13 @@ public final class OpenAiCompatibleProvider implements ChatProvider, AutoCloseab
 	}
 
 	@Override
-	public String id() {
-		return this.settings.id();
-	}
-
-	@Override
-	public CompletionStream stream(ChatRequest request) {
+	public CompletionStream stream(ChatRequest request, String apiKey) {
 		long start = System.nanoTime();
 		UpstreamExchange exchange = new UpstreamExchange(start + this.settings.firstTokenTimeout().toNanos(),
 				ProviderFailure.FIRST_TOKEN_TIMEOUT);
 		InputStream body;
 		try {
-			body = exchange.open(this.client, post(request, true), this.watchdog, this.json);
+			body = exchange.open(this.client, post(request, true, apiKey), this.watchdog, this.json);
 		}
 		catch (ProviderException ex) {
 			this.metrics.failed(ex.failure());
@@ -97,11 +102,11 @@ public final class OpenAiCompatibleProvider implements ChatProvider, AutoCloseab
 	}
 
 	@Override
-	public Completion complete(ChatRequest request) {
+	public Completion complete(ChatRequest request, String apiKey) {
 		UpstreamExchange exchange = new UpstreamExchange(System.nanoTime() + this.settings.requestTimeout().toNanos(),
 				ProviderFailure.FIRST_TOKEN_TIMEOUT);
 		try {
-			InputStream body = exchange.open(this.client, post(request, false), this.watchdog, this.json);
+			InputStream body = exchange.open(this.client, post(request, false, apiKey), this.watchdog, this.json);
 			byte[] bytes;
 			try {
 				bytes = body.readAllBytes();
@@ -139,29 +144,43 @@ public final class OpenAiCompatibleProvider implements ChatProvider, AutoCloseab
 		}
 		JsonNode usage = root.path("usage");
 		return new Completion(content.asString(""), choice.path("finish_reason").asString("stop"), usage.isObject()
-				? new Usage(usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0)) : null);
+				? new Usage(usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0)) : null,
+				choice.path("message"));
 	}
 
-	private HttpRequest post(ChatRequest request, boolean stream) {
+	private HttpRequest post(ChatRequest request, boolean stream, String key) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(this.completions)
 			.header("Content-Type", "application/json")
 			.header("Accept", stream ? "text/event-stream" : "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body(request, stream)));
-		String key = this.settings.apiKey();
 		if (key != null && !key.isBlank()) {
-			builder.header("Authorization", "Bearer " + key);
+			if (this.settings.azure()) {
+				builder.header("api-key", key);
+			}
+			else {
+				builder.header("Authorization", "Bearer " + key);
+			}
 		}
 		return builder.build();
 	}
 
 	byte[] body(ChatRequest request, boolean stream) {
 		ObjectNode root = this.json.createObjectNode();
+		if (request.extra() != null) {
+			root.setAll(request.extra());
+		}
 		root.put("model", request.model());
 		ArrayNode messages = root.putArray("messages");
 		for (ChatMessage message : request.messages()) {
-			messages.addObject().put("role", message.role()).put("content", message.content());
+			if (message.raw() != null) {
+				messages.add(message.raw());
+			}
+			else {
+				messages.addObject().put("role", message.role()).put("content", message.content());
+			}
 		}
 		root.put("stream", stream);
+		root.remove("stream_options");
 		if (stream && this.settings.streamUsage()) {
 			root.putObject("stream_options").put("include_usage", true);
 		}

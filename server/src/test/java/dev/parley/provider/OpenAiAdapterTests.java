@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-class OpenAiCompatibleProviderTests {
+class OpenAiAdapterTests {
 
 	final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -24,25 +24,33 @@ class OpenAiCompatibleProviderTests {
 
 	Simulator sim;
 
-	OpenAiCompatibleProvider provider;
+	ChatProvider provider;
+
+	OpenAiAdapter adapter;
 
 	@BeforeEach
 	void start() {
 		this.sim = Simulator.start(SimulatorConfig.defaults().withTokens(12).withApiKey("sk-sim"));
-		this.provider = provider(this.sim.baseUrl(), "sk-sim", Duration.ofMillis(400), Duration.ofMillis(400));
+		this.adapter = adapter(this.sim.baseUrl(), Duration.ofMillis(400), Duration.ofMillis(400), true);
+		this.provider = pooled(this.adapter, "sk-sim");
 	}
 
 	@AfterEach
 	void stop() {
-		this.provider.close();
+		this.adapter.close();
 		this.sim.close();
 		this.watchdog.close();
 	}
 
-	OpenAiCompatibleProvider provider(String baseUrl, String key, Duration firstToken, Duration idle) {
-		return new OpenAiCompatibleProvider(new OpenAiCompatibleProvider.Settings("openai", baseUrl, key,
-				Duration.ofSeconds(2), firstToken, idle, Duration.ofSeconds(2), true), this.watchdog,
-				new ProviderMetrics(this.registry, "openai"));
+	OpenAiAdapter adapter(String baseUrl, Duration firstToken, Duration idle, boolean streamUsage) {
+		return new OpenAiAdapter(
+				new OpenAiAdapter.Settings("openai", baseUrl, null, Duration.ofSeconds(2), firstToken, idle,
+						Duration.ofSeconds(2), streamUsage),
+				this.watchdog, new ProviderMetrics(this.registry, "openai"));
+	}
+
+	static ChatProvider pooled(OpenAiAdapter adapter, String... keys) {
+		return new PooledProvider("openai", adapter, KeyPool.of(List.of(keys)), 0);
 	}
 
 	static ChatRequest request(String model) {
@@ -89,11 +97,8 @@ class OpenAiCompatibleProviderTests {
 
 	@Test
 	void withoutStreamUsageTheFinishHasNoUsage() {
-		try (OpenAiCompatibleProvider noUsage = new OpenAiCompatibleProvider(
-				new OpenAiCompatibleProvider.Settings("openai", this.sim.baseUrl(), "sk-sim", Duration.ofSeconds(2),
-						Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), false),
-				this.watchdog, new ProviderMetrics(this.registry, "openai"))) {
-			StreamEvent last = drain(noUsage.stream(request("sim?tokens=2")));
+		try (OpenAiAdapter noUsage = adapter(this.sim.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(2), false)) {
+			StreamEvent last = drain(noUsage.stream(request("sim?tokens=2"), "sk-sim"));
 			assertThat(last).isEqualTo(new StreamEvent.Finish("stop", null));
 		}
 		assertThat(this.sim.recentRequests().getLast().body()).doesNotContain("stream_options");
@@ -123,13 +128,11 @@ class OpenAiCompatibleProviderTests {
 
 	@Test
 	void wrongKeyIsAnAuthenticationFailure() {
-		try (OpenAiCompatibleProvider wrong = provider(this.sim.baseUrl(), "sk-wrong", Duration.ofSeconds(1),
-				Duration.ofSeconds(1))) {
-			ProviderException ex = catchThrowableOfType(ProviderException.class, () -> wrong.stream(request("sim")));
-			assertThat(ex.failure()).isEqualTo(ProviderFailure.AUTHENTICATION);
-			assertThat(ex.httpStatus()).isEqualTo(401);
-			assertThat(ex.getMessage()).contains("Incorrect API key");
-		}
+		ProviderException ex = catchThrowableOfType(ProviderException.class,
+				() -> this.adapter.stream(request("sim"), "sk-wrong"));
+		assertThat(ex.failure()).isEqualTo(ProviderFailure.AUTHENTICATION);
+		assertThat(ex.httpStatus()).isEqualTo(401);
+		assertThat(ex.getMessage()).contains("Incorrect API key");
 	}
 
 	@Test
@@ -212,8 +215,9 @@ class OpenAiCompatibleProviderTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		try (OpenAiCompatibleProvider nowhere = provider("http://127.0.0.1:" + port + "/v1", null,
-				Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+		try (OpenAiAdapter unreachable = adapter("http://127.0.0.1:" + port + "/v1", Duration.ofSeconds(1),
+				Duration.ofSeconds(1), true)) {
+			ChatProvider nowhere = pooled(unreachable);
 			ProviderException streamed = catchThrowableOfType(ProviderException.class,
 					() -> nowhere.stream(request("sim")));
 			ProviderException completed = catchThrowableOfType(ProviderException.class,

@@ -2,17 +2,18 @@ package dev.parley.provider;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
 
 /**
- * Routes model names: to the one configured OpenAI-compatible provider (any name passes
- * unless an allow-list is set), or, when none is configured, only to the demo model.
- * Thread-safe.
+ * The providers configured in the environment: the one OpenAI-compatible provider (any
+ * model name passes unless an allow-list is set), or, when none is configured, only the
+ * demo model. Thread-safe.
  */
-public final class DefaultModelRouter implements ModelRouter, AutoCloseable {
+final class EnvironmentProviderCatalog implements ProviderCatalog, AutoCloseable {
 
 	private final ChatProvider real;
 
@@ -29,7 +30,7 @@ public final class DefaultModelRouter implements ModelRouter, AutoCloseable {
 	 * @param extraModels further allowed models; empty means any name passes through
 	 * @param demo the demo provider, used only when {@code real} is null
 	 */
-	public DefaultModelRouter(ChatProvider real, String defaultModel, List<String> extraModels, DemoProvider demo) {
+	EnvironmentProviderCatalog(ChatProvider real, String defaultModel, List<String> extraModels, DemoProvider demo) {
 		this.real = real;
 		this.defaultModel = (real != null) ? defaultModel : DemoProvider.MODEL;
 		this.allowed = new LinkedHashSet<>();
@@ -41,12 +42,27 @@ public final class DefaultModelRouter implements ModelRouter, AutoCloseable {
 	}
 
 	@Override
-	public ResolvedModel resolve(String requestedModel) {
-		String model = (requestedModel == null || requestedModel.isBlank()) ? this.defaultModel
-				: requestedModel.strip();
+	public Optional<ChatProvider> find(String providerId) {
+		if (this.real != null) {
+			return this.real.id().equals(providerId) ? Optional.of(this.real) : Optional.empty();
+		}
+		return this.demo.id().equals(providerId) ? Optional.of(this.demo) : Optional.empty();
+	}
+
+	@Override
+	public Route defaultRoute() {
+		return Route.of((this.real != null) ? this.real.id() : this.demo.id(), this.defaultModel);
+	}
+
+	@Override
+	public Route routeForModel(String requestedModel) {
+		if (requestedModel == null || requestedModel.isBlank()) {
+			return defaultRoute();
+		}
+		String model = requestedModel.strip();
 		if (this.real == null) {
 			if (model.equals(DemoProvider.MODEL)) {
-				return new ResolvedModel(this.demo, model);
+				return Route.of(this.demo.id(), model);
 			}
 			throw unknown(model, "no LLM provider is configured; the only model is " + DemoProvider.MODEL);
 		}
@@ -56,7 +72,7 @@ public final class DefaultModelRouter implements ModelRouter, AutoCloseable {
 		if (!this.allowed.isEmpty() && !this.allowed.contains(model)) {
 			throw unknown(model, "allowed models: " + String.join(", ", this.allowed));
 		}
-		return new ResolvedModel(this.real, model);
+		return Route.of(this.real.id(), model);
 	}
 
 	private static ProblemException unknown(String model, String why) {

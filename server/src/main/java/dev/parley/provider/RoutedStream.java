@@ -1,0 +1,12 @@
+package dev.parley.provider;
+
+/**
+ * A stream served through a route: until its first token it fails over between targets by
+ * itself; after that a failure ends it (no switch mid-answer).
+ */
+public interface RoutedStream extends CompletionStream {
+
+	/** The target serving the stream now (final once the first token arrived). */
+	RouteTarget servedBy();
+
+}
