@@ -16,6 +16,16 @@ class SecurityCurrentUser implements CurrentUser {
 		return user().id();
 	}
 
+	@Override
+	public String role() {
+		return user().role().name();
+	}
+
+	@Override
+	public String apiKeyId() {
+		return user().apiKeyId();
+	}
+
 	static AuthenticatedUser user() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user) {

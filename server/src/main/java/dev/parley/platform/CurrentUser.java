@@ -1,12 +1,20 @@
 package dev.parley.platform;
 
-/**
- * Who is making the current request. Until accounts exist every request acts as the
- * single local owner; the identity feature replaces this bean.
- */
+/** Who is making the current request; implemented by the identity feature. */
 public interface CurrentUser {
 
 	/** The id stored as {@code owner_id} on everything this caller creates. */
 	String id();
+
+	/** The caller's role: {@code ADMIN}, {@code AGENT} or {@code USER}. */
+	String role();
+
+	/** Whether the caller is an administrator. */
+	default boolean admin() {
+		return "ADMIN".equals(role());
+	}
+
+	/** The id of the API key the request came with, or null for an access token. */
+	String apiKeyId();
 
 }
