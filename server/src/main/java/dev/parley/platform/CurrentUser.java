@@ -7,7 +7,9 @@ public interface CurrentUser {
 	String id();
 
 	/** The caller's role: {@code ADMIN}, {@code AGENT} or {@code USER}. */
-	String role();
+	default String role() {
+		return "USER";
+	}
 
 	/** Whether the caller is an administrator. */
 	default boolean admin() {
@@ -15,6 +17,8 @@ public interface CurrentUser {
 	}
 
 	/** The id of the API key the request came with, or null for an access token. */
-	String apiKeyId();
+	default String apiKeyId() {
+		return null;
+	}
 
 }
