@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageStatus;
+import dev.parley.conversation.ReplyEnding;
 import dev.parley.platform.TokenBudget;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.provider.ChatRequest;
@@ -128,8 +129,9 @@ class GenerationFinisher {
 			Usage usage, RouteTarget servedBy) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				this.history.finishAssistantMessage(generation.id(), text, status, finishReason, usage.promptTokens(),
-						usage.completionTokens(), servedBy.model(), servedBy.providerId());
+				this.history.finishAssistantMessage(generation.id(),
+						new ReplyEnding(text, status, finishReason, usage.promptTokens(), usage.completionTokens(),
+								servedBy.model(), servedBy.providerId(), false));
 				return;
 			}
 			catch (DataAccessException ex) {

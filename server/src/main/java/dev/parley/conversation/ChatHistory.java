@@ -54,13 +54,8 @@ public interface ChatHistory {
 	 */
 	void checkpoint(Map<UUID, String> partialContents);
 
-	/**
-	 * Writes the final state of an assistant message, once, when its generation ends,
-	 * with the model and provider that really served it (after a failover they differ
-	 * from those it started with).
-	 */
-	void finishAssistantMessage(UUID messageId, String content, MessageStatus status, String finishReason,
-			Integer promptTokens, Integer completionTokens, String model, String provider);
+	/** Writes the final state of an assistant message, once, when its generation ends. */
+	void finishAssistantMessage(UUID messageId, ReplyEnding ending);
 
 	/**
 	 * On start-up: this instance's messages left STREAMING by a crash become INTERRUPTED.

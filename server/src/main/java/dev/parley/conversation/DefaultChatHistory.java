@@ -66,7 +66,7 @@ class DefaultChatHistory implements ChatHistory {
 	public Message appendUserMessage(UUID conversationId, UUID parentId, String content) {
 		Instant now = Jdbc.now();
 		Message message = new Message(this.ids.next(), conversationId, parentId, MessageRole.USER, content,
-				MessageStatus.COMPLETE, null, null, null, null, null, now, now);
+				MessageStatus.COMPLETE, null, null, null, null, null, false, now, now);
 		this.transactions.executeWithoutResult((status) -> {
 			this.messages.insert(message, null);
 			this.conversations.touch(conversationId, now);
@@ -83,7 +83,7 @@ class DefaultChatHistory implements ChatHistory {
 			String instanceId) {
 		Instant now = Jdbc.now();
 		Message message = new Message(this.ids.next(), conversationId, parentId, MessageRole.ASSISTANT, "",
-				MessageStatus.STREAMING, model, provider, null, null, null, now, now);
+				MessageStatus.STREAMING, model, provider, null, null, null, false, now, now);
 		this.messages.insert(message, instanceId);
 		return message;
 	}
@@ -94,11 +94,9 @@ class DefaultChatHistory implements ChatHistory {
 	}
 
 	@Override
-	public void finishAssistantMessage(UUID messageId, String content, MessageStatus status, String finishReason,
-			Integer promptTokens, Integer completionTokens, String model, String provider) {
+	public void finishAssistantMessage(UUID messageId, ReplyEnding ending) {
 		Instant now = Jdbc.now();
-		this.transactions.executeWithoutResult((tx) -> this.messages
-			.finish(messageId, content, status, finishReason, promptTokens, completionTokens, model, provider, now)
+		this.transactions.executeWithoutResult((tx) -> this.messages.finish(messageId, ending, now)
 			.ifPresent((conversationId) -> this.conversations.touch(conversationId, now)));
 	}
 

@@ -3,8 +3,11 @@ package dev.parley.conversation;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One stored message. Ids are UUIDv7, so they sort in creation order. */
+/**
+ * One stored message. Ids are UUIDv7, so they sort in creation order. {@code cached}
+ * marks a reply served from the response cache.
+ */
 public record Message(UUID id, UUID conversationId, UUID parentId, MessageRole role, String content,
 		MessageStatus status, String model, String provider, Integer promptTokens, Integer completionTokens,
-		String finishReason, Instant createdAt, Instant updatedAt) {
+		String finishReason, boolean cached, Instant createdAt, Instant updatedAt) {
 }

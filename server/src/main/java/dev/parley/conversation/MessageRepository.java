@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class MessageRepository {
 
 	static final String COLUMNS = "id, conversation_id, parent_id, role, content, status, model, provider, "
-			+ "prompt_tokens, completion_tokens, finish_reason, created_at, updated_at";
+			+ "prompt_tokens, completion_tokens, finish_reason, cached, created_at, updated_at";
 
 	/**
 	 * Recursion levels one branch query may use: within MariaDB's and MySQL's defaults.
@@ -41,7 +41,7 @@ class MessageRepository {
 		this.jdbc
 			.sql("INSERT INTO messages (" + COLUMNS + ", instance_id) VALUES (:id, :conversation, :parent, "
 					+ ":role, :content, :status, :model, :provider, :promptTokens, :completionTokens, :finishReason, "
-					+ ":createdAt, :updatedAt, :instance)")
+					+ ":cached, :createdAt, :updatedAt, :instance)")
 			.param("id", Jdbc.param(m.id()))
 			.param("conversation", Jdbc.param(m.conversationId()))
 			.param("parent", Jdbc.param(m.parentId()))
@@ -53,6 +53,7 @@ class MessageRepository {
 			.param("promptTokens", m.promptTokens())
 			.param("completionTokens", m.completionTokens())
 			.param("finishReason", m.finishReason())
+			.param("cached", m.cached())
 			.param("createdAt", Jdbc.param(m.createdAt()))
 			.param("updatedAt", Jdbc.param(m.updatedAt()))
 			.param("instance", instanceId)
@@ -132,19 +133,19 @@ class MessageRepository {
 	/**
 	 * Writes the end state and returns the message's conversation, if the message exists.
 	 */
-	Optional<UUID> finish(UUID id, String content, MessageStatus status, String finishReason, Integer promptTokens,
-			Integer completionTokens, String model, String provider, Instant now) {
+	Optional<UUID> finish(UUID id, ReplyEnding ending, Instant now) {
 		int updated = this.jdbc
 			.sql("UPDATE messages SET content = :content, status = :status, finish_reason = :finishReason,"
 					+ " prompt_tokens = :promptTokens, completion_tokens = :completionTokens, model = :model,"
-					+ " provider = :provider, instance_id = NULL, updated_at = :now WHERE id = :id")
-			.param("model", model)
-			.param("provider", provider)
-			.param("content", (content != null) ? content : "")
-			.param("status", lower(status))
-			.param("finishReason", finishReason)
-			.param("promptTokens", promptTokens)
-			.param("completionTokens", completionTokens)
+					+ " provider = :provider, cached = :cached, instance_id = NULL, updated_at = :now WHERE id = :id")
+			.param("model", ending.model())
+			.param("provider", ending.provider())
+			.param("cached", ending.cached())
+			.param("content", (ending.content() != null) ? ending.content() : "")
+			.param("status", lower(ending.status()))
+			.param("finishReason", ending.finishReason())
+			.param("promptTokens", ending.promptTokens())
+			.param("completionTokens", ending.completionTokens())
 			.param("now", Jdbc.param(now))
 			.param("id", Jdbc.param(id))
 			.update();
@@ -188,7 +189,8 @@ class MessageRepository {
 				MessageRole.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)), rs.getString("content"),
 				MessageStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)), rs.getString("model"),
 				rs.getString("provider"), Jdbc.integer(rs, "prompt_tokens"), Jdbc.integer(rs, "completion_tokens"),
-				rs.getString("finish_reason"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+				rs.getString("finish_reason"), rs.getBoolean("cached"), Jdbc.instant(rs, "created_at"),
+				Jdbc.instant(rs, "updated_at"));
 	}
 
 }

@@ -216,7 +216,8 @@ abstract class ChatHistoryContractTests {
 		Message b = this.history.startAssistantMessage(c.id(), user.id(), "m", "p", "instance-a");
 		Message done = this.history.startAssistantMessage(c.id(), user.id(), "m", "p", "instance-a");
 		assertThat(a.status()).isEqualTo(MessageStatus.STREAMING);
-		this.history.finishAssistantMessage(done.id(), "final", MessageStatus.COMPLETE, "stop", 3, 4, "m", "p");
+		this.history.finishAssistantMessage(done.id(),
+				new ReplyEnding("final", MessageStatus.COMPLETE, "stop", 3, 4, "m", "p", false));
 		Map<UUID, String> partial = new HashMap<>();
 		partial.put(a.id(), "Hel");
 		partial.put(b.id(), "Wor");
@@ -234,13 +235,13 @@ abstract class ChatHistoryContractTests {
 		Message user = this.history.appendUserMessage(c.id(), null, "hi");
 		Message a = this.history.startAssistantMessage(c.id(), user.id(), "gpt-x", "openai", "instance-f");
 		Instant touchedBefore = this.history.requireConversation(c.id()).updatedAt();
-		this.history.finishAssistantMessage(a.id(), "Hello there", MessageStatus.STOPPED, "stop", 12, 2, "gpt-y",
-				"backup");
+		this.history.finishAssistantMessage(a.id(),
+				new ReplyEnding("Hello there", MessageStatus.STOPPED, "stop", 12, 2, "gpt-y", "backup", true));
 		Message finished = this.history.requireMessage(c.id(), a.id());
 		assertThat(finished)
 			.extracting(Message::content, Message::status, Message::finishReason, Message::promptTokens,
-					Message::completionTokens, Message::model, Message::provider)
-			.containsExactly("Hello there", MessageStatus.STOPPED, "stop", 12, 2, "gpt-y", "backup");
+					Message::completionTokens, Message::model, Message::provider, Message::cached)
+			.containsExactly("Hello there", MessageStatus.STOPPED, "stop", 12, 2, "gpt-y", "backup", true);
 		assertThat(instanceOf(a.id())).isNull();
 		assertThat(this.history.requireConversation(c.id()).updatedAt()).isAfterOrEqualTo(touchedBefore)
 			.isAfterOrEqualTo(finished.createdAt());
@@ -340,7 +341,7 @@ abstract class ChatHistoryContractTests {
 	private Message insert(Conversation c, Message parent, MessageRole role, int second) {
 		Instant at = BASE.plusSeconds(second);
 		Message m = new Message(this.ids.next(), c.id(), (parent != null) ? parent.id() : null, role, "text " + second,
-				MessageStatus.COMPLETE, null, null, null, null, null, at, at);
+				MessageStatus.COMPLETE, null, null, null, null, null, false, at, at);
 		this.messages.insert(m, null);
 		return m;
 	}
