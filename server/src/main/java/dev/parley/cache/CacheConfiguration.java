@@ -1,0 +1,30 @@
+package dev.parley.cache;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the response cache: in Redis when Redis is configured (so instances share it), in
+ * this process otherwise.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CacheProperties.class)
+class CacheConfiguration {
+
+	@Bean
+	ResponseCache responseCache(CacheProperties properties,
+			ObjectProvider<StatefulRedisConnection<String, byte[]>> redis, MeterRegistry registry) {
+		StatefulRedisConnection<String, byte[]> connection = redis.getIfAvailable();
+		CacheStore store = (connection != null)
+				? new RedisCacheStore(connection, properties.ttl(), new CacheOutage(registry))
+				: new CaffeineCacheStore(properties.maxEntries(), properties.ttl(), Ticker.systemTicker());
+		return new DefaultResponseCache(store, properties.maxReplyChars(), registry);
+	}
+
+}
