@@ -37,10 +37,10 @@ public sealed interface ChatEvent {
 	/**
 	 * The reply ended (complete, stopped); {@code fullText} is everything that was sent
 	 * as chunks; {@code model} and {@code provider} served it (after a failover, not
-	 * those of {@code start}).
+	 * those of {@code start}); {@code cached} when the response cache served it.
 	 */
 	record End(UUID messageId, String fullText, TokenUsage usage, String finishReason, String status, String model,
-			String provider) implements ChatEvent {
+			String provider, boolean cached) implements ChatEvent {
 
 		@Override
 		public String type() {

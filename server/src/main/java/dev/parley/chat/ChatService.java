@@ -162,7 +162,7 @@ class ChatService {
 			this.registry.add(generation);
 			this.events.begin(conversation.id(), assistant.id(), new ChatEvent.Start(assistant.id(), conversation.id(),
 					user.id(), planned.model(), planned.providerId()));
-			this.runner.launch(generation, route, ChatRequest.of(planned.model(), context, params), permit);
+			this.runner.launch(generation, route, ChatRequest.of(planned.model(), context, params), permit, null);
 			return generation;
 		}
 		catch (RuntimeException ex) {

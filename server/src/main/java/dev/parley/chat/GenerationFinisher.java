@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import dev.parley.cache.CachedReply;
+import dev.parley.cache.ResponseCache;
 import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageStatus;
@@ -44,8 +46,12 @@ class GenerationFinisher {
 
 	private final TokenBudget tokenBudget;
 
+	private final ResponseCache cache;
+
 	GenerationFinisher(ChatHistory history, GenerationEventLog events, ConversationLocks locks,
-			GenerationRegistry registry, TokenCounter tokens, ChatMetrics metrics, TokenBudget tokenBudget) {
+			GenerationRegistry registry, TokenCounter tokens, ChatMetrics metrics, TokenBudget tokenBudget,
+			ResponseCache cache) {
+		this.cache = cache;
 		this.history = history;
 		this.events = events;
 		this.locks = locks;
@@ -55,7 +61,7 @@ class GenerationFinisher {
 		this.tokenBudget = tokenBudget;
 	}
 
-	void finish(RunningGeneration generation, ChatRequest request, GenerationOutcome outcome) {
+	void finish(RunningGeneration generation, ChatRequest request, GenerationOutcome outcome, ReplyCaching caching) {
 		String text = generation.text();
 		MessageStatus status = statusOf(generation, outcome, text);
 		Usage usage = (outcome.usage() != null) ? outcome.usage()
@@ -63,7 +69,7 @@ class GenerationFinisher {
 		String finishReason = (status == MessageStatus.COMPLETE) ? outcome.finishReason() : null;
 		Message stored = null;
 		try {
-			store(generation, text, status, finishReason, usage, outcome.servedBy());
+			store(generation, text, status, finishReason, usage, outcome.servedBy(), outcome.cached());
 			stored = this.history.requireMessage(generation.conversationId(), generation.id());
 		}
 		catch (ProblemException ex) {
@@ -73,16 +79,20 @@ class GenerationFinisher {
 			log.error("Could not store reply {}; it stays 'streaming' until recovery marks it interrupted",
 					generation.id(), ex);
 		}
-		if (outcome.usage() != null || status != MessageStatus.FAILED) {
-			// A reply that failed before any text and without usage cost nothing
-			// upstream.
+		if (!outcome.cached() && (outcome.usage() != null || status != MessageStatus.FAILED)) {
+			// A reply that failed before any text and without usage, or came from the
+			// cache, cost nothing upstream.
 			charge(generation, usage);
+		}
+		if (caching != null && caching.hit() == null && status == MessageStatus.COMPLETE) {
+			this.cache.put(caching.key(), new CachedReply(text, finishReason, usage.promptTokens(),
+					usage.completionTokens(), outcome.servedBy().model(), outcome.servedBy().providerId()));
 		}
 		String statusName = status.name().toLowerCase(Locale.ROOT);
 		ChatEvent terminal = (outcome.failure() == null || status == MessageStatus.STOPPED)
 				? new ChatEvent.End(generation.id(), text,
 						ChatEvent.TokenUsage.of(usage.promptTokens(), usage.completionTokens()), finishReason,
-						statusName, outcome.servedBy().model(), outcome.servedBy().providerId())
+						statusName, outcome.servedBy().model(), outcome.servedBy().providerId(), outcome.cached())
 				: errorEvent(generation, outcome.failure(), statusName, text);
 		this.events.finish(generation.id(), terminal);
 		this.registry.remove(generation);
@@ -126,7 +136,7 @@ class GenerationFinisher {
 	}
 
 	private void store(RunningGeneration generation, String text, MessageStatus status, String finishReason,
-			Usage usage, RouteTarget servedBy) {
+			Usage usage, RouteTarget servedBy, boolean cached) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				this.history.finishAssistantMessage(generation.id(),

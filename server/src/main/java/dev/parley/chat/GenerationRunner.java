@@ -38,27 +38,37 @@ class GenerationRunner {
 		this.router = router;
 	}
 
-	void launch(RunningGeneration generation, Route route, ChatRequest request, UpstreamLimiter.Permit permit) {
+	/**
+	 * Starts the generation's own thread.
+	 * @param caching the reply cache entry to read or fill, or null when the cache is off
+	 */
+	void launch(RunningGeneration generation, Route route, ChatRequest request, UpstreamLimiter.Permit permit,
+			ReplyCaching caching) {
 		this.metrics.generationStarted();
-		Thread.ofVirtual().name("generation-" + generation.id()).start(() -> run(generation, route, request, permit));
+		Thread.ofVirtual()
+			.name("generation-" + generation.id())
+			.start(() -> run(generation, route, request, permit, caching));
 	}
 
-	private void run(RunningGeneration generation, Route route, ChatRequest request, UpstreamLimiter.Permit permit) {
+	private void run(RunningGeneration generation, Route route, ChatRequest request, UpstreamLimiter.Permit permit,
+			ReplyCaching caching) {
 		GenerationOutcome outcome;
 		try (permit) {
-			outcome = pull(generation, route, request);
+			RoutedStream stream = (caching != null && caching.hit() != null)
+					? new CachedReplyStream(caching.hit(), route.primary()) : this.router.stream(route, request);
+			outcome = pull(generation, stream);
 		}
 		catch (RuntimeException ex) {
 			log.error("Generation {} failed unexpectedly", generation.id(), ex);
 			outcome = GenerationOutcome.failed(new ProviderException(ProviderFailure.SERVER_ERROR,
 					"Internal error while generating the reply", 0, null, ex), route.primary());
 		}
-		this.finisher.finish(generation, request, outcome);
+		this.finisher.finish(generation, request, outcome, caching);
 	}
 
-	private GenerationOutcome pull(RunningGeneration generation, Route route, ChatRequest request) {
+	private GenerationOutcome pull(RunningGeneration generation, RoutedStream stream) {
 		boolean first = true;
-		RoutedStream stream = this.router.stream(route, request);
+		boolean cached = stream instanceof CachedReplyStream;
 		try (stream) {
 			generation.attach(stream);
 			while (true) {
@@ -72,7 +82,8 @@ class GenerationRunner {
 					this.events.appendChunk(generation.id(), delta.text());
 				}
 				else if (event instanceof StreamEvent.Finish finish) {
-					return GenerationOutcome.completed(finish.finishReason(), finish.usage(), stream.servedBy());
+					return GenerationOutcome.completed(finish.finishReason(), finish.usage(), stream.servedBy(),
+							cached);
 				}
 			}
 		}

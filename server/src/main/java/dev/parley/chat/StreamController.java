@@ -98,7 +98,7 @@ class StreamController {
 				new ChatEvent.Error("interrupted", "The reply broke off", message.id(), status, message.content());
 			default -> new ChatEvent.End(message.id(), message.content(),
 					ChatEvent.TokenUsage.of(zeroIfNull(message.promptTokens()), zeroIfNull(message.completionTokens())),
-					message.finishReason(), status, message.model(), message.provider());
+					message.finishReason(), status, message.model(), message.provider(), message.cached());
 		};
 		this.writer.writeSingle(out, EventId.format(message.id(), EventId.AFTER_END), terminal);
 	}

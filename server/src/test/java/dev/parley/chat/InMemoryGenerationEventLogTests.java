@@ -25,7 +25,7 @@ class InMemoryGenerationEventLogTests {
 		this.log.appendChunk(this.generation, "Hel");
 		this.log.appendChunk(this.generation, "lo");
 		this.log.finish(this.generation,
-				new ChatEvent.End(this.generation, "Hello", null, "stop", "complete", "m", "p"));
+				new ChatEvent.End(this.generation, "Hello", null, "stop", "complete", "m", "p", false));
 
 		EventBatch all = this.log.read(this.generation, -1, 100, Duration.ZERO);
 		assertThat(all.events()).extracting(SequencedEvent::seq).containsExactly(0L, 1L, 2L, 3L);
@@ -46,7 +46,8 @@ class InMemoryGenerationEventLogTests {
 		for (int i = 0; i < 10; i++) {
 			this.log.appendChunk(this.generation, "w" + i);
 		}
-		this.log.finish(this.generation, new ChatEvent.End(this.generation, "", null, "stop", "complete", "m", "p"));
+		this.log.finish(this.generation,
+				new ChatEvent.End(this.generation, "", null, "stop", "complete", "m", "p", false));
 		EventBatch first = this.log.read(this.generation, -1, 4, Duration.ZERO);
 		assertThat(first.events()).hasSize(4);
 		assertThat(first.ended()).isFalse();
@@ -74,7 +75,8 @@ class InMemoryGenerationEventLogTests {
 		assertThat(this.log.awaitNext(this.conversation, null, Duration.ofMillis(20))).isEmpty();
 		begin();
 		assertThat(this.log.running(this.conversation)).contains(this.generation);
-		this.log.finish(this.generation, new ChatEvent.End(this.generation, "", null, "stop", "complete", "m", "p"));
+		this.log.finish(this.generation,
+				new ChatEvent.End(this.generation, "", null, "stop", "complete", "m", "p", false));
 		assertThat(this.log.running(this.conversation)).isEmpty();
 		UUID next = UUID.randomUUID();
 		CompletableFuture<Optional<UUID>> waiter = CompletableFuture.supplyAsync(() -> {
@@ -97,7 +99,8 @@ class InMemoryGenerationEventLogTests {
 				new ChatEvent.Start(this.generation, this.conversation, null, "m", "p"));
 		shortLived.expire();
 		assertThat(shortLived.read(this.generation, -1, 10, Duration.ZERO)).as("running logs stay").isNotNull();
-		shortLived.finish(this.generation, new ChatEvent.End(this.generation, "", null, "stop", "complete", "m", "p"));
+		shortLived.finish(this.generation,
+				new ChatEvent.End(this.generation, "", null, "stop", "complete", "m", "p", false));
 		Thread.sleep(2);
 		shortLived.expire();
 		assertThat(shortLived.read(this.generation, -1, 10, Duration.ZERO)).isNull();
