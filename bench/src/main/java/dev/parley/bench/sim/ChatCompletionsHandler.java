@@ -57,7 +57,8 @@ final class ChatCompletionsHandler implements HttpHandler {
 					"A JSON object with 'model' (string) and 'messages' (array) is required.");
 			return;
 		}
-		RecordedRequest recorded = RecordedRequest.of(request, body);
+		RecordedRequest recorded = RecordedRequest.of(request, body, RecordedRequest.OPENAI,
+				exchange.getRequestHeaders());
 		Behaviour behaviour;
 		try {
 			behaviour = this.defaults.withModel(recorded.model());

@@ -18,11 +18,19 @@ record Fault(Kind kind, int status) {
 		/** Some tokens, then the connection is closed without an end. */
 		CUT,
 		/** Some tokens, then a chunk that is not JSON, then the rest. */
-		MALFORMED
+		MALFORMED,
+		/**
+		 * Some tokens, then an error in the stream (an OpenAI error chunk, an Anthropic
+		 * {@code error} event) and the end of the response.
+		 */
+		ERROR
 
 	}
 
-	/** Parses {@code 500}, {@code 429}, {@code hang}, ...; null or blank means none. */
+	/**
+	 * Parses {@code 500}, {@code 429}, {@code hang}, {@code error}, ...; null or blank
+	 * means none.
+	 */
 	static Fault parse(String text) {
 		if (text == null || text.isBlank() || text.equals("none")) {
 			return NONE;
@@ -32,6 +40,7 @@ record Fault(Kind kind, int status) {
 			case "hang_headers" -> new Fault(Kind.HANG_HEADERS, 200);
 			case "cut" -> new Fault(Kind.CUT, 200);
 			case "malformed" -> new Fault(Kind.MALFORMED, 200);
+			case "error" -> new Fault(Kind.ERROR, 200);
 			default -> statusFault(text);
 		};
 	}

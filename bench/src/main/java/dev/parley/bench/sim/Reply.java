@@ -19,7 +19,11 @@ final class Reply {
 
 	private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.UTF_8);
 
-	private static final long HANG_POLL_MS = 200;
+	private static final byte[] ERROR = ("data: {\"error\":{\"message\":\"Simulated mid-stream error\","
+			+ "\"type\":\"server_error\",\"param\":null,\"code\":null}}\n\n")
+		.getBytes(StandardCharsets.UTF_8);
+
+	static final long HANG_POLL_MS = 200;
 
 	private final HttpExchange exchange;
 
@@ -49,6 +53,14 @@ final class Reply {
 			switch (this.behaviour.fault().kind()) {
 				case STATUS -> OpenAiErrors.fault(this.exchange, this.behaviour.fault().status(),
 						this.behaviour.retryAfterSeconds());
+				case ERROR -> {
+					if (this.request.stream()) {
+						stream();
+					}
+					else {
+						OpenAiErrors.fault(this.exchange, 500, this.behaviour.retryAfterSeconds());
+					}
+				}
 				case HANG -> hang();
 				default -> {
 					if (this.request.stream()) {
@@ -81,11 +93,15 @@ final class Reply {
 			if (i > 0) {
 				sleep(this.behaviour.delayMs());
 			}
-			injectFault(out, fault, i);
+			if (injectFault(out, fault, i)) {
+				return;
+			}
 			out.write(format.tokenFrame(Simulator.word(i)));
 			out.flush();
 		}
-		injectFault(out, fault, Math.max(tokens, this.behaviour.after()));
+		if (injectFault(out, fault, Math.max(tokens, this.behaviour.after()))) {
+			return;
+		}
 		out.write(format.finishFrame(finishReason(tokens)));
 		if (this.includeUsage) {
 			out.write(format.usageFrame(this.request.promptWords(), tokens));
@@ -95,9 +111,10 @@ final class Reply {
 		this.exchange.close();
 	}
 
-	private void injectFault(OutputStream out, Fault.Kind fault, int sent) throws IOException {
+	/** Injects the fault due after {@code sent} tokens; true when the reply ended. */
+	private boolean injectFault(OutputStream out, Fault.Kind fault, int sent) throws IOException {
 		if (sent != this.behaviour.after()) {
-			return;
+			return false;
 		}
 		if (fault == Fault.Kind.CUT) {
 			out.flush();
@@ -107,6 +124,13 @@ final class Reply {
 			out.write(MALFORMED);
 			out.flush();
 		}
+		if (fault == Fault.Kind.ERROR) {
+			out.write(ERROR);
+			out.flush();
+			this.exchange.close();
+			return true;
+		}
+		return false;
 	}
 
 	private void complete() throws IOException {
@@ -173,7 +197,7 @@ final class Reply {
 		return System.currentTimeMillis() / 1000;
 	}
 
-	private void sleep(long millis) {
+	static void sleep(long millis) {
 		if (millis <= 0) {
 			return;
 		}

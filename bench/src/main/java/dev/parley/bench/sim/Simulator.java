@@ -10,13 +10,18 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A simulated LLM provider speaking the OpenAI chat completions protocol over real HTTP:
- * the test double of every test and of the benchmark.
+ * A simulated LLM provider speaking OpenAI's chat completions and Anthropic's Messages
+ * protocols over real HTTP: the test double of every test and of the benchmark.
  * <p>
- * Endpoints under {@link #baseUrl()}: {@code POST /chat/completions} (streaming and not)
- * and {@code GET /models}. The reply of {@code n} tokens is {@link #expectedText(int)
+ * Endpoints under {@link #baseUrl()}: {@code POST /chat/completions} (streaming and not),
+ * {@code GET /models} and {@code POST /messages} (Anthropic: {@code x-api-key} and
+ * {@code anthropic-version} headers, {@code max_tokens} required, top-level
+ * {@code system}, named SSE events from {@code message_start} to {@code message_stop},
+ * Anthropic's error JSON). The reply of {@code n} tokens is {@link #expectedText(int)
  * expectedText(n)}: token {@code i} is word {@code i % 16} of a fixed list followed by a
- * space. {@code max_tokens} shortens it (finish reason {@code length}).
+ * space. {@code max_tokens} shortens it (finish reason {@code length}, stop reason
+ * {@code max_tokens}); on the Anthropic side the first match of a {@code stop_sequences}
+ * entry ends it too (stop reason {@code stop_sequence}).
  * <p>
  * Each request's behaviour comes from the server's {@link SimulatorConfig} defaults,
  * overridden by the query part of the model name:
@@ -25,15 +30,22 @@ import com.sun.net.httpserver.HttpServer;
  * {@code fault}, {@code after} (tokens before a cut or malformed chunk) and
  * {@code retry_after} (seconds, sent as {@code Retry-After} with a status fault). Faults:
  * <ul>
- * <li>{@code 500}, {@code 429}, any 4xx/5xx: that status with OpenAI's error JSON;</li>
- * <li>{@code hang}: headers, then no token until the client goes away (an SSE comment
- * every 200 ms, a space for non-streaming calls, notices it);</li>
+ * <li>{@code 500}, {@code 429}, {@code 529}, any 4xx/5xx: that status with the protocol's
+ * error JSON (Anthropic: {@code rate_limit_error}, {@code api_error},
+ * {@code overloaded_error}, ... by status);</li>
+ * <li>{@code hang}: headers, then no token until the client goes away (an SSE comment, or
+ * an Anthropic {@code ping} event, every 200 ms, a space for non-streaming calls, notices
+ * it);</li>
  * <li>{@code hang_headers}: no headers at all, until the simulator closes (not counted in
  * {@link #activeStreams()}: the simulator cannot see that client leave);</li>
- * <li>{@code cut}: {@code after} tokens, then the connection is closed without an end or
- * {@code [DONE]};</li>
+ * <li>{@code cut}: {@code after} tokens, then the connection is closed without an end
+ * ({@code [DONE]}, {@code message_stop});</li>
  * <li>{@code malformed}: {@code after} tokens, then a {@code data: {not json} line, then
- * the rest of the reply.</li>
+ * the rest of the reply;</li>
+ * <li>{@code error}: {@code after} tokens, then an error in the stream (an OpenAI {@code
+ * {"error":...}} chunk, an Anthropic {@code error} event of type {@code
+ * overloaded_error}) and the end of the response; a non-streaming call gets HTTP 500
+ * (OpenAI) or 529 (Anthropic).</li>
  * </ul>
  * Built on the JDK {@link HttpServer} with one virtual thread per request, so thousands
  * of concurrent streams cost little. Thread-safe.
@@ -51,11 +63,15 @@ public final class Simulator implements AutoCloseable {
 
 	private final ChatCompletionsHandler chat;
 
-	private Simulator(HttpServer server, ExecutorService executor, SimulatorStats stats, ChatCompletionsHandler chat) {
+	private final MessagesHandler messages;
+
+	private Simulator(HttpServer server, ExecutorService executor, SimulatorStats stats, ChatCompletionsHandler chat,
+			MessagesHandler messages) {
 		this.server = server;
 		this.executor = executor;
 		this.stats = stats;
 		this.chat = chat;
+		this.messages = messages;
 	}
 
 	/** Starts a simulator; it is ready when this returns. */
@@ -63,15 +79,17 @@ public final class Simulator implements AutoCloseable {
 		tuneJdkHttpServer();
 		SimulatorStats stats = new SimulatorStats();
 		ChatCompletionsHandler chat = new ChatCompletionsHandler(config, stats);
+		MessagesHandler messages = new MessagesHandler(config, stats);
 		ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 4096);
 			server.createContext("/v1/chat/completions", chat);
 			server.createContext("/v1/models", new ModelsHandler(config));
+			server.createContext("/v1/messages", messages);
 			server.createContext("/", new NotFoundHandler());
 			server.setExecutor(executor);
 			server.start();
-			return new Simulator(server, executor, stats, chat);
+			return new Simulator(server, executor, stats, chat, messages);
 		}
 		catch (IOException ex) {
 			executor.shutdownNow();
@@ -113,13 +131,17 @@ public final class Simulator implements AutoCloseable {
 		return this.server.getAddress().getPort();
 	}
 
-	/** Chat completions requests received (faulty ones included). */
+	/**
+	 * Chat requests received, chat completions and Anthropic messages (faulty ones
+	 * included).
+	 */
 	public long requestCount() {
 		return this.stats.requests.get();
 	}
 
 	/**
-	 * Chat completions requests being answered now ({@code hang_headers} ones excluded).
+	 * Chat requests (both protocols) being answered now ({@code hang_headers} ones
+	 * excluded).
 	 */
 	public int activeStreams() {
 		return this.stats.active.get();
@@ -130,7 +152,10 @@ public final class Simulator implements AutoCloseable {
 		return this.stats.cancelled.get();
 	}
 
-	/** The last (up to 100) chat completions requests, newest last. */
+	/**
+	 * The last (up to 100) chat requests of both protocols, newest last; see
+	 * {@link RecordedRequest#protocol()}.
+	 */
 	public List<RecordedRequest> recentRequests() {
 		return this.stats.recent();
 	}
@@ -139,6 +164,7 @@ public final class Simulator implements AutoCloseable {
 	@Override
 	public void close() {
 		this.chat.shutdown();
+		this.messages.shutdown();
 		this.server.stop(0);
 		this.executor.shutdownNow();
 	}

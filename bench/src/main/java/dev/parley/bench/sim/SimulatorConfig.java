@@ -12,7 +12,7 @@ package dev.parley.bench.sim;
  * @param delayMs delay between two tokens
  * @param apiKey the bearer key every request must carry, or null for none
  * @param fault the default fault ({@code 500}, {@code 429}, {@code hang},
- * {@code hang_headers}, {@code cut}, {@code malformed}), or null for none
+ * {@code hang_headers}, {@code cut}, {@code malformed}, {@code error}), or null for none
  * @param faultAfter tokens sent before a {@code cut} or {@code malformed} fault
  * @param retryAfterSeconds the {@code Retry-After} sent with a status fault, or -1 for
  * none

@@ -20,7 +20,7 @@ public final class SimulatorMain {
 		catch (IllegalArgumentException ex) {
 			System.err.println(ex.getMessage());
 			System.err.println("usage: SimulatorMain [--port 9090] [--host 127.0.0.1] [--ttft-ms 0] [--tokens 20]"
-					+ " [--delay-ms 0] [--api-key KEY] [--fault 500|429|hang|hang_headers|cut|malformed]"
+					+ " [--delay-ms 0] [--api-key KEY] [--fault 500|429|529|hang|hang_headers|cut|malformed|error]"
 					+ " [--after 3] [--retry-after 2]");
 			System.exit(2);
 			return;

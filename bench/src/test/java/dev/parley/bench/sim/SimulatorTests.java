@@ -164,6 +164,18 @@ class SimulatorTests {
 	}
 
 	@Test
+	void errorSendsAnErrorChunkAfterSomeTokensAndEnds() throws Exception {
+		List<String> data = dataLines(post(body("sim?fault=error&after=2", true, "")));
+
+		assertThat(data).hasSize(4).doesNotContain("[DONE]");
+		assertThat(JSON.readTree(data.get(3)).at("/error/type").asString()).isEqualTo("server_error");
+		assertThat(this.sim.recentRequests().getLast().header("content-type")).isEqualTo("application/json");
+		assertThat(this.sim.recentRequests().getLast().protocol()).isEqualTo(RecordedRequest.OPENAI);
+		assertThat(postString(body("sim?fault=error", false, "")).statusCode()).isEqualTo(500);
+		awaitIdle();
+	}
+
+	@Test
 	void hangSendsHeadersButNoTokenAndCountsTheClientLeaving() throws Exception {
 		HttpResponse<java.io.InputStream> response = post(body("sim?fault=hang", true, ""));
 		assertThat(response.statusCode()).isEqualTo(200);
