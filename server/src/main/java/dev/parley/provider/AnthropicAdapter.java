@@ -19,6 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class AnthropicAdapter implements ProtocolAdapter {
 
+	/** The {@code anthropic-version} header sent. */
+	static final String DEFAULT_VERSION = "2023-06-01";
+
+	/** {@code max_tokens} of a call that sets none (Anthropic requires one). */
+	static final int DEFAULT_MAX_TOKENS = 4096;
+
 	/**
 	 * Where and how to call the upstream.
 	 *
@@ -41,8 +47,8 @@ final class AnthropicAdapter implements ProtocolAdapter {
 		 * s) and 4096 tokens.
 		 */
 		static Settings of(String id, String baseUrl) {
-			return new Settings(id, baseUrl, "2023-06-01", Duration.ofSeconds(10), Duration.ofSeconds(60),
-					Duration.ofSeconds(60), Duration.ofSeconds(300), 4096);
+			return new Settings(id, baseUrl, DEFAULT_VERSION, Duration.ofSeconds(10), Duration.ofSeconds(60),
+					Duration.ofSeconds(60), Duration.ofSeconds(300), DEFAULT_MAX_TOKENS);
 		}
 
 	}

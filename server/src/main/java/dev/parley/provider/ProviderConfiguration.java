@@ -1,6 +1,6 @@
 package dev.parley.provider;
 
-import java.util.List;
+import java.nio.file.Path;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -15,13 +15,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Wires the provider layer: the catalog of providers, the router with its circuit
- * breakers, the limiter, the watchdog.
+ * Wires the provider layer: the catalog of providers (environment, database, demo) with
+ * the master key of their API keys, the router with its circuit breakers, the limiter,
+ * the watchdog.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ ProviderProperties.class, RoutingProperties.class })
+@EnableConfigurationProperties({ ProviderProperties.class, ManagedProviderProperties.class, RoutingProperties.class })
 class ProviderConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ProviderConfiguration.class);
@@ -32,27 +34,43 @@ class ProviderConfiguration {
 	}
 
 	@Bean
-	EnvironmentProviderCatalog providerCatalog(ProviderProperties configured, Environment environment,
-			StreamWatchdog watchdog, ObjectProvider<MeterRegistry> registries) {
+	KeyCipher providerKeyCipher(ManagedProviderProperties properties, Environment environment) {
+		Path dataDir = Path.of(environment.getProperty("parley.data-dir", "./data"));
+		return new KeyCipher(MasterKey.load(properties.masterKey(), dataDir));
+	}
+
+	@Bean
+	ProviderStore providerStore(JdbcClient jdbc) {
+		return new ProviderStore(jdbc);
+	}
+
+	@Bean
+	ProviderFactory providerFactory(KeyCipher cipher, ProviderStore store, StreamWatchdog watchdog,
+			ObjectProvider<MeterRegistry> registries) {
 		MeterRegistry registry = registries.getIfAvailable(SimpleMeterRegistry::new);
+		return new ProviderFactory(cipher, watchdog, registry, new KeyRejections(store, registry));
+	}
+
+	@Bean
+	DatabaseProviderCatalog providerCatalog(ProviderProperties configured, ManagedProviderProperties managed,
+			Environment environment, StreamWatchdog watchdog, ProviderStore store, ProviderFactory factory,
+			ObjectProvider<MeterRegistry> registries) {
 		ProviderProperties properties = configured.withFallbacks(environment::getProperty);
 		DemoProvider demo = new DemoProvider(properties.demoWordDelay());
+		RuntimeProviders stored = new RuntimeProviders(store, factory, managed.recheckInterval(),
+				managed.reloadInterval());
 		if (!properties.configured()) {
-			log.warn("No LLM provider is configured (set OPENAI_API_KEY and/or OPENAI_BASE_URL); offering only the"
-					+ " clearly labelled demo model '{}'", DemoProvider.MODEL);
-			return new EnvironmentProviderCatalog(null, null, List.of(), demo);
+			log.warn(
+					"No LLM provider is configured (set OPENAI_API_KEY and/or OPENAI_BASE_URL, or add one with the"
+							+ " admin API); offering only the clearly labelled demo model '{}' while none exists",
+					DemoProvider.MODEL);
+			return new DatabaseProviderCatalog(null, stored, demo);
 		}
-		OpenAiAdapter.Settings settings = new OpenAiAdapter.Settings(properties.id(), properties.effectiveBaseUrl(),
-				null, properties.connectTimeout(), properties.firstTokenTimeout(), properties.idleTimeout(),
-				properties.requestTimeout(), properties.streamUsage());
-		OpenAiAdapter adapter = new OpenAiAdapter(settings, watchdog, new ProviderMetrics(registry, properties.id()));
-		List<String> keys = (properties.apiKey() == null || properties.apiKey().isBlank()) ? List.of()
-				: List.of(properties.apiKey().strip());
-		PooledProvider provider = new PooledProvider(properties.id(), adapter, KeyPool.of(keys), 0);
+		EnvironmentProvider provider = new EnvironmentProvider(properties, watchdog,
+				registries.getIfAvailable(SimpleMeterRegistry::new));
 		log.info("LLM provider '{}': OpenAI-compatible at {}, default model {}", properties.id(),
 				properties.effectiveBaseUrl(), properties.effectiveDefaultModel());
-		return new EnvironmentProviderCatalog(provider, properties.effectiveDefaultModel(),
-				properties.effectiveModels(), demo);
+		return new DatabaseProviderCatalog(provider, stored, demo);
 	}
 
 	@Bean

@@ -4,20 +4,33 @@ import java.time.Duration;
 
 import dev.parley.bench.sim.Simulator;
 import dev.parley.bench.sim.SimulatorConfig;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.parley.testsupport.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ProviderConfigurationTests {
 
+	static final TestDatabase DATABASE = TestDatabase.h2();
+
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(ProviderConfiguration.class);
+		.withUserConfiguration(ProviderConfiguration.class)
+		.withBean(JdbcClient.class, () -> JdbcClient.create(DATABASE.dataSource()))
+		.withPropertyValues("parley.providers.master-key=" + MasterKey.generate());
+
+	@AfterAll
+	static void closeDatabase() {
+		DATABASE.close();
+	}
 
 	@Test
 	void withoutAProviderOffersTheDemoModelAndSaysSoOnce(CapturedOutput output) {
@@ -46,6 +59,32 @@ class ProviderConfigurationTests {
 					assertThat(reply.completion().content()).isEqualTo(Simulator.expectedText(2));
 					assertThat(reply.servedBy()).isEqualTo(route.primary());
 				});
+		}
+	}
+
+	@Test
+	void theCatalogBeanServesProvidersStoredInTheDatabase() {
+		try (Simulator sim = Simulator.start(SimulatorConfig.defaults().withTokens(3).withApiKey("sk-db-key-1"))) {
+			this.runner.withPropertyValues("OPENAI_API_KEY=", "OPENAI_BASE_URL=").run((context) -> {
+				ProviderCatalog catalog = context.getBean(ProviderCatalog.class);
+				KeyCipher cipher = context.getBean(KeyCipher.class);
+				String id = "0190a000-0000-7000-8000-00000000c0f1";
+				java.time.Instant now = dev.parley.platform.persistence.Jdbc.now();
+				context.getBean(ProviderStore.class)
+					.insert(new StoredProvider(id, "Sim", ProviderProtocol.OPENAI, sim.baseUrl(), null,
+							java.util.List.of("sim?tokens=2"), new StoredProvider.Timeouts(1000, 5000, 5000, 10000),
+							null, true, now, now, java.util.List.of(new StoredProvider.StoredKey(0,
+									cipher.encrypt(id, "sk-db-key-1"), "...ey-1", null, null))));
+				((DatabaseProviderCatalog) catalog).changed();
+				assertThat(catalog.realProviderConfigured()).isTrue();
+				assertThat(catalog.models()).containsExactly("Sim/sim?tokens=2");
+				Route route = catalog.routeForModel("sim/sim?tokens=2");
+				assertThat(route).isEqualTo(Route.of(id, "sim?tokens=2"));
+				RoutedCompletion reply = context.getBean(ChatRouter.class)
+					.complete(route, ChatRequest.of("ignored", java.util.List.of(new ChatMessage("user", "hi"))));
+				assertThat(reply.completion().content()).isEqualTo(Simulator.expectedText(2));
+				context.getBean(ProviderStore.class).delete(id);
+			});
 		}
 	}
 

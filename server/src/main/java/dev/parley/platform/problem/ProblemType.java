@@ -48,6 +48,11 @@ public enum ProblemType {
 	USER_NOT_FOUND("user-not-found", HttpStatus.NOT_FOUND, "User not found"),
 	API_KEY_NOT_FOUND("api-key-not-found", HttpStatus.NOT_FOUND, "API key not found"),
 	SELF_LOCKOUT("self-lockout", HttpStatus.CONFLICT, "An administrator cannot demote or disable themselves"),
+	// providers managed at run time
+	PROVIDER_NOT_FOUND("provider-not-found", HttpStatus.NOT_FOUND, "Provider not found"),
+	PROVIDER_NAME_TAKEN("provider-name-taken", HttpStatus.CONFLICT, "Provider name already taken"),
+	PROVIDER_READ_ONLY("provider-read-only", HttpStatus.CONFLICT,
+			"Provider configured in the environment; change it there"),
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
 	private static final String BASE = "https://parley.dev/problems/";

@@ -1,0 +1,111 @@
+package dev.parley.provider;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * Encrypts providers' API keys with AES-256-GCM under the master key: a random 12-byte
+ * nonce per key, the provider id as associated data (a key copied to another provider's
+ * row does not decrypt), stored as {@code v1:} + base64(nonce || ciphertext || tag).
+ * Thread-safe.
+ */
+final class KeyCipher {
+
+	private static final String PREFIX = "v1:";
+
+	private static final int NONCE_BYTES = 12;
+
+	private static final int TAG_BITS = 128;
+
+	private final SecretKey key;
+
+	private final SecureRandom random = new SecureRandom();
+
+	KeyCipher(SecretKey key) {
+		this.key = key;
+	}
+
+	/** The stored form of {@code plaintext}, bound to {@code providerId}. */
+	String encrypt(String providerId, String plaintext) {
+		byte[] nonce = new byte[NONCE_BYTES];
+		this.random.nextBytes(nonce);
+		try {
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.ENCRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, nonce));
+			cipher.updateAAD(providerId.getBytes(StandardCharsets.UTF_8));
+			byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+			byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+			return PREFIX + Base64.getEncoder().encodeToString(out);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES-GCM is not available", ex);
+		}
+	}
+
+	/**
+	 * The plaintext of a stored key.
+	 * @throws UnreadableKeyException when it was encrypted with another master key, for
+	 * another provider, or was altered
+	 */
+	String decrypt(String providerId, String stored) {
+		if (stored == null || !stored.startsWith(PREFIX)) {
+			throw new UnreadableKeyException("unknown format");
+		}
+		byte[] bytes;
+		try {
+			bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UnreadableKeyException("not base64");
+		}
+		if (bytes.length < NONCE_BYTES + TAG_BITS / 8) {
+			throw new UnreadableKeyException("too short");
+		}
+		try {
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.DECRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+			cipher.updateAAD(providerId.getBytes(StandardCharsets.UTF_8));
+			byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
+			return new String(plain, StandardCharsets.UTF_8);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new UnreadableKeyException("authentication failed (another master key, or altered)");
+		}
+	}
+
+	/** Whether a stored key decrypts. */
+	boolean readable(String providerId, String stored) {
+		try {
+			decrypt(providerId, stored);
+			return true;
+		}
+		catch (UnreadableKeyException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * The last four characters of a key for display ({@code ...a1b2}); short keys show
+	 * none.
+	 */
+	static String hint(String key) {
+		return (key.length() >= 8) ? "..." + key.substring(key.length() - 4) : "...";
+	}
+
+	/** A stored key that cannot be decrypted; the message never holds key material. */
+	static final class UnreadableKeyException extends RuntimeException {
+
+		UnreadableKeyException(String why) {
+			super(why);
+		}
+
+	}
+
+}

@@ -1,0 +1,22 @@
+package dev.parley.provider;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the providers managed through the admin API ({@code parley.providers.*}).
+ *
+ * @param masterKey base64 of 32 random bytes that encrypts the providers' API keys
+ * ({@code PARLEY_MASTER_KEY}); empty means generated once into the data directory as
+ * {@code master.key}. Every instance of a cluster needs the same value.
+ * @param recheckInterval how often, at most, an instance checks whether another one
+ * changed a provider
+ * @param reloadInterval how often an instance re-reads every provider regardless
+ */
+@ConfigurationProperties("parley.providers")
+public record ManagedProviderProperties(String masterKey, @DefaultValue("2s") Duration recheckInterval,
+		@DefaultValue("30s") Duration reloadInterval) {
+
+}

@@ -1,0 +1,275 @@
+package dev.parley.provider;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.parley.bench.sim.Simulator;
+import dev.parley.bench.sim.SimulatorConfig;
+import dev.parley.testsupport.TestAccounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin API of providers over real HTTP: create, read, change, delete, validation,
+ * conflicts, access, the read-only environment provider, connection tests, and keys that
+ * never come back out, neither in a response nor in the log.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class AdminProvidersIT extends ProviderTestSupport {
+
+	static final String ENV_KEY = "sk-environment-secret-9f8e";
+
+	static final String SIM_KEY = "sk-simulator-secret-7c6d";
+
+	static final String OTHER_KEY = "sk-another-secret-key-5b4a";
+
+	static final Simulator SIMULATOR = Simulator.start(SimulatorConfig.defaults().withApiKey(SIM_KEY));
+
+	static final Simulator ENV_SIMULATOR = Simulator.start(SimulatorConfig.defaults().withApiKey(ENV_KEY));
+
+	static final String PATH = "/api/v1/admin/providers";
+
+	@DynamicPropertySource
+	static void environmentProvider(DynamicPropertyRegistry registry) {
+		registry.add("OPENAI_BASE_URL", ENV_SIMULATOR::baseUrl);
+		registry.add("OPENAI_API_KEY", () -> ENV_KEY);
+		registry.add("PARLEY_DEFAULT_MODEL", () -> "sim?tokens=2");
+	}
+
+	@AfterAll
+	static void stopSimulators() {
+		SIMULATOR.close();
+		ENV_SIMULATOR.close();
+	}
+
+	@AfterEach
+	void noRawKeyLeftTheServer(CapturedOutput output) {
+		for (String secret : List.of(ENV_KEY, SIM_KEY, OTHER_KEY)) {
+			assertThat(this.bodies).noneMatch((body) -> body.contains(secret));
+			assertThat(output.getAll()).doesNotContain(secret);
+		}
+	}
+
+	@Test
+	void createsReadsChangesAndDeletesAProvider() {
+		TestAccounts.Session admin = admin();
+		ObjectNode body = provider("Qwen-Crud", SIMULATOR.baseUrl(), List.of("sim?tokens=1", "qwen-max"),
+				List.of(SIM_KEY, OTHER_KEY))
+			.put("first_token_timeout_ms", 5000)
+			.put("max_concurrency", 8);
+		HttpResponse<String> created = call(admin, "POST", PATH, body.toString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode view = json(created);
+		String id = view.get("id").asString();
+		assertThat(created.headers().firstValue("Location")).hasValue(PATH + "/" + id);
+		assertThat(view.get("name").asString()).isEqualTo("Qwen-Crud");
+		assertThat(view.get("protocol").asString()).isEqualTo("openai");
+		assertThat(view.get("base_url").asString()).isEqualTo(SIMULATOR.baseUrl());
+		assertThat(view.get("models").toString()).isEqualTo("[\"sim?tokens=1\",\"qwen-max\"]");
+		assertThat(view.get("connect_timeout_ms").asInt()).isEqualTo(10_000);
+		assertThat(view.get("first_token_timeout_ms").asInt()).isEqualTo(5000);
+		assertThat(view.get("request_timeout_ms").asInt()).isEqualTo(300_000);
+		assertThat(view.get("max_concurrency").asInt()).isEqualTo(8);
+		assertThat(view.get("enabled").asBoolean()).isTrue();
+		assertThat(view.get("source").asString()).isEqualTo("database");
+		assertThat(view.get("read_only").asBoolean()).isFalse();
+		assertThat(view.get("api_keys").toString()).isEqualTo("[{\"hint\":\"...7c6d\",\"status\":\"ok\","
+				+ "\"rejected_reason\":null,\"rejected_at\":null},{\"hint\":\"...5b4a\",\"status\":\"ok\","
+				+ "\"rejected_reason\":null,\"rejected_at\":null}]");
+		assertThat(view.get("created_at").asString()).isNotBlank();
+
+		JsonNode list = json(call(admin, "GET", PATH, null)).get("items");
+		assertThat(list.findValuesAsString("id")).contains(id);
+		assertThat(json(call(admin, "GET", PATH + "/" + id, null))).isEqualTo(view);
+
+		HttpResponse<String> patched = call(admin, "PATCH", PATH + "/" + id,
+				"{\"name\":\"qwen-renamed\",\"enabled\":false,\"api_keys\":[\"" + OTHER_KEY
+						+ "\"],\"api_version\":\"2024-10-21\"}");
+		assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+		JsonNode changed = json(patched);
+		assertThat(changed.get("name").asString()).isEqualTo("qwen-renamed");
+		assertThat(changed.get("enabled").asBoolean()).isFalse();
+		assertThat(changed.get("api_version").asString()).isEqualTo("2024-10-21");
+		assertThat(changed.get("api_keys").findValuesAsString("hint")).containsExactly("...5b4a");
+		assertThat(changed.get("models")).isEqualTo(view.get("models"));
+		assertThat(changed.get("first_token_timeout_ms").asInt()).isEqualTo(5000);
+
+		assertThat(call(admin, "DELETE", PATH + "/" + id, null).statusCode()).isEqualTo(204);
+		assertProblem(call(admin, "GET", PATH + "/" + id, null), 404, "provider-not-found");
+		assertProblem(call(admin, "PATCH", PATH + "/" + id, "{\"enabled\":true}"), 404, "provider-not-found");
+		assertProblem(call(admin, "DELETE", PATH + "/" + id, null), 404, "provider-not-found");
+		assertProblem(call(admin, "POST", PATH + "/" + id + "/test", null), 404, "provider-not-found");
+		assertProblem(call(admin, "GET", PATH + "/not-a-provider", null), 404, "provider-not-found");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "{\"base_url\":\"http://h/v1\",\"models\":[\"m\"]}|name",
+			"{\"name\":\"\",\"base_url\":\"http://h/v1\",\"models\":[\"m\"]}|name",
+			"{\"name\":\"a/b\",\"base_url\":\"http://h/v1\",\"models\":[\"m\"]}|name",
+			"{\"name\":\"-x\",\"base_url\":\"http://h/v1\",\"models\":[\"m\"]}|name",
+			"{\"name\":\"<script>\",\"base_url\":\"http://h/v1\",\"models\":[\"m\"]}|name",
+			"{\"name\":\"x\",\"protocol\":\"gemini\",\"base_url\":\"http://h/v1\",\"models\":[\"m\"]}|protocol",
+			"{\"name\":\"x\",\"models\":[\"m\"]}|base_url",
+			"{\"name\":\"x\",\"base_url\":\"ftp://h/v1\",\"models\":[\"m\"]}|base_url",
+			"{\"name\":\"x\",\"base_url\":\"/v1\",\"models\":[\"m\"]}|base_url",
+			"{\"name\":\"x\",\"base_url\":\"http://user:pw@h/v1\",\"models\":[\"m\"]}|base_url",
+			"{\"name\":\"x\",\"base_url\":\"http://h/v1?x=1\",\"models\":[\"m\"]}|base_url",
+			"{\"name\":\"x\",\"base_url\":\"http://h /v1\",\"models\":[\"m\"]}|base_url",
+			"{\"name\":\"x\",\"base_url\":\"http://h/v1\",\"api_version\":\"a b\",\"models\":[\"m\"]}|api_version",
+			"{\"name\":\"x\",\"base_url\":\"http://h/v1\"}|models",
+			"{\"name\":\"x\",\"base_url\":\"http://h/v1\",\"models\":[]}|models",
+			"{\"name\":\"x\",\"base_url\":\"http://h/v1\",\"models\":[\"\"]}|models[0]",
+			"{\"name\":\"x\",\"base_url\":\"http://h/v1\",\"models\":[\"m\",\"m\"]}|models[1]",
+			"{\"name\":\"x\",\"base_url\":\"http://h/v1\",\"models\":[\"a b\"]}|models[0]",
+			"{\"name\":\"x\",\"base_url\":\"http://h/v1\",\"models\":[\"m\"],\"api_keys\":[\"sk a\"]}|api_keys[0]",
+			"{\"name\":\"x\",\"base_url\":\"http://h/v1\",\"models\":[\"m\"],\"api_keys\":[\"\"]}|api_keys[0]",
+			"{\"name\":\"x\",\"base_url\":\"http://h/v1\",\"models\":[\"m\"],\"connect_timeout_ms\":0}|connect_timeout_ms",
+			"{\"name\":\"x\",\"base_url\":\"http://h/v1\",\"models\":[\"m\"],\"first_token_timeout_ms\":600001}|first_token_timeout_ms",
+			"{\"name\":\"x\",\"base_url\":\"http://h/v1\",\"models\":[\"m\"],\"idle_timeout_ms\":-1}|idle_timeout_ms",
+			"{\"name\":\"x\",\"base_url\":\"http://h/v1\",\"models\":[\"m\"],\"request_timeout_ms\":99}|request_timeout_ms",
+			"{\"name\":\"x\",\"base_url\":\"http://h/v1\",\"models\":[\"m\"],\"max_concurrency\":-2}|max_concurrency" })
+	void everyBadFieldIsA400NamingIt(String body, String field) {
+		JsonNode problem = assertProblem(call(admin(), "POST", PATH, body), 400, "invalid-request");
+		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
+	}
+
+	@Test
+	void listsAreBoundedAndUnknownFieldsRefused() {
+		TestAccounts.Session admin = admin();
+		ObjectNode manyKeys = provider("many-keys", "http://h/v1", List.of("m"),
+				java.util.Collections.nCopies(21, "k"));
+		assertThat(json(call(admin, "POST", PATH, manyKeys.toString())).get("errors").get(0).get("field").asString())
+			.isEqualTo("api_keys");
+		List<String> models = java.util.stream.IntStream.range(0, 201).mapToObj((i) -> "m" + i).toList();
+		assertProblem(call(admin, "POST", PATH, provider("many-models", "http://h/v1", models, List.of()).toString()),
+				400, "invalid-request");
+		assertProblem(
+				call(admin, "POST", PATH,
+						provider("long-url", "http://h/" + "v".repeat(500), List.of("m"), List.of()).toString()),
+				400, "invalid-request");
+		assertProblem(
+				call(admin, "POST", PATH, provider("y".repeat(101), "http://h/v1", List.of("m"), List.of()).toString()),
+				400, "invalid-request");
+		assertProblem(
+				call(admin, "POST", PATH,
+						provider("extra", "http://h/v1", List.of("m"), List.of()).put("api_key", "x").toString()),
+				400, "unknown-field");
+		assertThat(json(call(admin, "GET", PATH, null)).get("items").findValuesAsString("name"))
+			.doesNotContain("many-keys", "many-models", "long-url", "extra");
+	}
+
+	@Test
+	void aNameIsTakenRegardlessOfCase() {
+		TestAccounts.Session admin = admin();
+		String first = json(call(admin, "POST", PATH,
+				provider("DeepSeek", "https://api.deepseek.com/v1", List.of("deepseek-chat"), List.of()).toString()))
+			.get("id")
+			.asString();
+		String second = json(call(admin, "POST", PATH,
+				provider("Moonshot", "https://api.moonshot.cn/v1", List.of("kimi-k2"), List.of()).toString()))
+			.get("id")
+			.asString();
+
+		assertProblem(
+				call(admin, "POST", PATH, provider("deepseek", "http://h/v1", List.of("m"), List.of()).toString()), 409,
+				"provider-name-taken");
+		assertProblem(call(admin, "POST", PATH, provider("OpenAI", "http://h/v1", List.of("m"), List.of()).toString()),
+				409, "provider-name-taken");
+		assertProblem(call(admin, "PATCH", PATH + "/" + second, "{\"name\":\"DEEPSEEK\"}"), 409, "provider-name-taken");
+		assertThat(call(admin, "PATCH", PATH + "/" + first, "{\"name\":\"deepseek\"}").statusCode()).isEqualTo(200);
+		call(admin, "DELETE", PATH + "/" + first, null);
+		call(admin, "DELETE", PATH + "/" + second, null);
+	}
+
+	@Test
+	void onlyAdministratorsMayManageProviders() {
+		TestAccounts.Session user = newUser();
+		String body = provider("nope", "http://h/v1", List.of("m"), List.of()).toString();
+		assertProblem(call(user, "GET", PATH, null), 403, "forbidden");
+		assertProblem(call(user, "POST", PATH, body), 403, "forbidden");
+		assertProblem(call(user, "GET", PATH + "/openai", null), 403, "forbidden");
+		assertProblem(call(user, "PATCH", PATH + "/openai", "{}"), 403, "forbidden");
+		assertProblem(call(user, "DELETE", PATH + "/openai", null), 403, "forbidden");
+		assertProblem(call(user, "POST", PATH + "/openai/test", null), 403, "forbidden");
+		assertProblem(call(null, "GET", PATH, null), 401, "unauthorized");
+	}
+
+	@Test
+	void theEnvironmentProviderIsListedReadOnlyWithItsKeyAsHintOnly() {
+		TestAccounts.Session admin = admin();
+		JsonNode env = json(call(admin, "GET", PATH, null)).get("items").get(0);
+		assertThat(env.get("id").asString()).isEqualTo("openai");
+		assertThat(env.get("source").asString()).isEqualTo("environment");
+		assertThat(env.get("read_only").asBoolean()).isTrue();
+		assertThat(env.get("base_url").asString()).isEqualTo(ENV_SIMULATOR.baseUrl());
+		assertThat(env.get("models").toString()).isEqualTo("[\"sim?tokens=2\"]");
+		assertThat(env.get("api_keys").findValuesAsString("hint")).containsExactly("...9f8e");
+		assertThat(json(call(admin, "GET", PATH + "/openai", null))).isEqualTo(env);
+
+		assertProblem(call(admin, "PATCH", PATH + "/openai", "{\"enabled\":false}"), 409, "provider-read-only");
+		assertProblem(call(admin, "DELETE", PATH + "/openai", null), 409, "provider-read-only");
+		JsonNode test = json(call(admin, "POST", PATH + "/openai/test", null));
+		assertThat(test.get("ok").asBoolean()).as(test.toString()).isTrue();
+	}
+
+	@Test
+	void testsTheConnectionAndReportsFailuresAsAnswers() throws IOException {
+		TestAccounts.Session admin = admin();
+		String good = json(call(admin, "POST", PATH,
+				provider("sim-ok", SIMULATOR.baseUrl(), List.of("sim?tokens=1"), List.of(SIM_KEY)).toString()))
+			.get("id")
+			.asString();
+		HttpResponse<String> ok = call(admin, "POST", PATH + "/" + good + "/test", null);
+		assertThat(ok.statusCode()).isEqualTo(200);
+		JsonNode answer = json(ok);
+		assertThat(answer.get("ok").asBoolean()).as(ok.body()).isTrue();
+		assertThat(answer.get("model").asString()).isEqualTo("sim?tokens=1");
+		assertThat(answer.get("latency_ms").asLong()).isGreaterThanOrEqualTo(0);
+		assertThat(answer.get("error").isNull()).isTrue();
+
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		String closed = json(call(admin, "POST", PATH,
+				provider("closed", "http://127.0.0.1:" + closedPort + "/v1", List.of("m"), List.of(OTHER_KEY))
+					.put("connect_timeout_ms", 2000)
+					.toString()))
+			.get("id")
+			.asString();
+		HttpResponse<String> refused = call(admin, "POST", PATH + "/" + closed + "/test", null);
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(json(refused).get("ok").asBoolean()).isFalse();
+		assertThat(json(refused).at("/error/code").asString()).isEqualTo("upstream_unreachable");
+
+		call(admin, "PATCH", PATH + "/" + good, "{\"api_keys\":[\"" + OTHER_KEY + "\"]}");
+		JsonNode wrongKey = json(call(admin, "POST", PATH + "/" + good + "/test", null));
+		assertThat(wrongKey.get("ok").asBoolean()).isFalse();
+		assertThat(wrongKey.at("/error/code").asString()).isEqualTo("upstream_auth");
+		assertThat(wrongKey.at("/error/http_status").asInt()).isEqualTo(401);
+		assertThat(json(call(admin, "GET", PATH + "/" + good, null)).at("/api_keys/0/status").asString())
+			.as("a test does not take the key out")
+			.isEqualTo("ok");
+		call(admin, "DELETE", PATH + "/" + good, null);
+		call(admin, "DELETE", PATH + "/" + closed, null);
+	}
+
+}
