@@ -48,6 +48,12 @@ public enum ProblemType {
 	USER_NOT_FOUND("user-not-found", HttpStatus.NOT_FOUND, "User not found"),
 	API_KEY_NOT_FOUND("api-key-not-found", HttpStatus.NOT_FOUND, "API key not found"),
 	SELF_LOCKOUT("self-lockout", HttpStatus.CONFLICT, "An administrator cannot demote or disable themselves"),
+	// agents and saved contexts
+	AGENT_NOT_FOUND("agent-not-found", HttpStatus.NOT_FOUND, "Agent not found"),
+	AGENT_NAME_TAKEN("agent-name-taken", HttpStatus.CONFLICT, "An agent with this name exists"),
+	DEFAULT_AGENT_UNDELETABLE("default-agent-undeletable", HttpStatus.CONFLICT, "The default agent cannot be deleted"),
+	CONTEXT_NOT_FOUND("context-not-found", HttpStatus.NOT_FOUND, "Saved context not found"),
+	CONTEXT_NAME_TAKEN("context-name-taken", HttpStatus.CONFLICT, "A saved context with this name exists"),
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
 	private static final String BASE = "https://parley.dev/problems/";
