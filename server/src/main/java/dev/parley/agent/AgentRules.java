@@ -1,6 +1,7 @@
 package dev.parley.agent;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import dev.parley.platform.CurrentUser;
@@ -27,7 +28,7 @@ final class AgentRules {
 			return;
 		}
 		if (body.visibility() != null && body.visibility() != Visibility.PRIVATE) {
-			throw forbidden("visibility '" + body.visibility().name().toLowerCase(java.util.Locale.ROOT) + "'");
+			throw forbidden("visibility '" + body.visibility().name().toLowerCase(Locale.ROOT) + "'");
 		}
 		if (body.visibleRoles() != null && !body.visibleRoles().isEmpty()) {
 			throw forbidden("visible_roles");
