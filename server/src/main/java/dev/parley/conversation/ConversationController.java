@@ -28,32 +28,39 @@ class ConversationController {
 
 	private final ConversationService service;
 
-	ConversationController(ConversationService service) {
+	private final ConversationStarter starter;
+
+	private final ConversationViews views;
+
+	ConversationController(ConversationService service, ConversationStarter starter, ConversationViews views) {
 		this.service = service;
+		this.starter = starter;
+		this.views = views;
 	}
 
 	@PostMapping
 	ResponseEntity<ConversationView> create(@Valid @RequestBody(required = false) ConversationRequests.Create body) {
-		Conversation created = this.service
-			.create((body != null) ? body : new ConversationRequests.Create(null, null, null));
+		ConversationStarter.Started started = this.starter
+			.start((body != null) ? body : ConversationRequests.Create.empty());
+		Conversation created = started.conversation();
 		return ResponseEntity.created(URI.create("/api/v1/conversations/" + created.id()))
-			.body(ConversationView.of(created));
+			.body(ConversationView.of(created, started.agent()));
 	}
 
 	@GetMapping
 	PageView<ConversationView> list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "false") boolean archived) {
-		return this.service.list(limit, cursor, archived);
+		return this.views.of(this.service.list(limit, cursor, archived));
 	}
 
 	@GetMapping("/{id}")
 	ConversationView get(@PathVariable UUID id) {
-		return ConversationView.of(this.service.get(id));
+		return this.views.of(this.service.get(id));
 	}
 
 	@PatchMapping("/{id}")
 	ConversationView update(@PathVariable UUID id, @Valid @RequestBody ConversationRequests.Update body) {
-		return ConversationView.of(this.service.update(id, body));
+		return this.views.of(this.service.update(id, body));
 	}
 
 	@DeleteMapping("/{id}")
@@ -70,12 +77,12 @@ class ConversationController {
 
 	@PutMapping("/{id}/context")
 	ConversationView replaceContext(@PathVariable UUID id, @Valid @RequestBody ConversationRequests.Context body) {
-		return ConversationView.of(this.service.replaceContext(id, body));
+		return this.views.of(this.service.replaceContext(id, body));
 	}
 
 	@DeleteMapping("/{id}/context")
 	ConversationView clearContext(@PathVariable UUID id) {
-		return ConversationView.of(this.service.clearContext(id));
+		return this.views.of(this.service.clearContext(id));
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,12 +16,23 @@ final class ConversationRequests {
 	private ConversationRequests() {
 	}
 
-	/** {@code POST /api/v1/conversations}; every field optional. */
+	/**
+	 * {@code POST /api/v1/conversations}; every field optional. Without {@code agent_id}
+	 * the conversation starts from the default agent; {@code context_id} names one of the
+	 * caller's saved contexts.
+	 */
 	record Create(
 			@Size(max = ContextLimits.TITLE_MAX_CHARS) @Pattern(regexp = ContextLimits.NOT_BLANK,
 					message = "must not be blank") String title,
 			@Size(max = ContextLimits.SYSTEM_PROMPT_MAX_CHARS) String systemPrompt,
-			@Size(max = ContextLimits.PRESET_MESSAGES_MAX) List<@Valid @NotNull PresetMessage> presetMessages) {
+			@Size(max = ContextLimits.PRESET_MESSAGES_MAX) List<@Valid @NotNull PresetMessage> presetMessages,
+			UUID agentId, UUID contextId) {
+
+		/** An empty request: the default agent, no title. */
+		static Create empty() {
+			return new Create(null, null, null, null, null);
+		}
+
 	}
 
 	/** {@code PATCH /api/v1/conversations/{id}}; absent fields stay as they are. */

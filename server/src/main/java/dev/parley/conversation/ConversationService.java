@@ -40,19 +40,20 @@ class ConversationService {
 		this.events = events;
 	}
 
-	Conversation create(ConversationRequests.Create request) {
-		List<PresetMessage> presets = checkPresets(request.presetMessages());
+	/** A new conversation of the current user with these settings (each may be null). */
+	Conversation create(String title, UUID agentId, String systemPrompt, List<PresetMessage> presetMessages) {
+		List<PresetMessage> presets = checkPresets(presetMessages);
 		Instant now = Jdbc.now();
-		Conversation conversation = new Conversation(this.ids.next(), this.currentUser.id(), strip(request.title()),
-				null, request.systemPrompt(), presets, null, false, false, ConversationStatus.ACTIVE, now, now);
+		Conversation conversation = new Conversation(this.ids.next(), this.currentUser.id(), strip(title), agentId,
+				systemPrompt, presets, null, false, false, ConversationStatus.ACTIVE, now, now);
 		this.conversations.insert(conversation);
 		return conversation;
 	}
 
-	PageView<ConversationView> list(int limit, String cursor, boolean archived) {
+	PageView<Conversation> list(int limit, String cursor, boolean archived) {
 		ConversationCursor after = (cursor != null) ? ConversationCursor.decode(cursor) : null;
 		List<Conversation> rows = this.conversations.page(this.currentUser.id(), archived, after, limit + 1);
-		List<ConversationView> items = rows.stream().limit(limit).map(ConversationView::of).toList();
+		List<Conversation> items = rows.stream().limit(limit).toList();
 		String next = (rows.size() > limit) ? ConversationCursor.after(rows.get(limit - 1)).encode() : null;
 		return new PageView<>(items, next);
 	}

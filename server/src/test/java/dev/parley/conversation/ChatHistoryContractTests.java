@@ -125,7 +125,7 @@ abstract class ChatHistoryContractTests {
 		List<UUID> seen = new ArrayList<>();
 		String cursor = null;
 		for (int guard = 0; guard < 100; guard++) {
-			PageView<ConversationView> page = this.service.list(limit, cursor, archived);
+			PageView<Conversation> page = this.service.list(limit, cursor, archived);
 			assertThat(page.items()).hasSizeLessThanOrEqualTo(limit);
 			page.items().forEach((item) -> seen.add(item.id()));
 			cursor = page.nextCursor();
@@ -335,7 +335,7 @@ abstract class ChatHistoryContractTests {
 	}
 
 	private Conversation newConversation() {
-		return this.service.create(new ConversationRequests.Create(null, null, null));
+		return this.service.create(null, null, null, null);
 	}
 
 	private Message insert(Conversation c, Message parent, MessageRole role, int second) {

@@ -66,11 +66,15 @@ class ConversationApiIT {
 		String id = body.get("id").asString();
 		assertThat(created.location()).isEqualTo(BASE + "/" + id);
 		assertThat(names(body)).containsExactly("id", "title", "agent_id", "system_prompt", "preset_messages",
-				"context_start", "pinned", "archived", "status", "created_at", "updated_at");
+				"greetings", "suggested_questions", "context_start", "pinned", "archived", "status", "created_at",
+				"updated_at");
 		assertThat(body.get("title").asString()).isEqualTo("Trip plan");
 		assertThat(body.get("status").asString()).isEqualTo("active");
 		assertThat(body.get("preset_messages").get(0).get("role").asString()).isEqualTo("user");
-		assertThat(body.get("agent_id").isNull()).isTrue();
+		// without agent_id the conversation starts from the default agent, with its
+		// greetings
+		assertThat(body.get("agent_id").asString()).isNotBlank();
+		assertThat(body.get("greetings")).isNotEmpty();
 		assertThat(body.get("created_at").asString()).endsWith("Z");
 
 		assertThat(send("GET", BASE + "/" + id, null).body()).isEqualTo(body);
@@ -184,7 +188,10 @@ class ConversationApiIT {
 
 		assertProblem(send("POST", BASE, "{\"title\":"), 400, "malformed-json");
 		assertProblem(send("POST", BASE, "not json"), 400, "malformed-json");
-		assertField(send("POST", BASE, "{\"agent_id\":\"" + UUID.randomUUID() + "\"}"), "unknown-field", "agent_id");
+		assertProblem(send("POST", BASE, "{\"agent_id\":\"" + UUID.randomUUID() + "\"}"), 404, "agent-not-found");
+		assertProblem(send("POST", BASE, "{\"context_id\":\"" + UUID.randomUUID() + "\"}"), 404, "context-not-found");
+		assertField(send("POST", BASE, "{\"agent_id\":\"nope\"}"), "invalid-request", "agent_id");
+		assertField(send("POST", BASE, "{\"agent\":\"x\"}"), "unknown-field", "agent");
 		assertField(send("POST", BASE, "{\"preset_messages\":[{\"role\":\"user\",\"content\":\"x\",\"extra\":1}]}"),
 				"unknown-field", "preset_messages[0].extra");
 		assertField(send("POST", BASE, "{\"title\":5}"), "invalid-request", "title");

@@ -53,6 +53,12 @@ public enum ProblemType {
 	PROVIDER_NAME_TAKEN("provider-name-taken", HttpStatus.CONFLICT, "Provider name already taken"),
 	PROVIDER_READ_ONLY("provider-read-only", HttpStatus.CONFLICT,
 			"Provider configured in the environment; change it there"),
+	// agents and saved contexts
+	AGENT_NOT_FOUND("agent-not-found", HttpStatus.NOT_FOUND, "Agent not found"),
+	AGENT_NAME_TAKEN("agent-name-taken", HttpStatus.CONFLICT, "An agent with this name exists"),
+	DEFAULT_AGENT_UNDELETABLE("default-agent-undeletable", HttpStatus.CONFLICT, "The default agent cannot be deleted"),
+	CONTEXT_NOT_FOUND("context-not-found", HttpStatus.NOT_FOUND, "Saved context not found"),
+	CONTEXT_NAME_TAKEN("context-name-taken", HttpStatus.CONFLICT, "A saved context with this name exists"),
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
 	private static final String BASE = "https://parley.dev/problems/";

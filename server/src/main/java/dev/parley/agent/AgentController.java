@@ -1,0 +1,57 @@
+package dev.parley.agent;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/agents}: the agents a user may see, create and manage. */
+@RestController
+@RequestMapping("/api/v1/agents")
+class AgentController {
+
+	private final AgentService service;
+
+	AgentController(AgentService service) {
+		this.service = service;
+	}
+
+	@GetMapping
+	List<AgentView> list() {
+		return this.service.list().stream().map(AgentView::of).toList();
+	}
+
+	@PostMapping
+	ResponseEntity<AgentView> create(@Valid @RequestBody AgentRequests.Body body) {
+		Agent created = this.service.create(body);
+		return ResponseEntity.created(URI.create("/api/v1/agents/" + created.id())).body(AgentView.of(created));
+	}
+
+	@GetMapping("/{id}")
+	AgentView get(@PathVariable UUID id) {
+		return AgentView.of(this.service.get(id));
+	}
+
+	@PatchMapping("/{id}")
+	AgentView update(@PathVariable UUID id, @Valid @RequestBody AgentRequests.Body body) {
+		return AgentView.of(this.service.update(id, body));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		this.service.delete(id);
+		return ResponseEntity.noContent().build();
+	}
+
+}

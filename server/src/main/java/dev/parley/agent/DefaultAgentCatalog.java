@@ -1,0 +1,110 @@
+package dev.parley.agent;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.parley.platform.CurrentUser;
+import dev.parley.provider.ProviderCatalog;
+import dev.parley.provider.Route;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The agent catalog on the database, with lookups by id and name cached for a few seconds
+ * (so a change made on another instance shows here within that time; one made here shows
+ * at once).
+ */
+@Component
+class DefaultAgentCatalog implements AgentCatalog {
+
+	/** How long a cached agent may be stale when another instance changes it. */
+	static final Duration CACHE_TTL = Duration.ofSeconds(3);
+
+	private final AgentRepository agents;
+
+	private final DefaultAgent defaultAgent;
+
+	private final ProviderCatalog providers;
+
+	private final CurrentUser currentUser;
+
+	private final Cache<UUID, Agent> byId = Caffeine.newBuilder()
+		.expireAfterWrite(CACHE_TTL)
+		.maximumSize(10_000)
+		.build();
+
+	private final Cache<String, Agent> byName = Caffeine.newBuilder()
+		.expireAfterWrite(CACHE_TTL)
+		.maximumSize(10_000)
+		.build();
+
+	DefaultAgentCatalog(AgentRepository agents, DefaultAgent defaultAgent, ProviderCatalog providers,
+			CurrentUser currentUser) {
+		this.agents = agents;
+		this.defaultAgent = defaultAgent;
+		this.providers = providers;
+		this.currentUser = currentUser;
+	}
+
+	@Override
+	public Optional<AgentProfile> findVisible(UUID id) {
+		return agent(id).filter((agent) -> agent.visibleTo(this.currentUser)).map(Agent::profile);
+	}
+
+	@Override
+	public Optional<AgentProfile> findVisibleByIdOrName(String idOrName) {
+		if (idOrName == null || idOrName.isBlank()) {
+			return Optional.empty();
+		}
+		UUID id = AgentNames.asUuid(idOrName.strip());
+		if (id != null) {
+			return findVisible(id);
+		}
+		String key = AgentNames.key(idOrName);
+		return Optional.ofNullable(this.byName.get(key, (name) -> this.agents.findByName(name).orElse(null)))
+			.filter((agent) -> agent.visibleTo(this.currentUser))
+			.map(Agent::profile);
+	}
+
+	@Override
+	public List<AgentProfile> visibleAgents() {
+		List<Agent> visible = this.currentUser.admin() ? this.agents.all()
+				: this.agents.visibleTo(this.currentUser.id(), this.currentUser.role());
+		return visible.stream().map(Agent::profile).toList();
+	}
+
+	@Override
+	public Optional<AgentProfile> find(UUID id) {
+		return agent(id).map(Agent::profile);
+	}
+
+	@Override
+	public AgentProfile defaultAgent() {
+		return this.defaultAgent.current().profile();
+	}
+
+	@Override
+	public Route routeOf(AgentProfile agent) {
+		return agent.route().targets().isEmpty() ? this.providers.defaultRoute() : agent.route();
+	}
+
+	/** Forgets every cached agent, after a change made on this instance. */
+	void evictAll() {
+		this.byId.invalidateAll();
+		this.byName.invalidateAll();
+		this.defaultAgent.evict();
+	}
+
+	private Optional<Agent> agent(UUID id) {
+		if (id == null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(this.byId.get(id, (key) -> this.agents.find(key).orElse(null)));
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.parley.conversation;
+
+import dev.parley.agent.AgentCatalog;
+
+import org.springframework.stereotype.Component;
+
+/** Shows conversations with their agents' greetings and suggested questions. */
+@Component
+class ConversationViews {
+
+	private final AgentCatalog agents;
+
+	ConversationViews(AgentCatalog agents) {
+		this.agents = agents;
+	}
+
+	ConversationView of(Conversation conversation) {
+		// No visibility check: the conversation is bound to its agent already. A deleted
+		// agent leaves no greetings.
+		return ConversationView.of(conversation,
+				(conversation.agentId() != null) ? this.agents.find(conversation.agentId()).orElse(null) : null);
+	}
+
+	PageView<ConversationView> of(PageView<Conversation> page) {
+		return new PageView<>(page.items().stream().map(this::of).toList(), page.nextCursor());
+	}
+
+}
