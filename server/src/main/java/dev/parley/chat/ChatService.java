@@ -7,6 +7,10 @@ import java.util.function.Supplier;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
+import dev.parley.agent.AgentCatalog;
+import dev.parley.agent.AgentProfile;
+import dev.parley.cache.CacheKeys;
+import dev.parley.cache.ResponseCache;
 import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationDeleted;
@@ -56,10 +60,16 @@ class ChatService {
 
 	private final TokenBudget tokenBudget;
 
+	private final AgentCatalog agents;
+
+	private final ResponseCache cache;
+
 	ChatService(ChatHistory history, ProviderCatalog providers, UpstreamLimiter limiter, ConversationLocks locks,
 			GenerationEventLog events, GenerationRegistry registry, ContextWindow contextWindow,
 			GenerationRunner runner, IdGenerator ids, ChatProperties properties, MessageMasking masking,
-			TokenBudget tokenBudget) {
+			TokenBudget tokenBudget, AgentCatalog agents, ResponseCache cache) {
+		this.agents = agents;
+		this.cache = cache;
 		this.history = history;
 		this.providers = providers;
 		this.limiter = limiter;
@@ -84,8 +94,7 @@ class ChatService {
 		UUID parentId = (request.parentId() != null)
 				? this.history.requireMessage(conversationId, request.parentId()).id()
 				: this.history.latestMessage(conversationId).map(Message::id).orElse(null);
-		Route route = routeFor(request.model());
-		return start(conversation, route, ModelParams.NONE, acceptedAtNanos,
+		return start(conversation, Plan.of(this, conversation, request.model()), acceptedAtNanos,
 				() -> this.history.appendUserMessage(conversationId, parentId, content));
 	}
 
@@ -102,8 +111,8 @@ class ChatService {
 			default -> throw ProblemException.of(ProblemType.INVALID_REQUEST,
 					"Only a user or an assistant message can be regenerated");
 		};
-		Route route = routeFor((request != null) ? request.model() : null);
-		return start(conversation, route, ModelParams.NONE, acceptedAtNanos, () -> userMessage);
+		Plan plan = Plan.of(this, conversation, (request != null) ? request.model() : null);
+		return start(conversation, plan, acceptedAtNanos, () -> userMessage);
 	}
 
 	/**
@@ -125,10 +134,24 @@ class ChatService {
 		this.registry.find(deleted.conversationId()).ifPresent(RunningGeneration::stop);
 	}
 
-	/** The route for a model the client named, else the default route. */
-	private Route routeFor(String model) {
-		return (model != null && !model.isBlank()) ? this.providers.routeForModel(model)
-				: this.providers.defaultRoute();
+	/**
+	 * How a reply is called: the conversation's agent's route (or the route of a model
+	 * the client named), the agent's parameters, and the response cache's scope when the
+	 * agent caches (null otherwise).
+	 */
+	private record Plan(Route route, ModelParams params, String cacheScope) {
+
+		static Plan of(ChatService service, Conversation conversation, String model) {
+			AgentProfile agent = (conversation.agentId() != null)
+					? service.agents.find(conversation.agentId()).orElseGet(service.agents::defaultAgent)
+					: service.agents.defaultAgent();
+			if (model != null && !model.isBlank()) {
+				return new Plan(service.providers.routeForModel(model), agent.params(), null);
+			}
+			return new Plan(service.agents.routeOf(agent), agent.params(),
+					agent.cacheEnabled() ? "agent:" + agent.id() + "@" + agent.updatedAt() : null);
+		}
+
 	}
 
 	private Message answeredUserMessage(UUID conversationId, Message reply) {
@@ -141,7 +164,7 @@ class ChatService {
 		return parent;
 	}
 
-	private RunningGeneration start(Conversation conversation, Route route, ModelParams params, long acceptedAtNanos,
+	private RunningGeneration start(Conversation conversation, Plan plan, long acceptedAtNanos,
 			Supplier<Message> userMessage) {
 		this.tokenBudget.requireAvailable(conversation.ownerId());
 		String holder = this.properties.instanceId() + "/" + this.ids.next();
@@ -152,7 +175,7 @@ class ChatService {
 		UpstreamLimiter.Permit permit = null;
 		try {
 			permit = this.limiter.acquire();
-			RouteTarget planned = route.primary();
+			RouteTarget planned = plan.route().primary();
 			Message user = userMessage.get();
 			Message assistant = this.history.startAssistantMessage(conversation.id(), user.id(), planned.model(),
 					planned.providerId(), this.properties.instanceId());
@@ -162,7 +185,8 @@ class ChatService {
 			this.registry.add(generation);
 			this.events.begin(conversation.id(), assistant.id(), new ChatEvent.Start(assistant.id(), conversation.id(),
 					user.id(), planned.model(), planned.providerId()));
-			this.runner.launch(generation, route, ChatRequest.of(planned.model(), context, params), permit, null);
+			ChatRequest call = ChatRequest.of(planned.model(), context, plan.params());
+			this.runner.launch(generation, plan.route(), call, permit, caching(plan, call));
 			return generation;
 		}
 		catch (RuntimeException ex) {
@@ -172,6 +196,15 @@ class ChatService {
 			this.locks.release(conversation.id(), holder);
 			throw ex;
 		}
+	}
+
+	/** The reply's cache entry (looked up now), or null when its agent does not cache. */
+	private ReplyCaching caching(Plan plan, ChatRequest call) {
+		if (plan.cacheScope() == null) {
+			return null;
+		}
+		String key = CacheKeys.of(plan.cacheScope(), plan.route(), call);
+		return new ReplyCaching(key, this.cache.get(key).orElse(null));
 	}
 
 	private String checkedContent(String content) {

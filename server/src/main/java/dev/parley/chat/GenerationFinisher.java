@@ -141,7 +141,7 @@ class GenerationFinisher {
 			try {
 				this.history.finishAssistantMessage(generation.id(),
 						new ReplyEnding(text, status, finishReason, usage.promptTokens(), usage.completionTokens(),
-								servedBy.model(), servedBy.providerId(), false));
+								servedBy.model(), servedBy.providerId(), cached));
 				return;
 			}
 			catch (DataAccessException ex) {

@@ -1,0 +1,211 @@
+package dev.parley.chat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.parley.bench.sim.Simulator;
+import dev.parley.testsupport.TestAccounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Routing as a user sees it: an administrator adds providers and an agent whose route
+ * chains them, a user chats with the agent, and the simulated provider fails in every way
+ * before and after the first token.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "parley.routing.backoff=50ms", "parley.routing.max-retry-after=2s" })
+class RoutingThroughAgentsIT extends ChatTestSupport {
+
+	static final String ADMIN_EMAIL = "routing-admin@example.com";
+
+	static final String ADMIN_PASSWORD = "Failover-drill-31";
+
+	TestAccounts.Session admin;
+
+	@DynamicPropertySource
+	static void administrator(DynamicPropertyRegistry registry) {
+		registry.add("parley.identity.admin-email", () -> ADMIN_EMAIL);
+		registry.add("parley.identity.admin-password", () -> ADMIN_PASSWORD);
+	}
+
+	@BeforeEach
+	void signInAdmin() {
+		this.admin = TestAccounts.login(this.http, "http://127.0.0.1:" + this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+	}
+
+	String provider(String protocol, String baseUrl, int firstTokenTimeoutMs) {
+		ObjectNode body = JSON.createObjectNode()
+			.put("name", "p-" + UUID.randomUUID().toString().substring(0, 8))
+			.put("protocol", protocol)
+			.put("base_url", baseUrl)
+			.put("first_token_timeout_ms", firstTokenTimeoutMs);
+		body.putArray("models").add("sim");
+		HttpResponse<String> created = callAs(this.admin, "POST", "/api/v1/admin/providers", body.toString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return json(created).get("id").asString();
+	}
+
+	String provider() {
+		return provider("openai", SIMULATOR.baseUrl(), 1000);
+	}
+
+	/** An agent routing to (provider, model) pairs in order. */
+	String agent(boolean cache, String... targets) {
+		ObjectNode body = JSON.createObjectNode()
+			.put("name", "agent-" + UUID.randomUUID().toString().substring(0, 8))
+			.put("visibility", "public")
+			.put("cache_enabled", cache);
+		ArrayNode route = body.putArray("route");
+		for (int i = 0; i < targets.length; i += 2) {
+			route.addObject().put("provider_id", targets[i]).put("model", targets[i + 1]);
+		}
+		HttpResponse<String> created = callAs(this.admin, "POST", "/api/v1/agents", body.toString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return json(created).get("id").asString();
+	}
+
+	String conversationWith(String agentId) {
+		return createConversation(JSON.createObjectNode().put("agent_id", agentId).toString());
+	}
+
+	List<SseClient.Frame> chat(String conversation, String text) {
+		try (SseClient sse = stream(conversation, JSON.createObjectNode().put("content", text).toString())) {
+			assertThat(sse.status()).isEqualTo(200);
+			return sse.untilTerminal();
+		}
+	}
+
+	static String text(List<SseClient.Frame> frames) {
+		StringBuilder text = new StringBuilder();
+		frames.stream().filter((f) -> f.type().equals("chunk")).forEach((f) -> text.append(f.text("content")));
+		return text.toString();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "sim?fault=500", "sim?fault=429&retry_after=1", "sim?fault=hang", "sim?fault=hang_headers",
+			"sim?fault=cut&after=0", "sim?fault=malformed&after=0" })
+	void beforeTheFirstTokenTheNextTargetAnswersWithOneCleanReply(String failingModel) {
+		String primary = provider();
+		String backup = provider();
+		String conversation = conversationWith(agent(false, primary, failingModel, backup, "sim?tokens=5"));
+
+		List<SseClient.Frame> frames = chat(conversation, "Hello");
+
+		assertThat(frames).extracting(SseClient.Frame::type).doesNotContain("error").endsWith("end");
+		assertThat(text(frames)).isEqualTo(Simulator.expectedText(5));
+		SseClient.Frame end = frames.getLast();
+		assertThat(end.text("provider")).isEqualTo(backup);
+		assertThat(end.text("model")).isEqualTo("sim?tokens=5");
+		JsonNode reply = messages(conversation).get(0);
+		assertThat(reply.get("status").asString()).isEqualTo("complete");
+		assertThat(reply.get("provider").asString()).isEqualTo(backup);
+		assertThat(reply.get("content").asString()).isEqualTo(Simulator.expectedText(5));
+
+		JsonNode breakers = json(callAs(this.admin, "GET", "/api/v1/admin/routing/breakers", null));
+		assertThat(breakers.findValuesAsString("target")).contains(primary + "/" + failingModel,
+				backup + "/sim?tokens=5");
+	}
+
+	@Test
+	void aRefusedConnectionFailsOverToo() throws IOException {
+		int closed;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closed = socket.getLocalPort();
+		}
+		String down = provider("openai", "http://127.0.0.1:" + closed + "/v1", 1000);
+		String backup = provider();
+		String conversation = conversationWith(agent(false, down, "sim", backup, "sim?tokens=3"));
+
+		List<SseClient.Frame> frames = chat(conversation, "Hello");
+
+		assertThat(text(frames)).isEqualTo(Simulator.expectedText(3));
+		assertThat(frames.getLast().text("provider")).isEqualTo(backup);
+	}
+
+	@Test
+	void whenEveryTargetIsDownTheUserGetsOneErrorAndLosesNothing() {
+		String conversation = conversationWith(agent(false, provider(), "sim?fault=500", provider(), "sim?fault=503"));
+
+		List<SseClient.Frame> frames = chat(conversation, "Anyone there?");
+
+		assertThat(frames.stream().filter((f) -> f.type().equals("error")).count()).isEqualTo(1);
+		SseClient.Frame error = frames.getLast();
+		assertThat(error.text("code")).isEqualTo("upstream_unavailable");
+		assertThat(error.text("status")).isEqualTo("failed");
+		JsonNode stored = messages(conversation);
+		assertThat(stored).hasSize(2);
+		assertThat(stored.get(1).get("content").asString()).isEqualTo("Anyone there?");
+		assertThat(stored.get(0).get("status").asString()).isEqualTo("failed");
+	}
+
+	@Test
+	void afterTheFirstTokenAFailureEndsTheReplyWithoutFailover() {
+		String backupModel = "sim?tokens=7&delay=1";
+		String conversation = conversationWith(
+				agent(false, provider(), "sim?fault=cut&after=3", provider(), backupModel));
+		long backupCallsBefore = backupCalls(backupModel);
+
+		List<SseClient.Frame> frames = chat(conversation, "Hello");
+
+		SseClient.Frame error = frames.getLast();
+		assertThat(error.type()).isEqualTo("error");
+		assertThat(error.text("code")).isEqualTo("upstream_stream_cut");
+		assertThat(error.text("status")).isEqualTo("interrupted");
+		assertThat(text(frames)).isEqualTo(Simulator.expectedText(3));
+		assertThat(messages(conversation).get(0).get("content").asString()).isEqualTo(Simulator.expectedText(3));
+		assertThat(backupCalls(backupModel)).isEqualTo(backupCallsBefore);
+	}
+
+	@Test
+	void anAnthropicProviderServesAnAgent() {
+		String claude = provider("anthropic", SIMULATOR.baseUrl(), 2000);
+		String conversation = conversationWith(agent(false, claude, "claude?tokens=4"));
+
+		List<SseClient.Frame> frames = chat(conversation, "Hello Claude");
+
+		assertThat(text(frames)).isEqualTo(Simulator.expectedText(4));
+		assertThat(frames.getLast().text("provider")).isEqualTo(claude);
+		JsonNode usage = frames.getLast().data().get("usage");
+		assertThat(usage.get("completion_tokens").asInt()).isEqualTo(4);
+	}
+
+	@Test
+	void aCachingAgentAnswersTheSameQuestionFromTheCache() {
+		String agent = agent(true, provider(), "sim?tokens=6");
+		long before = SIMULATOR.requestCount();
+
+		List<SseClient.Frame> first = chat(conversationWith(agent), "What is Parley?");
+		String second = conversationWith(agent);
+		List<SseClient.Frame> again = chat(second, "What is Parley?");
+
+		assertThat(text(again)).isEqualTo(text(first)).isEqualTo(Simulator.expectedText(6));
+		assertThat(first.getLast().data().get("cached").asBoolean()).isFalse();
+		assertThat(again.getLast().data().get("cached").asBoolean()).as(again.getLast().data().toString()).isTrue();
+		assertThat(messages(second).get(0).get("cached").asBoolean()).isTrue();
+		assertThat(SIMULATOR.requestCount() - before).as("one upstream call for both").isEqualTo(1);
+
+		List<SseClient.Frame> other = chat(conversationWith(agent), "Something else?");
+		assertThat(other.getLast().data().get("cached").asBoolean()).isFalse();
+	}
+
+	private static long backupCalls(String model) {
+		return SIMULATOR.recentRequests().stream().filter((r) -> model.equals(r.model())).count();
+	}
+
+}
