@@ -48,6 +48,10 @@ public enum ProblemType {
 	USER_NOT_FOUND("user-not-found", HttpStatus.NOT_FOUND, "User not found"),
 	API_KEY_NOT_FOUND("api-key-not-found", HttpStatus.NOT_FOUND, "API key not found"),
 	SELF_LOCKOUT("self-lockout", HttpStatus.CONFLICT, "An administrator cannot demote or disable themselves"),
+	// gateway
+	MODEL_NOT_FOUND("model-not-found", HttpStatus.NOT_FOUND, "Model not found"),
+	UPSTREAM_UNAVAILABLE("upstream-unavailable", HttpStatus.BAD_GATEWAY, "No model provider could answer"),
+	UPSTREAM_BAD_REQUEST("upstream-bad-request", HttpStatus.BAD_REQUEST, "The model provider refused the request"),
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
 	private static final String BASE = "https://parley.dev/problems/";
