@@ -1,6 +1,13 @@
 package dev.parley.gateway;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,7 +72,8 @@ class GatewayIT extends GatewayTestSupport {
 
 	@Test
 	void answersInTheChatCompletionShape() {
-		String key = apiKey(newUser(), "gateway");
+		TestAccounts.Session user = newUser();
+		String key = apiKey(user, "gateway");
 		HttpResponse<String> response = completions(key, chat("sim?tokens=3", "hello"));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type"))
@@ -87,6 +95,8 @@ class GatewayIT extends GatewayTestSupport {
 			.isEqualTo(usage.get("prompt_tokens").asInt() + usage.get("completion_tokens").asInt());
 		assertThat(body.get("system_fingerprint").isNull()).isTrue();
 		assertThat(body.has("cached")).isFalse();
+		HttpResponse<String> conversations = send("GET", "/api/v1/conversations", user.bearer(), null, null);
+		assertThat(json(conversations).get("items")).as("a gateway call is not stored as a conversation").isEmpty();
 	}
 
 	@Test
@@ -311,6 +321,39 @@ class GatewayIT extends GatewayTestSupport {
 			.map((frame) -> JSON.readTree(frame).at("/choices/0/delta/content").asString(""))
 			.reduce("", String::concat);
 		assertThat(text).isEqualTo(Simulator.expectedText(2));
+	}
+
+	@Test
+	void aClientThatGoesAwayCancelsTheUpstreamCall() throws Exception {
+		TestAccounts.Session owner = newUser();
+		String key = apiKey(owner, "gateway");
+		long cancelledBefore = SIMULATOR.cancelledStreams();
+		ObjectNode request = (ObjectNode) JSON.readTree(chat("sim?tokens=2000&delay=20", "long stream"));
+		request.put("stream", true);
+		HttpRequest post = HttpRequest.newBuilder(URI.create(base() + "/v1/chat/completions"))
+			.header("Authorization", "Bearer " + key)
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(60))
+			.POST(HttpRequest.BodyPublishers.ofString(request.toString()))
+			.build();
+		HttpResponse<InputStream> response = this.http.send(post, HttpResponse.BodyHandlers.ofInputStream());
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+			assertThat(response.statusCode()).isEqualTo(200);
+			int contentFrames = 0;
+			while (contentFrames < 3) {
+				String line = reader.readLine();
+				assertThat(line).as("the stream ended early").isNotNull();
+				if (line.startsWith("data: ") && line.contains("\"content\":\"") && !line.contains("\"role\"")) {
+					contentFrames++;
+				}
+			}
+		}
+		await("the simulator to see the cancel", () -> SIMULATOR.cancelledStreams() > cancelledBefore);
+		await("the partial answer to be charged", () -> {
+			JsonNode items = json(send("GET", "/api/v1/gateway/usage", owner.bearer(), null, null)).get("items");
+			return !items.isEmpty() && items.get(0).get("completion_tokens").asLong() >= 3;
+		});
 	}
 
 	private static JsonNode row(JsonNode items, String prefix) {

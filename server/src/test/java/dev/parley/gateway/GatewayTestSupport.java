@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,7 +36,7 @@ abstract class GatewayTestSupport {
 
 	/** The models the test Parley offers; the first is the default. */
 	static final List<String> MODELS = List.of("sim?tokens=5", "sim?tokens=3", "sim?tokens=400", "sim?fault=500",
-			"sim?fault=400", "sim?tokens=6&fault=cut&after=2", "sim?tokens=20");
+			"sim?fault=400", "sim?tokens=6&fault=cut&after=2", "sim?tokens=20", "sim?tokens=2000&delay=20");
 
 	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -105,6 +106,22 @@ abstract class GatewayTestSupport {
 	/** {@code POST /v1/chat/completions} with an API key. */
 	HttpResponse<String> completions(String key, String json) {
 		return send("POST", "/v1/chat/completions", "Bearer " + key, json, null);
+	}
+
+	static void await(String what, BooleanSupplier condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("timed out waiting for " + what);
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
 	}
 
 	/** The {@code data:} payloads of an SSE body, in order. */
