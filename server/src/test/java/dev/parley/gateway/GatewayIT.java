@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code error} member on every problem, quota and usage per API key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "parley.limits.user-tokens-per-day=300")
+		properties = { "parley.limits.user-tokens-per-day=300", "parley.limits.api-key-requests-per-minute=8" })
 class GatewayIT extends GatewayTestSupport {
 
 	/** A model with a prelude and default parameters, as an agent would define one. */
@@ -251,6 +251,18 @@ class GatewayIT extends GatewayTestSupport {
 		assertThat(denied.get("type").asString()).isEqualTo("permission_error");
 		JsonNode anonymous = assertOpenAiError(send("GET", "/v1/models", null, null, null), 401, "unauthorized");
 		assertThat(anonymous.get("type").asString()).isEqualTo("authentication_error");
+	}
+
+	@Test
+	void tooManyRequestsWithOneKeyAre429WithOpenAisErrorMember() {
+		String key = apiKey(newUser(), "gateway");
+		for (int i = 0; i < 8; i++) {
+			assertThat(send("GET", "/v1/models", "Bearer " + key, null, null).statusCode()).isEqualTo(200);
+		}
+		HttpResponse<String> refused = send("GET", "/v1/models", "Bearer " + key, null, null);
+		assertThat(assertOpenAiError(refused, 429, "rate_limited").get("type").asString())
+			.isEqualTo("rate_limit_error");
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 	}
 
 	@Test
