@@ -96,17 +96,12 @@ class GatewayService {
 				false);
 	}
 
-	/** Takes one global upstream slot for a call (503 when every slot is taken). */
-	UpstreamLimiter.Permit slot() {
-		return this.limiter.acquire();
-	}
-
-	ChatRouter router() {
-		return this.router;
-	}
-
-	TokenCount tokens() {
-		return this.tokens;
+	/**
+	 * Charges the caller's quota and the API key's usage with what a call used: the
+	 * provider's usage, else a count of the prompt and of the reply's text.
+	 */
+	void charge(GatewayCall call, Usage reported, CharSequence reply) {
+		charge(call, this.tokens.usage(reported, call.request().messages(), reply));
 	}
 
 	/** Charges the caller's quota and the API key's usage with what a call used. */

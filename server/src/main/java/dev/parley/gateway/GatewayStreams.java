@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.parley.provider.ChatRouter;
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.RoutedStream;
 import dev.parley.provider.StreamEvent;
@@ -31,12 +32,21 @@ class GatewayStreams {
 
 	private static final Logger log = LoggerFactory.getLogger(GatewayStreams.class);
 
+	private final ChatRouter router;
+
+	private final UpstreamLimiter limiter;
+
 	private final GatewayService service;
+
+	private final TokenCount tokens;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	GatewayStreams(GatewayService service) {
+	GatewayStreams(ChatRouter router, UpstreamLimiter limiter, GatewayService service, TokenCount tokens) {
+		this.router = router;
+		this.limiter = limiter;
 		this.service = service;
+		this.tokens = tokens;
 	}
 
 	/**
@@ -45,11 +55,11 @@ class GatewayStreams {
 	 * call failed before its first event
 	 */
 	void start(GatewayCall call, HttpServletRequest request, HttpServletResponse response) throws IOException {
-		UpstreamLimiter.Permit permit = this.service.slot();
+		UpstreamLimiter.Permit permit = this.limiter.acquire();
 		RoutedStream stream = null;
 		StreamEvent first;
 		try {
-			stream = this.service.router().stream(call.route(), call.request());
+			stream = this.router.stream(call.route(), call.request());
 			first = stream.next();
 		}
 		catch (ProviderException ex) {
@@ -80,8 +90,8 @@ class GatewayStreams {
 		async.addListener(new Cancel(started));
 		Thread.ofVirtual()
 			.name("gateway-stream")
-			.start(() -> relay(call, started, first, permit, new StreamRelay(call, this.frames(call), this.service),
-					out, async));
+			.start(() -> relay(call, started, first, permit, new StreamRelay(call, frames(call), this.tokens), out,
+					async));
 	}
 
 	private ChunkFrames frames(GatewayCall call) {
@@ -99,7 +109,7 @@ class GatewayStreams {
 		}
 		finally {
 			close(stream, permit);
-			relay.charge();
+			this.service.charge(call, relay.reported(), relay.text());
 			try {
 				async.complete();
 			}

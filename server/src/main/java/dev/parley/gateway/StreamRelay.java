@@ -14,7 +14,7 @@ import dev.parley.provider.Usage;
  * Relays one routed stream to one client as OpenAI chunks: a role chunk, a chunk per
  * event, the finish, the usage chunk when asked for, {@code [DONE]}. A failure after the
  * start ends it with an error frame and no {@code [DONE]}. Keeps the text to count tokens
- * when the provider reports no usage.
+ * when the provider reports no usage. Not thread-safe: one relay per stream.
  */
 final class StreamRelay {
 
@@ -22,16 +22,16 @@ final class StreamRelay {
 
 	private final ChunkFrames frames;
 
-	private final GatewayService service;
+	private final TokenCount tokens;
 
 	private final StringBuilder text = new StringBuilder();
 
 	private Usage reported;
 
-	StreamRelay(GatewayCall call, ChunkFrames frames, GatewayService service) {
+	StreamRelay(GatewayCall call, ChunkFrames frames, TokenCount tokens) {
 		this.call = call;
 		this.frames = frames;
-		this.service = service;
+		this.tokens = tokens;
 	}
 
 	/** Writes the whole answer; returns when it ended, failed or the client went away. */
@@ -81,13 +81,18 @@ final class StreamRelay {
 		}
 	}
 
-	/** Charges what the answer used (the text so far when it broke off). */
-	void charge() {
-		this.service.charge(this.call, usage());
+	/** The usage the provider reported, or null (also when the stream broke off). */
+	Usage reported() {
+		return this.reported;
+	}
+
+	/** The text relayed so far. */
+	CharSequence text() {
+		return this.text;
 	}
 
 	private Usage usage() {
-		return this.service.tokens().usage(this.reported, this.call.request().messages(), this.text);
+		return this.tokens.usage(this.reported, this.call.request().messages(), this.text);
 	}
 
 }
