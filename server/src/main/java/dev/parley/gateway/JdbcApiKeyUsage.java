@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,9 +25,14 @@ class JdbcApiKeyUsage implements ApiKeyUsage {
 
 	private final Clock clock;
 
+	@Autowired
 	JdbcApiKeyUsage(JdbcClient jdbc) {
+		this(jdbc, Clock.systemUTC());
+	}
+
+	JdbcApiKeyUsage(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	@Override
