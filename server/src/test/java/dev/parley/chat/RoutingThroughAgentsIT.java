@@ -204,6 +204,37 @@ class RoutingThroughAgentsIT extends ChatTestSupport {
 		assertThat(other.getLast().data().get("cached").asBoolean()).isFalse();
 	}
 
+	@Test
+	void theGatewayServesAnAgentByNameWithItsPromptRouteAndCache() {
+		String name = "gw-" + UUID.randomUUID().toString().substring(0, 8);
+		ObjectNode body = JSON.createObjectNode()
+			.put("name", name)
+			.put("visibility", "public")
+			.put("cache_enabled", true)
+			.put("system_prompt", "You are the gateway agent.");
+		body.putArray("route")
+			.add(JSON.createObjectNode().put("provider_id", provider()).put("model", "sim?fault=500"))
+			.add(JSON.createObjectNode().put("provider_id", provider()).put("model", "sim?tokens=4"));
+		assertThat(callAs(this.admin, "POST", "/api/v1/agents", body.toString()).statusCode()).isEqualTo(201);
+		String request = JSON.createObjectNode()
+			.put("model", name)
+			.set("messages",
+					JSON.createArrayNode().add(JSON.createObjectNode().put("role", "user").put("content", "hi")))
+			.toString();
+
+		JsonNode models = json(call("GET", "/v1/models", null));
+		assertThat(models.get("data").findValuesAsString("id")).contains(name);
+		JsonNode first = json(call("POST", "/v1/chat/completions", request));
+		JsonNode again = json(call("POST", "/v1/chat/completions", request));
+
+		assertThat(first.get("model").asString()).isEqualTo(name);
+		assertThat(first.at("/choices/0/message/content").asString()).isEqualTo(Simulator.expectedText(4));
+		assertThat(first.has("cached")).isFalse();
+		assertThat(again.get("cached").asBoolean()).isTrue();
+		assertThat(again.at("/choices/0/message/content").asString()).isEqualTo(Simulator.expectedText(4));
+		assertThat(SIMULATOR.recentRequests().getLast().body()).contains("You are the gateway agent.");
+	}
+
 	private static long backupCalls(String model) {
 		return SIMULATOR.recentRequests().stream().filter((r) -> model.equals(r.model())).count();
 	}

@@ -185,6 +185,9 @@ public class ProblemAdvice {
 		if (!errors.isEmpty()) {
 			body.setProperty("errors", errors);
 		}
+		if (OpenAiErrorMember.appliesTo(body.getInstance())) {
+			body.setProperty(OpenAiErrorMember.NAME, OpenAiErrorMember.of(type, status.value(), detail, errors));
+		}
 		return ResponseEntity.status(status)
 			.headers(headers)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)

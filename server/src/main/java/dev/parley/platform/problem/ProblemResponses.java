@@ -2,6 +2,7 @@ package dev.parley.platform.problem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -75,6 +76,9 @@ public final class ProblemResponses {
 		body.put("detail", detail);
 		if (instance != null) {
 			body.put("instance", instance);
+		}
+		if (OpenAiErrorMember.appliesTo(instance)) {
+			body.set(OpenAiErrorMember.NAME, JSON.valueToTree(OpenAiErrorMember.of(type, status, detail, List.of())));
 		}
 		return JSON.writeValueAsString(body);
 	}

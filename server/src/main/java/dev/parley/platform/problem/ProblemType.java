@@ -59,6 +59,10 @@ public enum ProblemType {
 	DEFAULT_AGENT_UNDELETABLE("default-agent-undeletable", HttpStatus.CONFLICT, "The default agent cannot be deleted"),
 	CONTEXT_NOT_FOUND("context-not-found", HttpStatus.NOT_FOUND, "Saved context not found"),
 	CONTEXT_NAME_TAKEN("context-name-taken", HttpStatus.CONFLICT, "A saved context with this name exists"),
+	// gateway
+	MODEL_NOT_FOUND("model-not-found", HttpStatus.NOT_FOUND, "Model not found"),
+	UPSTREAM_UNAVAILABLE("upstream-unavailable", HttpStatus.BAD_GATEWAY, "No model provider could answer"),
+	UPSTREAM_BAD_REQUEST("upstream-bad-request", HttpStatus.BAD_REQUEST, "The model provider refused the request"),
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
 	private static final String BASE = "https://parley.dev/problems/";

@@ -1,0 +1,119 @@
+package dev.parley.gateway;
+
+import java.nio.charset.StandardCharsets;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.parley.provider.Usage;
+
+/**
+ * The SSE frames of one streamed answer in OpenAI's {@code chat.completion.chunk} shape:
+ * {@code data: <json>} and a blank line each.
+ */
+final class ChunkFrames {
+
+	static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
+
+	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+	private final JsonMapper json;
+
+	private final String id;
+
+	private final long created;
+
+	private final String model;
+
+	private final boolean includeUsage;
+
+	/**
+	 * @param model the model name the client asked for
+	 * @param includeUsage whether the client asked for usage (chunks then carry
+	 * {@code "usage": null}, as OpenAI's do)
+	 */
+	ChunkFrames(JsonMapper json, String id, long created, String model, boolean includeUsage) {
+		this.json = json;
+		this.id = id;
+		this.created = created;
+		this.model = model;
+		this.includeUsage = includeUsage;
+	}
+
+	byte[] role() {
+		ObjectNode delta = NODES.objectNode().put("role", "assistant").put("content", "");
+		return choice(delta, null);
+	}
+
+	byte[] content(String text) {
+		return choice(NODES.objectNode().put("content", text), null);
+	}
+
+	/** A delta with more than text (tool calls, refusal, ...), relayed as it came. */
+	byte[] passthrough(JsonNode delta) {
+		return choice(delta, null);
+	}
+
+	byte[] finish(String finishReason) {
+		return choice(NODES.objectNode(), (finishReason != null) ? finishReason : "stop");
+	}
+
+	byte[] usage(Usage usage) {
+		ObjectNode chunk = head();
+		chunk.putArray("choices");
+		chunk.set("usage", CompletionJson.usage(usage));
+		return frame(chunk);
+	}
+
+	/** An error after the stream began: OpenAI SDKs raise it from their iterator. */
+	byte[] error(String message, String code) {
+		ObjectNode root = NODES.objectNode();
+		ObjectNode error = root.putObject("error");
+		error.put("message", message);
+		error.put("type", "server_error");
+		error.putNull("param");
+		error.put("code", code);
+		return frame(root);
+	}
+
+	private byte[] choice(JsonNode delta, String finishReason) {
+		ObjectNode chunk = head();
+		ObjectNode choice = chunk.putArray("choices").addObject();
+		choice.put("index", 0);
+		choice.set("delta", delta);
+		choice.putNull("logprobs");
+		if (finishReason != null) {
+			choice.put("finish_reason", finishReason);
+		}
+		else {
+			choice.putNull("finish_reason");
+		}
+		if (this.includeUsage) {
+			chunk.putNull("usage");
+		}
+		return frame(chunk);
+	}
+
+	private ObjectNode head() {
+		ObjectNode chunk = NODES.objectNode();
+		chunk.put("id", this.id);
+		chunk.put("object", "chat.completion.chunk");
+		chunk.put("created", this.created);
+		chunk.put("model", this.model);
+		chunk.putNull("system_fingerprint");
+		return chunk;
+	}
+
+	private byte[] frame(ObjectNode node) {
+		byte[] body = this.json.writeValueAsBytes(node);
+		byte[] frame = new byte[body.length + 8];
+		System.arraycopy("data: ".getBytes(StandardCharsets.US_ASCII), 0, frame, 0, 6);
+		System.arraycopy(body, 0, frame, 6, body.length);
+		frame[frame.length - 2] = '\n';
+		frame[frame.length - 1] = '\n';
+		return frame;
+	}
+
+}

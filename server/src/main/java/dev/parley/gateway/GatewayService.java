@@ -1,0 +1,151 @@
+package dev.parley.gateway;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.parley.cache.CacheKeys;
+import dev.parley.cache.CachedReply;
+import dev.parley.cache.ResponseCache;
+import dev.parley.platform.CurrentUser;
+import dev.parley.platform.IdGenerator;
+import dev.parley.platform.TokenBudget;
+import dev.parley.platform.problem.ProblemException;
+import dev.parley.platform.problem.ProblemType;
+import dev.parley.provider.ChatMessage;
+import dev.parley.provider.ChatRequest;
+import dev.parley.provider.ChatRouter;
+import dev.parley.provider.Completion;
+import dev.parley.provider.ModelParams;
+import dev.parley.provider.ProviderException;
+import dev.parley.provider.RoutedCompletion;
+import dev.parley.provider.UpstreamLimiter;
+import dev.parley.provider.Usage;
+
+/**
+ * The gateway's calls: resolves the model, checks the token quota, builds the upstream
+ * request (the model's prelude first, its parameters as defaults), calls the router while
+ * holding an upstream slot, and charges what the call used. A gateway call is not stored
+ * as a conversation.
+ */
+@Service
+class GatewayService {
+
+	private static final Logger log = LoggerFactory.getLogger(GatewayService.class);
+
+	private final GatewayModels models;
+
+	private final ChatRouter router;
+
+	private final UpstreamLimiter limiter;
+
+	private final TokenBudget budget;
+
+	private final ApiKeyUsage usage;
+
+	private final TokenCount tokens;
+
+	private final IdGenerator ids;
+
+	private final CurrentUser currentUser;
+
+	private final ResponseCache cache;
+
+	GatewayService(GatewayModels models, ChatRouter router, UpstreamLimiter limiter, TokenBudget budget,
+			ApiKeyUsage usage, TokenCount tokens, IdGenerator ids, CurrentUser currentUser, ResponseCache cache) {
+		this.cache = cache;
+		this.models = models;
+		this.router = router;
+		this.limiter = limiter;
+		this.budget = budget;
+		this.usage = usage;
+		this.tokens = tokens;
+		this.ids = ids;
+		this.currentUser = currentUser;
+	}
+
+	/** Checks a request of the current caller and makes it a call (nothing sent yet). */
+	GatewayCall prepare(CompletionRequest requested) {
+		GatewayModel model = this.models.find(requested.model())
+			.orElseThrow(() -> ProblemException.of(ProblemType.MODEL_NOT_FOUND,
+					"The model '" + requested.model() + "' does not exist or you do not have access to it"));
+		String userId = this.currentUser.id();
+		this.budget.requireAvailable(userId);
+		List<ChatMessage> context = new ArrayList<>(model.prelude().size() + requested.messages().size());
+		context.addAll(model.prelude());
+		context.addAll(requested.messages());
+		ModelParams params = model.params().overriddenBy(requested.params());
+		ChatRequest request = new ChatRequest(model.route().primary().model(), List.copyOf(context),
+				params.temperature(), params.topP(), params.maxTokens(), params.stop(), requested.extra());
+		String id = "chatcmpl-" + this.ids.next().toString().replace("-", "");
+		return new GatewayCall(userId, this.currentUser.apiKeyId(), id, Instant.now(), requested, model.route(),
+				request, model.cacheScope());
+	}
+
+	/** A non-streaming answer in OpenAI's {@code chat.completion} shape. */
+	ObjectNode complete(GatewayCall call) {
+		String key = (call.cacheScope() != null) ? CacheKeys.of(call.cacheScope(), call.route(), call.request()) : null;
+		Optional<CachedReply> hit = (key != null) ? this.cache.get(key) : Optional.empty();
+		if (hit.isPresent()) {
+			CachedReply reply = hit.get();
+			if (call.apiKeyId() != null) {
+				this.usage.record(call.apiKeyId(), new Usage(0, 0));
+			}
+			return CompletionJson.of(call.id(), call.createdSeconds(), call.requested().model(),
+					new Completion(reply.content(), reply.finishReason(), null),
+					new Usage(reply.promptTokens(), reply.completionTokens()), true);
+		}
+		RoutedCompletion answer;
+		try (UpstreamLimiter.Permit permit = this.limiter.acquire()) {
+			answer = this.router.complete(call.route(), call.request());
+		}
+		catch (ProviderException ex) {
+			throw UpstreamProblems.before(ex);
+		}
+		Usage used = this.tokens.usage(answer.completion().usage(), call.request().messages(),
+				(answer.completion().content() != null) ? answer.completion().content() : "");
+		charge(call, used);
+		if (key != null && !hasToolCalls(answer)) {
+			this.cache.put(key,
+					new CachedReply(answer.completion().content(), answer.completion().finishReason(),
+							used.promptTokens(), used.completionTokens(), answer.servedBy().model(),
+							answer.servedBy().providerId()));
+		}
+		return CompletionJson.of(call.id(), call.createdSeconds(), call.requested().model(), answer.completion(), used,
+				false);
+	}
+
+	/** A reply that calls tools is not cached: its text alone would not replay it. */
+	private static boolean hasToolCalls(RoutedCompletion answer) {
+		var message = answer.completion().message();
+		return message != null && message.has("tool_calls") && !message.get("tool_calls").isNull();
+	}
+
+	/**
+	 * Charges the caller's quota and the API key's usage with what a call used: the
+	 * provider's usage, else a count of the prompt and of the reply's text.
+	 */
+	void charge(GatewayCall call, Usage reported, CharSequence reply) {
+		charge(call, this.tokens.usage(reported, call.request().messages(), reply));
+	}
+
+	/** Charges the caller's quota and the API key's usage with what a call used. */
+	void charge(GatewayCall call, Usage used) {
+		try {
+			this.budget.charge(call.userId(), used.totalTokens());
+			if (call.apiKeyId() != null) {
+				this.usage.record(call.apiKeyId(), used);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not record the usage of gateway call {}: {}", call.id(), ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.parley.gateway;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.parley.provider.Usage;
+
+/**
+ * Usage per API key in the database ({@code api_key_usage}, one row per key and UTC day):
+ * shared by every instance. The row of a deleted key goes with it.
+ */
+@Repository
+class JdbcApiKeyUsage implements ApiKeyUsage {
+
+	private static final int UPSERT_ATTEMPTS = 3;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	@Autowired
+	JdbcApiKeyUsage(JdbcClient jdbc) {
+		this(jdbc, Clock.systemUTC());
+	}
+
+	JdbcApiKeyUsage(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	public void record(String apiKeyId, Usage usage) {
+		LocalDate day = today();
+		for (int attempt = 1;; attempt++) {
+			int updated = this.jdbc
+				.sql("UPDATE api_key_usage SET requests = requests + 1, prompt_tokens = prompt_tokens + :prompt,"
+						+ " completion_tokens = completion_tokens + :completion"
+						+ " WHERE api_key_id = :key AND usage_day = :day")
+				.param("prompt", usage.promptTokens())
+				.param("completion", usage.completionTokens())
+				.param("key", apiKeyId)
+				.param("day", day)
+				.update();
+			if (updated > 0) {
+				return;
+			}
+			try {
+				this.jdbc
+					.sql("INSERT INTO api_key_usage (api_key_id, usage_day, requests, prompt_tokens, completion_tokens)"
+							+ " VALUES (:key, :day, 1, :prompt, :completion)")
+					.param("key", apiKeyId)
+					.param("day", day)
+					.param("prompt", usage.promptTokens())
+					.param("completion", usage.completionTokens())
+					.update();
+				return;
+			}
+			catch (DuplicateKeyException ex) {
+				// Another request inserted today's row first: add to it.
+				if (attempt == UPSERT_ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	@Override
+	public List<KeyUsage> ofUser(String userId, LocalDate since) {
+		return this.jdbc
+			.sql("SELECT u.api_key_id, k.name, k.prefix, u.usage_day, u.requests, u.prompt_tokens,"
+					+ " u.completion_tokens FROM api_key_usage u JOIN api_keys k ON k.id = u.api_key_id"
+					+ " WHERE k.user_id = :user AND u.usage_day >= :since ORDER BY u.usage_day DESC, u.api_key_id")
+			.param("user", userId)
+			.param("since", since)
+			.query((rs, row) -> {
+				long prompt = rs.getLong("prompt_tokens");
+				long completion = rs.getLong("completion_tokens");
+				return new KeyUsage(rs.getString("api_key_id"), rs.getString("name"), rs.getString("prefix"),
+						rs.getObject("usage_day", LocalDate.class), rs.getLong("requests"), prompt, completion,
+						prompt + completion);
+			})
+			.list();
+	}
+
+	@Override
+	public LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+}

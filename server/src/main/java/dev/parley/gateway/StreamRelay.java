@@ -1,0 +1,98 @@
+package dev.parley.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.parley.provider.CompletionStream;
+import dev.parley.provider.ProviderException;
+import dev.parley.provider.StreamEvent;
+import dev.parley.provider.Usage;
+
+/**
+ * Relays one routed stream to one client as OpenAI chunks: a role chunk, a chunk per
+ * event, the finish, the usage chunk when asked for, {@code [DONE]}. A failure after the
+ * start ends it with an error frame and no {@code [DONE]}. Keeps the text to count tokens
+ * when the provider reports no usage. Not thread-safe: one relay per stream.
+ */
+final class StreamRelay {
+
+	private final GatewayCall call;
+
+	private final ChunkFrames frames;
+
+	private final TokenCount tokens;
+
+	private final StringBuilder text = new StringBuilder();
+
+	private Usage reported;
+
+	StreamRelay(GatewayCall call, ChunkFrames frames, TokenCount tokens) {
+		this.call = call;
+		this.frames = frames;
+		this.tokens = tokens;
+	}
+
+	/** Writes the whole answer; returns when it ended, failed or the client went away. */
+	void run(CompletionStream stream, StreamEvent first, OutputStream out) {
+		try {
+			out.write(this.frames.role());
+			StreamEvent event = first;
+			while (true) {
+				switch (event) {
+					case StreamEvent.Delta delta -> {
+						this.text.append(delta.text());
+						out.write(this.frames.content(delta.text()));
+					}
+					case StreamEvent.Passthrough passthrough -> {
+						JsonNode content = passthrough.delta().get("content");
+						if (content != null && content.isString()) {
+							this.text.append(content.asString());
+						}
+						out.write(this.frames.passthrough(passthrough.delta()));
+					}
+					case StreamEvent.Finish finish -> {
+						this.reported = finish.usage();
+						out.write(this.frames.finish(finish.finishReason()));
+						if (this.call.requested().includeUsage()) {
+							out.write(this.frames.usage(usage()));
+						}
+						out.write(ChunkFrames.DONE);
+						out.flush();
+						return;
+					}
+				}
+				out.flush();
+				event = stream.next();
+			}
+		}
+		catch (ProviderException ex) {
+			try {
+				out.write(this.frames.error(UpstreamProblems.after(ex), ex.failure().code()));
+				out.flush();
+			}
+			catch (IOException gone) {
+				// the client went away too
+			}
+		}
+		catch (IOException ex) {
+			// The client went away: the caller closes the upstream call.
+		}
+	}
+
+	/** The usage the provider reported, or null (also when the stream broke off). */
+	Usage reported() {
+		return this.reported;
+	}
+
+	/** The text relayed so far. */
+	CharSequence text() {
+		return this.text;
+	}
+
+	private Usage usage() {
+		return this.tokens.usage(this.reported, this.call.request().messages(), this.text);
+	}
+
+}

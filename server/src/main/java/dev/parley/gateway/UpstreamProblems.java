@@ -1,0 +1,38 @@
+package dev.parley.gateway;
+
+import dev.parley.platform.problem.ProblemException;
+import dev.parley.platform.problem.ProblemType;
+import dev.parley.provider.ProviderException;
+import dev.parley.provider.ProviderFailure;
+
+/**
+ * What a gateway client is told when the model call failed: before any byte of the answer
+ * an HTTP error (400 for a request the upstream refused, with its message; 502 when no
+ * target could answer), after it an error frame.
+ */
+final class UpstreamProblems {
+
+	private UpstreamProblems() {
+	}
+
+	/** The problem for a call that failed before the answer began. */
+	static ProblemException before(ProviderException ex) {
+		if (ex.failure() == ProviderFailure.BAD_REQUEST) {
+			return ProblemException.of(ProblemType.UPSTREAM_BAD_REQUEST,
+					"The model provider refused the request: " + ex.getMessage());
+		}
+		return ProblemException.of(ProblemType.UPSTREAM_UNAVAILABLE,
+				"No model provider could answer (" + ex.failure().code() + "); try again later");
+	}
+
+	/** The message of the error frame that ends a stream broken after it began. */
+	static String after(ProviderException ex) {
+		return switch (ex.failure()) {
+			case STREAM_CUT -> "The model provider's stream broke off";
+			case IDLE_TIMEOUT, FIRST_TOKEN_TIMEOUT -> "The model provider stopped sending";
+			case MALFORMED_RESPONSE -> "The model provider sent a malformed chunk";
+			default -> "The model provider failed mid-answer";
+		};
+	}
+
+}

@@ -1,0 +1,77 @@
+// Calls Parley's OpenAI-compatible gateway with the official openai npm package, as any
+// application would, and prints one JSON line with what it saw (read by OpenAiSdkIT).
+// Environment: OPENAI_BASE_URL (http://HOST:PORT/v1), OPENAI_API_KEY (a pk_ key with the
+// gateway scope), PARLEY_MODEL (the model to ask for), PARLEY_MARKER (the user message of
+// the request with tools and response_format, so the test can find it upstream).
+import OpenAI from 'openai';
+
+const client = new OpenAI({ maxRetries: 0, timeout: 30_000 });
+const model = process.env.PARLEY_MODEL;
+const marker = process.env.PARLEY_MARKER;
+const result = {};
+
+const models = [];
+for await (const entry of client.models.list()) {
+  models.push(entry.id);
+}
+result.models = models;
+
+const completion = await client.chat.completions.create({
+  model,
+  messages: [{ role: 'user', content: 'Say something' }],
+});
+result.completion = {
+  id: completion.id,
+  content: completion.choices[0].message.content,
+  finish_reason: completion.choices[0].finish_reason,
+  total_tokens: completion.usage.total_tokens,
+};
+
+const stream = await client.chat.completions.create({
+  model,
+  messages: [{ role: 'user', content: 'Stream something' }],
+  stream: true,
+  stream_options: { include_usage: true },
+});
+let text = '';
+let finishReason = null;
+let usage = null;
+for await (const chunk of stream) {
+  for (const choice of chunk.choices) {
+    text += choice.delta?.content ?? '';
+    finishReason = choice.finish_reason ?? finishReason;
+  }
+  usage = chunk.usage ?? usage;
+}
+result.stream = { text, finish_reason: finishReason, completion_tokens: usage?.completion_tokens ?? null };
+
+const withTools = await client.chat.completions.create({
+  model,
+  messages: [{ role: 'user', content: marker }],
+  tools: [{
+    type: 'function',
+    function: {
+      name: 'get_weather',
+      description: 'The weather in a city',
+      parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+    },
+  }],
+  tool_choice: 'auto',
+  response_format: { type: 'json_object' },
+});
+result.tools = { content: withTools.choices[0].message.content };
+
+try {
+  await client.chat.completions.create({ model: 'no-such-model', messages: [{ role: 'user', content: 'hi' }] });
+  result.unknown = { error: null };
+} catch (err) {
+  result.unknown = {
+    not_found_error: err instanceof OpenAI.NotFoundError,
+    status: err.status ?? null,
+    code: err.code ?? null,
+    type: err.type ?? null,
+    message: err.message,
+  };
+}
+
+console.log(JSON.stringify(result));
