@@ -131,7 +131,8 @@ class ConversationApiIT {
 		Response first = send("GET", BASE + "/" + id + "/messages?limit=4", null);
 		JsonNode message = first.body().get("items").get(0);
 		assertThat(names(message)).containsExactly("id", "conversation_id", "parent_id", "role", "content", "status",
-				"model", "provider", "prompt_tokens", "completion_tokens", "finish_reason", "created_at", "updated_at");
+				"model", "provider", "prompt_tokens", "completion_tokens", "finish_reason", "cached", "created_at",
+				"updated_at");
 		assertThat(message.get("role").asString()).isEqualTo("user");
 		assertThat(message.get("status").asString()).isEqualTo("complete");
 		String next = first.body().get("next_cursor").asString();
