@@ -57,9 +57,13 @@ class GatewayService {
 
 	private final ResponseCache cache;
 
+	private final ProviderMasking masking;
+
 	GatewayService(GatewayModels models, ChatRouter router, UpstreamLimiter limiter, TokenBudget budget,
-			ApiKeyUsage usage, TokenCount tokens, IdGenerator ids, CurrentUser currentUser, ResponseCache cache) {
+			ApiKeyUsage usage, TokenCount tokens, IdGenerator ids, CurrentUser currentUser, ResponseCache cache,
+			ProviderMasking masking) {
 		this.cache = cache;
+		this.masking = masking;
 		this.models = models;
 		this.router = router;
 		this.limiter = limiter;
@@ -79,7 +83,7 @@ class GatewayService {
 		this.budget.requireAvailable(userId);
 		List<ChatMessage> context = new ArrayList<>(model.prelude().size() + requested.messages().size());
 		context.addAll(model.prelude());
-		context.addAll(requested.messages());
+		context.addAll(this.masking.apply(requested.messages()));
 		ModelParams params = model.params().overriddenBy(requested.params());
 		ChatRequest request = new ChatRequest(model.route().primary().model(), List.copyOf(context),
 				params.temperature(), params.topP(), params.maxTokens(), params.stop(), requested.extra());
