@@ -142,8 +142,8 @@ OPENAI_BASE_URL="http://127.0.0.1:$SIM_PORT/v1" OPENAI_API_KEY=bench PARLEY_DEFA
 	PARLEY_DATA_DIR="$DATA_DIR" SERVER_PORT="$PARLEY_PORT" \
 	PARLEY_ADMIN_EMAIL="$BENCH_EMAIL" PARLEY_ADMIN_PASSWORD="$BENCH_PASSWORD" \
 	"$JAVA" "-Xmx$PARLEY_HEAP" --enable-native-access=ALL-UNNAMED \
-	"-Dparley.provider.max-concurrency=$((capacity + 1000))" \
-	"-Dparley.provider.max-concurrency-per-provider=$((capacity + 1000))" \
+	"-Dparley.provider.max-concurrency=$((capacity + 5000))" \
+	"-Dparley.provider.max-concurrency-per-provider=$((capacity + 5000))" \
 	-Dparley.limits.user-requests-per-minute=0 -Dparley.limits.api-key-requests-per-minute=0 \
 	-Dparley.limits.user-tokens-per-day=0 \
 	$PARLEY_JAVA_OPTS -jar "$PARLEY_JAR" >"$LOG_DIR/parley.log" 2>&1 &
