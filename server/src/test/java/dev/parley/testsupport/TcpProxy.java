@@ -22,6 +22,8 @@ public final class TcpProxy implements AutoCloseable {
 
 	private volatile ServerSocket server;
 
+	private Thread acceptor;
+
 	private int port;
 
 	public TcpProxy(String host, int port) {
@@ -35,15 +37,25 @@ public final class TcpProxy implements AutoCloseable {
 		socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port));
 		this.port = socket.getLocalPort();
 		this.server = socket;
-		Thread.ofVirtual().name("tcp-proxy-accept").start(() -> accept(socket));
+		this.acceptor = Thread.ofVirtual().name("tcp-proxy-accept").start(() -> accept(socket));
 		return this;
 	}
 
-	/** Stops listening and cuts every relayed connection. */
+	/**
+	 * Stops listening and cuts every relayed connection. Returns once the listening
+	 * socket is really closed (a close with a thread blocked in accept completes when
+	 * that thread leaves it), so a connection attempt after this call is refused.
+	 */
 	public synchronized void stop() throws IOException {
 		if (this.server != null) {
 			this.server.close();
 			this.server = null;
+			try {
+				this.acceptor.join(5000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		for (Socket socket : this.sockets) {
 			socket.close();
@@ -63,7 +75,13 @@ public final class TcpProxy implements AutoCloseable {
 	private void accept(ServerSocket socket) {
 		while (!socket.isClosed()) {
 			try {
-				relay(socket.accept());
+				Socket client = socket.accept();
+				if (this.server != socket) {
+					// Accepted while stopping: refused like the rest.
+					client.close();
+					return;
+				}
+				relay(client);
 			}
 			catch (IOException ex) {
 				// Closed by stop().
