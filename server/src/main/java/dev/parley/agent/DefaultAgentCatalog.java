@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import dev.parley.platform.CurrentUser;
 import dev.parley.provider.ProviderCatalog;
@@ -33,15 +34,12 @@ class DefaultAgentCatalog implements AgentCatalog {
 
 	private final CurrentUser currentUser;
 
-	private final Cache<UUID, Agent> byId = Caffeine.newBuilder()
-		.expireAfterWrite(CACHE_TTL)
-		.maximumSize(10_000)
-		.build();
+	// Refreshed in the background once older than CACHE_TTL: a read after that gets the
+	// cached agent at once while one reload runs, instead of every reader of a popular
+	// agent waiting for the database (which, under load, waits for a pooled connection).
+	private final LoadingCache<UUID, Optional<Agent>> byId;
 
-	private final Cache<String, Agent> byName = Caffeine.newBuilder()
-		.expireAfterWrite(CACHE_TTL)
-		.maximumSize(10_000)
-		.build();
+	private final LoadingCache<String, Optional<Agent>> byName;
 
 	DefaultAgentCatalog(AgentRepository agents, DefaultAgent defaultAgent, ProviderCatalog providers,
 			CurrentUser currentUser) {
@@ -49,6 +47,16 @@ class DefaultAgentCatalog implements AgentCatalog {
 		this.defaultAgent = defaultAgent;
 		this.providers = providers;
 		this.currentUser = currentUser;
+		this.byId = cache(agents::find);
+		this.byName = cache(agents::findByName);
+	}
+
+	private static <K> LoadingCache<K, Optional<Agent>> cache(CacheLoader<K, Optional<Agent>> loader) {
+		return Caffeine.newBuilder()
+			.refreshAfterWrite(CACHE_TTL)
+			.expireAfterWrite(CACHE_TTL.multipliedBy(10))
+			.maximumSize(10_000)
+			.build(loader);
 	}
 
 	@Override
@@ -66,9 +74,7 @@ class DefaultAgentCatalog implements AgentCatalog {
 			return findVisible(id);
 		}
 		String key = AgentNames.key(idOrName);
-		return Optional.ofNullable(this.byName.get(key, (name) -> this.agents.findByName(name).orElse(null)))
-			.filter((agent) -> agent.visibleTo(this.currentUser))
-			.map(Agent::profile);
+		return this.byName.get(key).filter((agent) -> agent.visibleTo(this.currentUser)).map(Agent::profile);
 	}
 
 	@Override
@@ -104,7 +110,7 @@ class DefaultAgentCatalog implements AgentCatalog {
 		if (id == null) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(this.byId.get(id, (key) -> this.agents.find(key).orElse(null)));
+		return this.byId.get(id);
 	}
 
 }
