@@ -1,13 +1,10 @@
 package dev.parley.provider;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,83 +54,31 @@ final class AnthropicAdapter implements ProtocolAdapter {
 
 	private final URI messages;
 
-	private final HttpClient client;
+	private final UpstreamCalls calls;
 
-	private final StreamWatchdog watchdog;
-
-	private final ProviderMetrics metrics;
-
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
 	AnthropicAdapter(Settings settings, StreamWatchdog watchdog, ProviderMetrics metrics) {
 		this.settings = settings;
-		String base = settings.baseUrl().endsWith("/")
-				? settings.baseUrl().substring(0, settings.baseUrl().length() - 1) : settings.baseUrl();
-		this.messages = URI.create(base + "/messages");
-		this.client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(settings.connectTimeout())
-			// as in OpenAiAdapter: the client's callbacks never block, so run them inline
-			.executor(Runnable::run)
-			.build();
-		this.watchdog = watchdog;
-		this.metrics = metrics;
+		this.messages = UpstreamCalls.endpoint(settings.baseUrl(), "/messages");
+		this.calls = new UpstreamCalls(settings.connectTimeout(), watchdog, metrics);
+		this.json = this.calls.json();
 	}
 
 	@Override
 	public CompletionStream stream(ChatRequest request, String apiKey) {
-		long start = System.nanoTime();
-		UpstreamExchange exchange = new UpstreamExchange(start + this.settings.firstTokenTimeout().toNanos(),
-				ProviderFailure.FIRST_TOKEN_TIMEOUT);
-		InputStream body;
-		try {
-			body = exchange.open(this.client, post(request, true, apiKey), this.watchdog, this.json);
-		}
-		catch (ProviderException ex) {
-			this.metrics.failed(ex.failure());
-			throw ex;
-		}
-		return new AnthropicCompletionStream(exchange, new SseLineReader(body), this.json, this.metrics, start,
-				this.settings.idleTimeout().toNanos());
+		UpstreamCalls.Opened opened = this.calls.open(post(request, true, apiKey), this.settings.firstTokenTimeout());
+		return new AnthropicCompletionStream(opened.exchange(), opened.lines(), this.json, this.calls.metrics(),
+				opened.startNanos(), this.settings.idleTimeout().toNanos());
 	}
 
 	@Override
 	public Completion complete(ChatRequest request, String apiKey) {
-		UpstreamExchange exchange = new UpstreamExchange(System.nanoTime() + this.settings.requestTimeout().toNanos(),
-				ProviderFailure.FIRST_TOKEN_TIMEOUT);
-		try {
-			InputStream body = exchange.open(this.client, post(request, false, apiKey), this.watchdog, this.json);
-			byte[] bytes;
-			try {
-				bytes = body.readAllBytes();
-			}
-			catch (IOException ex) {
-				throw exchange.failure(UpstreamErrors.cut(ex));
-			}
-			if (exchange.aborted()) {
-				throw exchange.failure(null);
-			}
-			exchange.end();
-			Completion completion = parse(bytes);
-			this.metrics.ok();
-			return completion;
-		}
-		catch (ProviderException ex) {
-			exchange.end();
-			this.metrics.failed(ex.failure());
-			throw ex;
-		}
+		return this.calls.complete(post(request, false, apiKey), this.settings.requestTimeout(), this::parse);
 	}
 
-	/** A message's text blocks joined; usage and stop reason in OpenAI's words. */
 	private Completion parse(byte[] bytes) {
-		JsonNode root;
-		try {
-			root = this.json.readTree(bytes);
-		}
-		catch (JacksonException ex) {
-			throw new ProviderException(ProviderFailure.MALFORMED_RESPONSE, "upstream sent a reply that is not JSON");
-		}
+		JsonNode root = this.calls.readReply(bytes);
 		JsonNode content = (root != null) ? root.path("content") : null;
 		if (content == null || !content.isArray()) {
 			throw new ProviderException(ProviderFailure.MALFORMED_RESPONSE, "upstream reply has no content array");
@@ -167,7 +112,7 @@ final class AnthropicAdapter implements ProtocolAdapter {
 	/** Closes the HTTP client and its connections. */
 	@Override
 	public void close() {
-		this.client.shutdownNow();
+		this.calls.close();
 	}
 
 }

@@ -1,11 +1,8 @@
 package dev.parley.provider;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,105 +11,34 @@ import tools.jackson.databind.json.JsonMapper;
  * line, a {@link StreamEvent.Delta} per non-empty {@code choices[0].delta.content}, one
  * {@link StreamEvent.Finish} at {@code [DONE]}. Not thread-safe except {@link #close()}.
  */
-final class SseCompletionStream implements CompletionStream {
-
-	private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
+final class SseCompletionStream extends SseEventStream {
 
 	private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
-
-	private final UpstreamExchange exchange;
-
-	private final SseLineReader lines;
-
-	private final JsonMapper json;
-
-	private final ProviderMetrics metrics;
-
-	private final long startNanos;
-
-	private final long idleNanos;
-
-	private boolean firstToken;
 
 	private String finishReason;
 
 	private Usage usage;
 
-	private StreamEvent.Finish finish;
-
-	private ProviderException failed;
-
-	private final AtomicBoolean counted = new AtomicBoolean();
-
 	SseCompletionStream(UpstreamExchange exchange, SseLineReader lines, JsonMapper json, ProviderMetrics metrics,
 			long startNanos, long idleNanos) {
-		this.exchange = exchange;
-		this.lines = lines;
-		this.json = json;
-		this.metrics = metrics;
-		this.startNanos = startNanos;
-		this.idleNanos = idleNanos;
+		super(exchange, lines, json, metrics, startNanos, idleNanos);
 	}
 
 	@Override
-	public StreamEvent next() {
-		if (this.failed != null) {
-			throw this.failed;
-		}
-		if (this.finish != null) {
-			return this.finish;
-		}
-		if (this.exchange.ended()) {
-			throw fail(null);
-		}
-		try {
-			while (this.lines.next()) {
-				StreamEvent event = line();
-				if (event != null) {
-					return event;
-				}
-			}
-		}
-		catch (InterruptedIOException ex) {
-			this.exchange.cancel();
-			throw fail(null);
-		}
-		catch (IOException ex) {
-			throw fail(UpstreamErrors.cut(ex));
-		}
-		if (this.finishReason != null && !this.exchange.aborted()) {
-			return finish();
-		}
-		throw fail(new ProviderException(ProviderFailure.STREAM_CUT, "upstream stream ended without [DONE]"));
-	}
-
-	private StreamEvent line() throws IOException {
-		SseLineReader line = this.lines;
-		if (line.length() == 0 || line.buffer()[line.start()] == ':') {
-			return null;
-		}
-		if (!line.startsWith(DATA)) {
-			if (line.buffer()[line.start()] == '{') {
-				throw fail(malformed("upstream sent JSON outside an SSE data line"));
-			}
-			return null;
-		}
-		int from = line.start() + DATA.length;
-		if (from < line.end() && line.buffer()[from] == ' ') {
-			from++;
-		}
-		if (line.equalsAt(from, DONE)) {
+	StreamEvent data(int from) throws IOException {
+		if (lines().equalsAt(from, DONE)) {
 			drain();
 			return finish();
 		}
-		JsonNode chunk;
-		try {
-			chunk = this.json.readTree(line.buffer(), from, line.end() - from);
+		return chunk(parse(from, "a chunk"));
+	}
+
+	@Override
+	StreamEvent atEnd() {
+		if (this.finishReason != null && !aborted()) {
+			return finish();
 		}
-		catch (JacksonException ex) {
-			throw fail(malformed("upstream sent a chunk that is not JSON"));
-		}
-		return chunk(chunk);
+		throw fail(new ProviderException(ProviderFailure.STREAM_CUT, "upstream stream ended without [DONE]"));
 	}
 
 	private StreamEvent chunk(JsonNode chunk) {
@@ -149,18 +75,8 @@ final class SseCompletionStream implements CompletionStream {
 				return new StreamEvent.Passthrough(delta);
 			}
 		}
-		if (this.firstToken) {
-			this.exchange.deadline(now + this.idleNanos, ProviderFailure.IDLE_TIMEOUT);
-		}
+		keepAlive(now);
 		return null;
-	}
-
-	private void firstOutput(long now) {
-		if (!this.firstToken) {
-			this.firstToken = true;
-			this.metrics.firstToken(now - this.startNanos);
-		}
-		this.exchange.deadline(now + this.idleNanos, ProviderFailure.IDLE_TIMEOUT);
 	}
 
 	/**
@@ -180,47 +96,8 @@ final class SseCompletionStream implements CompletionStream {
 		return false;
 	}
 
-	/** Reads the rest of the body (normally nothing) so the connection can be reused. */
-	private void drain() throws IOException {
-		int extra = 0;
-		while (extra < 100 && this.lines.next()) {
-			extra++;
-		}
-	}
-
 	private StreamEvent.Finish finish() {
-		this.finish = new StreamEvent.Finish((this.finishReason != null) ? this.finishReason : "stop", this.usage);
-		this.exchange.end();
-		if (this.counted.compareAndSet(false, true)) {
-			this.metrics.ok();
-		}
-		return this.finish;
-	}
-
-	private ProviderException fail(ProviderException otherwise) {
-		ProviderException failure = this.exchange.failure(otherwise);
-		if (this.counted.compareAndSet(false, true)) {
-			this.metrics.failed(failure.failure());
-		}
-		this.failed = failure;
-		return failure;
-	}
-
-	private static ProviderException malformed(String message) {
-		return new ProviderException(ProviderFailure.MALFORMED_RESPONSE, message);
-	}
-
-	/**
-	 * Cancels the upstream call from any thread; a blocked {@link #next()} throws
-	 * CANCELLED.
-	 */
-	@Override
-	public void close() {
-		if (this.counted.compareAndSet(false, true)) {
-			this.exchange.cancel();
-			this.exchange.end();
-			this.metrics.failed(ProviderFailure.CANCELLED);
-		}
+		return finish((this.finishReason != null) ? this.finishReason : "stop", this.usage);
 	}
 
 }
