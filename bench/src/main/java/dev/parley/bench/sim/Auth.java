@@ -18,14 +18,19 @@ final class Auth {
 			return true;
 		}
 		String header = exchange.getRequestHeaders().getFirst("Authorization");
-		byte[] expected = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
-		if (header != null && MessageDigest.isEqual(expected, header.getBytes(StandardCharsets.UTF_8))) {
+		if (matches("Bearer " + apiKey, header)) {
 			return true;
 		}
 		exchange.getRequestBody().readAllBytes();
 		String message = (header == null) ? "You didn't provide an API key." : "Incorrect API key provided.";
 		OpenAiErrors.send(exchange, 401, "invalid_request_error", "invalid_api_key", message, -1);
 		return false;
+	}
+
+	/** Whether a header carries exactly {@code expected}, compared in constant time. */
+	static boolean matches(String expected, String header) {
+		return header != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+				header.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -74,15 +74,7 @@ final class ChatCompletionsHandler implements HttpHandler {
 			reply.hangWithoutHeaders();
 			return;
 		}
-		this.stats.active.incrementAndGet();
-		try {
-			if (reply.send()) {
-				this.stats.cancelled.incrementAndGet();
-			}
-		}
-		finally {
-			this.stats.active.decrementAndGet();
-		}
+		this.stats.answer(reply::send);
 	}
 
 	void shutdown() {

@@ -2,7 +2,6 @@ package dev.parley.bench.sim;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,15 +83,7 @@ final class MessagesHandler implements HttpHandler {
 			new Reply(exchange, recorded, behaviour, false, () -> this.shutdown).hangWithoutHeaders();
 			return;
 		}
-		this.stats.active.incrementAndGet();
-		try {
-			if (reply.send()) {
-				this.stats.cancelled.incrementAndGet();
-			}
-		}
-		finally {
-			this.stats.active.decrementAndGet();
-		}
+		this.stats.answer(reply::send);
 	}
 
 	private boolean keyAccepted(String header) {
@@ -100,8 +91,7 @@ final class MessagesHandler implements HttpHandler {
 		if (apiKey == null || apiKey.isEmpty()) {
 			return true;
 		}
-		return header != null && MessageDigest.isEqual(apiKey.getBytes(StandardCharsets.UTF_8),
-				header.getBytes(StandardCharsets.UTF_8));
+		return Auth.matches(apiKey, header);
 	}
 
 	private static List<String> stopSequences(JsonNode request) {

@@ -1,5 +1,6 @@
 package dev.parley.bench.sim;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +26,30 @@ final class SimulatorStats {
 				this.recent.removeFirst();
 			}
 			this.recent.addLast(request);
+		}
+	}
+
+	/** Sends one reply; true when its client went away before the end. */
+	@FunctionalInterface
+	interface ReplySend {
+
+		boolean send() throws IOException;
+
+	}
+
+	/**
+	 * Counts a reply as active while {@code reply} sends it, and as cancelled when its
+	 * client went away first.
+	 */
+	void answer(ReplySend reply) throws IOException {
+		this.active.incrementAndGet();
+		try {
+			if (reply.send()) {
+				this.cancelled.incrementAndGet();
+			}
+		}
+		finally {
+			this.active.decrementAndGet();
 		}
 	}
 
