@@ -45,8 +45,11 @@ public final class DefaultUpstreamLimiter implements UpstreamLimiter {
 	@Override
 	public Permit tryAcquire(String providerId, int limit) {
 		int bound = (limit > 0) ? limit : this.perProviderLimit;
-		Bounded provider = this.perProvider.compute(providerId,
-				(id, current) -> (current != null && current.bound == bound) ? current : new Bounded(bound));
+		Bounded provider = this.perProvider.get(providerId);
+		if (provider == null || provider.bound != bound) {
+			provider = this.perProvider.compute(providerId,
+					(id, current) -> (current != null && current.bound == bound) ? current : new Bounded(bound));
+		}
 		return provider.tryAcquire() ? permit(provider) : null;
 	}
 
