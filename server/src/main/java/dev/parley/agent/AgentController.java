@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -14,11 +17,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/v1/agents}: the agents a user may see, create and manage. */
 @RestController
 @RequestMapping("/api/v1/agents")
+@Validated
 class AgentController {
 
 	private final AgentService service;
@@ -27,9 +32,18 @@ class AgentController {
 		this.service = service;
 	}
 
+	/**
+	 * One page of a list: the items and the cursor for the next page, null at the end.
+	 */
+	record PageView(List<AgentView> items, String nextCursor) {
+	}
+
 	@GetMapping
-	List<AgentView> list() {
-		return this.service.list().stream().map(AgentView::of).toList();
+	PageView list(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+			@RequestParam(required = false) String cursor) {
+		AgentRepository.Page page = this.service.list((cursor != null) ? AgentCursor.decode(cursor) : null, limit);
+		return new PageView(page.agents().stream().map(AgentView::of).toList(),
+				(page.next() != null) ? page.next().encode() : null);
 	}
 
 	@PostMapping

@@ -35,6 +35,12 @@ final class AgentLimits {
 
 	static final int MAX_TOKENS_MAX = 1_000_000;
 
+	/** Agents one non-administrator may own (administrators are not limited). */
+	static final int OWNED_AGENTS_MAX = 100;
+
+	/** Saved contexts per user; the list is never paged. */
+	static final int CONTEXTS_PER_USER_MAX = 100;
+
 	/** Matches text with at least one non-blank character. */
 	static final String NOT_BLANK = "(?s).*\\S.*";
 

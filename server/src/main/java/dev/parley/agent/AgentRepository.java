@@ -85,6 +85,13 @@ class AgentRepository {
 			.optional();
 	}
 
+	int countOwnedBy(String owner) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM agents WHERE owner_id = :owner")
+			.param("owner", owner)
+			.query(Integer.class)
+			.single();
+	}
+
 	/** Every agent, default first, then by name. */
 	List<Agent> all() {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM agents" + ORDER).query(this::map).list();
@@ -102,6 +109,46 @@ class AgentRepository {
 			.param("role", "%" + role + "%")
 			.query(this::map)
 			.list();
+	}
+
+	/** One page of a list, and where the next starts (null on the last page). */
+	record Page(List<Agent> agents, AgentCursor next) {
+	}
+
+	/**
+	 * A page of the agents this caller may see ({@code visibleToOwner} null: all of
+	 * them), the default first, then by lower-case name (unique), starting after
+	 * {@code after} (null: from the start).
+	 */
+	Page page(String visibleToOwner, String role, AgentCursor after, int limit) {
+		StringBuilder where = new StringBuilder();
+		Map<String, Object> params = new HashMap<>();
+		if (visibleToOwner != null) {
+			where.append(" WHERE (visibility = 'public' OR owner_id = :owner"
+					+ " OR (visibility = 'roles' AND visible_roles LIKE :role))");
+			params.put("owner", visibleToOwner);
+			params.put("role", "%" + role + "%");
+		}
+		if (after != null) {
+			where.append(where.isEmpty() ? " WHERE" : " AND").append(" is_default = FALSE");
+			if (after.nameKey() != null) {
+				where.append(" AND LOWER(name) > :after");
+				params.put("after", after.nameKey());
+			}
+		}
+		List<Map.Entry<Agent, String>> rows = this.jdbc
+			.sql("SELECT " + COLUMNS + ", LOWER(name) AS sort_key FROM agents" + where + ORDER + " LIMIT :limit")
+			.params(params)
+			.param("limit", limit + 1)
+			.query((rs, row) -> Map.entry(map(rs, row), rs.getString("sort_key")))
+			.list();
+		if (rows.size() <= limit) {
+			return new Page(rows.stream().map(Map.Entry::getKey).toList(), null);
+		}
+		List<Map.Entry<Agent, String>> shown = rows.subList(0, limit);
+		Map.Entry<Agent, String> last = shown.getLast();
+		return new Page(shown.stream().map(Map.Entry::getKey).toList(),
+				last.getKey().isDefault() ? AgentCursor.AFTER_DEFAULT : new AgentCursor(last.getValue()));
 	}
 
 	private Map<String, Object> params(Agent agent) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.parley.agent.AgentRequests.Body;
 import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
+import dev.parley.platform.audit.AuditLog;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
@@ -33,18 +34,22 @@ class AgentService {
 
 	private final IdGenerator ids;
 
+	private final AuditLog audit;
+
 	AgentService(AgentRepository agents, DefaultAgentCatalog catalog, ProviderCatalog providers,
-			CurrentUser currentUser, IdGenerator ids) {
+			CurrentUser currentUser, IdGenerator ids, AuditLog audit) {
 		this.agents = agents;
 		this.catalog = catalog;
 		this.providers = providers;
 		this.currentUser = currentUser;
 		this.ids = ids;
+		this.audit = audit;
 	}
 
-	List<Agent> list() {
-		return this.currentUser.admin() ? this.agents.all()
-				: this.agents.visibleTo(this.currentUser.id(), this.currentUser.role());
+	/** A page of the agents the caller may see (an administrator sees every agent). */
+	AgentRepository.Page list(AgentCursor after, int limit) {
+		return this.agents.page(this.currentUser.admin() ? null : this.currentUser.id(), this.currentUser.role(), after,
+				limit);
 	}
 
 	Agent get(UUID id) {
@@ -58,6 +63,11 @@ class AgentService {
 			throw ProblemException.invalid("name", "is required");
 		}
 		AgentRules.checkAdminOnlyFields(body, this.currentUser);
+		if (!this.currentUser.admin()
+				&& this.agents.countOwnedBy(this.currentUser.id()) >= AgentLimits.OWNED_AGENTS_MAX) {
+			throw ProblemException.of(ProblemType.TOO_MANY_AGENTS,
+					"A user owns at most " + AgentLimits.OWNED_AGENTS_MAX + " agents; delete one to make room");
+		}
 		Instant now = Jdbc.now();
 		Visibility visibility = (body.visibility() != null) ? body.visibility() : Visibility.PRIVATE;
 		Agent agent = new Agent(this.ids.next(), this.currentUser.id(), AgentRules.name(body.name()),
@@ -75,6 +85,7 @@ class AgentService {
 			throw nameTaken(agent.name());
 		}
 		this.catalog.evictAll();
+		audit("agent.create", agent);
 		return agent;
 	}
 
@@ -110,6 +121,7 @@ class AgentService {
 			throw nameTaken(agent.name());
 		}
 		this.catalog.evictAll();
+		audit("agent.update", agent);
 		return agent;
 	}
 
@@ -121,6 +133,18 @@ class AgentService {
 		}
 		this.agents.delete(id);
 		this.catalog.evictAll();
+		audit("agent.delete", agent);
+	}
+
+	/**
+	 * What an administrator does to agents is audited; a user's own private agents are
+	 * their content, not an administrative action.
+	 */
+	private void audit(String action, Agent agent) {
+		if (this.currentUser.admin()) {
+			this.audit.record(this.currentUser.id(), action, "agent", agent.id().toString(),
+					agent.name() + " (" + agent.visibility().name().toLowerCase(Locale.ROOT) + ")");
+		}
 	}
 
 	/**

@@ -99,6 +99,13 @@ class SavedContextRepository {
 			.optional();
 	}
 
+	int count(String owner) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM conversation_contexts WHERE owner_id = :owner")
+			.param("owner", owner)
+			.query(Integer.class)
+			.single();
+	}
+
 	/** The owner's contexts, the default first, then by name. */
 	List<SavedContext> list(String owner) {
 		return this.jdbc

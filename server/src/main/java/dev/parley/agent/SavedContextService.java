@@ -67,6 +67,10 @@ class SavedContextService implements SavedContexts {
 		SavedContext context = new SavedContext(this.ids.next(), body.name().strip(), body.systemPrompt(),
 				Boolean.TRUE.equals(body.isDefault()), now, now);
 		String owner = this.currentUser.id();
+		if (this.contexts.count(owner) >= AgentLimits.CONTEXTS_PER_USER_MAX) {
+			throw ProblemException.of(ProblemType.TOO_MANY_CONTEXTS, "A user keeps at most "
+					+ AgentLimits.CONTEXTS_PER_USER_MAX + " saved contexts; delete one to make room");
+		}
 		checkNameFree(owner, context);
 		write(owner, context, () -> this.contexts.insert(owner, context));
 		return context;

@@ -15,6 +15,7 @@ import dev.parley.conversation.MessageStatus;
 import dev.parley.conversation.PresetMessage;
 import dev.parley.privacy.MessageMasking;
 import dev.parley.provider.ChatMessage;
+import dev.parley.provider.TokenCounter;
 
 /**
  * Builds what the model sees for a reply: the system prompt, the preset messages, then

@@ -18,6 +18,7 @@ import dev.parley.platform.problem.ProblemException;
 import dev.parley.provider.ChatRequest;
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.RouteTarget;
+import dev.parley.provider.TokenCounter;
 import dev.parley.provider.Usage;
 
 /**
@@ -139,7 +140,7 @@ class GenerationFinisher {
 			Usage usage, RouteTarget servedBy, boolean cached) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				this.history.finishAssistantMessage(generation.id(),
+				this.history.finishAssistantMessage(generation.conversationId(), generation.id(),
 						new ReplyEnding(text, status, finishReason, usage.promptTokens(), usage.completionTokens(),
 								servedBy.model(), servedBy.providerId(), cached));
 				return;

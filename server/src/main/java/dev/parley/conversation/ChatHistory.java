@@ -54,8 +54,11 @@ public interface ChatHistory {
 	 */
 	void checkpoint(Map<UUID, String> partialContents);
 
-	/** Writes the final state of an assistant message, once, when its generation ends. */
-	void finishAssistantMessage(UUID messageId, ReplyEnding ending);
+	/**
+	 * Writes the final state of an assistant message of {@code conversationId}, once,
+	 * when its generation ends; nothing when the conversation was deleted meanwhile.
+	 */
+	void finishAssistantMessage(UUID conversationId, UUID messageId, ReplyEnding ending);
 
 	/**
 	 * On start-up: this instance's messages left STREAMING by a crash become INTERRUPTED.

@@ -94,10 +94,13 @@ class DefaultChatHistory implements ChatHistory {
 	}
 
 	@Override
-	public void finishAssistantMessage(UUID messageId, ReplyEnding ending) {
+	public void finishAssistantMessage(UUID conversationId, UUID messageId, ReplyEnding ending) {
 		Instant now = Jdbc.now();
-		this.transactions.executeWithoutResult((tx) -> this.messages.finish(messageId, ending, now)
-			.ifPresent((conversationId) -> this.conversations.touch(conversationId, now)));
+		this.transactions.executeWithoutResult((tx) -> {
+			if (this.messages.finish(conversationId, messageId, ending, now)) {
+				this.conversations.touch(conversationId, now);
+			}
+		});
 	}
 
 	@Override

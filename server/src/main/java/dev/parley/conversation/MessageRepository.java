@@ -130,14 +130,13 @@ class MessageRepository {
 			.batchUpdate("UPDATE messages SET content = ?, updated_at = ? WHERE id = ? AND status = 'streaming'", rows);
 	}
 
-	/**
-	 * Writes the end state and returns the message's conversation, if the message exists.
-	 */
-	Optional<UUID> finish(UUID id, ReplyEnding ending, Instant now) {
-		int updated = this.jdbc
+	/** Writes the end state; false when the message is not (or no longer) there. */
+	boolean finish(UUID conversationId, UUID id, ReplyEnding ending, Instant now) {
+		return this.jdbc
 			.sql("UPDATE messages SET content = :content, status = :status, finish_reason = :finishReason,"
 					+ " prompt_tokens = :promptTokens, completion_tokens = :completionTokens, model = :model,"
-					+ " provider = :provider, cached = :cached, instance_id = NULL, updated_at = :now WHERE id = :id")
+					+ " provider = :provider, cached = :cached, instance_id = NULL, updated_at = :now"
+					+ " WHERE id = :id AND conversation_id = :conversation")
 			.param("model", ending.model())
 			.param("provider", ending.provider())
 			.param("cached", ending.cached())
@@ -148,14 +147,8 @@ class MessageRepository {
 			.param("completionTokens", ending.completionTokens())
 			.param("now", Jdbc.param(now))
 			.param("id", Jdbc.param(id))
-			.update();
-		if (updated == 0) {
-			return Optional.empty();
-		}
-		return this.jdbc.sql("SELECT conversation_id FROM messages WHERE id = :id")
-			.param("id", Jdbc.param(id))
-			.query((rs, row) -> Jdbc.uuid(rs, "conversation_id"))
-			.optional();
+			.param("conversation", Jdbc.param(conversationId))
+			.update() > 0;
 	}
 
 	int interruptByInstance(String instanceId, Instant now) {

@@ -29,17 +29,22 @@ final class ChunkFrames {
 
 	private final boolean includeUsage;
 
+	private final boolean cached;
+
 	/**
 	 * @param model the model name the client asked for
 	 * @param includeUsage whether the client asked for usage (chunks then carry
 	 * {@code "usage": null}, as OpenAI's do)
+	 * @param cached whether the response cache serves the answer (every chunk then
+	 * carries {@code "cached": true}, like a non-streamed cached answer)
 	 */
-	ChunkFrames(JsonMapper json, String id, long created, String model, boolean includeUsage) {
+	ChunkFrames(JsonMapper json, String id, long created, String model, boolean includeUsage, boolean cached) {
 		this.json = json;
 		this.id = id;
 		this.created = created;
 		this.model = model;
 		this.includeUsage = includeUsage;
+		this.cached = cached;
 	}
 
 	byte[] role() {
@@ -103,6 +108,9 @@ final class ChunkFrames {
 		chunk.put("created", this.created);
 		chunk.put("model", this.model);
 		chunk.putNull("system_fingerprint");
+		if (this.cached) {
+			chunk.put("cached", true);
+		}
 		return chunk;
 	}
 

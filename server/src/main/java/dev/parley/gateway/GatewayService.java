@@ -24,7 +24,9 @@ import dev.parley.provider.ChatRouter;
 import dev.parley.provider.Completion;
 import dev.parley.provider.ModelParams;
 import dev.parley.provider.ProviderException;
+import dev.parley.provider.RouteTarget;
 import dev.parley.provider.RoutedCompletion;
+import dev.parley.provider.TokenCounter;
 import dev.parley.provider.UpstreamLimiter;
 import dev.parley.provider.Usage;
 
@@ -49,7 +51,7 @@ class GatewayService {
 
 	private final ApiKeyUsage usage;
 
-	private final TokenCount tokens;
+	private final TokenCounter tokens;
 
 	private final IdGenerator ids;
 
@@ -60,7 +62,7 @@ class GatewayService {
 	private final ProviderMasking masking;
 
 	GatewayService(GatewayModels models, ChatRouter router, UpstreamLimiter limiter, TokenBudget budget,
-			ApiKeyUsage usage, TokenCount tokens, IdGenerator ids, CurrentUser currentUser, ResponseCache cache,
+			ApiKeyUsage usage, TokenCounter tokens, IdGenerator ids, CurrentUser currentUser, ResponseCache cache,
 			ProviderMasking masking) {
 		this.cache = cache;
 		this.masking = masking;
@@ -92,15 +94,40 @@ class GatewayService {
 				request, model.cacheScope());
 	}
 
+	/**
+	 * The reply the response cache holds for this call, when its agent caches replies; a
+	 * hit is free (recorded as a call with no tokens).
+	 */
+	Optional<CachedReply> cachedReply(GatewayCall call) {
+		String key = cacheKey(call);
+		Optional<CachedReply> hit = (key != null) ? this.cache.get(key) : Optional.empty();
+		if (hit.isPresent() && call.apiKeyId() != null) {
+			this.usage.record(call.apiKeyId(), new Usage(0, 0));
+		}
+		return hit;
+	}
+
+	/**
+	 * Keeps a whole reply for the next identical call, when the call's agent caches
+	 * replies (streamed and non-streamed calls share the entry).
+	 */
+	void remember(GatewayCall call, String content, String finishReason, Usage used, RouteTarget servedBy) {
+		String key = cacheKey(call);
+		if (key != null) {
+			this.cache.put(key, new CachedReply(content, finishReason, used.promptTokens(), used.completionTokens(),
+					servedBy.model(), servedBy.providerId()));
+		}
+	}
+
+	private static String cacheKey(GatewayCall call) {
+		return (call.cacheScope() != null) ? CacheKeys.of(call.cacheScope(), call.route(), call.request()) : null;
+	}
+
 	/** A non-streaming answer in OpenAI's {@code chat.completion} shape. */
 	ObjectNode complete(GatewayCall call) {
-		String key = (call.cacheScope() != null) ? CacheKeys.of(call.cacheScope(), call.route(), call.request()) : null;
-		Optional<CachedReply> hit = (key != null) ? this.cache.get(key) : Optional.empty();
+		Optional<CachedReply> hit = cachedReply(call);
 		if (hit.isPresent()) {
 			CachedReply reply = hit.get();
-			if (call.apiKeyId() != null) {
-				this.usage.record(call.apiKeyId(), new Usage(0, 0));
-			}
 			return CompletionJson.of(call.id(), call.createdSeconds(), call.requested().model(),
 					new Completion(reply.content(), reply.finishReason(), null),
 					new Usage(reply.promptTokens(), reply.completionTokens()), true);
@@ -115,11 +142,8 @@ class GatewayService {
 		Usage used = this.tokens.usage(answer.completion().usage(), call.request().messages(),
 				(answer.completion().content() != null) ? answer.completion().content() : "");
 		charge(call, used);
-		if (key != null && !hasToolCalls(answer)) {
-			this.cache.put(key,
-					new CachedReply(answer.completion().content(), answer.completion().finishReason(),
-							used.promptTokens(), used.completionTokens(), answer.servedBy().model(),
-							answer.servedBy().providerId()));
+		if (!hasToolCalls(answer)) {
+			remember(call, answer.completion().content(), answer.completion().finishReason(), used, answer.servedBy());
 		}
 		return CompletionJson.of(call.id(), call.createdSeconds(), call.requested().model(), answer.completion(), used,
 				false);
@@ -129,14 +153,6 @@ class GatewayService {
 	private static boolean hasToolCalls(RoutedCompletion answer) {
 		var message = answer.completion().message();
 		return message != null && message.has("tool_calls") && !message.get("tool_calls").isNull();
-	}
-
-	/**
-	 * Charges the caller's quota and the API key's usage with what a call used: the
-	 * provider's usage, else a count of the prompt and of the reply's text.
-	 */
-	void charge(GatewayCall call, Usage reported, CharSequence reply) {
-		charge(call, this.tokens.usage(reported, call.request().messages(), reply));
 	}
 
 	/** Charges the caller's quota and the API key's usage with what a call used. */

@@ -3,6 +3,7 @@ package dev.parley.gateway;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -15,17 +16,22 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.parley.cache.CachedReply;
 import dev.parley.provider.ChatRouter;
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.RoutedStream;
 import dev.parley.provider.StreamEvent;
+import dev.parley.provider.TokenCounter;
 import dev.parley.provider.UpstreamLimiter;
+import dev.parley.provider.Usage;
 
 /**
  * Streams a gateway answer as OpenAI chunks. Nothing is written until the router has the
  * first event, so a call that fails before its first token is still an HTTP error; then
  * the response goes async and a virtual thread of its own relays the rest, flushing each
- * frame. The client going away closes the upstream call.
+ * frame. The client going away closes the upstream call. When the call's agent caches
+ * replies, a cached reply is streamed at once without calling upstream, and a whole text
+ * reply is kept for the next identical call.
  */
 @Component
 class GatewayStreams {
@@ -38,11 +44,11 @@ class GatewayStreams {
 
 	private final GatewayService service;
 
-	private final TokenCount tokens;
+	private final TokenCounter tokens;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	GatewayStreams(ChatRouter router, UpstreamLimiter limiter, GatewayService service, TokenCount tokens) {
+	GatewayStreams(ChatRouter router, UpstreamLimiter limiter, GatewayService service, TokenCounter tokens) {
 		this.router = router;
 		this.limiter = limiter;
 		this.service = service;
@@ -55,6 +61,11 @@ class GatewayStreams {
 	 * call failed before its first event
 	 */
 	void start(GatewayCall call, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Optional<CachedReply> hit = this.service.cachedReply(call);
+		if (hit.isPresent()) {
+			replay(call, hit.get(), response);
+			return;
+		}
 		UpstreamLimiter.Permit permit = this.limiter.acquire();
 		RoutedStream stream = null;
 		StreamEvent first;
@@ -73,12 +84,7 @@ class GatewayStreams {
 		AsyncContext async;
 		OutputStream out;
 		try {
-			response.setStatus(HttpServletResponse.SC_OK);
-			response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.setHeader("Cache-Control", "no-cache, no-transform");
-			response.setHeader("X-Accel-Buffering", "no");
-			out = response.getOutputStream();
+			out = eventStream(response);
 			async = request.startAsync(request, response);
 			async.setTimeout(0);
 		}
@@ -90,13 +96,41 @@ class GatewayStreams {
 		async.addListener(new Cancel(started));
 		Thread.ofVirtual()
 			.name("gateway-stream")
-			.start(() -> relay(call, started, first, permit, new StreamRelay(call, frames(call), this.tokens), out,
-					async));
+			.start(() -> relay(call, started, first, permit, new StreamRelay(call, frames(call, false), this.tokens),
+					out, async));
 	}
 
-	private ChunkFrames frames(GatewayCall call) {
+	/** A cached reply as one text chunk, then the finish (and usage when asked for). */
+	private void replay(GatewayCall call, CachedReply reply, HttpServletResponse response) throws IOException {
+		ChunkFrames frames = frames(call, true);
+		OutputStream out = eventStream(response);
+		try {
+			out.write(frames.role());
+			out.write(frames.content(reply.content()));
+			out.write(frames.finish(reply.finishReason()));
+			if (call.requested().includeUsage()) {
+				out.write(frames.usage(new Usage(reply.promptTokens(), reply.completionTokens())));
+			}
+			out.write(ChunkFrames.DONE);
+			out.flush();
+		}
+		catch (IOException ex) {
+			// the client went away; nothing was called or charged
+		}
+	}
+
+	private static OutputStream eventStream(HttpServletResponse response) throws IOException {
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.setHeader("Cache-Control", "no-cache, no-transform");
+		response.setHeader("X-Accel-Buffering", "no");
+		return response.getOutputStream();
+	}
+
+	private ChunkFrames frames(GatewayCall call, boolean cached) {
 		return new ChunkFrames(this.json, call.id(), call.createdSeconds(), call.requested().model(),
-				call.requested().includeUsage());
+				call.requested().includeUsage(), cached);
 	}
 
 	private void relay(GatewayCall call, RoutedStream stream, StreamEvent first, UpstreamLimiter.Permit permit,
@@ -109,7 +143,11 @@ class GatewayStreams {
 		}
 		finally {
 			close(stream, permit);
-			this.service.charge(call, relay.reported(), relay.text());
+			Usage used = this.tokens.usage(relay.reported(), call.request().messages(), relay.text());
+			this.service.charge(call, used);
+			if (relay.completeText()) {
+				this.service.remember(call, relay.text().toString(), relay.finishReason(), used, stream.servedBy());
+			}
 			try {
 				async.complete();
 			}

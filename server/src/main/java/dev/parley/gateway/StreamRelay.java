@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 import dev.parley.provider.CompletionStream;
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.StreamEvent;
+import dev.parley.provider.TokenCounter;
 import dev.parley.provider.Usage;
 
 /**
@@ -22,13 +23,17 @@ final class StreamRelay {
 
 	private final ChunkFrames frames;
 
-	private final TokenCount tokens;
+	private final TokenCounter tokens;
 
 	private final StringBuilder text = new StringBuilder();
 
 	private Usage reported;
 
-	StreamRelay(GatewayCall call, ChunkFrames frames, TokenCount tokens) {
+	private String finishReason;
+
+	private boolean passedThrough;
+
+	StreamRelay(GatewayCall call, ChunkFrames frames, TokenCounter tokens) {
 		this.call = call;
 		this.frames = frames;
 		this.tokens = tokens;
@@ -50,10 +55,12 @@ final class StreamRelay {
 						if (content != null && content.isString()) {
 							this.text.append(content.asString());
 						}
+						this.passedThrough = true;
 						out.write(this.frames.passthrough(passthrough.delta()));
 					}
 					case StreamEvent.Finish finish -> {
 						this.reported = finish.usage();
+						this.finishReason = finish.finishReason();
 						out.write(this.frames.finish(finish.finishReason()));
 						if (this.call.requested().includeUsage()) {
 							out.write(this.frames.usage(usage()));
@@ -84,6 +91,19 @@ final class StreamRelay {
 	/** The usage the provider reported, or null (also when the stream broke off). */
 	Usage reported() {
 		return this.reported;
+	}
+
+	/**
+	 * Whether the whole answer was text and reached the client to its end, so that
+	 * replaying its text replays it (a reply with tool calls or other deltas is not).
+	 */
+	boolean completeText() {
+		return this.finishReason != null && !this.passedThrough;
+	}
+
+	/** How the answer ended, or null when it did not reach its end. */
+	String finishReason() {
+		return this.finishReason;
 	}
 
 	/** The text relayed so far. */

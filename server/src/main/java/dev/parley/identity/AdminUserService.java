@@ -2,6 +2,7 @@ package dev.parley.identity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.parley.platform.audit.AuditLog;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;

@@ -18,7 +18,15 @@ public enum Scope {
 	/** Create, rename, archive, edit the context of and delete conversations. */
 	CONVERSATIONS_WRITE("conversations:write"),
 	/** Call the OpenAI-compatible gateway under {@code /v1}. */
-	GATEWAY("gateway");
+	GATEWAY("gateway"),
+	/** List and read agents. */
+	AGENTS_READ("agents:read"),
+	/** Create, change and delete agents (within what the key owner's role allows). */
+	AGENTS_WRITE("agents:write"),
+	/** List and read saved contexts. */
+	CONTEXTS_READ("contexts:read"),
+	/** Create, change and delete saved contexts. */
+	CONTEXTS_WRITE("contexts:write");
 
 	/** The authority of a logged-in session (never of an API key). */
 	public static final String SESSION_AUTHORITY = "SESSION";

@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
-
 /**
  * The clearly labelled demo model {@code parley-demo}, offered only when no real provider
  * is configured: no network, it streams a fixed reply word by word with a small delay so
@@ -28,7 +24,7 @@ public final class DemoProvider implements ChatProvider {
 
 	private final Duration wordDelay;
 
-	private final Encoding encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+	private final TokenCounter tokens = new TokenCounter();
 
 	public DemoProvider(Duration wordDelay) {
 		this.wordDelay = wordDelay;
@@ -66,9 +62,9 @@ public final class DemoProvider implements ChatProvider {
 	private Usage usage(ChatRequest request, String reply) {
 		int prompt = 0;
 		for (ChatMessage message : request.messages()) {
-			prompt += this.encoding.countTokens(message.content());
+			prompt += this.tokens.count(message.content());
 		}
-		return new Usage(prompt, this.encoding.countTokens(reply));
+		return new Usage(prompt, this.tokens.count(reply));
 	}
 
 	/** Splits after each space, so the pieces join back to the text exactly. */

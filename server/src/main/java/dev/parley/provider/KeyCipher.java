@@ -14,7 +14,8 @@ import javax.crypto.spec.GCMParameterSpec;
  * Encrypts providers' API keys with AES-256-GCM under the master key: a random 12-byte
  * nonce per key, the provider id as associated data (a key copied to another provider's
  * row does not decrypt), stored as {@code v1:} + base64(nonce || ciphertext || tag).
- * Thread-safe.
+ * During a rotation it also reads keys sealed under the previous master key, and
+ * {@link MasterKeyRotation} re-seals them under the current one. Thread-safe.
  */
 final class KeyCipher {
 
@@ -26,10 +27,26 @@ final class KeyCipher {
 
 	private final SecretKey key;
 
+	private final SecretKey previous;
+
 	private final SecureRandom random = new SecureRandom();
 
 	KeyCipher(SecretKey key) {
+		this(key, null);
+	}
+
+	/**
+	 * @param previous the master key before a rotation, read but never written; null when
+	 * no rotation is under way
+	 */
+	KeyCipher(SecretKey key, SecretKey previous) {
 		this.key = key;
+		this.previous = previous;
+	}
+
+	/** Whether a previous master key is configured (a rotation is under way). */
+	boolean rotating() {
+		return this.previous != null;
 	}
 
 	/** The stored form of {@code plaintext}, bound to {@code providerId}. */
@@ -55,6 +72,39 @@ final class KeyCipher {
 	 * another provider, or was altered
 	 */
 	String decrypt(String providerId, String stored) {
+		try {
+			return open(this.key, providerId, stored);
+		}
+		catch (UnreadableKeyException ex) {
+			if (this.previous == null) {
+				throw ex;
+			}
+			return open(this.previous, providerId, stored);
+		}
+	}
+
+	/**
+	 * Whether a stored key is sealed under the previous master key only (a rotation has
+	 * yet to re-seal it).
+	 */
+	boolean underPreviousKey(String providerId, String stored) {
+		if (this.previous == null || readableWith(this.key, providerId, stored)) {
+			return false;
+		}
+		return readableWith(this.previous, providerId, stored);
+	}
+
+	private static boolean readableWith(SecretKey key, String providerId, String stored) {
+		try {
+			open(key, providerId, stored);
+			return true;
+		}
+		catch (UnreadableKeyException ex) {
+			return false;
+		}
+	}
+
+	private static String open(SecretKey key, String providerId, String stored) {
 		if (stored == null || !stored.startsWith(PREFIX)) {
 			throw new UnreadableKeyException("unknown format");
 		}
@@ -70,7 +120,7 @@ final class KeyCipher {
 		}
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.DECRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
 			cipher.updateAAD(providerId.getBytes(StandardCharsets.UTF_8));
 			byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
 			return new String(plain, StandardCharsets.UTF_8);

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
+import dev.parley.platform.audit.AuditLog;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
@@ -47,9 +48,11 @@ class ProviderAdminService {
 
 	private final TransactionTemplate transaction;
 
+	private final AuditLog audit;
+
 	ProviderAdminService(ProviderStore store, KeyCipher cipher, DatabaseProviderCatalog catalog,
 			ProviderFactory factory, ProviderProperties defaults, IdGenerator ids, CurrentUser currentUser,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, AuditLog audit) {
 		this.store = store;
 		this.cipher = cipher;
 		this.catalog = catalog;
@@ -58,6 +61,7 @@ class ProviderAdminService {
 		this.ids = ids;
 		this.currentUser = currentUser;
 		this.transaction = new TransactionTemplate(transactions);
+		this.audit = audit;
 	}
 
 	/** The environment's provider first, then the stored ones, the oldest first. */
@@ -88,10 +92,13 @@ class ProviderAdminService {
 		String id = this.ids.next().toString();
 		Instant now = Jdbc.now();
 		StoredProvider provider = new StoredProvider(id, name, protocol, baseUrl, apiVersion, models, timeouts,
-				maxConcurrency, request.enabled() == null || request.enabled(), now, now, encrypt(id, keys));
+				maxConcurrency, request.streamUsage() == null || request.streamUsage(),
+				request.enabled() == null || request.enabled(), now, now, encrypt(id, keys));
 		write(name, () -> {
 			requireNameFree(name, null);
 			this.store.insert(provider);
+			this.audit.record(this.currentUser.id(), "provider.create", "provider", id,
+					name + ": " + protocol.wireName() + " at " + baseUrl + ", " + keys.size() + " key(s)");
 			return null;
 		});
 		log.info("Provider '{}' ({}) created by {}: {} at {} with {} key(s)", name, id, this.currentUser.id(),
@@ -112,29 +119,35 @@ class ProviderAdminService {
 		StoredProvider.Timeouts timeouts = timeouts(request, current.timeouts());
 		Integer maxConcurrency = (request.maxConcurrency() != null)
 				? ProviderRules.maxConcurrency(request.maxConcurrency()) : current.maxConcurrency();
+		boolean streamUsage = (request.streamUsage() != null) ? request.streamUsage() : current.streamUsage();
 		boolean enabled = (request.enabled() != null) ? request.enabled() : current.enabled();
 		boolean replaceKeys = request.apiKeys() != null;
 		List<StoredProvider.StoredKey> keys = replaceKeys ? encrypt(id, ProviderRules.apiKeys(request.apiKeys()))
 				: current.keys();
 		StoredProvider changed = new StoredProvider(id, name, protocol, baseUrl, apiVersion, models, timeouts,
-				maxConcurrency, enabled, current.createdAt(), Jdbc.now(), keys);
+				maxConcurrency, streamUsage, enabled, current.createdAt(), Jdbc.now(), keys);
 		write(name, () -> {
 			if (!ProviderStore.nameKey(name).equals(ProviderStore.nameKey(current.name()))) {
 				requireNameFree(name, id);
 			}
 			this.store.update(changed, replaceKeys);
+			this.audit.record(this.currentUser.id(), "provider.update", "provider", id,
+					name + changeNote(current, changed, replaceKeys));
 			return null;
 		});
-		log.info("Provider '{}' ({}) changed by {}{}{}", name, id, this.currentUser.id(),
-				(enabled != current.enabled()) ? (enabled ? ", enabled" : ", disabled") : "",
-				replaceKeys ? ", keys replaced (" + keys.size() + ")" : "");
+		log.info("Provider '{}' ({}) changed by {}{}", name, id, this.currentUser.id(),
+				changeNote(current, changed, replaceKeys));
 		return get(id);
 	}
 
 	void delete(String id) {
 		requireWritable(id);
 		StoredProvider current = require(id);
-		write(current.name(), () -> this.store.delete(id));
+		write(current.name(), () -> {
+			this.store.delete(id);
+			this.audit.record(this.currentUser.id(), "provider.delete", "provider", id, current.name());
+			return null;
+		});
 		log.info("Provider '{}' ({}) deleted by {}", current.name(), id, this.currentUser.id());
 	}
 
@@ -157,6 +170,27 @@ class ProviderAdminService {
 		try (PooledProvider provider = target.provider()) {
 			return ConnectionTest.run(provider, stored.models().getFirst(), target.keys());
 		}
+	}
+
+	/** What changed, for the log and the audit log: never a key, only how many. */
+	private static String changeNote(StoredProvider before, StoredProvider after, boolean keysReplaced) {
+		StringBuilder note = new StringBuilder();
+		if (before.enabled() != after.enabled()) {
+			note.append(after.enabled() ? ", enabled" : ", disabled");
+		}
+		if (!before.baseUrl().equals(after.baseUrl())) {
+			note.append(", base URL ").append(after.baseUrl());
+		}
+		if (!before.models().equals(after.models())) {
+			note.append(", models ").append(after.models());
+		}
+		if (before.streamUsage() != after.streamUsage()) {
+			note.append(after.streamUsage() ? ", stream usage on" : ", stream usage off");
+		}
+		if (keysReplaced) {
+			note.append(", keys replaced (").append(after.keys().size()).append(')');
+		}
+		return note.toString();
 	}
 
 	private <T> T write(String name, Supplier<T> change) {

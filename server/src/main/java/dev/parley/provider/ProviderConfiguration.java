@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +37,23 @@ class ProviderConfiguration {
 	@Bean
 	KeyCipher providerKeyCipher(ManagedProviderProperties properties, Environment environment) {
 		Path dataDir = Path.of(environment.getProperty("parley.data-dir", "./data"));
-		return new KeyCipher(MasterKey.load(properties.masterKey(), dataDir));
+		String previous = properties.previousMasterKey();
+		return new KeyCipher(MasterKey.load(properties.masterKey(), dataDir),
+				(previous != null && !previous.isBlank()) ? MasterKey.key(MasterKey.decode(previous.strip(),
+						"parley.providers.previous-master-key (PARLEY_MASTER_KEY_PREVIOUS)")) : null);
+	}
+
+	/**
+	 * At start-up, keys sealed under the previous master key are re-sealed under the new
+	 * one.
+	 */
+	@Bean
+	ApplicationRunner providerKeyRotation(ProviderStore store, KeyCipher cipher) {
+		return (arguments) -> {
+			if (cipher.rotating()) {
+				new MasterKeyRotation(store, cipher).run();
+			}
+		};
 	}
 
 	@Bean

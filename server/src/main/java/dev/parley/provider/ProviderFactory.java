@@ -87,9 +87,9 @@ final class ProviderFactory {
 		StoredProvider.Timeouts t = stored.timeouts();
 		ProviderMetrics metrics = new ProviderMetrics(this.registry, stored.id());
 		return switch (stored.protocol()) {
-			case OPENAI ->
-				new OpenAiAdapter(new OpenAiAdapter.Settings(stored.id(), stored.baseUrl(), stored.apiVersion(),
-						t.connect(), t.firstToken(), t.idle(), t.request(), true), this.watchdog, metrics);
+			case OPENAI -> new OpenAiAdapter(new OpenAiAdapter.Settings(stored.id(), stored.baseUrl(),
+					stored.apiVersion(), t.connect(), t.firstToken(), t.idle(), t.request(), stored.streamUsage()),
+					this.watchdog, metrics);
 			case ANTHROPIC -> new AnthropicAdapter(
 					new AnthropicAdapter.Settings(stored.id(), stored.baseUrl(), AnthropicAdapter.DEFAULT_VERSION,
 							t.connect(), t.firstToken(), t.idle(), t.request(), AnthropicAdapter.DEFAULT_MAX_TOKENS),

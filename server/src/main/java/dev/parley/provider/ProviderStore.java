@@ -24,8 +24,8 @@ import dev.parley.platform.persistence.Jdbc;
 final class ProviderStore {
 
 	private static final String COLUMNS = "id, name, protocol, base_url, api_version, models, connect_timeout_ms,"
-			+ " first_token_timeout_ms, idle_timeout_ms, request_timeout_ms, max_concurrency, enabled, created_at,"
-			+ " updated_at";
+			+ " first_token_timeout_ms, idle_timeout_ms, request_timeout_ms, max_concurrency, stream_usage, enabled,"
+			+ " created_at, updated_at";
 
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
 	};
@@ -87,12 +87,13 @@ final class ProviderStore {
 	void insert(StoredProvider provider) {
 		this.jdbc
 			.sql("INSERT INTO providers (" + COLUMNS + ", name_key)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(provider.id(), provider.name(), provider.protocol().wireName(), provider.baseUrl(),
 					provider.apiVersion(), this.json.writeValueAsString(provider.models()),
 					provider.timeouts().connectMs(), provider.timeouts().firstTokenMs(), provider.timeouts().idleMs(),
-					provider.timeouts().requestMs(), provider.maxConcurrency(), provider.enabled(),
-					Jdbc.param(provider.createdAt()), Jdbc.param(provider.updatedAt()), nameKey(provider.name()))
+					provider.timeouts().requestMs(), provider.maxConcurrency(), provider.streamUsage(),
+					provider.enabled(), Jdbc.param(provider.createdAt()), Jdbc.param(provider.updatedAt()),
+					nameKey(provider.name()))
 			.update();
 		insertKeys(provider.id(), provider.keys());
 	}
@@ -102,12 +103,13 @@ final class ProviderStore {
 		this.jdbc
 			.sql("UPDATE providers SET name = ?, name_key = ?, protocol = ?, base_url = ?, api_version = ?,"
 					+ " models = ?, connect_timeout_ms = ?, first_token_timeout_ms = ?, idle_timeout_ms = ?,"
-					+ " request_timeout_ms = ?, max_concurrency = ?, enabled = ?, updated_at = ? WHERE id = ?")
+					+ " request_timeout_ms = ?, max_concurrency = ?, stream_usage = ?, enabled = ?, updated_at = ?"
+					+ " WHERE id = ?")
 			.params(provider.name(), nameKey(provider.name()), provider.protocol().wireName(), provider.baseUrl(),
 					provider.apiVersion(), this.json.writeValueAsString(provider.models()),
 					provider.timeouts().connectMs(), provider.timeouts().firstTokenMs(), provider.timeouts().idleMs(),
-					provider.timeouts().requestMs(), provider.maxConcurrency(), provider.enabled(),
-					Jdbc.param(provider.updatedAt()), provider.id())
+					provider.timeouts().requestMs(), provider.maxConcurrency(), provider.streamUsage(),
+					provider.enabled(), Jdbc.param(provider.updatedAt()), provider.id())
 			.update();
 		if (replaceKeys) {
 			this.jdbc.sql("DELETE FROM provider_keys WHERE provider_id = ?").param(provider.id()).update();
@@ -132,11 +134,26 @@ final class ProviderStore {
 			.params(reason, Jdbc.param(at), providerId, position, ciphertext)
 			.update();
 		if (marked > 0) {
-			this.jdbc.sql("UPDATE providers SET updated_at = ? WHERE id = ?")
-				.params(Jdbc.param(at), providerId)
-				.update();
+			touch(providerId, at);
 		}
 		return marked > 0;
+	}
+
+	/**
+	 * Replaces one key's ciphertext (same key, sealed anew) if it is still
+	 * {@code expected}; refusal marks stay.
+	 * @return whether it was replaced
+	 */
+	boolean replaceCiphertext(String providerId, int position, String expected, String ciphertext) {
+		return this.jdbc
+			.sql("UPDATE provider_keys SET ciphertext = ? WHERE provider_id = ? AND position = ? AND ciphertext = ?")
+			.params(ciphertext, providerId, position, expected)
+			.update() > 0;
+	}
+
+	/** Bumps a provider's {@code updated_at} so that every instance re-reads it. */
+	void touch(String providerId, Instant at) {
+		this.jdbc.sql("UPDATE providers SET updated_at = ? WHERE id = ?").params(Jdbc.param(at), providerId).update();
 	}
 
 	static String nameKey(String name) {
@@ -165,8 +182,8 @@ final class ProviderStore {
 				this.json.readValue(rs.getString("models"), STRINGS),
 				new StoredProvider.Timeouts(rs.getInt("connect_timeout_ms"), rs.getInt("first_token_timeout_ms"),
 						rs.getInt("idle_timeout_ms"), rs.getInt("request_timeout_ms")),
-				Jdbc.integer(rs, "max_concurrency"), rs.getBoolean("enabled"), Jdbc.instant(rs, "created_at"),
-				Jdbc.instant(rs, "updated_at"), keys);
+				Jdbc.integer(rs, "max_concurrency"), rs.getBoolean("stream_usage"), rs.getBoolean("enabled"),
+				Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), keys);
 	}
 
 }

@@ -10,7 +10,8 @@ import java.util.List;
  */
 record ProviderView(String id, String name, String protocol, String baseUrl, String apiVersion, List<String> models,
 		int connectTimeoutMs, int firstTokenTimeoutMs, int idleTimeoutMs, int requestTimeoutMs, Integer maxConcurrency,
-		boolean enabled, List<KeyView> apiKeys, String source, boolean readOnly, Instant createdAt, Instant updatedAt) {
+		boolean streamUsage, boolean enabled, List<KeyView> apiKeys, String source, boolean readOnly, Instant createdAt,
+		Instant updatedAt) {
 
 	/**
 	 * One key: its hint ({@code ...a1b2}) and {@code ok}, {@code rejected} (the upstream
@@ -29,8 +30,8 @@ record ProviderView(String id, String name, String protocol, String baseUrl, Str
 		}).toList();
 		StoredProvider.Timeouts t = p.timeouts();
 		return new ProviderView(p.id(), p.name(), p.protocol().wireName(), p.baseUrl(), p.apiVersion(), p.models(),
-				t.connectMs(), t.firstTokenMs(), t.idleMs(), t.requestMs(), p.maxConcurrency(), p.enabled(), keys,
-				"database", false, p.createdAt(), p.updatedAt());
+				t.connectMs(), t.firstTokenMs(), t.idleMs(), t.requestMs(), p.maxConcurrency(), p.streamUsage(),
+				p.enabled(), keys, "database", false, p.createdAt(), p.updatedAt());
 	}
 
 	static ProviderView of(EnvironmentProvider env) {
@@ -44,7 +45,7 @@ record ProviderView(String id, String name, String protocol, String baseUrl, Str
 		}
 		return new ProviderView(env.id(), env.id(), ProviderProtocol.OPENAI.wireName(), p.effectiveBaseUrl(), null,
 				env.models(), millis(p.connectTimeout()), millis(p.firstTokenTimeout()), millis(p.idleTimeout()),
-				millis(p.requestTimeout()), null, true, keys, "environment", true, null, null);
+				millis(p.requestTimeout()), null, p.streamUsage(), true, keys, "environment", true, null, null);
 	}
 
 	private static int millis(java.time.Duration duration) {

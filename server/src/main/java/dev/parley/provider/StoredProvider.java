@@ -15,12 +15,14 @@ import java.util.List;
  * @param models the models it offers, at least one; the first is its default
  * @param timeouts its timeouts
  * @param maxConcurrency its concurrent calls, or null for the configured default
+ * @param streamUsage whether streams ask for usage ({@code stream_options.include_usage},
+ * OpenAI protocol only); some compatible servers reject the field
  * @param enabled whether it serves calls
  * @param keys its API keys in order (position 0 first)
  */
 record StoredProvider(String id, String name, ProviderProtocol protocol, String baseUrl, String apiVersion,
-		List<String> models, Timeouts timeouts, Integer maxConcurrency, boolean enabled, Instant createdAt,
-		Instant updatedAt, List<StoredKey> keys) {
+		List<String> models, Timeouts timeouts, Integer maxConcurrency, boolean streamUsage, boolean enabled,
+		Instant createdAt, Instant updatedAt, List<StoredKey> keys) {
 
 	StoredProvider {
 		models = List.copyOf(models);
@@ -30,7 +32,8 @@ record StoredProvider(String id, String name, ProviderProtocol protocol, String 
 	/** This provider with other keys. */
 	StoredProvider withKeys(List<StoredKey> otherKeys) {
 		return new StoredProvider(this.id, this.name, this.protocol, this.baseUrl, this.apiVersion, this.models,
-				this.timeouts, this.maxConcurrency, this.enabled, this.createdAt, this.updatedAt, otherKeys);
+				this.timeouts, this.maxConcurrency, this.streamUsage, this.enabled, this.createdAt, this.updatedAt,
+				otherKeys);
 	}
 
 	/** A provider's timeouts in milliseconds. */

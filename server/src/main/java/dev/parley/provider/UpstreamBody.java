@@ -17,8 +17,18 @@ import java.util.concurrent.LinkedBlockingQueue;
  * {@code BodyHandlers.ofInputStream()} but it hands out every byte received before a
  * failure (the JDK's drops them), and {@link #close()} from any thread cancels the
  * subscription (closing the connection) and wakes a blocked reader.
+ * <p>
+ * Demand is kept between {@link #WINDOW}/2 and {@link #WINDOW} items instead of one at a
+ * time: with demand left, the client keeps reading the socket by itself, whereas a
+ * request made when demand had run out re-registers the connection with the client's
+ * selector and wakes it, one system call and one contended lock per chunk of a stream
+ * (measured: about 4% of Parley's CPU at 1,000 streams). At most {@link #WINDOW} items
+ * wait in the queue.
  */
 final class UpstreamBody extends InputStream implements HttpResponse.BodySubscriber<InputStream> {
+
+	/** The most items (socket reads) requested ahead of the reader. */
+	static final int WINDOW = 16;
 
 	private static final List<ByteBuffer> END = new ArrayList<>(0);
 
@@ -42,6 +52,8 @@ final class UpstreamBody extends InputStream implements HttpResponse.BodySubscri
 
 	private boolean eof;
 
+	private int consumed;
+
 	@Override
 	public CompletionStage<InputStream> getBody() {
 		return CompletableFuture.completedFuture(this);
@@ -54,7 +66,7 @@ final class UpstreamBody extends InputStream implements HttpResponse.BodySubscri
 			subscription.cancel();
 		}
 		else {
-			subscription.request(1);
+			subscription.request(WINDOW);
 		}
 	}
 
@@ -98,7 +110,10 @@ final class UpstreamBody extends InputStream implements HttpResponse.BodySubscri
 			}
 			if (this.current != null) {
 				this.current = null;
-				this.subscription.request(1);
+				if (++this.consumed == WINDOW / 2) {
+					this.consumed = 0;
+					this.subscription.request(WINDOW / 2);
+				}
 			}
 			List<ByteBuffer> next = take();
 			if (next == END) {

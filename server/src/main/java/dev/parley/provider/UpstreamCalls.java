@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import tools.jackson.core.JacksonException;
@@ -13,10 +14,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What every protocol adapter does the same way: one shared JDK {@link HttpClient}, a
- * streaming call opened under its first-token deadline, a non-streaming call read whole
- * under its request deadline, with metrics for both. The adapters own only their wire
- * format. Thread-safe.
+ * What every protocol adapter does the same way: the JDK {@link HttpClient}s of a
+ * provider, a streaming call opened under its first-token deadline, a non-streaming call
+ * read whole under its request deadline, with metrics for both. The adapters own only
+ * their wire format. Thread-safe.
+ * <p>
+ * A JDK client does all its connections' I/O, and (with the inline executor below) its
+ * body callbacks, on one selector thread; at a thousand streams that one thread is where
+ * chunks queue. Calls are therefore spread round-robin over one client per core (at most
+ * {@link #MAX_CLIENTS}), each with its own selector thread and connection pool.
  */
 final class UpstreamCalls implements AutoCloseable {
 
@@ -24,7 +30,12 @@ final class UpstreamCalls implements AutoCloseable {
 	record Opened(UpstreamExchange exchange, SseLineReader lines, long startNanos) {
 	}
 
-	private final HttpClient client;
+	/** The most clients, and selector threads, per provider. */
+	static final int MAX_CLIENTS = 4;
+
+	private final HttpClient[] clients;
+
+	private final AtomicInteger next = new AtomicInteger();
 
 	private final StreamWatchdog watchdog;
 
@@ -33,15 +44,18 @@ final class UpstreamCalls implements AutoCloseable {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	UpstreamCalls(Duration connectTimeout, StreamWatchdog watchdog, ProviderMetrics metrics) {
-		this.client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(connectTimeout)
-			// The client's own callbacks only hand buffers to UpstreamBody and never
-			// block, so running them inline on its selector thread saves two thread
-			// hops per response (measured: time to response headers from about 2 ms to
-			// 1 ms).
-			.executor(Runnable::run)
-			.build();
+		this.clients = new HttpClient[Math.clamp(Runtime.getRuntime().availableProcessors(), 1, MAX_CLIENTS)];
+		for (int i = 0; i < this.clients.length; i++) {
+			this.clients[i] = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(connectTimeout)
+				// The client's own callbacks only hand buffers to UpstreamBody and never
+				// block, so running them inline on its selector thread saves two thread
+				// hops per response (measured: time to response headers from about 2 ms
+				// to 1 ms).
+				.executor(Runnable::run)
+				.build();
+		}
 		this.watchdog = watchdog;
 		this.metrics = metrics;
 	}
@@ -69,7 +83,7 @@ final class UpstreamCalls implements AutoCloseable {
 		UpstreamExchange exchange = new UpstreamExchange(start + firstTokenTimeout.toNanos(),
 				ProviderFailure.FIRST_TOKEN_TIMEOUT);
 		try {
-			InputStream body = exchange.open(this.client, request, this.watchdog, this.json);
+			InputStream body = exchange.open(client(), request, this.watchdog, this.json);
 			return new Opened(exchange, new SseLineReader(body), start);
 		}
 		catch (ProviderException ex) {
@@ -87,7 +101,7 @@ final class UpstreamCalls implements AutoCloseable {
 		UpstreamExchange exchange = new UpstreamExchange(System.nanoTime() + timeout.toNanos(),
 				ProviderFailure.FIRST_TOKEN_TIMEOUT);
 		try {
-			InputStream body = exchange.open(this.client, request, this.watchdog, this.json);
+			InputStream body = exchange.open(client(), request, this.watchdog, this.json);
 			byte[] bytes;
 			try {
 				bytes = body.readAllBytes();
@@ -123,10 +137,17 @@ final class UpstreamCalls implements AutoCloseable {
 		}
 	}
 
-	/** Closes the HTTP client and its connections. */
+	/** The client for the next call, in turn. */
+	private HttpClient client() {
+		return this.clients[Math.floorMod(this.next.getAndIncrement(), this.clients.length)];
+	}
+
+	/** Closes the HTTP clients and their connections. */
 	@Override
 	public void close() {
-		this.client.shutdownNow();
+		for (HttpClient client : this.clients) {
+			client.shutdownNow();
+		}
 	}
 
 }

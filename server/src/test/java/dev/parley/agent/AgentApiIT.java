@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import dev.parley.testsupport.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +20,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AgentApiIT extends AgentTestSupport {
 
 	private static final String BASE = "/api/v1/agents";
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aUserOwnsAtMostAHundredAgentsAndAdministratorsAreNotLimited() {
+		TestAccounts.Session user = newUser();
+		String tag = UUID.randomUUID().toString();
+		for (int i = 0; i < AgentLimits.OWNED_AGENTS_MAX - 1; i++) {
+			this.jdbc
+				.sql("INSERT INTO agents (id, owner_id, name, route, params, preset_messages, greetings,"
+						+ " suggested_questions, visibility, created_at, updated_at) VALUES (?, ?, ?, '[]', '{}', '[]',"
+						+ " '[]', '[]', 'private', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+				.params(UUID.randomUUID().toString(), user.userId(), "filler " + i + " " + tag)
+				.update();
+		}
+		createAgent(user, "{\"name\": \"last " + tag + "\"}");
+		call(user, "POST", BASE, "{\"name\": \"too many " + tag + "\"}").assertProblem(409, "too-many-agents");
+		assertThat(walk(user, 200, "name").stream().filter((name) -> name.endsWith(tag)))
+			.hasSize(AgentLimits.OWNED_AGENTS_MAX);
+		createAgent(admin(), "{\"name\": \"admin " + tag + "\"}");
+	}
 
 	@Test
 	void aUserCreatesReadsUpdatesAndDeletesAPrivateAgent() {
@@ -99,6 +124,19 @@ class AgentApiIT extends AgentTestSupport {
 		assertThat(call(other, "GET", BASE + "/" + othersOwn, null).text("/description")).isEqualTo("moderated");
 		assertThat(call(admin, "DELETE", BASE + "/" + othersOwn, null).status()).isEqualTo(204);
 		assertThat(listedIds(other)).doesNotContain(othersOwn);
+
+		// what the administrator did is in the audit log; what users do to their own is
+		// not
+		List<String> trail = new ArrayList<>();
+		for (JsonNode entry : call(admin, "GET", "/api/v1/admin/audit-log?limit=200", null).body().get("items")) {
+			if (entry.get("target_type").asString().equals("agent") && entry.get("details").asString().contains(tag)) {
+				assertThat(entry.get("actor_id").asString()).isEqualTo(admin.userId());
+				trail.add(entry.get("action").asString() + " " + entry.get("details").asString());
+			}
+		}
+		assertThat(trail).containsExactly("agent.delete Other " + tag + " (private)",
+				"agent.update Other " + tag + " (private)", "agent.create Admin " + tag + " (private)",
+				"agent.create Staff " + tag + " (roles)", "agent.create Open " + tag + " (public)");
 	}
 
 	@Test
@@ -144,9 +182,34 @@ class AgentApiIT extends AgentTestSupport {
 	}
 
 	@Test
+	void theListIsPagedByNameAfterTheDefaultAgent() {
+		TestAccounts.Session user = newUser();
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		List<String> mine = new ArrayList<>();
+		for (String name : List.of("delta", "Alpha", "charlie", "Bravo", "echo")) {
+			createAgent(user, "{\"name\": \"" + name + " " + tag + "\"}");
+		}
+		for (String name : List.of("Alpha", "Bravo", "charlie", "delta", "echo")) {
+			mine.add(name + " " + tag);
+		}
+		List<String> whole = listedNames(user);
+		for (int limit : List.of(1, 2, 3)) {
+			List<String> paged = walk(user, limit, "name");
+			assertThat(paged).as("limit " + limit).isEqualTo(whole).doesNotHaveDuplicates();
+		}
+		assertThat(whole.getFirst()).isEqualTo("Default");
+		assertThat(whole.stream().filter(mine::contains).toList()).isEqualTo(mine);
+
+		call(user, "GET", BASE + "?cursor=not-ours", null).assertProblem(400, "invalid-cursor");
+		call(user, "GET", BASE + "?cursor=%25%25", null).assertProblem(400, "invalid-cursor");
+		call(user, "GET", BASE + "?limit=0", null).assertProblem(400, "invalid-request");
+		call(user, "GET", BASE + "?limit=201", null).assertProblem(400, "invalid-request");
+	}
+
+	@Test
 	void theDefaultAgentExistsIsListedFirstAndCannotBeDeleted() {
 		TestAccounts.Session user = newUser();
-		JsonNode first = call(user, "GET", BASE, null).body().get(0);
+		JsonNode first = call(user, "GET", BASE, null).body().get("items").get(0);
 		assertThat(first.get("is_default").asBoolean()).isTrue();
 		assertThat(first.get("visibility").asString()).isEqualTo("public");
 		assertThat(first.get("owner_id").isNull()).isTrue();
@@ -195,7 +258,7 @@ class AgentApiIT extends AgentTestSupport {
 		TestAccounts.Session admin = admin();
 		String taken = "Taken " + UUID.randomUUID();
 		String mine = createAgent(user, "{\"name\": \"" + taken + "\"}");
-		int before = call(admin, "GET", BASE, null).body().size();
+		int before = listedIds(admin).size();
 
 		call(user, "POST", BASE, "{}").assertField("invalid-request", "name");
 		call(user, "POST", BASE, "{\"name\": \"   \"}").assertField("invalid-request", "name");
@@ -269,7 +332,7 @@ class AgentApiIT extends AgentTestSupport {
 		call(admin, "POST", BASE, named("\"visibility\": \"roles\", \"visible_roles\": [\"boss\"]"))
 			.assertField("invalid-request", "visible_roles");
 
-		assertThat(call(admin, "GET", BASE, null).body().size()).isEqualTo(before);
+		assertThat(listedIds(admin)).hasSize(before);
 		assertThat(call(user, "GET", BASE + "/" + mine, null).text("/name")).isEqualTo(taken);
 	}
 
@@ -289,12 +352,27 @@ class AgentApiIT extends AgentTestSupport {
 		return listed(session, "name");
 	}
 
+	/** Every page of the list, walked with the largest page size. */
 	private List<String> listed(TestAccounts.Session session, String field) {
-		Response list = call(session, "GET", BASE, null);
-		assertThat(list.status()).as(list.raw()).isEqualTo(200);
+		return walk(session, 200, field);
+	}
+
+	private List<String> walk(TestAccounts.Session session, int limit, String field) {
 		List<String> values = new ArrayList<>();
-		list.body().forEach((agent) -> values.add(agent.get(field).asString()));
-		return values;
+		String cursor = null;
+		for (int page = 0; page < 1000; page++) {
+			Response list = call(session, "GET",
+					BASE + "?limit=" + limit + ((cursor != null) ? "&cursor=" + cursor : ""), null);
+			assertThat(list.status()).as(list.raw()).isEqualTo(200);
+			assertThat(list.body().get("items").size()).isLessThanOrEqualTo(limit);
+			list.body().get("items").forEach((agent) -> values.add(agent.get(field).asString()));
+			JsonNode next = list.body().get("next_cursor");
+			if (next.isNull()) {
+				return values;
+			}
+			cursor = next.asString();
+		}
+		throw new AssertionError("the list did not end");
 	}
 
 	private static List<String> names(JsonNode node) {

@@ -7,6 +7,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import dev.parley.testsupport.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +20,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SavedContextApiIT extends AgentTestSupport {
 
 	private static final String BASE = "/api/v1/contexts";
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aUserKeepsAtMostAHundredContexts() {
+		TestAccounts.Session user = newUser();
+		for (int i = 0; i < AgentLimits.CONTEXTS_PER_USER_MAX - 1; i++) {
+			this.jdbc
+				.sql("INSERT INTO conversation_contexts (id, owner_id, name, system_prompt, is_default, created_at,"
+						+ " updated_at) VALUES (?, ?, ?, 'x', FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+				.params(UUID.randomUUID().toString(), user.userId(), "filler " + i)
+				.update();
+		}
+		assertThat(call(user, "POST", BASE, "{\"name\": \"last\", \"system_prompt\": \"x\"}").status()).isEqualTo(201);
+		call(user, "POST", BASE, "{\"name\": \"one too many\", \"system_prompt\": \"x\"}").assertProblem(409,
+				"too-many-contexts");
+		assertThat(call(user, "GET", BASE, null).body()).hasSize(AgentLimits.CONTEXTS_PER_USER_MAX);
+		// another user is not affected
+		assertThat(call(newUser(), "POST", BASE, "{\"name\": \"first\", \"system_prompt\": \"x\"}").status())
+			.isEqualTo(201);
+	}
 
 	@Test
 	void aUserKeepsNamedPromptsWithOneDefault() {

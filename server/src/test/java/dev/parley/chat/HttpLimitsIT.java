@@ -69,6 +69,23 @@ class HttpLimitsIT extends ChatTestSupport {
 		assertThat(response.statusCode()).isEqualTo(431);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 		assertThat(json(response).get("type").asString()).isEqualTo("https://parley.dev/problems/headers-too-large");
+		assertThat(json(response).has("error")).isFalse();
+	}
+
+	@Test
+	void theGatewaysOwnLimitsCarryTheOpenAiErrorMember() throws Exception {
+		HttpResponse<String> headers = send(
+				HttpRequest.newBuilder(uri("/v1/chat/completions")).header("X-Big", "a".repeat(20_000)));
+		assertThat(headers.statusCode()).isEqualTo(431);
+		assertThat(json(headers).at("/error/code").asString()).isEqualTo("headers_too_large");
+		assertThat(json(headers).at("/error/type").asString()).isEqualTo("invalid_request_error");
+		assertThat(json(headers).get("instance").asString()).isEqualTo("/v1/chat/completions");
+
+		// A request line too long to parse leaves no path to go by: a plain problem.
+		HttpResponse<String> uri = send(HttpRequest.newBuilder(uri("/v1/models/" + "m".repeat(20_000))));
+		assertThat(uri.statusCode()).isIn(414, 431);
+		assertThat(uri.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(json(uri).get("status").asInt()).isEqualTo(uri.statusCode());
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.parley.chat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -233,6 +234,44 @@ class RoutingThroughAgentsIT extends ChatTestSupport {
 		assertThat(again.get("cached").asBoolean()).isTrue();
 		assertThat(again.at("/choices/0/message/content").asString()).isEqualTo(Simulator.expectedText(4));
 		assertThat(SIMULATOR.recentRequests().getLast().body()).contains("You are the gateway agent.");
+
+		// streamed calls share the cache with non-streamed ones, and fill it themselves
+		long upstream = backupCalls("sim?tokens=4");
+		ObjectNode streamed = (ObjectNode) JSON.readTree(request);
+		streamed.put("stream", true);
+		List<JsonNode> replayed = chunks(call("POST", "/v1/chat/completions", streamed.toString()));
+		assertThat(streamedText(replayed)).isEqualTo(Simulator.expectedText(4));
+		assertThat(replayed).allSatisfy((chunk) -> assertThat(chunk.get("cached").asBoolean()).isTrue());
+		assertThat(backupCalls("sim?tokens=4")).isEqualTo(upstream);
+
+		streamed.withArray("messages").add(JSON.createObjectNode().put("role", "user").put("content", "more"));
+		List<JsonNode> fresh = chunks(call("POST", "/v1/chat/completions", streamed.toString()));
+		List<JsonNode> repeated = chunks(call("POST", "/v1/chat/completions", streamed.toString()));
+		assertThat(fresh).noneSatisfy((chunk) -> assertThat(chunk.has("cached")).isTrue());
+		assertThat(streamedText(fresh)).isEqualTo(Simulator.expectedText(4));
+		assertThat(streamedText(repeated)).isEqualTo(streamedText(fresh));
+		assertThat(repeated.getLast().at("/choices/0/finish_reason").asString()).isEqualTo("stop");
+		assertThat(repeated.getFirst().get("cached").asBoolean()).isTrue();
+		assertThat(backupCalls("sim?tokens=4")).isEqualTo(upstream + 1);
+	}
+
+	/** The JSON chunks of a gateway stream, checked to end with {@code [DONE]}. */
+	private static List<JsonNode> chunks(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		List<String> data = new ArrayList<>();
+		for (String frame : response.body().split("\n\n")) {
+			if (frame.startsWith("data: ")) {
+				data.add(frame.substring(6));
+			}
+		}
+		assertThat(data.getLast()).isEqualTo("[DONE]");
+		return data.subList(0, data.size() - 1).stream().map(JSON::readTree).toList();
+	}
+
+	private static String streamedText(List<JsonNode> chunks) {
+		StringBuilder text = new StringBuilder();
+		chunks.forEach((chunk) -> text.append(chunk.at("/choices/0/delta/content").asString("")));
+		return text.toString();
 	}
 
 	private static long backupCalls(String model) {

@@ -216,7 +216,7 @@ abstract class ChatHistoryContractTests {
 		Message b = this.history.startAssistantMessage(c.id(), user.id(), "m", "p", "instance-a");
 		Message done = this.history.startAssistantMessage(c.id(), user.id(), "m", "p", "instance-a");
 		assertThat(a.status()).isEqualTo(MessageStatus.STREAMING);
-		this.history.finishAssistantMessage(done.id(),
+		this.history.finishAssistantMessage(c.id(), done.id(),
 				new ReplyEnding("final", MessageStatus.COMPLETE, "stop", 3, 4, "m", "p", false));
 		Map<UUID, String> partial = new HashMap<>();
 		partial.put(a.id(), "Hel");
@@ -235,7 +235,7 @@ abstract class ChatHistoryContractTests {
 		Message user = this.history.appendUserMessage(c.id(), null, "hi");
 		Message a = this.history.startAssistantMessage(c.id(), user.id(), "gpt-x", "openai", "instance-f");
 		Instant touchedBefore = this.history.requireConversation(c.id()).updatedAt();
-		this.history.finishAssistantMessage(a.id(),
+		this.history.finishAssistantMessage(c.id(), a.id(),
 				new ReplyEnding("Hello there", MessageStatus.STOPPED, "stop", 12, 2, "gpt-y", "backup", true));
 		Message finished = this.history.requireMessage(c.id(), a.id());
 		assertThat(finished)
@@ -245,6 +245,12 @@ abstract class ChatHistoryContractTests {
 		assertThat(instanceOf(a.id())).isNull();
 		assertThat(this.history.requireConversation(c.id()).updatedAt()).isAfterOrEqualTo(touchedBefore)
 			.isAfterOrEqualTo(finished.createdAt());
+
+		// named under another conversation, a message is not touched
+		Conversation other = newConversation();
+		this.history.finishAssistantMessage(other.id(), a.id(),
+				new ReplyEnding("hijacked", MessageStatus.COMPLETE, "stop", 1, 1, "m", "p", false));
+		assertThat(this.history.requireMessage(c.id(), a.id()).content()).isEqualTo("Hello there");
 	}
 
 	@Test

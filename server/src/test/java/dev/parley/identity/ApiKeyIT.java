@@ -21,7 +21,7 @@ class ApiKeyIT extends IdentityTestSupport {
 		assertThat(created.status()).isEqualTo(201);
 		String key = created.text("/key");
 		assertThat(key).startsWith("pk_").hasSize(46);
-		assertThat(created.body().get("scopes")).hasSize(4);
+		assertThat(created.body().get("scopes")).hasSize(8);
 		assertThat(count("SELECT COUNT(*) FROM api_keys WHERE key_hash = ?", key)).isZero();
 
 		Response list = as(user, "GET", "/api/v1/api-keys", null);
@@ -53,6 +53,21 @@ class ApiKeyIT extends IdentityTestSupport {
 				json("current_password", TestAccounts.PASSWORD, "new_password", "Other-pass-123"))
 			.assertProblem(403, "forbidden");
 		assertThat(call("GET", "/api/v1/users/me", "Bearer " + reader, null).text("/id")).isEqualTo(user.userId());
+		// Agents and saved contexts have scopes of their own.
+		call("GET", "/api/v1/agents", "Bearer " + reader, null).assertProblem(403, "forbidden");
+		call("GET", "/api/v1/contexts", "Bearer " + reader, null).assertProblem(403, "forbidden");
+		String agentReader = as(user, "POST", "/api/v1/api-keys",
+				"{\"name\":\"agents\",\"scopes\":[\"agents:read\",\"contexts:read\"]}")
+			.text("/key");
+		assertThat(call("GET", "/api/v1/agents", "Bearer " + agentReader, null).status()).isEqualTo(200);
+		assertThat(call("GET", "/api/v1/contexts", "Bearer " + agentReader, null).status()).isEqualTo(200);
+		call("POST", "/api/v1/agents", "Bearer " + agentReader, json("name", "by key")).assertProblem(403, "forbidden");
+		call("POST", "/api/v1/contexts", "Bearer " + agentReader, json("name", "by key", "system_prompt", "x"))
+			.assertProblem(403, "forbidden");
+		String all = as(user, "POST", "/api/v1/api-keys", json("name", "all")).text("/key");
+		assertThat(
+				call("POST", "/api/v1/agents", "Bearer " + all, json("name", "by key " + UUID.randomUUID())).status())
+			.isEqualTo(201);
 
 		as(user, "POST", "/api/v1/api-keys", "{\"name\":\"x\",\"scopes\":[\"everything\"]}").assertProblem(400,
 				"invalid-request");
@@ -60,7 +75,7 @@ class ApiKeyIT extends IdentityTestSupport {
 		as(user, "POST", "/api/v1/api-keys", json("name", " ")).assertProblem(400, "invalid-request");
 		as(user, "POST", "/api/v1/api-keys", json("name", "old", "expires_at", "2020-01-01T00:00:00Z"))
 			.assertProblem(400, "invalid-request");
-		assertThat(as(user, "GET", "/api/v1/api-keys", null).body()).hasSize(1);
+		assertThat(as(user, "GET", "/api/v1/api-keys", null).body()).hasSize(3);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.parley.provider;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -89,6 +90,7 @@ class AdminProvidersIT extends ProviderTestSupport {
 		assertThat(view.get("request_timeout_ms").asInt()).isEqualTo(300_000);
 		assertThat(view.get("max_concurrency").asInt()).isEqualTo(8);
 		assertThat(view.get("enabled").asBoolean()).isTrue();
+		assertThat(view.get("stream_usage").asBoolean()).isTrue();
 		assertThat(view.get("source").asString()).isEqualTo("database");
 		assertThat(view.get("read_only").asBoolean()).isFalse();
 		assertThat(view.get("api_keys").toString()).isEqualTo("[{\"hint\":\"...7c6d\",\"status\":\"ok\","
@@ -118,6 +120,19 @@ class AdminProvidersIT extends ProviderTestSupport {
 		assertProblem(call(admin, "DELETE", PATH + "/" + id, null), 404, "provider-not-found");
 		assertProblem(call(admin, "POST", PATH + "/" + id + "/test", null), 404, "provider-not-found");
 		assertProblem(call(admin, "GET", PATH + "/not-a-provider", null), 404, "provider-not-found");
+
+		JsonNode audit = json(call(admin, "GET", "/api/v1/admin/audit-log?limit=200", null)).get("items");
+		List<String> trail = new ArrayList<>();
+		for (JsonNode entry : audit) {
+			if (id.equals(entry.get("target_id").asString())) {
+				assertThat(entry.get("actor_id").asString()).isEqualTo(admin.userId());
+				assertThat(entry.get("target_type").asString()).isEqualTo("provider");
+				trail.add(entry.get("action").asString() + " " + entry.get("details").asString());
+			}
+		}
+		assertThat(trail).containsExactly("provider.delete qwen-renamed",
+				"provider.update qwen-renamed, disabled, keys replaced (1)",
+				"provider.create Qwen-Crud: openai at " + SIMULATOR.baseUrl() + ", 2 key(s)");
 	}
 
 	@ParameterizedTest

@@ -125,7 +125,7 @@ class DatabaseProviderCatalogTests {
 	private StoredProvider store(String name, List<String> models, boolean enabled) {
 		Instant now = Jdbc.now();
 		StoredProvider provider = new StoredProvider(this.ids.next().toString(), name, ProviderProtocol.OPENAI,
-				"http://127.0.0.1:9/v1", null, models, new StoredProvider.Timeouts(1000, 1000, 1000, 1000), null,
+				"http://127.0.0.1:9/v1", null, models, new StoredProvider.Timeouts(1000, 1000, 1000, 1000), null, true,
 				enabled, now, now, List.of());
 		this.store.insert(provider);
 		return provider;

@@ -73,7 +73,7 @@ class ProviderConfigurationTests {
 				context.getBean(ProviderStore.class)
 					.insert(new StoredProvider(id, "Sim", ProviderProtocol.OPENAI, sim.baseUrl(), null,
 							java.util.List.of("sim?tokens=2"), new StoredProvider.Timeouts(1000, 5000, 5000, 10000),
-							null, true, now, now, java.util.List.of(new StoredProvider.StoredKey(0,
+							null, true, true, now, now, java.util.List.of(new StoredProvider.StoredKey(0,
 									cipher.encrypt(id, "sk-db-key-1"), "...ey-1", null, null))));
 				((DatabaseProviderCatalog) catalog).changed();
 				assertThat(catalog.realProviderConfigured()).isTrue();

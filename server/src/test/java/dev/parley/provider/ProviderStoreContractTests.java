@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import javax.crypto.SecretKey;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +32,9 @@ abstract class ProviderStoreContractTests {
 
 	private final IdGenerator ids = new IdGenerator();
 
-	private final KeyCipher cipher = new KeyCipher(MasterKey.key(MasterKey.decode(MasterKey.generate(), "test")));
+	private final SecretKey masterKey = MasterKey.key(MasterKey.decode(MasterKey.generate(), "test"));
+
+	private final KeyCipher cipher = new KeyCipher(this.masterKey);
 
 	private TestDatabase database;
 
@@ -72,6 +76,29 @@ abstract class ProviderStoreContractTests {
 	}
 
 	@Test
+	void aMasterKeyRotationResealsEveryKeyOnceAndKeepsRefusals() {
+		StoredProvider provider = provider("Rotated-" + suffix(), List.of("sk-rotate-0001", "sk-rotate-0002"));
+		this.store.insert(provider);
+		this.store.reject(provider.id(), 1, provider.keys().get(1).ciphertext(), "401 invalid key", Jdbc.now());
+		String unrelated = this.cipher.encrypt(provider.id(), "sk-x");
+		SecretKey newKey = MasterKey.key(MasterKey.decode(MasterKey.generate(), "test"));
+		KeyCipher newOnly = new KeyCipher(newKey);
+		KeyCipher rotating = new KeyCipher(newKey, this.masterKey);
+		assertThat(newOnly.readable(provider.id(), unrelated)).isFalse();
+		assertThat(rotating.decrypt(provider.id(), provider.keys().get(0).ciphertext())).isEqualTo("sk-rotate-0001");
+
+		int resealed = new MasterKeyRotation(this.store, rotating).run();
+
+		StoredProvider after = this.store.find(provider.id()).orElseThrow();
+		assertThat(resealed).isGreaterThanOrEqualTo(2);
+		assertThat(after.keys()).extracting((key) -> newOnly.decrypt(provider.id(), key.ciphertext()))
+			.containsExactly("sk-rotate-0001", "sk-rotate-0002");
+		assertThat(after.keys().get(1).rejected()).isTrue();
+		assertThat(after.updatedAt()).isAfterOrEqualTo(provider.updatedAt());
+		assertThat(new MasterKeyRotation(this.store, rotating).run()).as("nothing left to re-seal").isZero();
+	}
+
+	@Test
 	void namesAreUniqueRegardlessOfCase() {
 		String name = "DeepSeek-" + suffix();
 		this.store.insert(provider(name, List.of()));
@@ -86,7 +113,7 @@ abstract class ProviderStoreContractTests {
 		this.store.insert(provider);
 		StoredProvider renamed = new StoredProvider(provider.id(), provider.name() + "-x", ProviderProtocol.OPENAI,
 				"https://api.moonshot.cn/v1", "2024-10-21", List.of("kimi-k2"), new StoredProvider.Timeouts(1, 2, 3, 4),
-				7, false, provider.createdAt(), later(provider), List.of());
+				7, false, false, provider.createdAt(), later(provider), List.of());
 
 		this.store.update(renamed, false);
 		assertThat(this.store.find(provider.id()).orElseThrow()).isEqualTo(renamed.withKeys(provider.keys()));
@@ -144,8 +171,8 @@ abstract class ProviderStoreContractTests {
 		assertThat(other.current().byId().get(provider.id())).isSameAs(built);
 
 		StoredProvider disabled = new StoredProvider(provider.id(), provider.name(), provider.protocol(),
-				provider.baseUrl(), null, provider.models(), provider.timeouts(), null, false, provider.createdAt(),
-				later(provider), provider.keys());
+				provider.baseUrl(), null, provider.models(), provider.timeouts(), null, provider.streamUsage(), false,
+				provider.createdAt(), later(provider), provider.keys());
 		this.store.update(disabled, false);
 		assertThat(other.current().byId().get(provider.id()).stored().enabled()).isFalse();
 		assertThat(other.current().enabled()).extracting((b) -> b.stored().id()).doesNotContain(provider.id());
@@ -180,7 +207,8 @@ abstract class ProviderStoreContractTests {
 		Instant now = Jdbc.now();
 		return new StoredProvider(id, name, ProviderProtocol.OPENAI,
 				"https://dashscope.aliyuncs.com/compatible-mode/v1", null, List.of("qwen-plus", "qwen-max"),
-				new StoredProvider.Timeouts(10_000, 60_000, 60_000, 300_000), null, true, now, now, keys(id, keys));
+				new StoredProvider.Timeouts(10_000, 60_000, 60_000, 300_000), null, true, true, now, now,
+				keys(id, keys));
 	}
 
 	private List<StoredProvider.StoredKey> keys(String id, List<String> keys) {

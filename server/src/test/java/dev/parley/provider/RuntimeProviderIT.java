@@ -80,6 +80,17 @@ class RuntimeProviderIT extends ProviderTestSupport {
 		JsonNode renewed = json(call(admin, "GET", "/api/v1/admin/providers/" + id, null)).get("api_keys");
 		assertThat(renewed.findValuesAsString("status")).as("new keys clear the refusals").containsExactly("ok", "ok");
 		assertThat(send(user, conversation, "sim?tokens=3").statusCode()).isEqualTo(200);
+		assertThat(SIMULATOR.recentRequests().getLast().body()).contains("\"stream_options\"");
+
+		// a compatible server that rejects stream_options: the provider stops asking for
+		// usage
+		HttpResponse<String> noUsage = call(admin, "PATCH", "/api/v1/admin/providers/" + id,
+				"{\"stream_usage\":false}");
+		assertThat(json(noUsage).get("stream_usage").asBoolean()).isFalse();
+		HttpResponse<String> reply = send(user, conversation, "sim?tokens=3");
+		assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+		assertThat(json(reply).at("/assistant_message/content").asString()).isEqualTo(Simulator.expectedText(3));
+		assertThat(SIMULATOR.recentRequests().getLast().body()).doesNotContain("stream_options");
 		call(admin, "DELETE", "/api/v1/admin/providers/" + id, null);
 		assertProblem(send(user, conversation, "sim?tokens=3"), 400, "unknown-model");
 	}

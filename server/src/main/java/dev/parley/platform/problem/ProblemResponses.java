@@ -68,7 +68,22 @@ public final class ProblemResponses {
 		return json(type, status, detail, instance).getBytes(StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * As {@link #body(ProblemType, int, String, String)} for a request whose path may be
+	 * too long to repeat (a 414): the path is the {@code instance} only up to 200
+	 * characters, and a path under {@code /v1} gets the OpenAI {@code error} member
+	 * either way. {@code path} may be null.
+	 */
+	public static byte[] bodyForPath(ProblemType type, int status, String detail, String path) {
+		String instance = (path != null && path.length() <= 200) ? path : null;
+		return json(type, status, detail, instance, OpenAiErrorMember.appliesTo(path)).getBytes(StandardCharsets.UTF_8);
+	}
+
 	private static String json(ProblemType type, int status, String detail, String instance) {
+		return json(type, status, detail, instance, OpenAiErrorMember.appliesTo(instance));
+	}
+
+	private static String json(ProblemType type, int status, String detail, String instance, boolean openAi) {
 		ObjectNode body = JSON.createObjectNode();
 		body.put("type", type.uri().toString());
 		body.put("title", type.title());
@@ -77,7 +92,7 @@ public final class ProblemResponses {
 		if (instance != null) {
 			body.put("instance", instance);
 		}
-		if (OpenAiErrorMember.appliesTo(instance)) {
+		if (openAi) {
 			body.set(OpenAiErrorMember.NAME, JSON.valueToTree(OpenAiErrorMember.of(type, status, detail, List.of())));
 		}
 		return JSON.writeValueAsString(body);

@@ -59,6 +59,8 @@ public enum ProblemType {
 	DEFAULT_AGENT_UNDELETABLE("default-agent-undeletable", HttpStatus.CONFLICT, "The default agent cannot be deleted"),
 	CONTEXT_NOT_FOUND("context-not-found", HttpStatus.NOT_FOUND, "Saved context not found"),
 	CONTEXT_NAME_TAKEN("context-name-taken", HttpStatus.CONFLICT, "A saved context with this name exists"),
+	TOO_MANY_AGENTS("too-many-agents", HttpStatus.CONFLICT, "Too many agents"),
+	TOO_MANY_CONTEXTS("too-many-contexts", HttpStatus.CONFLICT, "Too many saved contexts"),
 	// gateway
 	MODEL_NOT_FOUND("model-not-found", HttpStatus.NOT_FOUND, "Model not found"),
 	UPSTREAM_UNAVAILABLE("upstream-unavailable", HttpStatus.BAD_GATEWAY, "No model provider could answer"),

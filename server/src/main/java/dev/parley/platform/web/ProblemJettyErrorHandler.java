@@ -3,6 +3,7 @@ package dev.parley.platform.web;
 import java.nio.ByteBuffer;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -13,7 +14,8 @@ import dev.parley.platform.problem.ProblemType;
 
 /**
  * Answers the errors Jetty raises before a request reaches the application (headers or
- * URI too large, unparsable requests) as problem+json instead of an HTML page.
+ * URI too large, unparsable requests) as problem+json instead of an HTML page; under
+ * {@code /v1} with the OpenAI {@code error} member as well, like every gateway problem.
  */
 final class ProblemJettyErrorHandler extends ErrorHandler {
 
@@ -22,10 +24,21 @@ final class ProblemJettyErrorHandler extends ErrorHandler {
 			Callback callback) {
 		ProblemType type = ProblemType.forStatus(code);
 		String detail = (code >= 500) ? "An unexpected error occurred" : type.title();
-		byte[] body = ProblemResponses.body(type, code, detail, null);
+		byte[] body = ProblemResponses.bodyForPath(type, code, detail, path(request));
 		response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
 		response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
 		response.write(true, ByteBuffer.wrap(body), callback);
+	}
+
+	/** The request's path when Jetty parsed that far, else null. */
+	private static String path(Request request) {
+		try {
+			HttpURI uri = (request != null) ? request.getHttpURI() : null;
+			return (uri != null) ? uri.getPath() : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 }

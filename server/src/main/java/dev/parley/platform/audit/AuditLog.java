@@ -1,4 +1,4 @@
-package dev.parley.identity;
+package dev.parley.platform.audit;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,12 +9,15 @@ import dev.parley.platform.persistence.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Who did what to whom, and when: every administrator action, append-only. */
+/**
+ * Who did what to whom, and when: every administrator action (users, providers, agents),
+ * append-only. Features write to it in the transaction of the change where they have one.
+ */
 @Repository
-class AuditLog {
+public class AuditLog {
 
 	/** One entry as the API shows it. */
-	record Entry(String id, String actorId, String action, String targetType, String targetId, String details,
+	public record Entry(String id, String actorId, String action, String targetType, String targetId, String details,
 			Instant createdAt) {
 	}
 
@@ -22,12 +25,18 @@ class AuditLog {
 
 	private final IdGenerator ids;
 
-	AuditLog(JdbcClient jdbc, IdGenerator ids) {
+	public AuditLog(JdbcClient jdbc, IdGenerator ids) {
 		this.jdbc = jdbc;
 		this.ids = ids;
 	}
 
-	void record(String actorId, String action, String targetType, String targetId, String details) {
+	/**
+	 * Appends one entry.
+	 * @param action what was done, {@code <target type>.<verb>} (e.g.
+	 * {@code provider.create})
+	 * @param details a short human-readable note, never a secret; may be null
+	 */
+	public void record(String actorId, String action, String targetType, String targetId, String details) {
 		this.jdbc
 			.sql("INSERT INTO audit_log (id, actor_id, action, target_type, target_id, details, created_at) "
 					+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
@@ -36,7 +45,7 @@ class AuditLog {
 	}
 
 	/** Newest first, before the entry {@code before} when given. */
-	List<Entry> page(String before, int limit) {
+	public List<Entry> page(String before, int limit) {
 		String where = (before != null) ? " WHERE id < :before" : "";
 		var query = this.jdbc
 			.sql("SELECT id, actor_id, action, target_type, target_id, details, created_at " + "FROM audit_log" + where
