@@ -28,6 +28,10 @@ class AgentRepository {
 
 	private static final String ORDER = " ORDER BY is_default DESC, LOWER(name), id";
 
+	/** The agents a non-administrator (:owner, :role) may see. */
+	private static final String VISIBLE = "(visibility = 'public' OR owner_id = :owner"
+			+ " OR (visibility = 'roles' AND visible_roles LIKE :role))";
+
 	private final JdbcClient jdbc;
 
 	private final AgentJson json = new AgentJson();
@@ -102,9 +106,7 @@ class AgentRepository {
 	 * by name.
 	 */
 	List<Agent> visibleTo(String userId, String role) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM agents WHERE visibility = 'public' OR owner_id = :owner"
-					+ " OR (visibility = 'roles' AND visible_roles LIKE :role)" + ORDER)
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM agents WHERE " + VISIBLE + ORDER)
 			.param("owner", userId)
 			.param("role", "%" + role + "%")
 			.query(this::map)
@@ -124,8 +126,7 @@ class AgentRepository {
 		StringBuilder where = new StringBuilder();
 		Map<String, Object> params = new HashMap<>();
 		if (visibleToOwner != null) {
-			where.append(" WHERE (visibility = 'public' OR owner_id = :owner"
-					+ " OR (visibility = 'roles' AND visible_roles LIKE :role))");
+			where.append(" WHERE ").append(VISIBLE);
 			params.put("owner", visibleToOwner);
 			params.put("role", "%" + role + "%");
 		}

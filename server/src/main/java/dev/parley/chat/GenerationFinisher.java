@@ -86,8 +86,7 @@ class GenerationFinisher {
 			charge(generation, usage);
 		}
 		if (caching != null && caching.hit() == null && status == MessageStatus.COMPLETE) {
-			this.cache.put(caching.key(), new CachedReply(text, finishReason, usage.promptTokens(),
-					usage.completionTokens(), outcome.servedBy().model(), outcome.servedBy().providerId()));
+			this.cache.put(caching.key(), CachedReply.of(text, finishReason, usage, outcome.servedBy()));
 		}
 		String statusName = status.name().toLowerCase(Locale.ROOT);
 		ChatEvent terminal = (outcome.failure() == null || status == MessageStatus.STOPPED)

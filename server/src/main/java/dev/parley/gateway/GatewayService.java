@@ -114,8 +114,7 @@ class GatewayService {
 	void remember(GatewayCall call, String content, String finishReason, Usage used, RouteTarget servedBy) {
 		String key = cacheKey(call);
 		if (key != null) {
-			this.cache.put(key, new CachedReply(content, finishReason, used.promptTokens(), used.completionTokens(),
-					servedBy.model(), servedBy.providerId()));
+			this.cache.put(key, CachedReply.of(content, finishReason, used, servedBy));
 		}
 	}
 

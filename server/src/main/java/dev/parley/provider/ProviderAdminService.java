@@ -126,17 +126,16 @@ class ProviderAdminService {
 				: current.keys();
 		StoredProvider changed = new StoredProvider(id, name, protocol, baseUrl, apiVersion, models, timeouts,
 				maxConcurrency, streamUsage, enabled, current.createdAt(), Jdbc.now(), keys);
+		String note = changeNote(current, changed, replaceKeys);
 		write(name, () -> {
 			if (!ProviderStore.nameKey(name).equals(ProviderStore.nameKey(current.name()))) {
 				requireNameFree(name, id);
 			}
 			this.store.update(changed, replaceKeys);
-			this.audit.record(this.currentUser.id(), "provider.update", "provider", id,
-					name + changeNote(current, changed, replaceKeys));
+			this.audit.record(this.currentUser.id(), "provider.update", "provider", id, name + note);
 			return null;
 		});
-		log.info("Provider '{}' ({}) changed by {}{}", name, id, this.currentUser.id(),
-				changeNote(current, changed, replaceKeys));
+		log.info("Provider '{}' ({}) changed by {}{}", name, id, this.currentUser.id(), note);
 		return get(id);
 	}
 

@@ -62,19 +62,12 @@ public final class ProblemResponses {
 
 	/**
 	 * The UTF-8 JSON of a problem with an explicit status (for a container's own errors,
-	 * whose status may be more specific than the type's); {@code instance} may be null.
-	 */
-	public static byte[] body(ProblemType type, int status, String detail, String instance) {
-		return json(type, status, detail, instance).getBytes(StandardCharsets.UTF_8);
-	}
-
-	/**
-	 * As {@link #body(ProblemType, int, String, String)} for a request whose path may be
-	 * too long to repeat (a 414): the path is the {@code instance} only up to 200
+	 * whose status may be more specific than the type's) about a request whose path may
+	 * be too long to repeat (a 414): the path is the {@code instance} only up to 200
 	 * characters, and a path under {@code /v1} gets the OpenAI {@code error} member
 	 * either way. {@code path} may be null.
 	 */
-	public static byte[] bodyForPath(ProblemType type, int status, String detail, String path) {
+	public static byte[] body(ProblemType type, int status, String detail, String path) {
 		String instance = (path != null && path.length() <= 200) ? path : null;
 		return json(type, status, detail, instance, OpenAiErrorMember.appliesTo(path)).getBytes(StandardCharsets.UTF_8);
 	}

@@ -24,7 +24,7 @@ final class ProblemJettyErrorHandler extends ErrorHandler {
 			Callback callback) {
 		ProblemType type = ProblemType.forStatus(code);
 		String detail = (code >= 500) ? "An unexpected error occurred" : type.title();
-		byte[] body = ProblemResponses.bodyForPath(type, code, detail, path(request));
+		byte[] body = ProblemResponses.body(type, code, detail, path(request));
 		response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
 		response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
 		response.write(true, ByteBuffer.wrap(body), callback);
