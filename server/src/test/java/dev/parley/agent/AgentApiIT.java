@@ -1,5 +1,7 @@
 package dev.parley.agent;
 
+import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.Response;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +19,7 @@ import dev.parley.testsupport.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The agents API over real HTTP: CRUD, visibility, admin-only fields and validation. */
-class AgentApiIT extends AgentTestSupport {
+class AgentApiIT extends WholeAppTest {
 
 	private static final String BASE = "/api/v1/agents";
 
@@ -54,10 +56,10 @@ class AgentApiIT extends AgentTestSupport {
 				 "preset_messages": [{"role": "user", "content": "Ahoy?"}, {"role": "assistant", "content": "Arr!"}],
 				 "greetings": ["Ahoy, matey!"], "suggested_questions": ["Where be the treasure?"]}
 				""".formatted(name));
-		assertThat(created.status()).as(created.raw()).isEqualTo(201);
-		JsonNode agent = created.body();
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		JsonNode agent = created.json();
 		String id = agent.get("id").asString();
-		assertThat(created.http().headers().firstValue("Location")).contains(BASE + "/" + id);
+		assertThat(created.headers().firstValue("Location")).contains(BASE + "/" + id);
 		assertThat(names(agent)).containsExactly("id", "owner_id", "name", "description", "avatar_url", "route",
 				"params", "system_prompt", "preset_messages", "greetings", "suggested_questions", "visibility",
 				"visible_roles", "cache_enabled", "is_default", "created_at", "updated_at");
@@ -70,16 +72,16 @@ class AgentApiIT extends AgentTestSupport {
 		assertThat(agent.at("/preset_messages/1/role").asString()).isEqualTo("assistant");
 		assertThat(agent.get("is_default").asBoolean()).isFalse();
 		assertThat(agent.get("cache_enabled").asBoolean()).isFalse();
-		assertThat(call(user, "GET", BASE + "/" + id, null).body()).isEqualTo(agent);
+		assertThat(call(user, "GET", BASE + "/" + id, null).json()).isEqualTo(agent);
 		assertThat(listedNames(user)).contains(name);
 
 		Response patched = call(user, "PATCH", BASE + "/" + id,
 				"{\"description\": \"\", \"greetings\": [], \"params\": {\"temperature\": 0.1}}");
-		assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
-		assertThat(patched.body().get("description").isNull()).isTrue();
-		assertThat(patched.body().get("greetings")).isEmpty();
-		assertThat(patched.body().at("/params/temperature").asDouble()).isEqualTo(0.1);
-		assertThat(patched.body().at("/params/top_p").isNull()).isTrue();
+		assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+		assertThat(patched.json().get("description").isNull()).isTrue();
+		assertThat(patched.json().get("greetings")).isEmpty();
+		assertThat(patched.json().at("/params/temperature").asDouble()).isEqualTo(0.1);
+		assertThat(patched.json().at("/params/top_p").isNull()).isTrue();
 		assertThat(patched.text("/system_prompt")).isEqualTo("You are a pirate.");
 		assertThat(patched.text("/name")).isEqualTo(name);
 
@@ -105,7 +107,7 @@ class AgentApiIT extends AgentTestSupport {
 		assertThat(listedIds(staff)).contains(open, forStaff).doesNotContain(adminsOwn, othersOwn);
 		assertThat(listedIds(other)).contains(open, othersOwn).doesNotContain(forStaff, adminsOwn);
 		assertThat(listedIds(admin)).contains(open, forStaff, adminsOwn, othersOwn);
-		assertThat(call(staff, "GET", BASE + "/" + forStaff, null).body().at("/visible_roles/0").asString())
+		assertThat(call(staff, "GET", BASE + "/" + forStaff, null).json().at("/visible_roles/0").asString())
 			.isEqualTo("agent");
 
 		for (String hidden : List.of(forStaff, adminsOwn, othersOwn)) {
@@ -128,7 +130,7 @@ class AgentApiIT extends AgentTestSupport {
 		// what the administrator did is in the audit log; what users do to their own is
 		// not
 		List<String> trail = new ArrayList<>();
-		for (JsonNode entry : call(admin, "GET", "/api/v1/admin/audit-log?limit=200", null).body().get("items")) {
+		for (JsonNode entry : call(admin, "GET", "/api/v1/admin/audit-log?limit=200", null).json().get("items")) {
 			if (entry.get("target_type").asString().equals("agent") && entry.get("details").asString().contains(tag)) {
 				assertThat(entry.get("actor_id").asString()).isEqualTo(admin.userId());
 				trail.add(entry.get("action").asString() + " " + entry.get("details").asString());
@@ -165,13 +167,13 @@ class AgentApiIT extends AgentTestSupport {
 				 "route": [{"provider_id": "openai", "model": "sim?tokens=2", "weight": 3},
 				           {"provider_id": "openai", "model": "sim"}]}
 				""".formatted(tag));
-		assertThat(routed.status()).as(routed.raw()).isEqualTo(201);
-		assertThat(routed.body().at("/route/0/provider_id").asString()).isEqualTo("openai");
-		assertThat(routed.body().at("/route/0/weight").asInt()).isEqualTo(3);
-		assertThat(routed.body().at("/route/1/weight").asInt()).isZero();
-		assertThat(routed.body().get("cache_enabled").asBoolean()).isTrue();
+		assertThat(routed.status()).as(routed.body()).isEqualTo(201);
+		assertThat(routed.json().at("/route/0/provider_id").asString()).isEqualTo("openai");
+		assertThat(routed.json().at("/route/0/weight").asInt()).isEqualTo(3);
+		assertThat(routed.json().at("/route/1/weight").asInt()).isZero();
+		assertThat(routed.json().get("cache_enabled").asBoolean()).isTrue();
 		// the view names providers only, never their keys
-		assertThat(routed.raw()).doesNotContain("sk-test");
+		assertThat(routed.body()).doesNotContain("sk-test");
 		call(admin, "POST", BASE,
 				"{\"name\": \"X " + tag + "\", \"route\": [{\"provider_id\": \"nowhere\", \"model\": \"m\"}]}")
 			.assertField("invalid-request", "route[0].provider_id");
@@ -209,7 +211,7 @@ class AgentApiIT extends AgentTestSupport {
 	@Test
 	void theDefaultAgentExistsIsListedFirstAndCannotBeDeleted() {
 		TestAccounts.Session user = newUser();
-		JsonNode first = call(user, "GET", BASE, null).body().get("items").get(0);
+		JsonNode first = call(user, "GET", BASE, null).json().get("items").get(0);
 		assertThat(first.get("is_default").asBoolean()).isTrue();
 		assertThat(first.get("visibility").asString()).isEqualTo("public");
 		assertThat(first.get("owner_id").isNull()).isTrue();
@@ -229,7 +231,7 @@ class AgentApiIT extends AgentTestSupport {
 			.isEqualTo(200);
 		assertThat(call(user, "GET", BASE + "/" + id, null).text("/description")).isEqualTo("Edited by ops");
 		call(admin, "PATCH", BASE + "/" + id, JSON.createObjectNode().put("description", description).toString());
-		assertThat(call(user, "GET", BASE + "/" + id, null).body().get("is_default").asBoolean()).isTrue();
+		assertThat(call(user, "GET", BASE + "/" + id, null).json().get("is_default").asBoolean()).isTrue();
 	}
 
 	@Test
@@ -242,7 +244,7 @@ class AgentApiIT extends AgentTestSupport {
 		body.putArray("suggested_questions").add(text);
 		body.putArray("preset_messages").addObject().put("role", "user").put("content", text);
 		String id = createAgent(user, body.toString());
-		JsonNode read = call(user, "GET", BASE + "/" + id, null).body();
+		JsonNode read = call(user, "GET", BASE + "/" + id, null).json();
 		assertThat(read.get("name").asString()).isEqualTo(name);
 		assertThat(read.get("description").asString()).isEqualTo(text);
 		assertThat(read.get("system_prompt").asString()).isEqualTo(text);
@@ -363,10 +365,10 @@ class AgentApiIT extends AgentTestSupport {
 		for (int page = 0; page < 1000; page++) {
 			Response list = call(session, "GET",
 					BASE + "?limit=" + limit + ((cursor != null) ? "&cursor=" + cursor : ""), null);
-			assertThat(list.status()).as(list.raw()).isEqualTo(200);
-			assertThat(list.body().get("items").size()).isLessThanOrEqualTo(limit);
-			list.body().get("items").forEach((agent) -> values.add(agent.get(field).asString()));
-			JsonNode next = list.body().get("next_cursor");
+			assertThat(list.status()).as(list.body()).isEqualTo(200);
+			assertThat(list.json().get("items").size()).isLessThanOrEqualTo(limit);
+			list.json().get("items").forEach((agent) -> values.add(agent.get(field).asString()));
+			JsonNode next = list.json().get("next_cursor");
 			if (next.isNull()) {
 				return values;
 			}

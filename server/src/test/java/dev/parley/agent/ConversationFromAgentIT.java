@@ -1,5 +1,8 @@
 package dev.parley.agent;
 
+import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.TestSimulator;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Conversations started from agents and saved contexts: what the client is shown, and
  * what reaches the model (the simulator records it).
  */
-class ConversationFromAgentIT extends AgentTestSupport {
+class ConversationFromAgentIT extends WholeAppTest {
 
 	private static final String CONVERSATIONS = "/api/v1/conversations";
 
@@ -30,18 +33,18 @@ class ConversationFromAgentIT extends AgentTestSupport {
 				 "greetings": ["%s"], "suggested_questions": ["Where is the treasure?", "Who are you?"]}
 				""".formatted(marker, marker, greeting));
 		Response created = call(user, "POST", CONVERSATIONS, "{\"agent_id\": \"" + agent + "\"}");
-		assertThat(created.status()).as(created.raw()).isEqualTo(201);
-		JsonNode conversation = created.body();
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		JsonNode conversation = created.json();
 		assertThat(conversation.get("agent_id").asString()).isEqualTo(agent);
 		assertThat(conversation.get("system_prompt").asString()).isEqualTo("You are Captain " + marker + ".");
 		assertThat(conversation.get("greetings").get(0).asString()).isEqualTo(greeting);
 		assertThat(conversation.get("suggested_questions")).hasSize(2);
 		String id = conversation.get("id").asString();
-		assertThat(call(user, "GET", CONVERSATIONS + "/" + id, null).body()).isEqualTo(conversation);
+		assertThat(call(user, "GET", CONVERSATIONS + "/" + id, null).json()).isEqualTo(conversation);
 
 		Response sent = call(user, "POST", CONVERSATIONS + "/" + id + "/messages",
 				"{\"content\": \"Hello " + marker + "\"}");
-		assertThat(sent.status()).as(sent.raw()).isEqualTo(200);
+		assertThat(sent.status()).as(sent.body()).isEqualTo(200);
 		List<String> toModel = lastRequestWith(marker).messages()
 			.stream()
 			.map((message) -> message.role() + ":" + message.content())
@@ -49,7 +52,7 @@ class ConversationFromAgentIT extends AgentTestSupport {
 		assertThat(toModel).containsExactly("system:You are Captain " + marker + ".", "user:Ahoy?", "assistant:Arr!",
 				"user:Hello " + marker);
 		assertThat(toModel).noneMatch((message) -> message.contains("Welcome aboard"));
-		JsonNode stored = call(user, "GET", CONVERSATIONS + "/" + id + "/messages", null).body().get("items");
+		JsonNode stored = call(user, "GET", CONVERSATIONS + "/" + id + "/messages", null).json().get("items");
 		assertThat(stored).hasSize(2);
 		stored.forEach((message) -> assertThat(message.get("content").asString()).doesNotContain("Welcome aboard"));
 	}
@@ -121,7 +124,7 @@ class ConversationFromAgentIT extends AgentTestSupport {
 		JsonNode conversation = create(user, "{\"agent_id\": \"" + agent + "\"}");
 		assertThat(conversation.get("greetings")).hasSize(1);
 		assertThat(call(user, "DELETE", "/api/v1/agents/" + agent, null).status()).isEqualTo(204);
-		JsonNode read = call(user, "GET", CONVERSATIONS + "/" + conversation.get("id").asString(), null).body();
+		JsonNode read = call(user, "GET", CONVERSATIONS + "/" + conversation.get("id").asString(), null).json();
 		assertThat(read.get("agent_id").asString()).isEqualTo(agent);
 		assertThat(read.get("greetings")).isEmpty();
 		assertThat(read.get("suggested_questions")).isEmpty();
@@ -129,8 +132,8 @@ class ConversationFromAgentIT extends AgentTestSupport {
 
 	private JsonNode create(TestAccounts.Session user, String body) {
 		Response created = call(user, "POST", CONVERSATIONS, body);
-		assertThat(created.status()).as(created.raw()).isEqualTo(201);
-		return created.body();
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json();
 	}
 
 	private String prompt(TestAccounts.Session user, String body) {
@@ -139,11 +142,12 @@ class ConversationFromAgentIT extends AgentTestSupport {
 	}
 
 	private String conversations(TestAccounts.Session user) {
-		return call(user, "GET", CONVERSATIONS + "?limit=100", null).raw();
+		return call(user, "GET", CONVERSATIONS + "?limit=100", null).body();
 	}
 
 	private static RecordedRequest lastRequestWith(String marker) {
-		return SIMULATOR.recentRequests()
+		return TestSimulator.get()
+			.recentRequests()
 			.reversed()
 			.stream()
 			.filter((request) -> request.lastUserMessage() != null && request.lastUserMessage().contains(marker))

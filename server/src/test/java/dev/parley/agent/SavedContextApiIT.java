@@ -1,5 +1,7 @@
 package dev.parley.agent;
 
+import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The saved contexts API over real HTTP: each user's named system prompts, one default.
  */
-class SavedContextApiIT extends AgentTestSupport {
+class SavedContextApiIT extends WholeAppTest {
 
 	private static final String BASE = "/api/v1/contexts";
 
@@ -37,7 +39,7 @@ class SavedContextApiIT extends AgentTestSupport {
 		assertThat(call(user, "POST", BASE, "{\"name\": \"last\", \"system_prompt\": \"x\"}").status()).isEqualTo(201);
 		call(user, "POST", BASE, "{\"name\": \"one too many\", \"system_prompt\": \"x\"}").assertProblem(409,
 				"too-many-contexts");
-		assertThat(call(user, "GET", BASE, null).body()).hasSize(AgentLimits.CONTEXTS_PER_USER_MAX);
+		assertThat(call(user, "GET", BASE, null).json()).hasSize(AgentLimits.CONTEXTS_PER_USER_MAX);
 		// another user is not affected
 		assertThat(call(newUser(), "POST", BASE, "{\"name\": \"first\", \"system_prompt\": \"x\"}").status())
 			.isEqualTo(201);
@@ -47,32 +49,32 @@ class SavedContextApiIT extends AgentTestSupport {
 	void aUserKeepsNamedPromptsWithOneDefault() {
 		TestAccounts.Session user = newUser();
 		Response created = call(user, "POST", BASE, "{\"name\": \" Terse \", \"system_prompt\": \"Be terse.\"}");
-		assertThat(created.status()).as(created.raw()).isEqualTo(201);
-		JsonNode terse = created.body();
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		JsonNode terse = created.json();
 		String terseId = terse.get("id").asString();
-		assertThat(created.http().headers().firstValue("Location")).contains(BASE + "/" + terseId);
+		assertThat(created.headers().firstValue("Location")).contains(BASE + "/" + terseId);
 		assertThat(names(terse)).containsExactly("id", "name", "system_prompt", "is_default", "created_at",
 				"updated_at");
 		assertThat(terse.get("name").asString()).isEqualTo("Terse");
 		assertThat(terse.get("is_default").asBoolean()).isFalse();
-		assertThat(call(user, "GET", BASE + "/" + terseId, null).body()).isEqualTo(terse);
+		assertThat(call(user, "GET", BASE + "/" + terseId, null).json()).isEqualTo(terse);
 
 		String kindId = call(user, "POST", BASE,
 				"{\"name\": \"Kind\", \"system_prompt\": \"Be kind.\", \"is_default\": true}")
 			.text("/id");
 		assertThat(defaults(user)).containsExactly("Kind");
 		Response patched = call(user, "PATCH", BASE + "/" + terseId, "{\"is_default\": true}");
-		assertThat(patched.status()).as(patched.raw()).isEqualTo(200);
-		assertThat(patched.body().get("is_default").asBoolean()).isTrue();
+		assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+		assertThat(patched.json().get("is_default").asBoolean()).isTrue();
 		assertThat(patched.text("/system_prompt")).isEqualTo("Be terse.");
 		assertThat(defaults(user)).containsExactly("Terse");
-		assertThat(call(user, "GET", BASE, null).body().get(0).get("name").asString()).isEqualTo("Terse");
+		assertThat(call(user, "GET", BASE, null).json().get(0).get("name").asString()).isEqualTo("Terse");
 
 		assertThat(call(user, "PATCH", BASE + "/" + kindId, "{\"system_prompt\": \"Be very kind.\"}")
 			.text("/system_prompt")).isEqualTo("Be very kind.");
 		assertThat(call(user, "DELETE", BASE + "/" + kindId, null).status()).isEqualTo(204);
 		call(user, "GET", BASE + "/" + kindId, null).assertProblem(404, "context-not-found");
-		assertThat(call(user, "GET", BASE, null).body()).hasSize(1);
+		assertThat(call(user, "GET", BASE, null).json()).hasSize(1);
 	}
 
 	@Test
@@ -85,7 +87,7 @@ class SavedContextApiIT extends AgentTestSupport {
 		call(other, "PATCH", BASE + "/" + id, "{\"system_prompt\": \"mine\"}").assertProblem(404, "context-not-found");
 		call(other, "DELETE", BASE + "/" + id, null).assertProblem(404, "context-not-found");
 		call(admin(), "GET", BASE + "/" + id, null).assertProblem(404, "context-not-found");
-		assertThat(call(other, "GET", BASE, null).body()).isEmpty();
+		assertThat(call(other, "GET", BASE, null).json()).isEmpty();
 		// the same name is fine for another user
 		assertThat(call(other, "POST", BASE, "{\"name\": \"Private\", \"system_prompt\": \"x\"}").status())
 			.isEqualTo(201);
@@ -113,13 +115,13 @@ class SavedContextApiIT extends AgentTestSupport {
 				"system_prompt");
 		call(user, "GET", BASE + "/nope", null).assertField("invalid-id", "id");
 		call(user, "GET", BASE + "/" + UUID.randomUUID(), null).assertProblem(404, "context-not-found");
-		assertThat(call(user, "GET", BASE, null).body()).hasSize(1);
+		assertThat(call(user, "GET", BASE, null).json()).hasSize(1);
 		assertThat(call(user, "GET", BASE + "/" + id, null).text("/system_prompt")).isEqualTo("x");
 	}
 
 	private List<String> defaults(TestAccounts.Session user) {
 		List<String> names = new ArrayList<>();
-		call(user, "GET", BASE, null).body().forEach((context) -> {
+		call(user, "GET", BASE, null).json().forEach((context) -> {
 			if (context.get("is_default").asBoolean()) {
 				names.add(context.get("name").asString());
 			}

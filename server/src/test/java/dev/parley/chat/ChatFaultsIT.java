@@ -1,15 +1,20 @@
 package dev.parley.chat;
 
+import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.TestSimulator;
+import dev.parley.testsupport.SseClient;
 import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import dev.parley.bench.sim.Simulator;
 
+import static dev.parley.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,9 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code error} event with a code, the user message stays, a partial reply is kept with
  * the right status, and the simulator's connections are all released.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "parley.provider.first-token-timeout=1s", "parley.provider.idle-timeout=2s" })
-class ChatFaultsIT extends ChatTestSupport {
+@TestPropertySource(properties = { "parley.provider.first-token-timeout=1s", "parley.provider.idle-timeout=2s" })
+class ChatFaultsIT extends WholeAppTest {
 
 	@ParameterizedTest
 	@CsvSource({ "sim?fault=500, upstream_unavailable, failed, 0",
@@ -49,20 +53,20 @@ class ChatFaultsIT extends ChatTestSupport {
 		assertThat(stored.get(1).get("content").asString()).isEqualTo("Hello");
 		assertThat(stored.get(0).get("status").asString()).isEqualTo(status);
 		assertThat(stored.get(0).get("content").asString()).isEqualTo(Simulator.expectedText(tokensBefore));
-		await("the simulator's streams to close", () -> SIMULATOR.activeStreams() == 0);
+		eventually("the simulator's streams to close").until(() -> TestSimulator.get().activeStreams() == 0);
 		assertThat(call("POST", "/api/v1/conversations/" + conversation + "/messages", message("again", "sim?tokens=2"))
-			.statusCode()).as("the conversation is free again").isEqualTo(200);
+			.status()).as("the conversation is free again").isEqualTo(200);
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "sim?fault=500", "sim?fault=cut&after=2" })
 	void aNonStreamingCallThatFailsAnswers502NamingTheStoredMessages(String model) {
 		String conversation = createConversation();
-		HttpResponse<String> response = call("POST", "/api/v1/conversations/" + conversation + "/messages",
+		Response response = call("POST", "/api/v1/conversations/" + conversation + "/messages",
 				message("Hello", model));
-		assertThat(response.statusCode()).isEqualTo(502);
+		assertThat(response.status()).isEqualTo(502);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
-		JsonNode problem = json(response);
+		JsonNode problem = response.json();
 		assertThat(problem.get("type").asString()).endsWith("/upstream-failed");
 		assertThat(problem.get("user_message").get("content").asString()).isEqualTo("Hello");
 		assertThat(messages(conversation)).hasSize(2);

@@ -1,5 +1,9 @@
 package dev.parley.chat;
 
+import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.TestSimulator;
+import dev.parley.testsupport.SseClient;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -7,7 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,11 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bad input on the chat endpoints gets a problem+json with a stable type and writes
  * nothing; and the context sent to the model is what the conversation says it is.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "parley.chat.max-content-chars=1000", "parley.chat.context-max-messages=4",
-				"parley.provider.models=sim,sim?tokens=1,sim?tokens=2,sim?tokens=500&delay=20",
-				"parley.provider.max-concurrency=1" })
-class ChatInputIT extends ChatTestSupport {
+@TestPropertySource(properties = { "parley.chat.max-content-chars=1000", "parley.chat.context-max-messages=4",
+		"parley.provider.models=sim,sim?tokens=1,sim?tokens=2,sim?tokens=500&delay=20",
+		"parley.provider.max-concurrency=1" })
+class ChatInputIT extends WholeAppTest {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "{\"content\": \"\"}|400|/empty-message",
@@ -31,7 +34,7 @@ class ChatInputIT extends ChatTestSupport {
 			"{\"content\": \"hi\", \"model\": \"no-such-model\"}|400|/unknown-model" })
 	void badMessagesAreRejectedAndNothingIsWritten(String body, int status, String type) {
 		String conversation = createConversation();
-		HttpResponse<String> response = call("POST", "/api/v1/conversations/" + conversation + "/messages", body);
+		Response response = call("POST", "/api/v1/conversations/" + conversation + "/messages", body);
 		assertProblem(response, status, type);
 		assertThat(messages(conversation)).isEmpty();
 	}
@@ -45,16 +48,16 @@ class ChatInputIT extends ChatTestSupport {
 			assertProblem(call("POST", "/api/v1/conversations/" + other + "/messages", message("hi", "sim?tokens=1")),
 					503, "/upstream-busy");
 			assertThat(messages(other)).isEmpty();
-			assertThat(call("POST", "/api/v1/conversations/" + busy + "/stop", null).statusCode()).isEqualTo(200);
+			assertThat(call("POST", "/api/v1/conversations/" + busy + "/stop", null).status()).isEqualTo(200);
 		}
-		assertThat(call("POST", "/api/v1/conversations/" + other + "/messages", message("hi", "sim?tokens=1"))
-			.statusCode()).isEqualTo(200);
+		assertThat(call("POST", "/api/v1/conversations/" + other + "/messages", message("hi", "sim?tokens=1")).status())
+			.isEqualTo(200);
 	}
 
 	@Test
 	void oversizedContentIsRejected() {
 		String conversation = createConversation();
-		HttpResponse<String> response = call("POST", "/api/v1/conversations/" + conversation + "/messages",
+		Response response = call("POST", "/api/v1/conversations/" + conversation + "/messages",
 				message("x".repeat(1001), "sim?tokens=1"));
 		assertProblem(response, 413, "/content-too-large");
 		assertThat(messages(conversation)).isEmpty();
@@ -97,7 +100,7 @@ class ChatInputIT extends ChatTestSupport {
 		for (int i = 1; i <= 4; i++) {
 			assertThat(call("POST", "/api/v1/conversations/" + conversation + "/messages",
 					message("question " + i, "sim?tokens=2"))
-				.statusCode()).isEqualTo(200);
+				.status()).isEqualTo(200);
 		}
 		List<String> sent = lastRequestContents();
 		assertThat(sent.get(0)).isEqualTo("system:You are terse.");
@@ -107,8 +110,7 @@ class ChatInputIT extends ChatTestSupport {
 		assertThat(sent.subList(3, sent.size())).containsExactly("user:question 3", "assistant:alpha beta ",
 				"user:question 4");
 
-		assertThat(call("DELETE", "/api/v1/conversations/" + conversation + "/context", null).statusCode())
-			.isEqualTo(200);
+		assertThat(call("DELETE", "/api/v1/conversations/" + conversation + "/context", null).status()).isEqualTo(200);
 		call("POST", "/api/v1/conversations/" + conversation + "/messages", message("fresh start", "sim?tokens=2"));
 		List<String> afterClear = lastRequestContents();
 		assertThat(afterClear).containsExactly("system:You are terse.", "user:Say hi", "assistant:hi",
@@ -117,7 +119,8 @@ class ChatInputIT extends ChatTestSupport {
 	}
 
 	private List<String> lastRequestContents() {
-		return SIMULATOR.recentRequests()
+		return TestSimulator.get()
+			.recentRequests()
 			.getLast()
 			.messages()
 			.stream()
@@ -125,10 +128,10 @@ class ChatInputIT extends ChatTestSupport {
 			.toList();
 	}
 
-	private void assertProblem(HttpResponse<String> response, int status, String typeSuffix) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+	private void assertProblem(Response response, int status, String typeSuffix) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
-		JsonNode problem = json(response);
+		JsonNode problem = response.json();
 		assertThat(problem.get("type").asString()).endsWith(typeSuffix);
 		assertThat(problem.get("status").asInt()).isEqualTo(status);
 		assertThat(problem.get("detail").asString()).isNotBlank();

@@ -5,6 +5,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.parley.testsupport.TestApp;
 import dev.parley.testsupport.TestDatabase;
 
 /** The whole chat path over real HTTP with PostgreSQL as the database. */
@@ -15,7 +16,7 @@ class ChatOnPostgreSqlIT extends ChatStreamingIT {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		database = useDatabase(registry, TestDatabase::postgresql);
+		database = TestApp.useDatabase(registry, TestDatabase::postgresql);
 	}
 
 	@AfterAll

@@ -1,9 +1,11 @@
 package dev.parley.chat;
 
+import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.Response;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,29 +13,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The daily token quota over real HTTP: a reply is charged with the tokens it used, and
  * once they reach the quota the next send or regenerate is a 429 that writes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "parley.limits.user-tokens-per-day=30")
-class ChatQuotaIT extends ChatTestSupport {
+@TestPropertySource(properties = "parley.limits.user-tokens-per-day=30")
+class ChatQuotaIT extends WholeAppTest {
 
 	@Test
 	void repliesAreChargedAndTheQuotaStopsTheNextOne() {
 		String conversation = createConversation();
-		HttpResponse<String> first = call("POST", "/api/v1/conversations/" + conversation + "/messages",
+		Response first = call("POST", "/api/v1/conversations/" + conversation + "/messages",
 				message("hello", "sim?tokens=40"));
-		assertThat(first.statusCode()).isEqualTo(200);
-		String reply = json(first).get("assistant_message").get("id").asString();
+		assertThat(first.status()).isEqualTo(200);
+		String reply = first.json().get("assistant_message").get("id").asString();
 
-		HttpResponse<String> refused = call("POST", "/api/v1/conversations/" + conversation + "/messages",
+		Response refused = call("POST", "/api/v1/conversations/" + conversation + "/messages",
 				message("again", "sim?tokens=1"));
-		assertThat(refused.statusCode()).isEqualTo(429);
-		assertThat(json(refused).get("type").asString()).isEqualTo("https://parley.dev/problems/quota-exceeded");
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.json().get("type").asString()).isEqualTo("https://parley.dev/problems/quota-exceeded");
 		assertThat(refused.headers().firstValue("Retry-After").map(Long::parseLong))
 			.hasValueSatisfying((seconds) -> assertThat(seconds).isBetween(1L, 86_400L));
 		assertThat(messages(conversation)).hasSize(2);
 
-		HttpResponse<String> regenerate = call("POST",
+		Response regenerate = call("POST",
 				"/api/v1/conversations/" + conversation + "/messages/" + reply + "/regenerate", "{}");
-		assertThat(regenerate.statusCode()).isEqualTo(429);
+		assertThat(regenerate.status()).isEqualTo(429);
 		assertThat(messages(conversation)).hasSize(2);
 	}
 

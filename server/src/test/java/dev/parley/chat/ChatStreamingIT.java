@@ -1,24 +1,26 @@
 package dev.parley.chat;
 
+import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.TestSimulator;
+import dev.parley.testsupport.SseClient;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
 import dev.parley.bench.sim.Simulator;
 
+import static dev.parley.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The chat path end to end over real HTTP: streaming, JSON, resume, stop, regenerate, one
  * at a time.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "parley.chat.heartbeat-interval=300ms")
-class ChatStreamingIT extends ChatTestSupport {
+class ChatStreamingIT extends WholeAppTest {
 
 	@Test
 	void streamsTheReplyInTheSpecEnvelopeAndStoresIt() {
@@ -59,10 +61,10 @@ class ChatStreamingIT extends ChatTestSupport {
 	@Test
 	void answersWithJsonWhenTheClientDoesNotAskForAStream() {
 		String conversation = createConversation();
-		HttpResponse<String> response = call("POST", "/api/v1/conversations/" + conversation + "/messages",
+		Response response = call("POST", "/api/v1/conversations/" + conversation + "/messages",
 				message("Hi there", "sim?tokens=4"));
-		assertThat(response.statusCode()).isEqualTo(200);
-		JsonNode body = json(response);
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode body = response.json();
 		assertThat(body.get("user_message").get("content").asString()).isEqualTo("Hi there");
 		assertThat(body.get("assistant_message").get("content").asString()).isEqualTo(Simulator.expectedText(4));
 		assertThat(body.get("assistant_message").get("status").asString()).isEqualTo("complete");
@@ -100,8 +102,8 @@ class ChatStreamingIT extends ChatTestSupport {
 		try (SseClient sse = stream(conversation, message("Go", "sim?tokens=20&delay=30"))) {
 			assertThat(sse.next().type()).isEqualTo("start");
 		}
-		await("the reply to be stored",
-				() -> "complete".equals(messages(conversation).get(0).get("status").asString()));
+		eventually("the reply to be stored")
+			.until(() -> "complete".equals(messages(conversation).get(0).get("status").asString()));
 		assertThat(messages(conversation).get(0).get("content").asString()).isEqualTo(Simulator.expectedText(20));
 	}
 
@@ -110,11 +112,11 @@ class ChatStreamingIT extends ChatTestSupport {
 		String conversation = createConversation();
 		try (SseClient first = stream(conversation, message("one", "sim?tokens=20&delay=50"))) {
 			assertThat(first.next().type()).isEqualTo("start");
-			HttpResponse<String> second = call("POST", "/api/v1/conversations/" + conversation + "/messages",
+			Response second = call("POST", "/api/v1/conversations/" + conversation + "/messages",
 					message("two", "sim?tokens=2"));
-			assertThat(second.statusCode()).isEqualTo(409);
+			assertThat(second.status()).isEqualTo(409);
 			assertThat(second.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
-			assertThat(json(second).get("type").asString()).endsWith("/generation-in-progress");
+			assertThat(second.json().get("type").asString()).endsWith("/generation-in-progress");
 			first.untilTerminal();
 		}
 		assertThat(messages(conversation)).hasSize(2);
@@ -123,13 +125,13 @@ class ChatStreamingIT extends ChatTestSupport {
 	@Test
 	void stopCancelsTheUpstreamCallAndKeepsThePartialReply() {
 		String conversation = createConversation();
-		long cancelledBefore = SIMULATOR.cancelledStreams();
+		long cancelledBefore = TestSimulator.get().cancelledStreams();
 		try (SseClient sse = stream(conversation, message("long", "sim?tokens=200&delay=30"))) {
 			assertThat(sse.next().type()).isEqualTo("start");
 			assertThat(sse.next().type()).isEqualTo("chunk");
-			HttpResponse<String> stopped = call("POST", "/api/v1/conversations/" + conversation + "/stop", null);
-			assertThat(stopped.statusCode()).isEqualTo(200);
-			JsonNode reply = json(stopped);
+			Response stopped = call("POST", "/api/v1/conversations/" + conversation + "/stop", null);
+			assertThat(stopped.status()).isEqualTo(200);
+			JsonNode reply = stopped.json();
 			assertThat(reply.get("status").asString()).isEqualTo("stopped");
 			assertThat(reply.get("content").asString()).isNotEmpty();
 			assertThat(Simulator.expectedText(200)).startsWith(reply.get("content").asString());
@@ -139,36 +141,38 @@ class ChatStreamingIT extends ChatTestSupport {
 			assertThat(end.text("status")).isEqualTo("stopped");
 			assertThat(end.text("full_text")).isEqualTo(reply.get("content").asString());
 		}
-		await("the simulator to see the cancel", () -> SIMULATOR.cancelledStreams() > cancelledBefore);
-		assertThat(call("POST", "/api/v1/conversations/" + conversation + "/stop", null).statusCode()).isEqualTo(409);
+		eventually("the simulator to see the cancel")
+			.until(() -> TestSimulator.get().cancelledStreams() > cancelledBefore);
+		assertThat(call("POST", "/api/v1/conversations/" + conversation + "/stop", null).status()).isEqualTo(409);
 	}
 
 	@Test
 	void deletingAConversationStopsItsRunningReply() {
 		String conversation = createConversation();
-		long cancelledBefore = SIMULATOR.cancelledStreams();
+		long cancelledBefore = TestSimulator.get().cancelledStreams();
 		try (SseClient sse = stream(conversation, message("long", "sim?tokens=200&delay=30"))) {
 			assertThat(sse.next().type()).isEqualTo("start");
-			assertThat(call("DELETE", "/api/v1/conversations/" + conversation, null).statusCode()).isEqualTo(204);
+			assertThat(call("DELETE", "/api/v1/conversations/" + conversation, null).status()).isEqualTo(204);
 			List<SseClient.Frame> rest = sse.untilTerminal();
 			assertThat(rest.get(rest.size() - 1).text("status")).isEqualTo("stopped");
 		}
-		await("the simulator to see the cancel", () -> SIMULATOR.cancelledStreams() > cancelledBefore);
-		assertThat(call("GET", "/api/v1/conversations/" + conversation, null).statusCode()).isEqualTo(404);
+		eventually("the simulator to see the cancel")
+			.until(() -> TestSimulator.get().cancelledStreams() > cancelledBefore);
+		assertThat(call("GET", "/api/v1/conversations/" + conversation, null).status()).isEqualTo(404);
 	}
 
 	@Test
 	void regenerateMakesANewBranchAndKeepsTheOldReply() {
 		String conversation = createConversation();
-		JsonNode first = json(call("POST", "/api/v1/conversations/" + conversation + "/messages",
-				message("Question", "sim?tokens=3")));
+		JsonNode first = call("POST", "/api/v1/conversations/" + conversation + "/messages",
+				message("Question", "sim?tokens=3"))
+			.json();
 		String userId = first.get("user_message").get("id").asString();
 		String oldReply = first.get("assistant_message").get("id").asString();
-		HttpResponse<String> again = call("POST",
-				"/api/v1/conversations/" + conversation + "/messages/" + oldReply + "/regenerate",
+		Response again = call("POST", "/api/v1/conversations/" + conversation + "/messages/" + oldReply + "/regenerate",
 				"{\"model\":\"sim?tokens=5\"}");
-		assertThat(again.statusCode()).isEqualTo(200);
-		JsonNode newReply = json(again).get("assistant_message");
+		assertThat(again.status()).isEqualTo(200);
+		JsonNode newReply = again.json().get("assistant_message");
 		assertThat(newReply.get("id").asString()).isNotEqualTo(oldReply);
 		assertThat(newReply.get("parent_id").asString()).isEqualTo(userId);
 		assertThat(newReply.get("content").asString()).isEqualTo(Simulator.expectedText(5));

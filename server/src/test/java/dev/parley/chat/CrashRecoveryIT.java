@@ -1,9 +1,5 @@
 package dev.parley.chat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,14 +8,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.testsupport.TestAccounts;
+import dev.parley.testsupport.TestClient;
 import dev.parley.ParleyApplication;
 import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Message;
 
+import static dev.parley.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,10 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * instance's abandoned reply is marked once its lease runs out.
  */
 class CrashRecoveryIT {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
 	void repliesLeftStreamingBecomeInterruptedWithTheTextReceivedSoFar() throws Exception {
@@ -55,11 +47,11 @@ class CrashRecoveryIT {
 			Message recovered = history.requireMessage(conversation, ownReply);
 			assertThat(recovered.status().name()).isEqualTo("INTERRUPTED");
 			assertThat(recovered.content()).isEqualTo("Once upon a");
-			ChatTestSupport.await("the other instance's lease to run out",
-					() -> history.requireMessage(conversation, otherInstancesReply)
-						.status()
-						.name()
-						.equals("INTERRUPTED"));
+			eventually("the other instance's lease to run out")
+				.until(() -> history.requireMessage(conversation, otherInstancesReply)
+					.status()
+					.name()
+					.equals("INTERRUPTED"));
 			assertThat(history.requireMessage(conversation, otherInstancesReply).content()).isEqualTo("Elsewhere");
 		}
 	}
@@ -72,17 +64,9 @@ class CrashRecoveryIT {
 				"--parley.chat.checkpoint-interval=200ms");
 	}
 
-	private String createConversation(ConfigurableApplicationContext context) throws Exception {
-		String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-		TestAccounts.Session user = TestAccounts.newUser(this.http, base);
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/conversations"))
-				.header("Authorization", user.bearer())
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		JsonNode body = JSON.readTree(response.body());
-		return body.get("id").asString();
+	private String createConversation(ConfigurableApplicationContext context) {
+		TestClient client = TestClient.of(context);
+		return client.call(TestAccounts.newUser(client), "POST", "/api/v1/conversations", "{}").text("/id");
 	}
 
 }

@@ -1,18 +1,15 @@
 package dev.parley.chat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.testsupport.TestAccounts;
+import dev.parley.testsupport.SseClient;
+import dev.parley.testsupport.TestClient;
 import dev.parley.ParleyApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,23 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GracefulShutdownIT {
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
 	@Test
 	void idleSubscribersAreEndedAtShutdown() throws Exception {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ParleyApplication.class).run(
 				"--server.port=0", "--parley.data-dir=" + Files.createTempDirectory("parley-shutdown"),
 				"--spring.lifecycle.timeout-per-shutdown-phase=30s");
-		String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-		TestAccounts.Session user = TestAccounts.newUser(this.http, base);
-		HttpResponse<String> created = this.http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/conversations"))
-			.header("Authorization", user.bearer())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		String conversation = JsonMapper.builder().build().readTree(created.body()).get("id").asString();
-		try (SseClient subscriber = SseClient.get(this.http,
-				URI.create(base + "/api/v1/conversations/" + conversation + "/stream"), null, user.bearer())) {
+		TestClient client = TestClient.of(context);
+		TestAccounts.Session user = TestAccounts.newUser(client);
+		String conversation = client.call(user, "POST", "/api/v1/conversations", "{}").text("/id");
+		try (SseClient subscriber = client.request("GET", "/api/v1/conversations/" + conversation + "/stream")
+			.as(user)
+			.stream()) {
 			assertThat(subscriber.status()).isEqualTo(200);
 			long start = System.nanoTime();
 			context.close();

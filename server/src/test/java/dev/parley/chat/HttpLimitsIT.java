@@ -1,16 +1,16 @@
 package dev.parley.chat;
 
+import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.Response;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,16 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * problem+json whether their size is declared or not, and nothing is stored; CORS lets
  * the configured origin in and keeps others out.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"parley.http.max-request-bytes=4096", "parley.http.cors.allowed-origins=https://app.example.com" })
-class HttpLimitsIT extends ChatTestSupport {
+@TestPropertySource(properties = { "parley.http.max-request-bytes=4096",
+		"parley.http.cors.allowed-origins=https://app.example.com" })
+class HttpLimitsIT extends WholeAppTest {
 
 	private static final String ALLOWED = "https://app.example.com";
 
 	@Test
 	void aDeclaredOversizedBodyIs413AndNothingIsStored() throws Exception {
 		String conversation = createConversation();
-		HttpResponse<String> response = send(post(conversation)
+		Response response = send(post(conversation)
 			.POST(HttpRequest.BodyPublishers.ofString(message("x".repeat(6000), "sim?tokens=1"))));
 		assertTooLarge(response);
 		assertThat(messages(conversation)).isEmpty();
@@ -38,7 +38,7 @@ class HttpLimitsIT extends ChatTestSupport {
 	@Test
 	void aChunkedOversizedBodyIs413AndNothingIsStored() throws Exception {
 		String conversation = createConversation();
-		HttpResponse<String> response = send(post(conversation).POST(chunked(message("x".repeat(6000), "sim"))));
+		Response response = send(post(conversation).POST(chunked(message("x".repeat(6000), "sim"))));
 		assertTooLarge(response);
 		assertThat(messages(conversation)).isEmpty();
 	}
@@ -46,17 +46,16 @@ class HttpLimitsIT extends ChatTestSupport {
 	@Test
 	void aChunkedBodyWithinTheLimitIsRead() throws Exception {
 		String conversation = createConversation();
-		HttpResponse<String> response = send(
-				post(conversation).POST(chunked(message("y".repeat(3000), "sim?tokens=1"))));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		Response response = send(post(conversation).POST(chunked(message("y".repeat(3000), "sim?tokens=1"))));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(messages(conversation).get(1).get("content").asString()).isEqualTo("y".repeat(3000));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "POST", "PUT" })
 	void anOversizedFormIs413(String method) throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/conversations"))
-			.header("Authorization", this.user.bearer())
+		Response response = send(HttpRequest.newBuilder(this.http.uri("/api/v1/conversations"))
+			.header("Authorization", user().bearer())
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.method(method, chunked("title=" + "b".repeat(6000))));
 		assertTooLarge(response);
@@ -64,34 +63,34 @@ class HttpLimitsIT extends ChatTestSupport {
 
 	@Test
 	void oversizedHeadersAreProblemJson() throws Exception {
-		HttpResponse<String> response = send(
-				HttpRequest.newBuilder(uri("/api/v1/conversations")).header("X-Big", "a".repeat(20_000)));
-		assertThat(response.statusCode()).isEqualTo(431);
+		Response response = send(
+				HttpRequest.newBuilder(this.http.uri("/api/v1/conversations")).header("X-Big", "a".repeat(20_000)));
+		assertThat(response.status()).isEqualTo(431);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-		assertThat(json(response).get("type").asString()).isEqualTo("https://parley.dev/problems/headers-too-large");
-		assertThat(json(response).has("error")).isFalse();
+		assertThat(response.json().get("type").asString()).isEqualTo("https://parley.dev/problems/headers-too-large");
+		assertThat(response.json().has("error")).isFalse();
 	}
 
 	@Test
 	void theGatewaysOwnLimitsCarryTheOpenAiErrorMember() throws Exception {
-		HttpResponse<String> headers = send(
-				HttpRequest.newBuilder(uri("/v1/chat/completions")).header("X-Big", "a".repeat(20_000)));
-		assertThat(headers.statusCode()).isEqualTo(431);
-		assertThat(json(headers).at("/error/code").asString()).isEqualTo("headers_too_large");
-		assertThat(json(headers).at("/error/type").asString()).isEqualTo("invalid_request_error");
-		assertThat(json(headers).get("instance").asString()).isEqualTo("/v1/chat/completions");
+		Response headers = send(
+				HttpRequest.newBuilder(this.http.uri("/v1/chat/completions")).header("X-Big", "a".repeat(20_000)));
+		assertThat(headers.status()).isEqualTo(431);
+		assertThat(headers.json().at("/error/code").asString()).isEqualTo("headers_too_large");
+		assertThat(headers.json().at("/error/type").asString()).isEqualTo("invalid_request_error");
+		assertThat(headers.json().get("instance").asString()).isEqualTo("/v1/chat/completions");
 
 		// A request line too long to parse leaves no path to go by: a plain problem.
-		HttpResponse<String> uri = send(HttpRequest.newBuilder(uri("/v1/models/" + "m".repeat(20_000))));
-		assertThat(uri.statusCode()).isIn(414, 431);
+		Response uri = send(HttpRequest.newBuilder(this.http.uri("/v1/models/" + "m".repeat(20_000))));
+		assertThat(uri.status()).isIn(414, 431);
 		assertThat(uri.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-		assertThat(json(uri).get("status").asInt()).isEqualTo(uri.statusCode());
+		assertThat(uri.json().get("status").asInt()).isEqualTo(uri.status());
 	}
 
 	@Test
 	void aPreflightFromTheAllowedOriginGetsTheCorsHeadersWithoutAToken() throws Exception {
-		HttpResponse<String> response = send(preflight(ALLOWED));
-		assertThat(response.statusCode()).isEqualTo(200);
+		Response response = send(preflight(ALLOWED));
+		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("POST");
 		assertThat(response.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
@@ -100,10 +99,10 @@ class HttpLimitsIT extends ChatTestSupport {
 		assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("3600");
 		assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
 
-		HttpResponse<String> get = send(HttpRequest.newBuilder(uri("/api/v1/conversations"))
+		Response get = send(HttpRequest.newBuilder(this.http.uri("/api/v1/conversations"))
 			.header("Origin", ALLOWED)
-			.header("Authorization", this.user.bearer()));
-		assertThat(get.statusCode()).isEqualTo(200);
+			.header("Authorization", user().bearer()));
+		assertThat(get.status()).isEqualTo(200);
 		assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED);
 		assertThat(get.headers().firstValue("Access-Control-Expose-Headers").orElse("")).contains("Retry-After")
 			.contains("RateLimit-Remaining");
@@ -111,13 +110,13 @@ class HttpLimitsIT extends ChatTestSupport {
 
 	@Test
 	void anotherOriginGetsNoCorsHeaders() throws Exception {
-		HttpResponse<String> response = send(preflight("https://evil.example"));
-		assertThat(response.statusCode()).isEqualTo(403);
+		Response response = send(preflight("https://evil.example"));
+		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 	}
 
 	private HttpRequest.Builder preflight(String origin) {
-		return HttpRequest.newBuilder(uri("/api/v1/conversations"))
+		return HttpRequest.newBuilder(this.http.uri("/api/v1/conversations"))
 			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
 			.header("Origin", origin)
 			.header("Access-Control-Request-Method", "POST")
@@ -125,8 +124,8 @@ class HttpLimitsIT extends ChatTestSupport {
 	}
 
 	private HttpRequest.Builder post(String conversation) {
-		return HttpRequest.newBuilder(uri("/api/v1/conversations/" + conversation + "/messages"))
-			.header("Authorization", this.user.bearer())
+		return HttpRequest.newBuilder(this.http.uri("/api/v1/conversations/" + conversation + "/messages"))
+			.header("Authorization", user().bearer())
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json");
 	}
@@ -137,14 +136,14 @@ class HttpLimitsIT extends ChatTestSupport {
 		return HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
 	}
 
-	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-		return this.http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+	private Response send(HttpRequest.Builder request) {
+		return this.http.send(request.timeout(Duration.ofSeconds(30)).build());
 	}
 
-	private void assertTooLarge(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+	private void assertTooLarge(Response response) {
+		assertThat(response.status()).as(response.body()).isEqualTo(413);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-		JsonNode problem = json(response);
+		JsonNode problem = response.json();
 		assertThat(problem.get("type").asString()).isEqualTo("https://parley.dev/problems/content-too-large");
 		assertThat(problem.get("status").asInt()).isEqualTo(413);
 		assertThat(problem.get("detail").asString()).contains("4096");

@@ -1,10 +1,13 @@
 package dev.parley.chat;
 
+import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.TestSimulator;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import dev.parley.bench.sim.RecordedRequest;
@@ -16,9 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * addresses and keys as placeholders, in the new message, the history and the system
  * prompt alike, while the stored conversation keeps the user's words verbatim.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "parley.privacy.masking.enabled=true", "parley.privacy.masking.targets=provider" })
-class MaskingForProvidersIT extends ChatTestSupport {
+@TestPropertySource(properties = { "parley.privacy.masking.enabled=true", "parley.privacy.masking.targets=provider" })
+class MaskingForProvidersIT extends WholeAppTest {
 
 	@Test
 	void theProviderSeesMaskedTextAndTheHistoryStaysVerbatim() {
@@ -27,9 +29,9 @@ class MaskingForProvidersIT extends ChatTestSupport {
 		String first = "我的手机号是13812345678，身份证11010519491231002X " + marker;
 		String second = "Key sk-4f3c2b1a09e8d7c6b5a4f3e2d1c0b9a8, order 2024011512345 " + marker;
 		assertThat(call("POST", "/api/v1/conversations/" + conversation + "/messages", message(first, "sim?tokens=2"))
-			.statusCode()).isEqualTo(200);
+			.status()).isEqualTo(200);
 		assertThat(call("POST", "/api/v1/conversations/" + conversation + "/messages", message(second, "sim?tokens=2"))
-			.statusCode()).isEqualTo(200);
+			.status()).isEqualTo(200);
 
 		List<String> sent = lastRequestWith(marker).messages()
 			.stream()
@@ -46,7 +48,8 @@ class MaskingForProvidersIT extends ChatTestSupport {
 	}
 
 	static RecordedRequest lastRequestWith(String marker) {
-		return SIMULATOR.recentRequests()
+		return TestSimulator.get()
+			.recentRequests()
 			.reversed()
 			.stream()
 			.filter((request) -> request.lastUserMessage() != null && request.lastUserMessage().contains(marker))

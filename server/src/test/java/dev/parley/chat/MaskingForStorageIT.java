@@ -1,9 +1,11 @@
 package dev.parley.chat;
 
+import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.Response;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,10 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With masking for storage on, a user's message is stored masked (and so reaches the
  * provider masked); only the configured kinds are masked.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "parley.privacy.masking.enabled=true", "parley.privacy.masking.targets=storage",
-				"parley.privacy.masking.kinds=phone,email" })
-class MaskingForStorageIT extends ChatTestSupport {
+@TestPropertySource(properties = { "parley.privacy.masking.enabled=true", "parley.privacy.masking.targets=storage",
+		"parley.privacy.masking.kinds=phone,email" })
+class MaskingForStorageIT extends WholeAppTest {
 
 	@Test
 	void theStoredMessageIsMaskedForTheConfiguredKinds() {
@@ -24,7 +25,7 @@ class MaskingForStorageIT extends ChatTestSupport {
 		String masked = "Call [phone] or write to [email]; ID 11010519491231002X " + marker;
 		String conversation = createConversation();
 		assertThat(call("POST", "/api/v1/conversations/" + conversation + "/messages", message(content, "sim?tokens=2"))
-			.statusCode()).isEqualTo(200);
+			.status()).isEqualTo(200);
 
 		JsonNode stored = messages(conversation);
 		assertThat(stored.get(1).get("role").asString()).isEqualTo("user");

@@ -1,13 +1,14 @@
 package dev.parley.chat;
 
+import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.TestSimulator;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.context.SpringBootTest;
 
 import dev.parley.testsupport.TestAccounts;
 
@@ -17,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A user only ever sees their own conversations: on every id-bearing route, user B gets
  * exactly the 404 an unknown id gets, and user A's data stays as it was.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OwnershipIT extends ChatTestSupport {
+class OwnershipIT extends WholeAppTest {
 
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource(delimiter = '|', nullValues = "null",
@@ -29,21 +29,21 @@ class OwnershipIT extends ChatTestSupport {
 					"GET|{c}/stream?last_event_id={m}:1|null" })
 	void anotherUsersConversationAnswersLikeAnUnknownOne(String method, String route, String body) {
 		String conversation = createConversation("{\"title\":\"A's secret\",\"system_prompt\":\"A's prompt\"}");
-		HttpResponse<String> reply = call("POST", "/api/v1/conversations/" + conversation + "/messages",
+		Response reply = call("POST", "/api/v1/conversations/" + conversation + "/messages",
 				message("my private question", "sim?tokens=3"));
-		assertThat(reply.statusCode()).isEqualTo(200);
-		String replyId = json(reply).at("/assistant_message/id").asString();
+		assertThat(reply.status()).isEqualTo(200);
+		String replyId = reply.json().at("/assistant_message/id").asString();
 		String before = snapshot(conversation);
-		TestAccounts.Session intruder = TestAccounts.newUser(this.http, "http://127.0.0.1:" + this.port);
+		TestAccounts.Session intruder = newUser();
 
 		String path = "/api/v1/conversations/" + route.replace("{c}", conversation).replace("{m}", replyId);
-		HttpResponse<String> answer = callAs(intruder, method, path, body);
+		Response answer = call(intruder, method, path, body);
 		String unknownPath = "/api/v1/conversations/"
 				+ route.replace("{c}", "01900000-0000-7000-8000-000000000000").replace("{m}", replyId);
-		HttpResponse<String> unknown = callAs(intruder, method, unknownPath, body);
+		Response unknown = call(intruder, method, unknownPath, body);
 
-		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(404);
-		assertThat(json(answer).get("type").asString()).isEqualTo(json(unknown).get("type").asString())
+		assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+		assertThat(answer.json().get("type").asString()).isEqualTo(unknown.json().get("type").asString())
 			.endsWith("/conversation-not-found");
 		assertThat(answer.body()).doesNotContain("secret").doesNotContain("private").doesNotContain("prompt");
 		assertThat(snapshot(conversation)).isEqualTo(before);
@@ -59,27 +59,27 @@ class OwnershipIT extends ChatTestSupport {
 					JSON.createArrayNode().add(JSON.createObjectNode().put("role", "user").put("content", hostile)))
 			.toString();
 		String conversation = createConversation(body);
-		HttpResponse<String> reply = call("POST", "/api/v1/conversations/" + conversation + "/messages",
+		Response reply = call("POST", "/api/v1/conversations/" + conversation + "/messages",
 				message(hostile, "sim?tokens=2"));
-		assertThat(reply.statusCode()).isEqualTo(200);
+		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 
-		JsonNode stored = json(call("GET", "/api/v1/conversations/" + conversation, null));
+		JsonNode stored = call("GET", "/api/v1/conversations/" + conversation, null).json();
 		assertThat(stored.get("title").asString()).isEqualTo(hostile);
 		assertThat(stored.get("system_prompt").asString()).isEqualTo(hostile);
 		assertThat(stored.at("/preset_messages/0/content").asString()).isEqualTo(hostile);
 		assertThat(messages(conversation).get(1).get("content").asString()).isEqualTo(hostile);
-		assertThat(SIMULATOR.recentRequests().getLast().lastUserMessage()).isEqualTo(hostile);
+		assertThat(TestSimulator.get().recentRequests().getLast().lastUserMessage()).isEqualTo(hostile);
 	}
 
 	@Test
 	void listsShowOnlyTheCallersConversations() {
 		String mine = createConversation("{\"title\":\"mine\"}");
-		TestAccounts.Session other = TestAccounts.newUser(this.http, "http://127.0.0.1:" + this.port);
-		HttpResponse<String> theirs = callAs(other, "GET", "/api/v1/conversations", null);
-		assertThat(json(theirs).get("items")).isEmpty();
-		JsonNode own = json(call("GET", "/api/v1/conversations", null)).get("items");
+		TestAccounts.Session other = newUser();
+		Response theirs = call(other, "GET", "/api/v1/conversations", null);
+		assertThat(theirs.json().get("items")).isEmpty();
+		JsonNode own = call("GET", "/api/v1/conversations", null).json().get("items");
 		assertThat(own).hasSize(1);
 		assertThat(own.get(0).get("id").asString()).isEqualTo(mine);
 	}
@@ -89,9 +89,9 @@ class OwnershipIT extends ChatTestSupport {
 		String conversation = createConversation();
 		for (String path : new String[] { "/api/v1/conversations", "/api/v1/conversations/" + conversation,
 				"/api/v1/conversations/" + conversation + "/messages" }) {
-			HttpResponse<String> response = callAs(null, "GET", path, null);
-			assertThat(response.statusCode()).isEqualTo(401);
-			assertThat(json(response).get("type").asString()).endsWith("/unauthorized");
+			Response response = call(null, "GET", path, null);
+			assertThat(response.status()).isEqualTo(401);
+			assertThat(response.json().get("type").asString()).endsWith("/unauthorized");
 		}
 	}
 

@@ -1,5 +1,9 @@
 package dev.parley.chat;
 
+import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.TestSimulator;
+import dev.parley.testsupport.SseClient;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -12,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,25 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chains them, a user chats with the agent, and the simulated provider fails in every way
  * before and after the first token.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "parley.routing.backoff=50ms", "parley.routing.max-retry-after=2s" })
-class RoutingThroughAgentsIT extends ChatTestSupport {
-
-	static final String ADMIN_EMAIL = "routing-admin@example.com";
-
-	static final String ADMIN_PASSWORD = "Failover-drill-31";
+@TestPropertySource(properties = { "parley.routing.backoff=50ms", "parley.routing.max-retry-after=2s" })
+class RoutingThroughAgentsIT extends WholeAppTest {
 
 	TestAccounts.Session admin;
 
-	@DynamicPropertySource
-	static void administrator(DynamicPropertyRegistry registry) {
-		registry.add("parley.identity.admin-email", () -> ADMIN_EMAIL);
-		registry.add("parley.identity.admin-password", () -> ADMIN_PASSWORD);
-	}
-
 	@BeforeEach
 	void signInAdmin() {
-		this.admin = TestAccounts.login(this.http, "http://127.0.0.1:" + this.port, ADMIN_EMAIL, ADMIN_PASSWORD);
+		this.admin = admin();
 	}
 
 	String provider(String protocol, String baseUrl, int firstTokenTimeoutMs) {
@@ -57,13 +48,13 @@ class RoutingThroughAgentsIT extends ChatTestSupport {
 			.put("base_url", baseUrl)
 			.put("first_token_timeout_ms", firstTokenTimeoutMs);
 		body.putArray("models").add("sim");
-		HttpResponse<String> created = callAs(this.admin, "POST", "/api/v1/admin/providers", body.toString());
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		return json(created).get("id").asString();
+		Response created = call(this.admin, "POST", "/api/v1/admin/providers", body.toString());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asString();
 	}
 
 	String provider() {
-		return provider("openai", SIMULATOR.baseUrl(), 1000);
+		return provider("openai", TestSimulator.get().baseUrl(), 1000);
 	}
 
 	/** An agent routing to (provider, model) pairs in order. */
@@ -76,9 +67,9 @@ class RoutingThroughAgentsIT extends ChatTestSupport {
 		for (int i = 0; i < targets.length; i += 2) {
 			route.addObject().put("provider_id", targets[i]).put("model", targets[i + 1]);
 		}
-		HttpResponse<String> created = callAs(this.admin, "POST", "/api/v1/agents", body.toString());
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		return json(created).get("id").asString();
+		Response created = call(this.admin, "POST", "/api/v1/agents", body.toString());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asString();
 	}
 
 	String conversationWith(String agentId) {
@@ -118,7 +109,7 @@ class RoutingThroughAgentsIT extends ChatTestSupport {
 		assertThat(reply.get("provider").asString()).isEqualTo(backup);
 		assertThat(reply.get("content").asString()).isEqualTo(Simulator.expectedText(5));
 
-		JsonNode breakers = json(callAs(this.admin, "GET", "/api/v1/admin/routing/breakers", null));
+		JsonNode breakers = call(this.admin, "GET", "/api/v1/admin/routing/breakers", null).json();
 		assertThat(breakers.findValuesAsString("target")).contains(primary + "/" + failingModel,
 				backup + "/sim?tokens=5");
 	}
@@ -175,7 +166,7 @@ class RoutingThroughAgentsIT extends ChatTestSupport {
 
 	@Test
 	void anAnthropicProviderServesAnAgent() {
-		String claude = provider("anthropic", SIMULATOR.baseUrl(), 2000);
+		String claude = provider("anthropic", TestSimulator.get().baseUrl(), 2000);
 		String conversation = conversationWith(agent(false, claude, "claude?tokens=4"));
 
 		List<SseClient.Frame> frames = chat(conversation, "Hello Claude");
@@ -189,7 +180,7 @@ class RoutingThroughAgentsIT extends ChatTestSupport {
 	@Test
 	void aCachingAgentAnswersTheSameQuestionFromTheCache() {
 		String agent = agent(true, provider(), "sim?tokens=6");
-		long before = SIMULATOR.requestCount();
+		long before = TestSimulator.get().requestCount();
 
 		List<SseClient.Frame> first = chat(conversationWith(agent), "What is Parley?");
 		String second = conversationWith(agent);
@@ -199,7 +190,7 @@ class RoutingThroughAgentsIT extends ChatTestSupport {
 		assertThat(first.getLast().data().get("cached").asBoolean()).isFalse();
 		assertThat(again.getLast().data().get("cached").asBoolean()).as(again.getLast().data().toString()).isTrue();
 		assertThat(messages(second).get(0).get("cached").asBoolean()).isTrue();
-		assertThat(SIMULATOR.requestCount() - before).as("one upstream call for both").isEqualTo(1);
+		assertThat(TestSimulator.get().requestCount() - before).as("one upstream call for both").isEqualTo(1);
 
 		List<SseClient.Frame> other = chat(conversationWith(agent), "Something else?");
 		assertThat(other.getLast().data().get("cached").asBoolean()).isFalse();
@@ -216,24 +207,24 @@ class RoutingThroughAgentsIT extends ChatTestSupport {
 		body.putArray("route")
 			.add(JSON.createObjectNode().put("provider_id", provider()).put("model", "sim?fault=500"))
 			.add(JSON.createObjectNode().put("provider_id", provider()).put("model", "sim?tokens=4"));
-		assertThat(callAs(this.admin, "POST", "/api/v1/agents", body.toString()).statusCode()).isEqualTo(201);
+		assertThat(call(this.admin, "POST", "/api/v1/agents", body.toString()).status()).isEqualTo(201);
 		String request = JSON.createObjectNode()
 			.put("model", name)
 			.set("messages",
 					JSON.createArrayNode().add(JSON.createObjectNode().put("role", "user").put("content", "hi")))
 			.toString();
 
-		JsonNode models = json(call("GET", "/v1/models", null));
+		JsonNode models = call("GET", "/v1/models", null).json();
 		assertThat(models.get("data").findValuesAsString("id")).contains(name);
-		JsonNode first = json(call("POST", "/v1/chat/completions", request));
-		JsonNode again = json(call("POST", "/v1/chat/completions", request));
+		JsonNode first = call("POST", "/v1/chat/completions", request).json();
+		JsonNode again = call("POST", "/v1/chat/completions", request).json();
 
 		assertThat(first.get("model").asString()).isEqualTo(name);
 		assertThat(first.at("/choices/0/message/content").asString()).isEqualTo(Simulator.expectedText(4));
 		assertThat(first.has("cached")).isFalse();
 		assertThat(again.get("cached").asBoolean()).isTrue();
 		assertThat(again.at("/choices/0/message/content").asString()).isEqualTo(Simulator.expectedText(4));
-		assertThat(SIMULATOR.recentRequests().getLast().body()).contains("You are the gateway agent.");
+		assertThat(TestSimulator.get().recentRequests().getLast().body()).contains("You are the gateway agent.");
 
 		// streamed calls share the cache with non-streamed ones, and fill it themselves
 		long upstream = backupCalls("sim?tokens=4");
@@ -256,8 +247,8 @@ class RoutingThroughAgentsIT extends ChatTestSupport {
 	}
 
 	/** The JSON chunks of a gateway stream, checked to end with {@code [DONE]}. */
-	private static List<JsonNode> chunks(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+	private static List<JsonNode> chunks(Response response) {
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		List<String> data = new ArrayList<>();
 		for (String frame : response.body().split("\n\n")) {
 			if (frame.startsWith("data: ")) {
@@ -275,7 +266,7 @@ class RoutingThroughAgentsIT extends ChatTestSupport {
 	}
 
 	private static long backupCalls(String model) {
-		return SIMULATOR.recentRequests().stream().filter((r) -> model.equals(r.model())).count();
+		return TestSimulator.get().recentRequests().stream().filter((r) -> model.equals(r.model())).count();
 	}
 
 }

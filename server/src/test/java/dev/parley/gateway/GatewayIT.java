@@ -1,5 +1,9 @@
 package dev.parley.gateway;
 
+import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.TestSimulator;
+import dev.parley.testsupport.SseClient;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,7 +18,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -29,6 +33,7 @@ import dev.parley.provider.ProviderCatalog;
 import dev.parley.provider.Route;
 import dev.parley.testsupport.TestAccounts;
 
+import static dev.parley.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,9 +41,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of answers and chunks, pass-through of fields Parley does not know, the OpenAI
  * {@code error} member on every problem, quota and usage per API key.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "parley.limits.user-tokens-per-day=300", "parley.limits.api-key-requests-per-minute=8" })
-class GatewayIT extends GatewayTestSupport {
+@TestPropertySource(properties = { GatewayIT.MODELS_PROPERTY, "parley.limits.user-tokens-per-day=300",
+		"parley.limits.api-key-requests-per-minute=8" })
+class GatewayIT extends WholeAppTest {
+
+	/**
+	 * The models the test Parley offers (an allow-list, so that an unknown model exists);
+	 * the first is the default.
+	 */
+	static final String MODELS_PROPERTY = "parley.provider.models=sim?tokens=5,sim?tokens=3,sim?tokens=400,"
+			+ "sim?fault=500,sim?fault=400,sim?tokens=6&fault=cut&after=2,sim?tokens=20,sim?tokens=2000&delay=20";
+
+	static final List<String> MODELS = List.of(MODELS_PROPERTY.substring(MODELS_PROPERTY.indexOf('=') + 1).split(","));
 
 	/** A model with a prelude and default parameters, as an agent would define one. */
 	static final String PRELUDE_MODEL = "helper";
@@ -74,11 +88,11 @@ class GatewayIT extends GatewayTestSupport {
 	void answersInTheChatCompletionShape() {
 		TestAccounts.Session user = newUser();
 		String key = apiKey(user, "gateway");
-		HttpResponse<String> response = completions(key, chat("sim?tokens=3", "hello"));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		Response response = completions(key, chat("sim?tokens=3", "hello"));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
-		JsonNode body = json(response);
+		JsonNode body = response.json();
 		assertThat(body.get("id").asString()).startsWith("chatcmpl-");
 		assertThat(body.get("object").asString()).isEqualTo("chat.completion");
 		assertThat(body.get("created").asLong()).isPositive();
@@ -95,8 +109,8 @@ class GatewayIT extends GatewayTestSupport {
 			.isEqualTo(usage.get("prompt_tokens").asInt() + usage.get("completion_tokens").asInt());
 		assertThat(body.get("system_fingerprint").isNull()).isTrue();
 		assertThat(body.has("cached")).isFalse();
-		HttpResponse<String> conversations = send("GET", "/api/v1/conversations", user.bearer(), null, null);
-		assertThat(json(conversations).get("items")).as("a gateway call is not stored as a conversation").isEmpty();
+		Response conversations = send("GET", "/api/v1/conversations", user.bearer(), null);
+		assertThat(conversations.json().get("items")).as("a gateway call is not stored as a conversation").isEmpty();
 	}
 
 	@Test
@@ -105,12 +119,11 @@ class GatewayIT extends GatewayTestSupport {
 		ObjectNode request = (ObjectNode) JSON.readTree(chat("sim?tokens=5", "stream please"));
 		request.put("stream", true);
 		request.putObject("stream_options").put("include_usage", true);
-		HttpResponse<String> response = send("POST", "/v1/chat/completions", "Bearer " + key, request.toString(),
-				"application/json");
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		Response response = send("POST", "/v1/chat/completions", "Bearer " + key, request.toString());
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
-		List<String> frames = dataFrames(response.body());
+		List<String> frames = SseClient.dataFrames(response.body());
 		assertThat(frames.getLast()).isEqualTo("[DONE]");
 		List<JsonNode> chunks = frames.subList(0, frames.size() - 1).stream().map(JSON::readTree).toList();
 		String id = chunks.getFirst().get("id").asString();
@@ -135,7 +148,7 @@ class GatewayIT extends GatewayTestSupport {
 		JsonNode usage = chunks.getLast();
 		assertThat(usage.get("choices").isEmpty()).isTrue();
 		assertThat(usage.at("/usage/completion_tokens").asInt()).isEqualTo(5);
-		assertThat(received("stream please").stream()).isTrue();
+		assertThat(TestSimulator.received("stream please").stream()).isTrue();
 	}
 
 	@Test
@@ -162,10 +175,10 @@ class GatewayIT extends GatewayTestSupport {
 		request.put("max_completion_tokens", 50);
 		request.putObject("x_vendor_option").putArray("list").add(1).add("two");
 		request.put("temperature", 0.5);
-		HttpResponse<String> response = completions(key, request.toString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		Response response = completions(key, request.toString());
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
 
-		JsonNode sent = JSON.readTree(received(marker).body());
+		JsonNode sent = JSON.readTree(TestSimulator.received(marker).body());
 		for (String field : List.of("tools", "tool_choice", "response_format", "seed", "user", "logprobs",
 				"max_completion_tokens", "x_vendor_option")) {
 			assertThat(sent.get(field)).as(field).isEqualTo(request.get(field));
@@ -180,12 +193,12 @@ class GatewayIT extends GatewayTestSupport {
 		String marker = "prelude " + UUID.randomUUID();
 		ObjectNode request = (ObjectNode) JSON.readTree(chat(PRELUDE_MODEL, marker));
 		request.put("temperature", 0.75);
-		HttpResponse<String> response = completions(key, request.toString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		assertThat(json(response).get("model").asString()).isEqualTo(PRELUDE_MODEL);
-		assertThat(json(response).at("/choices/0/finish_reason").asString()).isEqualTo("length");
+		Response response = completions(key, request.toString());
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("model").asString()).isEqualTo(PRELUDE_MODEL);
+		assertThat(response.json().at("/choices/0/finish_reason").asString()).isEqualTo("length");
 
-		RecordedRequest sent = received(marker);
+		RecordedRequest sent = TestSimulator.received(marker);
 		assertThat(sent.model()).isEqualTo("sim?tokens=20");
 		assertThat(sent.messages()).containsExactly(new RecordedRequest.Message("system", "You are terse."),
 				new RecordedRequest.Message("user", "Example question"),
@@ -198,9 +211,9 @@ class GatewayIT extends GatewayTestSupport {
 	@Test
 	void listsTheModelsInOpenAisShape() {
 		String key = apiKey(newUser(), "gateway");
-		HttpResponse<String> response = send("GET", "/v1/models", "Bearer " + key, null, null);
-		assertThat(response.statusCode()).isEqualTo(200);
-		JsonNode body = json(response);
+		Response response = send("GET", "/v1/models", "Bearer " + key, null);
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode body = response.json();
 		assertThat(body.get("object").asString()).isEqualTo("list");
 		assertThat(body.get("data").valueStream().map((model) -> model.get("id").asString()))
 			.containsExactlyElementsOf(MODELS);
@@ -209,10 +222,10 @@ class GatewayIT extends GatewayTestSupport {
 		assertThat(first.get("owned_by").asString()).isEqualTo("parley");
 		assertThat(first.get("created").asLong()).isPositive();
 
-		HttpResponse<String> one = send("GET", "/v1/models/sim%3Ftokens%3D3", "Bearer " + key, null, null);
-		assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
-		assertThat(json(one).get("id").asString()).isEqualTo("sim?tokens=3");
-		assertOpenAiError(send("GET", "/v1/models/gpt-nope", "Bearer " + key, null, null), 404, "model_not_found");
+		Response one = send("GET", "/v1/models/sim%3Ftokens%3D3", "Bearer " + key, null);
+		assertThat(one.status()).as(one.body()).isEqualTo(200);
+		assertThat(one.json().get("id").asString()).isEqualTo("sim?tokens=3");
+		assertOpenAiError(send("GET", "/v1/models/gpt-nope", "Bearer " + key, null), 404, "model_not_found");
 	}
 
 	@Test
@@ -249,7 +262,7 @@ class GatewayIT extends GatewayTestSupport {
 		String chatOnly = apiKey(user, "chat");
 		JsonNode denied = assertOpenAiError(completions(chatOnly, chat("sim?tokens=3", "hi")), 403, "forbidden");
 		assertThat(denied.get("type").asString()).isEqualTo("permission_error");
-		JsonNode anonymous = assertOpenAiError(send("GET", "/v1/models", null, null, null), 401, "unauthorized");
+		JsonNode anonymous = assertOpenAiError(send("GET", "/v1/models", null, null), 401, "unauthorized");
 		assertThat(anonymous.get("type").asString()).isEqualTo("authentication_error");
 	}
 
@@ -257,9 +270,9 @@ class GatewayIT extends GatewayTestSupport {
 	void tooManyRequestsWithOneKeyAre429WithOpenAisErrorMember() {
 		String key = apiKey(newUser(), "gateway");
 		for (int i = 0; i < 8; i++) {
-			assertThat(send("GET", "/v1/models", "Bearer " + key, null, null).statusCode()).isEqualTo(200);
+			assertThat(send("GET", "/v1/models", "Bearer " + key, null).status()).isEqualTo(200);
 		}
-		HttpResponse<String> refused = send("GET", "/v1/models", "Bearer " + key, null, null);
+		Response refused = send("GET", "/v1/models", "Bearer " + key, null);
 		assertThat(assertOpenAiError(refused, 429, "rate_limited").get("type").asString())
 			.isEqualTo("rate_limit_error");
 		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
@@ -268,8 +281,8 @@ class GatewayIT extends GatewayTestSupport {
 	@Test
 	void anExhaustedQuotaIs429() {
 		String key = apiKey(newUser(), "gateway");
-		assertThat(completions(key, chat("sim?tokens=400", "a long one")).statusCode()).isEqualTo(200);
-		HttpResponse<String> refused = completions(key, chat("sim?tokens=3", "one more"));
+		assertThat(completions(key, chat("sim?tokens=400", "a long one")).status()).isEqualTo(200);
+		Response refused = completions(key, chat("sim?tokens=3", "one more"));
 		JsonNode error = assertOpenAiError(refused, 429, "quota_exceeded");
 		assertThat(error.get("type").asString()).isEqualTo("insufficient_quota");
 		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
@@ -280,28 +293,28 @@ class GatewayIT extends GatewayTestSupport {
 		TestAccounts.Session owner = newUser();
 		String first = apiKey(owner, "gateway");
 		String second = apiKey(owner, "gateway");
-		JsonNode a = json(completions(first, chat("sim?tokens=3", "usage one")));
-		JsonNode b = json(completions(first, chat("sim?tokens=5", "usage two")));
-		JsonNode c = json(completions(second, chat("sim?tokens=3", "usage three")));
+		JsonNode a = completions(first, chat("sim?tokens=3", "usage one")).json();
+		JsonNode b = completions(first, chat("sim?tokens=5", "usage two")).json();
+		JsonNode c = completions(second, chat("sim?tokens=3", "usage three")).json();
 
-		HttpResponse<String> response = send("GET", "/api/v1/gateway/usage?days=1", owner.bearer(), null, null);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		JsonNode items = json(response).get("items");
+		Response response = send("GET", "/api/v1/gateway/usage?days=1", owner.bearer(), null);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		JsonNode items = response.json().get("items");
 		assertThat(items).hasSize(2);
 		JsonNode firstRow = row(items, first.substring(0, 10));
 		assertThat(firstRow.get("requests").asLong()).isEqualTo(2);
 		assertThat(firstRow.get("completion_tokens").asLong()).isEqualTo(8);
 		assertThat(firstRow.get("prompt_tokens").asLong())
 			.isEqualTo(a.at("/usage/prompt_tokens").asLong() + b.at("/usage/prompt_tokens").asLong());
-		assertThat(firstRow.get("day").asString()).isEqualTo(json(response).get("to").asString());
+		assertThat(firstRow.get("day").asString()).isEqualTo(response.json().get("to").asString());
 		JsonNode secondRow = row(items, second.substring(0, 10));
 		assertThat(secondRow.get("requests").asLong()).isEqualTo(1);
 		assertThat(secondRow.get("total_tokens").asLong()).isEqualTo(c.at("/usage/total_tokens").asLong());
 
-		HttpResponse<String> stranger = send("GET", "/api/v1/gateway/usage", newUser().bearer(), null, null);
-		assertThat(json(stranger).get("items")).isEmpty();
-		HttpResponse<String> tooMany = send("GET", "/api/v1/gateway/usage?days=0", owner.bearer(), null, null);
-		assertThat(tooMany.statusCode()).isEqualTo(400);
+		Response stranger = send("GET", "/api/v1/gateway/usage", newUser().bearer(), null);
+		assertThat(stranger.json().get("items")).isEmpty();
+		Response tooMany = send("GET", "/api/v1/gateway/usage?days=0", owner.bearer(), null);
+		assertThat(tooMany.status()).isEqualTo(400);
 	}
 
 	@Test
@@ -321,9 +334,9 @@ class GatewayIT extends GatewayTestSupport {
 		String key = apiKey(newUser(), "gateway");
 		ObjectNode request = (ObjectNode) JSON.readTree(chat("sim?tokens=6&fault=cut&after=2", "cut me"));
 		request.put("stream", true);
-		HttpResponse<String> response = completions(key, request.toString());
-		assertThat(response.statusCode()).isEqualTo(200);
-		List<String> frames = dataFrames(response.body());
+		Response response = completions(key, request.toString());
+		assertThat(response.status()).isEqualTo(200);
+		List<String> frames = SseClient.dataFrames(response.body());
 		assertThat(frames).doesNotContain("[DONE]");
 		JsonNode last = JSON.readTree(frames.getLast());
 		assertThat(last.at("/error/code").asString()).isEqualTo("upstream_stream_cut");
@@ -339,16 +352,14 @@ class GatewayIT extends GatewayTestSupport {
 	void aClientThatGoesAwayCancelsTheUpstreamCall() throws Exception {
 		TestAccounts.Session owner = newUser();
 		String key = apiKey(owner, "gateway");
-		long cancelledBefore = SIMULATOR.cancelledStreams();
+		long cancelledBefore = TestSimulator.get().cancelledStreams();
 		ObjectNode request = (ObjectNode) JSON.readTree(chat("sim?tokens=2000&delay=20", "long stream"));
 		request.put("stream", true);
-		HttpRequest post = HttpRequest.newBuilder(URI.create(base() + "/v1/chat/completions"))
-			.header("Authorization", "Bearer " + key)
-			.header("Content-Type", "application/json")
-			.timeout(Duration.ofSeconds(60))
-			.POST(HttpRequest.BodyPublishers.ofString(request.toString()))
+		HttpRequest post = request("POST", "/v1/chat/completions").authorization("Bearer " + key)
+			.accept(null)
+			.json(request.toString())
 			.build();
-		HttpResponse<InputStream> response = this.http.send(post, HttpResponse.BodyHandlers.ofInputStream());
+		HttpResponse<InputStream> response = this.http.jdk().send(post, HttpResponse.BodyHandlers.ofInputStream());
 		try (BufferedReader reader = new BufferedReader(
 				new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
 			assertThat(response.statusCode()).isEqualTo(200);
@@ -361,11 +372,24 @@ class GatewayIT extends GatewayTestSupport {
 				}
 			}
 		}
-		await("the simulator to see the cancel", () -> SIMULATOR.cancelledStreams() > cancelledBefore);
-		await("the partial answer to be charged", () -> {
-			JsonNode items = json(send("GET", "/api/v1/gateway/usage", owner.bearer(), null, null)).get("items");
+		eventually("the simulator to see the cancel")
+			.until(() -> TestSimulator.get().cancelledStreams() > cancelledBefore);
+		eventually("the partial answer to be charged").until(() -> {
+			JsonNode items = send("GET", "/api/v1/gateway/usage", owner.bearer(), null).json().get("items");
 			return !items.isEmpty() && items.get(0).get("completion_tokens").asLong() >= 3;
 		});
+	}
+
+	/** {@code POST /v1/chat/completions} with an API key. */
+	private Response completions(String key, String json) {
+		return send("POST", "/v1/chat/completions", "Bearer " + key, json);
+	}
+
+	/** A chat completion request with one user message. */
+	static String chat(String model, String userMessage) {
+		ObjectNode body = JSON.createObjectNode().put("model", model);
+		body.putArray("messages").addObject().put("role", "user").put("content", userMessage);
+		return body.toString();
 	}
 
 	private static JsonNode row(JsonNode items, String prefix) {
@@ -376,11 +400,11 @@ class GatewayIT extends GatewayTestSupport {
 	}
 
 	/** Asserts a problem+json with OpenAI's error member; returns the member. */
-	private static JsonNode assertOpenAiError(HttpResponse<String> response, int status, String code) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+	private static JsonNode assertOpenAiError(Response response, int status, String code) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		JsonNode body = json(response);
+		JsonNode body = response.json();
 		assertThat(body.get("type").asString()).isEqualTo("https://parley.dev/problems/" + code.replace('_', '-'));
 		assertThat(body.get("status").asInt()).isEqualTo(status);
 		JsonNode error = body.get("error");

@@ -1,11 +1,14 @@
 package dev.parley.gateway;
 
+import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.TestSimulator;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.parley.bench.sim.RecordedRequest;
 
@@ -15,9 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With masking for providers on, a gateway call's messages reach the provider masked,
  * string contents and content parts alike, while other fields pass unchanged.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "parley.privacy.masking.enabled=true", "parley.privacy.masking.targets=provider" })
-class GatewayMaskingIT extends GatewayTestSupport {
+@TestPropertySource(properties = { "parley.privacy.masking.enabled=true", "parley.privacy.masking.targets=provider" })
+class GatewayMaskingIT extends WholeAppTest {
 
 	@Test
 	void theProviderSeesMaskedMessages() {
@@ -29,10 +31,11 @@ class GatewayMaskingIT extends GatewayTestSupport {
 				  {"role": "user", "content": [{"type": "text", "text": "call me on 13812345678 %s"}]}]}
 				""".formatted(marker);
 
-		HttpResponse<String> answer = completions(key, body);
+		Response answer = send("POST", "/v1/chat/completions", "Bearer " + key, body);
 
-		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-		RecordedRequest sent = SIMULATOR.recentRequests()
+		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+		RecordedRequest sent = TestSimulator.get()
+			.recentRequests()
 			.reversed()
 			.stream()
 			.filter((r) -> r.body().contains(marker))

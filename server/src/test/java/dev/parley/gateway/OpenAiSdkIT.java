@@ -1,5 +1,9 @@
 package dev.parley.gateway;
 
+import dev.parley.testsupport.WholeAppTest;
+import org.springframework.test.context.TestPropertySource;
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.TestSimulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
 import dev.parley.bench.sim.Simulator;
@@ -26,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unknown model (the SDK's NotFoundError with Parley's message). Runs whenever node and
  * npm exist, and must run in CI ({@code CI=true}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OpenAiSdkIT extends GatewayTestSupport {
+@TestPropertySource(properties = GatewayIT.MODELS_PROPERTY)
+class OpenAiSdkIT extends WholeAppTest {
 
 	private static final Path CLIENT = Path.of("src/test/node/openai-sdk").toAbsolutePath();
 
@@ -58,7 +61,8 @@ class OpenAiSdkIT extends GatewayTestSupport {
 
 		assertThat(result.get("models").valueStream().map(JsonNode::asString)).as("the default agent, then the models")
 			.containsExactlyElementsOf(
-					java.util.stream.Stream.concat(java.util.stream.Stream.of("Default"), MODELS.stream()).toList());
+					java.util.stream.Stream.concat(java.util.stream.Stream.of("Default"), GatewayIT.MODELS.stream())
+						.toList());
 		assertThat(result.at("/completion/id").asString()).startsWith("chatcmpl-");
 		assertThat(result.at("/completion/content").asString()).isEqualTo(Simulator.expectedText(3));
 		assertThat(result.at("/completion/finish_reason").asString()).isEqualTo("stop");
@@ -68,7 +72,7 @@ class OpenAiSdkIT extends GatewayTestSupport {
 		assertThat(result.at("/stream/completion_tokens").asInt()).isEqualTo(3);
 		assertThat(result.at("/tools/content").asString()).isEqualTo(Simulator.expectedText(3));
 
-		JsonNode sent = JSON.readTree(received(marker).body());
+		JsonNode sent = JSON.readTree(TestSimulator.received(marker).body());
 		assertThat(sent.at("/tools/0/function/name").asString()).isEqualTo("get_weather");
 		assertThat(sent.at("/tools/0/function/parameters/required/0").asString()).isEqualTo("city");
 		assertThat(sent.get("tool_choice").asString()).isEqualTo("auto");

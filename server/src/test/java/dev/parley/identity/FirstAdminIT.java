@@ -1,6 +1,5 @@
 package dev.parley.identity;
 
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -16,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.parley.ParleyApplication;
 import dev.parley.testsupport.TestAccounts;
+import dev.parley.testsupport.TestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,8 +29,6 @@ class FirstAdminIT {
 
 	private static final Pattern ONE_TIME = Pattern.compile("One-time password: (\\S+)");
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@Test
 	void aGeneratedOneTimePasswordIsLoggedOnceAndMustBeChanged(CapturedOutput output) throws Exception {
 		Path dataDir = Files.createTempDirectory("parley-first-admin");
@@ -39,24 +37,22 @@ class FirstAdminIT {
 			Matcher matcher = ONE_TIME.matcher(output.getOut());
 			assertThat(matcher.find()).as("the one-time password is logged").isTrue();
 			password = matcher.group(1);
-			String base = base(first);
-			TestAccounts.Session admin = TestAccounts.login(this.http, base, "admin@parley.local", password);
-			IdentityTestSupport.Response blocked = new IdentityTestSupport.Response(
-					send(base, "GET", "/api/v1/admin/users", admin, null));
-			blocked.assertProblem(403, "password-change-required");
-			assertThat(send(base, "POST", "/api/v1/users/me/password", admin,
-					"{\"current_password\":\"" + password + "\",\"new_password\":\"My-own-root-pw-1\"}")
-				.statusCode()).isEqualTo(204);
-			assertThat(send(base, "GET", "/api/v1/admin/users", admin, null).statusCode()).isEqualTo(200);
+			TestClient client = TestClient.of(first);
+			TestAccounts.Session admin = TestAccounts.login(client, "admin@parley.local", password);
+			client.call(admin, "GET", "/api/v1/admin/users", null).assertProblem(403, "password-change-required");
+			assertThat(client
+				.call(admin, "POST", "/api/v1/users/me/password",
+						"{\"current_password\":\"" + password + "\",\"new_password\":\"My-own-root-pw-1\"}")
+				.status()).isEqualTo(204);
+			assertThat(client.call(admin, "GET", "/api/v1/admin/users", null).status()).isEqualTo(200);
 		}
 		int logged = output.getOut().split("One-time password", -1).length - 1;
 		try (ConfigurableApplicationContext second = start(dataDir)) {
 			assertThat(output.getOut().split("One-time password", -1).length - 1).isEqualTo(logged);
-			String base = base(second);
-			assertThatThrownBy(() -> TestAccounts.login(this.http, base, "admin@parley.local", password))
+			TestClient client = TestClient.of(second);
+			assertThatThrownBy(() -> TestAccounts.login(client, "admin@parley.local", password))
 				.hasMessageContaining("401");
-			assertThat(TestAccounts.login(this.http, base, "admin@parley.local", "My-own-root-pw-1").accessToken())
-				.isNotBlank();
+			assertThat(TestAccounts.login(client, "admin@parley.local", "My-own-root-pw-1").accessToken()).isNotBlank();
 		}
 	}
 
@@ -72,22 +68,6 @@ class FirstAdminIT {
 	private static ConfigurableApplicationContext start(Path dataDir) {
 		return new SpringApplicationBuilder(ParleyApplication.class).run("--server.port=0",
 				"--parley.data-dir=" + dataDir, "--parley.identity.admin-email=", "--parley.identity.admin-password=");
-	}
-
-	private static String base(ConfigurableApplicationContext context) {
-		return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-	}
-
-	private java.net.http.HttpResponse<String> send(String base, String method, String path,
-			TestAccounts.Session session, String json) throws Exception {
-		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
-			.header("Authorization", session.bearer())
-			.method(method, (json != null) ? java.net.http.HttpRequest.BodyPublishers.ofString(json)
-					: java.net.http.HttpRequest.BodyPublishers.noBody());
-		if (json != null) {
-			request.header("Content-Type", "application/json");
-		}
-		return this.http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 	}
 
 }

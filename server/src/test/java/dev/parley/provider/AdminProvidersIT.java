@@ -1,5 +1,7 @@
 package dev.parley.provider;
 
+import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.Response;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -15,7 +17,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,9 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * conflicts, access, the read-only environment provider, connection tests, and keys that
  * never come back out, neither in a response nor in the log.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class AdminProvidersIT extends ProviderTestSupport {
+class AdminProvidersIT extends WholeAppTest {
 
 	static final String ENV_KEY = "sk-environment-secret-9f8e";
 
@@ -55,6 +55,14 @@ class AdminProvidersIT extends ProviderTestSupport {
 		registry.add("PARLEY_DEFAULT_MODEL", () -> "sim?tokens=2");
 	}
 
+	/** A provider body for {@code base_url} with these models and keys. */
+	static ObjectNode provider(String name, String baseUrl, List<String> models, List<String> keys) {
+		ObjectNode body = JSON.createObjectNode().put("name", name).put("base_url", baseUrl);
+		models.forEach(body.putArray("models")::add);
+		keys.forEach(body.putArray("api_keys")::add);
+		return body;
+	}
+
 	@AfterAll
 	static void stopSimulators() {
 		SIMULATOR.close();
@@ -64,7 +72,7 @@ class AdminProvidersIT extends ProviderTestSupport {
 	@AfterEach
 	void noRawKeyLeftTheServer(CapturedOutput output) {
 		for (String secret : List.of(ENV_KEY, SIM_KEY, OTHER_KEY)) {
-			assertThat(this.bodies).noneMatch((body) -> body.contains(secret));
+			assertThat(this.http.bodies()).noneMatch((body) -> body.contains(secret));
 			assertThat(output.getAll()).doesNotContain(secret);
 		}
 	}
@@ -76,9 +84,9 @@ class AdminProvidersIT extends ProviderTestSupport {
 				List.of(SIM_KEY, OTHER_KEY))
 			.put("first_token_timeout_ms", 5000)
 			.put("max_concurrency", 8);
-		HttpResponse<String> created = call(admin, "POST", PATH, body.toString());
-		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		JsonNode view = json(created);
+		Response created = call(admin, "POST", PATH, body.toString());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		JsonNode view = created.json();
 		String id = view.get("id").asString();
 		assertThat(created.headers().firstValue("Location")).hasValue(PATH + "/" + id);
 		assertThat(view.get("name").asString()).isEqualTo("Qwen-Crud");
@@ -98,15 +106,15 @@ class AdminProvidersIT extends ProviderTestSupport {
 				+ "\"rejected_reason\":null,\"rejected_at\":null}]");
 		assertThat(view.get("created_at").asString()).isNotBlank();
 
-		JsonNode list = json(call(admin, "GET", PATH, null)).get("items");
+		JsonNode list = call(admin, "GET", PATH, null).json().get("items");
 		assertThat(list.findValuesAsString("id")).contains(id);
-		assertThat(json(call(admin, "GET", PATH + "/" + id, null))).isEqualTo(view);
+		assertThat(call(admin, "GET", PATH + "/" + id, null).json()).isEqualTo(view);
 
-		HttpResponse<String> patched = call(admin, "PATCH", PATH + "/" + id,
+		Response patched = call(admin, "PATCH", PATH + "/" + id,
 				"{\"name\":\"qwen-renamed\",\"enabled\":false,\"api_keys\":[\"" + OTHER_KEY
 						+ "\"],\"api_version\":\"2024-10-21\"}");
-		assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
-		JsonNode changed = json(patched);
+		assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+		JsonNode changed = patched.json();
 		assertThat(changed.get("name").asString()).isEqualTo("qwen-renamed");
 		assertThat(changed.get("enabled").asBoolean()).isFalse();
 		assertThat(changed.get("api_version").asString()).isEqualTo("2024-10-21");
@@ -114,14 +122,14 @@ class AdminProvidersIT extends ProviderTestSupport {
 		assertThat(changed.get("models")).isEqualTo(view.get("models"));
 		assertThat(changed.get("first_token_timeout_ms").asInt()).isEqualTo(5000);
 
-		assertThat(call(admin, "DELETE", PATH + "/" + id, null).statusCode()).isEqualTo(204);
-		assertProblem(call(admin, "GET", PATH + "/" + id, null), 404, "provider-not-found");
-		assertProblem(call(admin, "PATCH", PATH + "/" + id, "{\"enabled\":true}"), 404, "provider-not-found");
-		assertProblem(call(admin, "DELETE", PATH + "/" + id, null), 404, "provider-not-found");
-		assertProblem(call(admin, "POST", PATH + "/" + id + "/test", null), 404, "provider-not-found");
-		assertProblem(call(admin, "GET", PATH + "/not-a-provider", null), 404, "provider-not-found");
+		assertThat(call(admin, "DELETE", PATH + "/" + id, null).status()).isEqualTo(204);
+		call(admin, "GET", PATH + "/" + id, null).assertProblem(404, "provider-not-found");
+		call(admin, "PATCH", PATH + "/" + id, "{\"enabled\":true}").assertProblem(404, "provider-not-found");
+		call(admin, "DELETE", PATH + "/" + id, null).assertProblem(404, "provider-not-found");
+		call(admin, "POST", PATH + "/" + id + "/test", null).assertProblem(404, "provider-not-found");
+		call(admin, "GET", PATH + "/not-a-provider", null).assertProblem(404, "provider-not-found");
 
-		JsonNode audit = json(call(admin, "GET", "/api/v1/admin/audit-log?limit=200", null)).get("items");
+		JsonNode audit = call(admin, "GET", "/api/v1/admin/audit-log?limit=200", null).json().get("items");
 		List<String> trail = new ArrayList<>();
 		for (JsonNode entry : audit) {
 			if (id.equals(entry.get("target_id").asString())) {
@@ -162,7 +170,7 @@ class AdminProvidersIT extends ProviderTestSupport {
 			"{\"name\":\"x\",\"base_url\":\"http://h/v1\",\"models\":[\"m\"],\"request_timeout_ms\":99}|request_timeout_ms",
 			"{\"name\":\"x\",\"base_url\":\"http://h/v1\",\"models\":[\"m\"],\"max_concurrency\":-2}|max_concurrency" })
 	void everyBadFieldIsA400NamingIt(String body, String field) {
-		JsonNode problem = assertProblem(call(admin(), "POST", PATH, body), 400, "invalid-request");
+		JsonNode problem = call(admin(), "POST", PATH, body).assertProblem(400, "invalid-request").json();
 		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
 	}
 
@@ -171,45 +179,43 @@ class AdminProvidersIT extends ProviderTestSupport {
 		TestAccounts.Session admin = admin();
 		ObjectNode manyKeys = provider("many-keys", "http://h/v1", List.of("m"),
 				java.util.Collections.nCopies(21, "k"));
-		assertThat(json(call(admin, "POST", PATH, manyKeys.toString())).get("errors").get(0).get("field").asString())
+		assertThat(call(admin, "POST", PATH, manyKeys.toString()).json().get("errors").get(0).get("field").asString())
 			.isEqualTo("api_keys");
 		List<String> models = java.util.stream.IntStream.range(0, 201).mapToObj((i) -> "m" + i).toList();
-		assertProblem(call(admin, "POST", PATH, provider("many-models", "http://h/v1", models, List.of()).toString()),
-				400, "invalid-request");
-		assertProblem(
-				call(admin, "POST", PATH,
-						provider("long-url", "http://h/" + "v".repeat(500), List.of("m"), List.of()).toString()),
-				400, "invalid-request");
-		assertProblem(
-				call(admin, "POST", PATH, provider("y".repeat(101), "http://h/v1", List.of("m"), List.of()).toString()),
-				400, "invalid-request");
-		assertProblem(
-				call(admin, "POST", PATH,
-						provider("extra", "http://h/v1", List.of("m"), List.of()).put("api_key", "x").toString()),
-				400, "unknown-field");
-		assertThat(json(call(admin, "GET", PATH, null)).get("items").findValuesAsString("name"))
+		call(admin, "POST", PATH, provider("many-models", "http://h/v1", models, List.of()).toString())
+			.assertProblem(400, "invalid-request");
+		call(admin, "POST", PATH,
+				provider("long-url", "http://h/" + "v".repeat(500), List.of("m"), List.of()).toString())
+			.assertProblem(400, "invalid-request");
+		call(admin, "POST", PATH, provider("y".repeat(101), "http://h/v1", List.of("m"), List.of()).toString())
+			.assertProblem(400, "invalid-request");
+		call(admin, "POST", PATH,
+				provider("extra", "http://h/v1", List.of("m"), List.of()).put("api_key", "x").toString())
+			.assertProblem(400, "unknown-field");
+		assertThat(call(admin, "GET", PATH, null).json().get("items").findValuesAsString("name"))
 			.doesNotContain("many-keys", "many-models", "long-url", "extra");
 	}
 
 	@Test
 	void aNameIsTakenRegardlessOfCase() {
 		TestAccounts.Session admin = admin();
-		String first = json(call(admin, "POST", PATH,
-				provider("DeepSeek", "https://api.deepseek.com/v1", List.of("deepseek-chat"), List.of()).toString()))
+		String first = call(admin, "POST", PATH,
+				provider("DeepSeek", "https://api.deepseek.com/v1", List.of("deepseek-chat"), List.of()).toString())
+			.json()
 			.get("id")
 			.asString();
-		String second = json(call(admin, "POST", PATH,
-				provider("Moonshot", "https://api.moonshot.cn/v1", List.of("kimi-k2"), List.of()).toString()))
+		String second = call(admin, "POST", PATH,
+				provider("Moonshot", "https://api.moonshot.cn/v1", List.of("kimi-k2"), List.of()).toString())
+			.json()
 			.get("id")
 			.asString();
 
-		assertProblem(
-				call(admin, "POST", PATH, provider("deepseek", "http://h/v1", List.of("m"), List.of()).toString()), 409,
-				"provider-name-taken");
-		assertProblem(call(admin, "POST", PATH, provider("OpenAI", "http://h/v1", List.of("m"), List.of()).toString()),
-				409, "provider-name-taken");
-		assertProblem(call(admin, "PATCH", PATH + "/" + second, "{\"name\":\"DEEPSEEK\"}"), 409, "provider-name-taken");
-		assertThat(call(admin, "PATCH", PATH + "/" + first, "{\"name\":\"deepseek\"}").statusCode()).isEqualTo(200);
+		call(admin, "POST", PATH, provider("deepseek", "http://h/v1", List.of("m"), List.of()).toString())
+			.assertProblem(409, "provider-name-taken");
+		call(admin, "POST", PATH, provider("OpenAI", "http://h/v1", List.of("m"), List.of()).toString())
+			.assertProblem(409, "provider-name-taken");
+		call(admin, "PATCH", PATH + "/" + second, "{\"name\":\"DEEPSEEK\"}").assertProblem(409, "provider-name-taken");
+		assertThat(call(admin, "PATCH", PATH + "/" + first, "{\"name\":\"deepseek\"}").status()).isEqualTo(200);
 		call(admin, "DELETE", PATH + "/" + first, null);
 		call(admin, "DELETE", PATH + "/" + second, null);
 	}
@@ -218,43 +224,44 @@ class AdminProvidersIT extends ProviderTestSupport {
 	void onlyAdministratorsMayManageProviders() {
 		TestAccounts.Session user = newUser();
 		String body = provider("nope", "http://h/v1", List.of("m"), List.of()).toString();
-		assertProblem(call(user, "GET", PATH, null), 403, "forbidden");
-		assertProblem(call(user, "POST", PATH, body), 403, "forbidden");
-		assertProblem(call(user, "GET", PATH + "/openai", null), 403, "forbidden");
-		assertProblem(call(user, "PATCH", PATH + "/openai", "{}"), 403, "forbidden");
-		assertProblem(call(user, "DELETE", PATH + "/openai", null), 403, "forbidden");
-		assertProblem(call(user, "POST", PATH + "/openai/test", null), 403, "forbidden");
-		assertProblem(call(null, "GET", PATH, null), 401, "unauthorized");
+		call(user, "GET", PATH, null).assertProblem(403, "forbidden");
+		call(user, "POST", PATH, body).assertProblem(403, "forbidden");
+		call(user, "GET", PATH + "/openai", null).assertProblem(403, "forbidden");
+		call(user, "PATCH", PATH + "/openai", "{}").assertProblem(403, "forbidden");
+		call(user, "DELETE", PATH + "/openai", null).assertProblem(403, "forbidden");
+		call(user, "POST", PATH + "/openai/test", null).assertProblem(403, "forbidden");
+		call(null, "GET", PATH, null).assertProblem(401, "unauthorized");
 	}
 
 	@Test
 	void theEnvironmentProviderIsListedReadOnlyWithItsKeyAsHintOnly() {
 		TestAccounts.Session admin = admin();
-		JsonNode env = json(call(admin, "GET", PATH, null)).get("items").get(0);
+		JsonNode env = call(admin, "GET", PATH, null).json().get("items").get(0);
 		assertThat(env.get("id").asString()).isEqualTo("openai");
 		assertThat(env.get("source").asString()).isEqualTo("environment");
 		assertThat(env.get("read_only").asBoolean()).isTrue();
 		assertThat(env.get("base_url").asString()).isEqualTo(ENV_SIMULATOR.baseUrl());
 		assertThat(env.get("models").toString()).isEqualTo("[\"sim?tokens=2\"]");
 		assertThat(env.get("api_keys").findValuesAsString("hint")).containsExactly("...9f8e");
-		assertThat(json(call(admin, "GET", PATH + "/openai", null))).isEqualTo(env);
+		assertThat(call(admin, "GET", PATH + "/openai", null).json()).isEqualTo(env);
 
-		assertProblem(call(admin, "PATCH", PATH + "/openai", "{\"enabled\":false}"), 409, "provider-read-only");
-		assertProblem(call(admin, "DELETE", PATH + "/openai", null), 409, "provider-read-only");
-		JsonNode test = json(call(admin, "POST", PATH + "/openai/test", null));
+		call(admin, "PATCH", PATH + "/openai", "{\"enabled\":false}").assertProblem(409, "provider-read-only");
+		call(admin, "DELETE", PATH + "/openai", null).assertProblem(409, "provider-read-only");
+		JsonNode test = call(admin, "POST", PATH + "/openai/test", null).json();
 		assertThat(test.get("ok").asBoolean()).as(test.toString()).isTrue();
 	}
 
 	@Test
 	void testsTheConnectionAndReportsFailuresAsAnswers() throws IOException {
 		TestAccounts.Session admin = admin();
-		String good = json(call(admin, "POST", PATH,
-				provider("sim-ok", SIMULATOR.baseUrl(), List.of("sim?tokens=1"), List.of(SIM_KEY)).toString()))
+		String good = call(admin, "POST", PATH,
+				provider("sim-ok", SIMULATOR.baseUrl(), List.of("sim?tokens=1"), List.of(SIM_KEY)).toString())
+			.json()
 			.get("id")
 			.asString();
-		HttpResponse<String> ok = call(admin, "POST", PATH + "/" + good + "/test", null);
-		assertThat(ok.statusCode()).isEqualTo(200);
-		JsonNode answer = json(ok);
+		Response ok = call(admin, "POST", PATH + "/" + good + "/test", null);
+		assertThat(ok.status()).isEqualTo(200);
+		JsonNode answer = ok.json();
 		assertThat(answer.get("ok").asBoolean()).as(ok.body()).isTrue();
 		assertThat(answer.get("model").asString()).isEqualTo("sim?tokens=1");
 		assertThat(answer.get("latency_ms").asLong()).isGreaterThanOrEqualTo(0);
@@ -264,23 +271,24 @@ class AdminProvidersIT extends ProviderTestSupport {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		String closed = json(call(admin, "POST", PATH,
+		String closed = call(admin, "POST", PATH,
 				provider("closed", "http://127.0.0.1:" + closedPort + "/v1", List.of("m"), List.of(OTHER_KEY))
 					.put("connect_timeout_ms", 2000)
-					.toString()))
+					.toString())
+			.json()
 			.get("id")
 			.asString();
-		HttpResponse<String> refused = call(admin, "POST", PATH + "/" + closed + "/test", null);
-		assertThat(refused.statusCode()).isEqualTo(200);
-		assertThat(json(refused).get("ok").asBoolean()).isFalse();
-		assertThat(json(refused).at("/error/code").asString()).isEqualTo("upstream_unreachable");
+		Response refused = call(admin, "POST", PATH + "/" + closed + "/test", null);
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.json().get("ok").asBoolean()).isFalse();
+		assertThat(refused.json().at("/error/code").asString()).isEqualTo("upstream_unreachable");
 
 		call(admin, "PATCH", PATH + "/" + good, "{\"api_keys\":[\"" + OTHER_KEY + "\"]}");
-		JsonNode wrongKey = json(call(admin, "POST", PATH + "/" + good + "/test", null));
+		JsonNode wrongKey = call(admin, "POST", PATH + "/" + good + "/test", null).json();
 		assertThat(wrongKey.get("ok").asBoolean()).isFalse();
 		assertThat(wrongKey.at("/error/code").asString()).isEqualTo("upstream_auth");
 		assertThat(wrongKey.at("/error/http_status").asInt()).isEqualTo(401);
-		assertThat(json(call(admin, "GET", PATH + "/" + good, null)).at("/api_keys/0/status").asString())
+		assertThat(call(admin, "GET", PATH + "/" + good, null).json().at("/api_keys/0/status").asString())
 			.as("a test does not take the key out")
 			.isEqualTo("ok");
 		call(admin, "DELETE", PATH + "/" + good, null);

@@ -1,11 +1,5 @@
 package dev.parley.testsupport;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -34,48 +28,34 @@ public final class TestAccounts {
 	}
 
 	/** Registers a fresh account with {@link #PASSWORD} and logs it in. */
-	public static Session newUser(HttpClient http, String baseUrl) {
+	public static Session newUser(TestClient client) {
 		String email = "user-" + UUID.randomUUID() + "@example.com";
-		HttpResponse<String> registered = post(http, baseUrl + "/api/v1/auth/register",
+		Response registered = client.send("POST", "/api/v1/auth/register", null,
 				JSON.createObjectNode()
 					.put("email", email)
 					.put("password", PASSWORD)
 					.put("display_name", "Test user")
 					.toString());
-		if (registered.statusCode() != 201) {
-			throw new IllegalStateException("register: " + registered.statusCode() + " " + registered.body());
+		if (registered.status() != 201) {
+			throw new IllegalStateException("register: " + registered.status() + " " + registered.body());
 		}
-		return login(http, baseUrl, email, PASSWORD);
+		return login(client, email, PASSWORD);
 	}
 
-	public static Session login(HttpClient http, String baseUrl, String email, String password) {
-		HttpResponse<String> response = post(http, baseUrl + "/api/v1/auth/login",
+	public static Session login(TestClient client, String email, String password) {
+		Response response = client.send("POST", "/api/v1/auth/login", null,
 				JSON.createObjectNode().put("email", email).put("password", password).toString());
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException("login: " + response.statusCode() + " " + response.body());
+		if (response.status() != 200) {
+			throw new IllegalStateException("login: " + response.status() + " " + response.body());
 		}
-		JsonNode body = JSON.readTree(response.body());
+		JsonNode body = response.json();
 		return new Session(body.at("/user/id").asString(), email, body.get("access_token").asString(),
 				body.get("refresh_token").asString());
 	}
 
-	private static HttpResponse<String> post(HttpClient http, String url, String json) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.timeout(Duration.ofSeconds(30))
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build();
-		try {
-			return http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	/** The administrator every whole-application test configures ({@link TestApp}). */
+	public static Session admin(TestClient client) {
+		return login(client, TestApp.ADMIN_EMAIL, TestApp.ADMIN_PASSWORD);
 	}
 
 }

@@ -1,16 +1,12 @@
-package dev.parley.chat;
+package dev.parley.testsupport;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,15 +14,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A minimal SSE client over the JDK HttpClient, reading frames as a browser's EventSource
- * would.
+ * An SSE answer read frame by frame as a browser's EventSource would, from
+ * {@link TestClient.Request#stream()}; frames carry Parley's {@code {type, data}}
+ * envelope.
  */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
 	/** One SSE event: its id and the parsed envelope. */
-	record Frame(String id, String type, JsonNode data) {
+	public record Frame(String id, String type, JsonNode data) {
 
-		String text(String field) {
+		public String text(String field) {
 			JsonNode node = this.data.get(field);
 			return (node == null || node.isNull()) ? null : node.asString();
 		}
@@ -41,56 +38,21 @@ final class SseClient implements AutoCloseable {
 
 	private int heartbeats;
 
-	private SseClient(HttpResponse<InputStream> response) {
+	SseClient(HttpResponse<InputStream> response) {
 		this.response = response;
 		this.reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
 	}
 
-	static SseClient post(HttpClient http, URI uri, String json, String authorization) {
-		return send(http,
-				HttpRequest.newBuilder(uri)
-					.header("Authorization", authorization)
-					.header("Content-Type", "application/json")
-					.header("Accept", "text/event-stream")
-					.POST(HttpRequest.BodyPublishers.ofString(json))
-					.timeout(Duration.ofSeconds(60))
-					.build());
-	}
-
-	static SseClient get(HttpClient http, URI uri, String lastEventId, String authorization) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-			.header("Accept", "text/event-stream")
-			.header("Authorization", authorization)
-			.GET();
-		if (lastEventId != null) {
-			request.header("Last-Event-ID", lastEventId);
-		}
-		return send(http, request.build());
-	}
-
-	private static SseClient send(HttpClient http, HttpRequest request) {
-		try {
-			return new SseClient(http.send(request, HttpResponse.BodyHandlers.ofInputStream()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	int status() {
+	public int status() {
 		return this.response.statusCode();
 	}
 
-	String contentType() {
+	public String contentType() {
 		return this.response.headers().firstValue("Content-Type").orElse("");
 	}
 
 	/** The whole body, for an error response. */
-	JsonNode bodyJson() {
+	public JsonNode bodyJson() {
 		try {
 			return JSON.readTree(this.response.body().readAllBytes());
 		}
@@ -99,12 +61,12 @@ final class SseClient implements AutoCloseable {
 		}
 	}
 
-	int heartbeats() {
+	public int heartbeats() {
 		return this.heartbeats;
 	}
 
 	/** The next event, or null when the stream ended. */
-	Frame next() {
+	public Frame next() {
 		try {
 			String id = null;
 			StringBuilder data = null;
@@ -136,13 +98,24 @@ final class SseClient implements AutoCloseable {
 	}
 
 	/** Every remaining event up to and including the terminal one. */
-	List<Frame> untilTerminal() {
+	public List<Frame> untilTerminal() {
 		List<Frame> frames = new ArrayList<>();
 		Frame frame;
 		while ((frame = next()) != null) {
 			frames.add(frame);
 			if (frame.type().equals("end") || frame.type().equals("error")) {
 				break;
+			}
+		}
+		return frames;
+	}
+
+	/** The {@code data:} payloads of a whole SSE body, in order, as raw text. */
+	public static List<String> dataFrames(String body) {
+		List<String> frames = new ArrayList<>();
+		for (String line : body.split("\n")) {
+			if (line.startsWith("data: ")) {
+				frames.add(line.substring(6));
 			}
 		}
 		return frames;

@@ -1,0 +1,41 @@
+package dev.parley.testsupport;
+
+import dev.parley.bench.sim.RecordedRequest;
+import dev.parley.bench.sim.Simulator;
+import dev.parley.bench.sim.SimulatorConfig;
+
+/**
+ * The simulated provider every whole-application test talks to (provider id
+ * {@code openai}): started once per JVM on first use, so that application contexts cached
+ * across test classes keep a live upstream.
+ */
+public final class TestSimulator {
+
+	private TestSimulator() {
+	}
+
+	/** The shared simulator, started on first use with the default configuration. */
+	public static Simulator get() {
+		return Holder.SIMULATOR;
+	}
+
+	/**
+	 * The latest request the simulator received whose last user message is
+	 * {@code marker}.
+	 */
+	public static RecordedRequest received(String marker) {
+		return get().recentRequests()
+			.reversed()
+			.stream()
+			.filter((request) -> marker.equals(request.lastUserMessage()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the simulator received no request with " + marker));
+	}
+
+	private static final class Holder {
+
+		static final Simulator SIMULATOR = Simulator.start(SimulatorConfig.defaults());
+
+	}
+
+}

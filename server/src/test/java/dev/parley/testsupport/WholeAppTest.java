@@ -1,0 +1,197 @@
+package dev.parley.testsupport;
+
+import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.parley.testsupport.TestAccounts.Session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the whole-application tests: a real Parley on a random port with the settings
+ * of {@link TestApp}, called over real HTTP through {@link TestClient}. Subclasses that
+ * add no properties of their own share one application context (Spring's context cache);
+ * a subclass that needs other settings adds or overrides them with
+ * {@code @TestPropertySource}. Every test acts as fresh accounts, so the state other
+ * tests left in a shared context does not matter.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The fixed settings: the secrets, the shared simulator as the environment's provider,
+// and settings that only some tests exercise but that disturb no other (short heartbeats,
+// forwarded headers honoured), here so that those tests share the common context. A
+// subclass's @TestPropertySource overrides any of them.
+@TestPropertySource(properties = { "parley.identity.jwt-secret=" + TestApp.JWT_SECRET,
+		"parley.identity.admin-email=" + TestApp.ADMIN_EMAIL,
+		"parley.identity.admin-password=" + TestApp.ADMIN_PASSWORD, "OPENAI_BASE_URL=${" + TestApp.SIMULATOR_URL + "}",
+		"OPENAI_API_KEY=" + TestApp.PROVIDER_KEY, "PARLEY_DEFAULT_MODEL=" + TestApp.DEFAULT_MODEL,
+		"parley.chat.heartbeat-interval=300ms", "server.forward-headers-strategy=framework" })
+public abstract class WholeAppTest {
+
+	/** A JSON mapper for building request bodies. */
+	protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+	protected static final String CONVERSATIONS = "/api/v1/conversations";
+
+	/** The client of the application under test, made before each test. */
+	protected TestClient http;
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	private Session user;
+
+	@DynamicPropertySource
+	static void parley(DynamicPropertyRegistry registry) {
+		TestApp.register(registry);
+	}
+
+	@BeforeEach
+	void connect() {
+		this.http = TestClient.onPort(this.port);
+	}
+
+	protected String base() {
+		return this.http.baseUrl();
+	}
+
+	/**
+	 * The account this test acts as by default: registered on first use, one per test.
+	 */
+	protected Session user() {
+		if (this.user == null) {
+			this.user = newUser();
+		}
+		return this.user;
+	}
+
+	/** A freshly registered and logged-in account. */
+	protected Session newUser() {
+		return TestAccounts.newUser(this.http);
+	}
+
+	/** The configured first administrator, logged in. */
+	protected Session admin() {
+		return TestAccounts.admin(this.http);
+	}
+
+	/** A fresh account that the administrator gave the role AGENT (support staff). */
+	protected Session newStaff() {
+		Session user = newUser();
+		Response changed = call(admin(), "PATCH", "/api/v1/admin/users/" + user.userId(), "{\"role\":\"agent\"}");
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		return TestAccounts.login(this.http, user.email(), TestAccounts.PASSWORD);
+	}
+
+	/** A new API key of {@code session}'s user with these scopes; returns the secret. */
+	protected String apiKey(Session session, String... scopes) {
+		ObjectNode body = JSON.createObjectNode().put("name", "test key");
+		var list = body.putArray("scopes");
+		for (String scope : scopes) {
+			list.add(scope);
+		}
+		Response created = call(session, "POST", "/api/v1/api-keys", body.toString());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.text("/key");
+	}
+
+	/** Creates an agent as {@code session}'s user and answers its id. */
+	protected String createAgent(Session session, String json) {
+		Response created = call(session, "POST", "/api/v1/agents", json);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.text("/id");
+	}
+
+	/** A JSON call as {@code session}'s user (null: without credentials). */
+	protected Response call(Session session, String method, String path, String json) {
+		return this.http.call(session, method, path, json);
+	}
+
+	/** A JSON call as {@link #user()}. */
+	protected Response call(String method, String path, String json) {
+		return call(user(), method, path, json);
+	}
+
+	/**
+	 * A JSON call with {@code authorization} as the Authorization header (null: none).
+	 */
+	protected Response send(String method, String path, String authorization, String json) {
+		return this.http.send(method, path, authorization, json);
+	}
+
+	/** A request to build, for headers, media types or streams. */
+	protected TestClient.Request request(String method, String path) {
+		return this.http.request(method, path);
+	}
+
+	/** Creates a conversation of {@link #user()} with this body and answers its id. */
+	protected String createConversation(String body) {
+		Response created = call("POST", CONVERSATIONS, body);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.text("/id");
+	}
+
+	protected String createConversation() {
+		return createConversation("{}");
+	}
+
+	/** The messages of {@link #user()}'s conversation, newest first. */
+	protected JsonNode messages(String conversationId) {
+		return call("GET", CONVERSATIONS + "/" + conversationId + "/messages?limit=100", null).json().get("items");
+	}
+
+	/** Sends a message to {@link #user()}'s conversation and streams the reply. */
+	protected SseClient stream(String conversationId, String body) {
+		return request("POST", CONVERSATIONS + "/" + conversationId + "/messages").as(user()).json(body).stream();
+	}
+
+	/**
+	 * Follows the conversation's reply, resuming after {@code lastEventId} when given.
+	 */
+	protected SseClient resume(String conversationId, String lastEventId) {
+		TestClient.Request request = request("GET", CONVERSATIONS + "/" + conversationId + "/stream").as(user());
+		return ((lastEventId != null) ? request.header("Last-Event-ID", lastEventId) : request).stream();
+	}
+
+	/** A message body with this content for this model. */
+	protected static String message(String content, String model) {
+		return JSON.createObjectNode().put("content", content).put("model", model).toString();
+	}
+
+	/** A JSON object of these name/value pairs (strings, booleans or nulls). */
+	protected static String json(Object... pairs) {
+		ObjectNode node = JSON.createObjectNode();
+		for (int i = 0; i < pairs.length; i += 2) {
+			String name = (String) pairs[i];
+			Object value = pairs[i + 1];
+			if (value == null) {
+				node.putNull(name);
+			}
+			else if (value instanceof Boolean flag) {
+				node.put(name, flag);
+			}
+			else {
+				node.put(name, value.toString());
+			}
+		}
+		return node.toString();
+	}
+
+	/** The single number this SQL query answers. */
+	protected long count(String sql, Object... params) {
+		return this.jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+}
