@@ -1,7 +1,5 @@
 package dev.parley.agent;
 
-import dev.parley.testsupport.WholeAppTest;
-import dev.parley.testsupport.Response;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,10 +9,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
+import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
+import dev.parley.testsupport.WholeAppTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AgentApiIT extends WholeAppTest {
 
 	private static final String BASE = "/api/v1/agents";
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Test
 	void aUserOwnsAtMostAHundredAgentsAndAdministratorsAreNotLimited() {

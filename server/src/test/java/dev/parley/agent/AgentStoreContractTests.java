@@ -12,10 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.Parameter;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,21 +26,23 @@ import dev.parley.platform.IdGenerator;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.provider.ModelParams;
 import dev.parley.provider.RouteTarget;
-import dev.parley.testsupport.TestDatabase;
+import dev.parley.testsupport.DatabaseServer;
+import dev.parley.testsupport.OnEachDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The agents and saved contexts tables against a real database; one subclass per
- * supported server runs the same contract.
+ * The agents and saved contexts tables against a real database, run on each supported
+ * server.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AgentStoreContractTests {
+@OnEachDatabase
+class AgentStoreContractTests {
 
 	private final IdGenerator ids = new IdGenerator();
 
-	private TestDatabase database;
+	@Parameter
+	DatabaseServer database;
 
 	private AgentRepository agents;
 
@@ -49,23 +50,13 @@ abstract class AgentStoreContractTests {
 
 	private TransactionTemplate transactions;
 
-	abstract TestDatabase openDatabase();
-
-	@BeforeAll
+	@BeforeEach
 	void open() {
-		this.database = openDatabase();
 		DataSource dataSource = this.database.dataSource();
 		JdbcClient jdbc = JdbcClient.create(dataSource);
 		this.agents = new AgentRepository(jdbc);
 		this.contexts = new SavedContextRepository(jdbc);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-	}
-
-	@AfterAll
-	void close() {
-		if (this.database != null) {
-			this.database.close();
-		}
 	}
 
 	@Test

@@ -1,16 +1,15 @@
 package dev.parley.agent;
 
-import dev.parley.testsupport.WholeAppTest;
-import dev.parley.testsupport.Response;
-import dev.parley.testsupport.TestSimulator;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dev.parley.bench.sim.RecordedRequest;
+import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
+import dev.parley.testsupport.TestSimulator;
+import dev.parley.testsupport.WholeAppTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what reaches the model (the simulator records it).
  */
 class ConversationFromAgentIT extends WholeAppTest {
-
-	private static final String CONVERSATIONS = "/api/v1/conversations";
 
 	@Test
 	void theAgentsPromptReachesTheModelAndItsGreetingNever() {
@@ -45,7 +42,8 @@ class ConversationFromAgentIT extends WholeAppTest {
 		Response sent = call(user, "POST", CONVERSATIONS + "/" + id + "/messages",
 				"{\"content\": \"Hello " + marker + "\"}");
 		assertThat(sent.status()).as(sent.body()).isEqualTo(200);
-		List<String> toModel = lastRequestWith(marker).messages()
+		List<String> toModel = TestSimulator.receivedContaining(marker)
+			.messages()
 			.stream()
 			.map((message) -> message.role() + ":" + message.content())
 			.toList();
@@ -143,16 +141,6 @@ class ConversationFromAgentIT extends WholeAppTest {
 
 	private String conversations(TestAccounts.Session user) {
 		return call(user, "GET", CONVERSATIONS + "?limit=100", null).body();
-	}
-
-	private static RecordedRequest lastRequestWith(String marker) {
-		return TestSimulator.get()
-			.recentRequests()
-			.reversed()
-			.stream()
-			.filter((request) -> request.lastUserMessage() != null && request.lastUserMessage().contains(marker))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("the simulator received no request with " + marker));
 	}
 
 }

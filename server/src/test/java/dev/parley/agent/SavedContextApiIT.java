@@ -1,7 +1,5 @@
 package dev.parley.agent;
 
-import dev.parley.testsupport.WholeAppTest;
-import dev.parley.testsupport.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -9,10 +7,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
+import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
+import dev.parley.testsupport.WholeAppTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SavedContextApiIT extends WholeAppTest {
 
 	private static final String BASE = "/api/v1/contexts";
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Test
 	void aUserKeepsAtMostAHundredContexts() {

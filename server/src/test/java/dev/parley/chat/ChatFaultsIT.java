@@ -1,10 +1,5 @@
 package dev.parley.chat;
 
-import dev.parley.testsupport.WholeAppTest;
-import dev.parley.testsupport.Response;
-import dev.parley.testsupport.TestSimulator;
-import dev.parley.testsupport.SseClient;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +8,10 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import dev.parley.bench.sim.Simulator;
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.SseClient;
+import dev.parley.testsupport.TestSimulator;
+import dev.parley.testsupport.WholeAppTest;
 
 import static dev.parley.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,10 +1,5 @@
 package dev.parley.chat;
 
-import dev.parley.testsupport.WholeAppTest;
-import dev.parley.testsupport.Response;
-import dev.parley.testsupport.TestSimulator;
-import dev.parley.testsupport.SseClient;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +8,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
+
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.SseClient;
+import dev.parley.testsupport.TestSimulator;
+import dev.parley.testsupport.WholeAppTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,5 @@
 package dev.parley.chat;
 
-import dev.parley.testsupport.WholeAppTest;
-import dev.parley.testsupport.Response;
-import dev.parley.testsupport.TestSimulator;
-import dev.parley.testsupport.SseClient;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,6 +7,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.parley.bench.sim.Simulator;
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.SseClient;
+import dev.parley.testsupport.TestSimulator;
+import dev.parley.testsupport.WholeAppTest;
 
 import static dev.parley.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;

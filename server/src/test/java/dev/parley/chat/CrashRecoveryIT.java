@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.parley.testsupport.TestAccounts;
-import dev.parley.testsupport.TestClient;
 import dev.parley.ParleyApplication;
 import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Message;
+import dev.parley.testsupport.TestAccounts;
+import dev.parley.testsupport.TestClient;
 
 import static dev.parley.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;

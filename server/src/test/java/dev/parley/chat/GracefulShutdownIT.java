@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.parley.testsupport.TestAccounts;
-import dev.parley.testsupport.SseClient;
-import dev.parley.testsupport.TestClient;
 import dev.parley.ParleyApplication;
+import dev.parley.testsupport.SseClient;
+import dev.parley.testsupport.TestAccounts;
+import dev.parley.testsupport.TestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

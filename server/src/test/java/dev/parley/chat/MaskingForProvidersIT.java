@@ -1,8 +1,5 @@
 package dev.parley.chat;
 
-import dev.parley.testsupport.WholeAppTest;
-import dev.parley.testsupport.Response;
-import dev.parley.testsupport.TestSimulator;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,7 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import dev.parley.bench.sim.RecordedRequest;
+import dev.parley.testsupport.TestSimulator;
+import dev.parley.testsupport.WholeAppTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +31,8 @@ class MaskingForProvidersIT extends WholeAppTest {
 		assertThat(call("POST", "/api/v1/conversations/" + conversation + "/messages", message(second, "sim?tokens=2"))
 			.status()).isEqualTo(200);
 
-		List<String> sent = lastRequestWith(marker).messages()
+		List<String> sent = TestSimulator.receivedContaining(marker)
+			.messages()
 			.stream()
 			.map((m) -> m.role() + ":" + m.content())
 			.toList();
@@ -45,16 +44,6 @@ class MaskingForProvidersIT extends WholeAppTest {
 		assertThat(stored).hasSize(4);
 		assertThat(stored.get(3).get("content").asString()).isEqualTo(first);
 		assertThat(stored.get(1).get("content").asString()).isEqualTo(second);
-	}
-
-	static RecordedRequest lastRequestWith(String marker) {
-		return TestSimulator.get()
-			.recentRequests()
-			.reversed()
-			.stream()
-			.filter((request) -> request.lastUserMessage() != null && request.lastUserMessage().contains(marker))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("the simulator received no request with " + marker));
 	}
 
 }

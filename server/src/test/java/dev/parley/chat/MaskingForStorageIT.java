@@ -1,12 +1,13 @@
 package dev.parley.chat;
 
-import dev.parley.testsupport.WholeAppTest;
-import dev.parley.testsupport.Response;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
+
+import dev.parley.testsupport.TestSimulator;
+import dev.parley.testsupport.WholeAppTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +31,7 @@ class MaskingForStorageIT extends WholeAppTest {
 		JsonNode stored = messages(conversation);
 		assertThat(stored.get(1).get("role").asString()).isEqualTo("user");
 		assertThat(stored.get(1).get("content").asString()).isEqualTo(masked);
-		assertThat(MaskingForProvidersIT.lastRequestWith(marker).lastUserMessage()).isEqualTo(masked);
+		assertThat(TestSimulator.receivedContaining(marker).lastUserMessage()).isEqualTo(masked);
 	}
 
 }

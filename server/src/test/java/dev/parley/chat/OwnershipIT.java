@@ -1,16 +1,14 @@
 package dev.parley.chat;
 
-import dev.parley.testsupport.WholeAppTest;
-import dev.parley.testsupport.Response;
-import dev.parley.testsupport.TestSimulator;
-import java.net.http.HttpResponse;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
+import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
+import dev.parley.testsupport.TestSimulator;
+import dev.parley.testsupport.WholeAppTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,10 +35,10 @@ class OwnershipIT extends WholeAppTest {
 		TestAccounts.Session intruder = newUser();
 
 		String path = "/api/v1/conversations/" + route.replace("{c}", conversation).replace("{m}", replyId);
-		Response answer = call(intruder, method, path, body);
+		Response answer = callAs(intruder, method, path, body);
 		String unknownPath = "/api/v1/conversations/"
 				+ route.replace("{c}", "01900000-0000-7000-8000-000000000000").replace("{m}", replyId);
-		Response unknown = call(intruder, method, unknownPath, body);
+		Response unknown = callAs(intruder, method, unknownPath, body);
 
 		assertThat(answer.status()).as(answer.body()).isEqualTo(404);
 		assertThat(answer.json().get("type").asString()).isEqualTo(unknown.json().get("type").asString())
@@ -93,6 +91,14 @@ class OwnershipIT extends WholeAppTest {
 			assertThat(response.status()).isEqualTo(401);
 			assertThat(response.json().get("type").asString()).endsWith("/unauthorized");
 		}
+	}
+
+	/**
+	 * A call as {@code session}; the follow endpoint speaks only SSE, the others JSON.
+	 */
+	private Response callAs(TestAccounts.Session session, String method, String path, String body) {
+		String accept = path.contains("/stream") ? "text/event-stream" : "application/json";
+		return request(method, path).as(session).accept(accept).json(body).send();
 	}
 
 	/** Everything user A can see of the conversation, as user A sees it. */

@@ -15,32 +15,31 @@ import javax.sql.DataSource;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.parley.testsupport.DatabaseServer;
+import dev.parley.testsupport.OnEachDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.Parameter;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.parley.testsupport.TestDatabase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The repositories and {@link ChatHistory} against a real database; one subclass per
- * supported server runs the same contract.
+ * The repositories and {@link ChatHistory} against a real database, run on each supported
+ * server.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ChatHistoryContractTests {
+@OnEachDatabase
+class ChatHistoryContractTests {
 
 	private static final Instant BASE = Instant.parse("2026-03-29T01:30:00.123456Z");
 
-	private TestDatabase database;
+	@Parameter
+	DatabaseServer database;
 
 	private JdbcClient jdbc;
 
@@ -60,27 +59,13 @@ abstract class ChatHistoryContractTests {
 
 	private final List<Object> published = new ArrayList<>();
 
-	abstract TestDatabase openDatabase();
-
-	@BeforeAll
+	@BeforeEach
 	void open() {
-		this.database = openDatabase();
 		DataSource dataSource = this.database.dataSource();
 		this.jdbc = JdbcClient.create(dataSource);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 		this.conversations = new ConversationRepository(this.jdbc);
 		this.messages = new MessageRepository(this.jdbc, new JdbcTemplate(dataSource));
-	}
-
-	@AfterAll
-	void close() {
-		if (this.database != null) {
-			this.database.close();
-		}
-	}
-
-	@BeforeEach
-	void newOwner() {
 		this.owner = "user-" + UUID.randomUUID();
 		this.history = new DefaultChatHistory(this.conversations, this.messages, () -> this.owner, this.ids,
 				this.transactions);

@@ -12,26 +12,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.params.Parameter;
 
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.provider.Usage;
-import dev.parley.testsupport.TestDatabase;
+import dev.parley.testsupport.DatabaseServer;
+import dev.parley.testsupport.OnEachDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Gateway usage per API key and UTC day against a real database (migrated with the real
- * scripts); one subclass per vendor.
+ * scripts), run on each supported server.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ApiKeyUsageContractTests {
+@OnEachDatabase
+class ApiKeyUsageContractTests {
 
 	/** Late evening UTC, already the next day in Shanghai: days must be UTC days. */
 	private static final Instant EVENING = Instant.parse("2026-03-14T22:30:00Z");
@@ -40,24 +37,8 @@ abstract class ApiKeyUsageContractTests {
 
 	private final IdGenerator ids = new IdGenerator();
 
-	private TestDatabase database;
-
-	private JdbcClient jdbc;
-
-	abstract TestDatabase openDatabase();
-
-	@BeforeAll
-	void open() {
-		this.database = openDatabase();
-		this.jdbc = JdbcClient.create(this.database.dataSource());
-	}
-
-	@AfterAll
-	void close() {
-		if (this.database != null) {
-			this.database.close();
-		}
-	}
+	@Parameter
+	DatabaseServer database;
 
 	@Test
 	void addsUpRequestsAndTokensPerKeyAndDay() {
@@ -98,7 +79,8 @@ abstract class ApiKeyUsageContractTests {
 		finally {
 			pool.shutdownNow();
 		}
-		String owner = this.jdbc.sql("SELECT user_id FROM api_keys WHERE id = ?")
+		String owner = this.database.jdbc()
+			.sql("SELECT user_id FROM api_keys WHERE id = ?")
 			.param(key)
 			.query(String.class)
 			.single();
@@ -112,8 +94,9 @@ abstract class ApiKeyUsageContractTests {
 		String user = user();
 		String key = key(user, "gone");
 		usage(EVENING).record(key, new Usage(1, 1));
-		this.jdbc.sql("DELETE FROM api_keys WHERE id = ?").param(key).update();
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM api_key_usage WHERE api_key_id = ?")
+		this.database.jdbc().sql("DELETE FROM api_keys WHERE id = ?").param(key).update();
+		assertThat(this.database.jdbc()
+			.sql("SELECT COUNT(*) FROM api_key_usage WHERE api_key_id = ?")
 			.param(key)
 			.query(Long.class)
 			.single()).isZero();
@@ -127,12 +110,12 @@ abstract class ApiKeyUsageContractTests {
 	}
 
 	private JdbcApiKeyUsage usage(Instant now) {
-		return new JdbcApiKeyUsage(this.jdbc, Clock.fixed(now, ZoneId.of("Asia/Shanghai")));
+		return new JdbcApiKeyUsage(this.database.jdbc(), Clock.fixed(now, ZoneId.of("Asia/Shanghai")));
 	}
 
 	private String user() {
 		String id = this.ids.next().toString();
-		this.jdbc
+		this.database.jdbc()
 			.sql("INSERT INTO users (id, email, display_name, password_hash, role, status, created_at, updated_at)"
 					+ " VALUES (?, ?, 'U', 'x', 'user', 'active', ?, ?)")
 			.params(id, id + "@example.com", Jdbc.param(Instant.now()), Jdbc.param(Instant.now()))
@@ -142,7 +125,7 @@ abstract class ApiKeyUsageContractTests {
 
 	private String key(String userId, String name) {
 		String id = this.ids.next().toString();
-		this.jdbc
+		this.database.jdbc()
 			.sql("INSERT INTO api_keys (id, user_id, name, prefix, key_hash, scopes, created_at)"
 					+ " VALUES (?, ?, ?, ?, ?, 'gateway', ?)")
 			.params(id, userId, name, "pk_" + name, (id + id).replace("-", "").substring(0, 64),

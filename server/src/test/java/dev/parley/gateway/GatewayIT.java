@@ -1,17 +1,11 @@
 package dev.parley.gateway;
 
-import dev.parley.testsupport.WholeAppTest;
-import dev.parley.testsupport.Response;
-import dev.parley.testsupport.TestSimulator;
-import dev.parley.testsupport.SseClient;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,7 +25,11 @@ import dev.parley.provider.ChatMessage;
 import dev.parley.provider.ModelParams;
 import dev.parley.provider.ProviderCatalog;
 import dev.parley.provider.Route;
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.SseClient;
 import dev.parley.testsupport.TestAccounts;
+import dev.parley.testsupport.TestSimulator;
+import dev.parley.testsupport.WholeAppTest;
 
 import static dev.parley.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;

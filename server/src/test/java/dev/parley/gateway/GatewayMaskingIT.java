@@ -1,9 +1,5 @@
 package dev.parley.gateway;
 
-import dev.parley.testsupport.WholeAppTest;
-import dev.parley.testsupport.Response;
-import dev.parley.testsupport.TestSimulator;
-import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.parley.bench.sim.RecordedRequest;
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.TestSimulator;
+import dev.parley.testsupport.WholeAppTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,13 +33,7 @@ class GatewayMaskingIT extends WholeAppTest {
 		Response answer = send("POST", "/v1/chat/completions", "Bearer " + key, body);
 
 		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-		RecordedRequest sent = TestSimulator.get()
-			.recentRequests()
-			.reversed()
-			.stream()
-			.filter((r) -> r.body().contains(marker))
-			.findFirst()
-			.orElseThrow();
+		RecordedRequest sent = TestSimulator.lastRequest("with " + marker, (r) -> r.body().contains(marker));
 		assertThat(sent.body()).contains("Escalate to [email]", "call me on [phone] " + marker)
 			.doesNotContain("ops@example.com", "on 13812345678")
 			.contains("\"user\":\"u-13812345678\"");

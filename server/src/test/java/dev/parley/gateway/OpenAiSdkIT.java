@@ -1,9 +1,6 @@
 package dev.parley.gateway;
 
-import dev.parley.testsupport.WholeAppTest;
 import org.springframework.test.context.TestPropertySource;
-import dev.parley.testsupport.Response;
-import dev.parley.testsupport.TestSimulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.parley.bench.sim.Simulator;
+import dev.parley.testsupport.TestSimulator;
+import dev.parley.testsupport.WholeAppTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

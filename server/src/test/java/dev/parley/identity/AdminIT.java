@@ -1,13 +1,13 @@
 package dev.parley.identity;
 
-import dev.parley.testsupport.WholeAppTest;
-import dev.parley.testsupport.Response;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
+import dev.parley.testsupport.WholeAppTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

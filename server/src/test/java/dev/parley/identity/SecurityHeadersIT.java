@@ -1,9 +1,9 @@
 package dev.parley.identity;
 
-import dev.parley.testsupport.WholeAppTest;
-import dev.parley.testsupport.Response;
-
 import org.junit.jupiter.api.Test;
+
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.WholeAppTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

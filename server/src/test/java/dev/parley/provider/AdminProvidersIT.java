@@ -1,10 +1,7 @@
 package dev.parley.provider;
 
-import dev.parley.testsupport.WholeAppTest;
-import dev.parley.testsupport.Response;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +21,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.parley.bench.sim.Simulator;
 import dev.parley.bench.sim.SimulatorConfig;
+import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
+import dev.parley.testsupport.WholeAppTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

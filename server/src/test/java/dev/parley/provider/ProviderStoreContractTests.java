@@ -8,27 +8,27 @@ import java.util.List;
 import javax.crypto.SecretKey;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.Parameter;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.persistence.Jdbc;
-import dev.parley.testsupport.TestDatabase;
+import dev.parley.testsupport.DatabaseServer;
+import dev.parley.testsupport.OnEachDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The provider tables against a real database (migrated with the real scripts), and two
- * catalogs on it standing for two instances; one subclass per vendor.
+ * catalogs on it standing for two instances, run on each supported server.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ProviderStoreContractTests {
+@OnEachDatabase
+class ProviderStoreContractTests {
 
 	private final IdGenerator ids = new IdGenerator();
 
@@ -36,23 +36,14 @@ abstract class ProviderStoreContractTests {
 
 	private final KeyCipher cipher = new KeyCipher(this.masterKey);
 
-	private TestDatabase database;
+	@Parameter
+	DatabaseServer database;
 
 	private ProviderStore store;
 
-	abstract TestDatabase openDatabase();
-
-	@BeforeAll
+	@BeforeEach
 	void open() {
-		this.database = openDatabase();
 		this.store = new ProviderStore(JdbcClient.create(this.database.dataSource()));
-	}
-
-	@AfterAll
-	void close() {
-		if (this.database != null) {
-			this.database.close();
-		}
 	}
 
 	@Test

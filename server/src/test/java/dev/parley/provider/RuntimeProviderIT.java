@@ -1,8 +1,5 @@
 package dev.parley.provider;
 
-import dev.parley.testsupport.WholeAppTest;
-import dev.parley.testsupport.Response;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +11,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.parley.bench.sim.Simulator;
 import dev.parley.bench.sim.SimulatorConfig;
+import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
+import dev.parley.testsupport.WholeAppTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
 package dev.parley.testsupport;
 
+import java.util.function.Predicate;
+
 import dev.parley.bench.sim.RecordedRequest;
 import dev.parley.bench.sim.Simulator;
 import dev.parley.bench.sim.SimulatorConfig;
@@ -24,12 +26,29 @@ public final class TestSimulator {
 	 * {@code marker}.
 	 */
 	public static RecordedRequest received(String marker) {
+		return lastRequest("whose last user message is " + marker,
+				(request) -> marker.equals(request.lastUserMessage()));
+	}
+
+	/**
+	 * The latest request the simulator received whose last user message contains
+	 * {@code marker}.
+	 */
+	public static RecordedRequest receivedContaining(String marker) {
+		return lastRequest("whose last user message contains " + marker,
+				(request) -> request.lastUserMessage() != null && request.lastUserMessage().contains(marker));
+	}
+
+	/**
+	 * The latest request the simulator received that matches, described as {@code what}.
+	 */
+	public static RecordedRequest lastRequest(String what, Predicate<RecordedRequest> matching) {
 		return get().recentRequests()
 			.reversed()
 			.stream()
-			.filter((request) -> marker.equals(request.lastUserMessage()))
+			.filter(matching)
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("the simulator received no request with " + marker));
+			.orElseThrow(() -> new AssertionError("the simulator received no request " + what));
 	}
 
 	private static final class Holder {

@@ -14,28 +14,25 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.params.Parameter;
 
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.problem.ProblemType;
 import dev.parley.platform.problem.RetryLaterException;
-import dev.parley.testsupport.TestDatabase;
+import dev.parley.testsupport.DatabaseServer;
+import dev.parley.testsupport.OnEachDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * The daily token quota against a real database (migrated with the real scripts); one
- * subclass per vendor.
+ * The daily token quota against a real database (migrated with the real scripts), run on
+ * each supported server.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TokenBudgetContractTests {
+@OnEachDatabase
+class TokenBudgetContractTests {
 
 	/** 20:00:00.5 UTC: 4 h (14,400 s) before the next UTC midnight, rounded up. */
 	private static final Instant EVENING = Instant.parse("2026-03-14T19:59:59.500Z");
@@ -44,24 +41,8 @@ abstract class TokenBudgetContractTests {
 
 	private final IdGenerator ids = new IdGenerator();
 
-	private TestDatabase database;
-
-	private JdbcClient jdbc;
-
-	abstract TestDatabase openDatabase();
-
-	@BeforeAll
-	void open() {
-		this.database = openDatabase();
-		this.jdbc = JdbcClient.create(this.database.dataSource());
-	}
-
-	@AfterAll
-	void close() {
-		if (this.database != null) {
-			this.database.close();
-		}
-	}
+	@Parameter
+	DatabaseServer database;
 
 	@Test
 	void refusesOnceTheDaysTokensAreUsedWithRetryAfterUntilUtcMidnight() {
@@ -147,7 +128,7 @@ abstract class TokenBudgetContractTests {
 	private JdbcTokenBudget budget(long perDay, Instant now) {
 		LimitProperties properties = new LimitProperties(120, 120, 30, perDay, 5, 20, Duration.ofMinutes(15));
 		// The clock's zone must not matter: days are UTC days.
-		return new JdbcTokenBudget(this.jdbc, properties, new LimitMetrics(this.registry),
+		return new JdbcTokenBudget(this.database.jdbc(), properties, new LimitMetrics(this.registry),
 				Clock.fixed(now, ZoneId.of("Asia/Shanghai")));
 	}
 
