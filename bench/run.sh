@@ -13,7 +13,7 @@
 #   BENCH_OUT         report file              (bench/target/bench-results.md)
 #   BENCH_SKIP_BUILD  1 = use the existing build
 #   PARLEY_HEAP       Parley's -Xmx            (512m, the SPEC target)
-#   PARLEY_JAVA_OPTS  extra JVM/Spring options for Parley (e.g. -Dserver.tomcat.max-connections=20000)
+#   PARLEY_JAVA_OPTS  extra JVM/Spring options for Parley (e.g. -Dserver.jetty.max-connections=30000)
 #   SIM_JAVA_OPTS     JVM options for the simulator   (-Xmx1g)
 #   DRIVER_JAVA_OPTS  JVM options for the driver      (-Xms512m -Xmx2g)
 #   DRIVER_TIMEOUT_S  hard limit on the driver run    (900)
