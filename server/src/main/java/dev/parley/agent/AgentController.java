@@ -1,12 +1,13 @@
 package dev.parley.agent;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+
+import dev.parley.platform.Page;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -32,18 +33,10 @@ class AgentController {
 		this.service = service;
 	}
 
-	/**
-	 * One page of a list: the items and the cursor for the next page, null at the end.
-	 */
-	record PageView(List<AgentView> items, String nextCursor) {
-	}
-
 	@GetMapping
-	PageView list(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+	Page<AgentView> list(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(required = false) String cursor) {
-		AgentRepository.Page page = this.service.list((cursor != null) ? AgentCursor.decode(cursor) : null, limit);
-		return new PageView(page.agents().stream().map(AgentView::of).toList(),
-				(page.next() != null) ? page.next().encode() : null);
+		return this.service.list((cursor != null) ? AgentCursor.decode(cursor) : null, limit).map(AgentView::of);
 	}
 
 	@PostMapping

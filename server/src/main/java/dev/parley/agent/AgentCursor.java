@@ -1,15 +1,12 @@
 package dev.parley.agent;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
-import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
+import dev.parley.platform.CursorCodec;
 
 /**
  * Where the next page of the agents list starts: after the default agent (which always
  * comes first), or after the agent whose lower-case name is {@code nameKey} (names are
- * unique ignoring case). Opaque to clients: base64url of {@code d} or {@code n:<key>}.
+ * unique ignoring case). Opaque to clients: {@code d} or {@code n:<key>}, in the
+ * platform's cursor encoding.
  *
  * @param nameKey null when the page ended with the default agent
  */
@@ -17,29 +14,33 @@ record AgentCursor(String nameKey) {
 
 	static final AgentCursor AFTER_DEFAULT = new AgentCursor(null);
 
+	private static final CursorCodec<AgentCursor> CODEC = new CursorCodec<>(AgentCursor::text, AgentCursor::parse,
+			"The cursor is not one this list returned");
+
 	String encode() {
-		String raw = (this.nameKey != null) ? "n:" + this.nameKey : "d";
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+		return CODEC.encode(this);
 	}
 
 	/**
-	 * @throws ProblemException 400 {@code invalid-cursor} for anything this class did not
-	 * encode
+	 * @throws dev.parley.platform.problem.ProblemException 400 {@code invalid-cursor} for
+	 * anything this class did not encode
 	 */
 	static AgentCursor decode(String token) {
-		try {
-			String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-			if (raw.equals("d")) {
-				return AFTER_DEFAULT;
-			}
-			if (raw.startsWith("n:") && raw.length() > 2 && raw.length() <= 2 + AgentLimits.NAME_MAX_CHARS * 4) {
-				return new AgentCursor(raw.substring(2));
-			}
+		return CODEC.decode(token);
+	}
+
+	private String text() {
+		return (this.nameKey != null) ? "n:" + this.nameKey : "d";
+	}
+
+	private static AgentCursor parse(String text) {
+		if (text.equals("d")) {
+			return AFTER_DEFAULT;
 		}
-		catch (IllegalArgumentException ex) {
-			// not base64: the same answer as any other foreign token
+		if (text.startsWith("n:") && text.length() > 2 && text.length() <= 2 + AgentLimits.NAME_MAX_CHARS * 4) {
+			return new AgentCursor(text.substring(2));
 		}
-		throw ProblemException.of(ProblemType.INVALID_CURSOR, "The cursor is not one this list returned");
+		throw new IllegalArgumentException("Not an agents cursor");
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.parley.platform.Page;
 import dev.parley.platform.persistence.Jdbc;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,16 +114,12 @@ class AgentRepository {
 			.list();
 	}
 
-	/** One page of a list, and where the next starts (null on the last page). */
-	record Page(List<Agent> agents, AgentCursor next) {
-	}
-
 	/**
 	 * A page of the agents this caller may see ({@code visibleToOwner} null: all of
 	 * them), the default first, then by lower-case name (unique), starting after
 	 * {@code after} (null: from the start).
 	 */
-	Page page(String visibleToOwner, String role, AgentCursor after, int limit) {
+	Page<Agent> page(String visibleToOwner, String role, AgentCursor after, int limit) {
 		StringBuilder where = new StringBuilder();
 		Map<String, Object> params = new HashMap<>();
 		if (visibleToOwner != null) {
@@ -143,13 +140,11 @@ class AgentRepository {
 			.param("limit", limit + 1)
 			.query((rs, row) -> Map.entry(map(rs, row), rs.getString("sort_key")))
 			.list();
-		if (rows.size() <= limit) {
-			return new Page(rows.stream().map(Map.Entry::getKey).toList(), null);
-		}
-		List<Map.Entry<Agent, String>> shown = rows.subList(0, limit);
-		Map.Entry<Agent, String> last = shown.getLast();
-		return new Page(shown.stream().map(Map.Entry::getKey).toList(),
-				last.getKey().isDefault() ? AgentCursor.AFTER_DEFAULT : new AgentCursor(last.getValue()));
+		return Page.of(rows, limit, AgentRepository::cursorAfter).map(Map.Entry::getKey);
+	}
+
+	private static String cursorAfter(Map.Entry<Agent, String> row) {
+		return (row.getKey().isDefault() ? AgentCursor.AFTER_DEFAULT : new AgentCursor(row.getValue())).encode();
 	}
 
 	private Map<String, Object> params(Agent agent) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.parley.agent.AgentRequests.Body;
 import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
+import dev.parley.platform.Page;
 import dev.parley.platform.audit.AuditLog;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
@@ -47,7 +48,7 @@ class AgentService {
 	}
 
 	/** A page of the agents the caller may see (an administrator sees every agent). */
-	AgentRepository.Page list(AgentCursor after, int limit) {
+	Page<Agent> list(AgentCursor after, int limit) {
 		return this.agents.page(this.currentUser.admin() ? null : this.currentUser.id(), this.currentUser.role(), after,
 				limit);
 	}

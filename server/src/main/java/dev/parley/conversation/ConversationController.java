@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import dev.parley.platform.Page;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +50,7 @@ class ConversationController {
 	}
 
 	@GetMapping
-	PageView<ConversationView> list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+	Page<ConversationView> list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "false") boolean archived) {
 		return this.views.of(this.service.list(limit, cursor, archived));
 	}
@@ -70,7 +72,7 @@ class ConversationController {
 	}
 
 	@GetMapping("/{id}/messages")
-	PageView<Message> messages(@PathVariable UUID id, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+	Page<Message> messages(@PathVariable UUID id, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(required = false) UUID before) {
 		return this.service.messages(id, limit, before);
 	}

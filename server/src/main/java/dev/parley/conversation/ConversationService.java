@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
+import dev.parley.platform.Page;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
@@ -50,12 +51,10 @@ class ConversationService {
 		return conversation;
 	}
 
-	PageView<Conversation> list(int limit, String cursor, boolean archived) {
+	Page<Conversation> list(int limit, String cursor, boolean archived) {
 		ConversationCursor after = (cursor != null) ? ConversationCursor.decode(cursor) : null;
 		List<Conversation> rows = this.conversations.page(this.currentUser.id(), archived, after, limit + 1);
-		List<Conversation> items = rows.stream().limit(limit).toList();
-		String next = (rows.size() > limit) ? ConversationCursor.after(rows.get(limit - 1)).encode() : null;
-		return new PageView<>(items, next);
+		return Page.of(rows, limit, (last) -> ConversationCursor.after(last).encode());
 	}
 
 	Conversation get(UUID id) {
@@ -80,12 +79,9 @@ class ConversationService {
 		this.events.publishEvent(new ConversationDeleted(id));
 	}
 
-	PageView<Message> messages(UUID id, int limit, UUID before) {
+	Page<Message> messages(UUID id, int limit, UUID before) {
 		get(id);
-		List<Message> rows = this.messages.page(id, before, limit + 1);
-		List<Message> items = rows.stream().limit(limit).toList();
-		String next = (rows.size() > limit) ? items.get(limit - 1).id().toString() : null;
-		return new PageView<>(items, next);
+		return Page.of(this.messages.page(id, before, limit + 1), limit, (last) -> last.id().toString());
 	}
 
 	Conversation replaceContext(UUID id, ConversationRequests.Context request) {

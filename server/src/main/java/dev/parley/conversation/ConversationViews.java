@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import dev.parley.agent.AgentCatalog;
+import dev.parley.platform.Page;
 
 import org.springframework.stereotype.Component;
 
@@ -21,8 +22,8 @@ class ConversationViews {
 				(conversation.agentId() != null) ? this.agents.find(conversation.agentId()).orElse(null) : null);
 	}
 
-	PageView<ConversationView> of(PageView<Conversation> page) {
-		return new PageView<>(page.items().stream().map(this::of).toList(), page.nextCursor());
+	Page<ConversationView> of(Page<Conversation> page) {
+		return page.map(this::of);
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.platform.Page;
 import dev.parley.platform.audit.AuditLog;
 
 /** {@code /api/v1/admin}: user management and the audit log (administrators only). */

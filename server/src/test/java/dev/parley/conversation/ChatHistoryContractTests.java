@@ -13,6 +13,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import dev.parley.platform.IdGenerator;
+import dev.parley.platform.Page;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
 import dev.parley.testsupport.DatabaseServer;
@@ -110,7 +111,7 @@ class ChatHistoryContractTests {
 		List<UUID> seen = new ArrayList<>();
 		String cursor = null;
 		for (int guard = 0; guard < 100; guard++) {
-			PageView<Conversation> page = this.service.list(limit, cursor, archived);
+			Page<Conversation> page = this.service.list(limit, cursor, archived);
 			assertThat(page.items()).hasSizeLessThanOrEqualTo(limit);
 			page.items().forEach((item) -> seen.add(item.id()));
 			cursor = page.nextCursor();
@@ -134,7 +135,7 @@ class ChatHistoryContractTests {
 		UUID before = null;
 		int pages = 0;
 		do {
-			PageView<Message> page = this.service.messages(c.id(), 25, before);
+			Page<Message> page = this.service.messages(c.id(), 25, before);
 			page.items().forEach((m) -> seen.add(m.id()));
 			before = (page.nextCursor() != null) ? UUID.fromString(page.nextCursor()) : null;
 			pages++;

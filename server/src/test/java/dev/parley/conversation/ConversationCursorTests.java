@@ -24,10 +24,19 @@ class ConversationCursorTests {
 	}
 
 	@Test
+	void keepsTheTokensClientsAlreadyHold() {
+		ConversationCursor cursor = new ConversationCursor(true, Instant.parse("2026-03-29T01:30:00.123456Z"),
+				UUID.fromString("0195f3a2-7b1c-7000-8000-000000000001"));
+		String token = "MS4xNzc0NzQ3ODAwMTIzNDU2LjAxOTVmM2EyLTdiMWMtNzAwMC04MDAwLTAwMDAwMDAwMDAwMQ";
+		assertThat(cursor.encode()).isEqualTo(token);
+		assertThat(ConversationCursor.decode(token)).isEqualTo(cursor);
+	}
+
+	@Test
 	void rejectsTamperedTokens() {
 		for (String raw : new String[] { "", "x", "2.1.abc", "0.1", "0.zz." + UUID.randomUUID(),
-				"1.5.not-a-uuid-but-thirty-six-chars-x" }) {
-			String token = Base64.getUrlEncoder().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+				"1.5.not-a-uuid-but-thirty-six-chars-x", "0.\u0661." + UUID.randomUUID() }) {
+			String token = Base64.getUrlEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
 			assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> ConversationCursor.decode(token))
 				.satisfies((ex) -> assertThat(ex.type()).isEqualTo(ProblemType.INVALID_CURSOR));
 		}
