@@ -1,5 +1,6 @@
 package dev.parley.agent;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,7 +12,7 @@ import dev.parley.agent.AgentRequests.Body;
 import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.Page;
-import dev.parley.platform.audit.AuditLog;
+import dev.parley.platform.audit.AuditLogRepository;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
@@ -35,16 +36,19 @@ class AgentService {
 
 	private final IdGenerator ids;
 
-	private final AuditLog audit;
+	private final AuditLogRepository audit;
+
+	private final Clock clock;
 
 	AgentService(AgentRepository agents, DefaultAgentCatalog catalog, ProviderCatalog providers,
-			CurrentUser currentUser, IdGenerator ids, AuditLog audit) {
+			CurrentUser currentUser, IdGenerator ids, AuditLogRepository audit, Clock clock) {
 		this.agents = agents;
 		this.catalog = catalog;
 		this.providers = providers;
 		this.currentUser = currentUser;
 		this.ids = ids;
 		this.audit = audit;
+		this.clock = clock;
 	}
 
 	/** A page of the agents the caller may see (an administrator sees every agent). */
@@ -69,7 +73,7 @@ class AgentService {
 			throw ProblemException.of(ProblemType.TOO_MANY_AGENTS,
 					"A user owns at most " + AgentLimits.OWNED_AGENTS_MAX + " agents; delete one to make room");
 		}
-		Instant now = Jdbc.now();
+		Instant now = Jdbc.now(this.clock);
 		Visibility visibility = (body.visibility() != null) ? body.visibility() : Visibility.PRIVATE;
 		Agent agent = new Agent(this.ids.next(), this.currentUser.id(), AgentRules.name(body.name()),
 				AgentRules.text(body.description()), AgentRules.text(body.avatarUrl()),
@@ -111,7 +115,7 @@ class AgentService {
 				(body.suggestedQuestions() != null) ? body.suggestedQuestions() : current.suggestedQuestions(),
 				visibility, AgentRules.visibleRoles(visibility, roles),
 				(body.cacheEnabled() != null) ? body.cacheEnabled() : current.cacheEnabled(), current.isDefault(),
-				current.createdAt(), Jdbc.now());
+				current.createdAt(), Jdbc.now(this.clock));
 		checkNameFree(agent);
 		try {
 			if (!this.agents.update(agent)) {

@@ -1,5 +1,6 @@
 package dev.parley.agent;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -35,8 +36,11 @@ class DefaultAgent implements SmartInitializingSingleton {
 
 	private final AtomicReference<Cached> cached = new AtomicReference<>();
 
-	DefaultAgent(AgentRepository agents) {
+	private final Clock clock;
+
+	DefaultAgent(AgentRepository agents, Clock clock) {
 		this.agents = agents;
+		this.clock = clock;
 	}
 
 	@Override
@@ -49,7 +53,7 @@ class DefaultAgent implements SmartInitializingSingleton {
 		if (this.agents.findDefault().isPresent()) {
 			return;
 		}
-		var now = Jdbc.now();
+		var now = Jdbc.now(this.clock);
 		Agent agent = new Agent(WELL_KNOWN_ID, null, "Default", "A helpful general-purpose assistant.", null, List.of(),
 				ModelParams.NONE, null, List.of(), List.of("Hello! How can I help you today?"),
 				List.of("What can you help me with?", "Explain a concept in simple terms",

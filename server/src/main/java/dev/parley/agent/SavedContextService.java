@@ -1,5 +1,6 @@
 package dev.parley.agent;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,12 +31,15 @@ class SavedContextService implements SavedContexts {
 
 	private final TransactionTemplate transactions;
 
+	private final Clock clock;
+
 	SavedContextService(SavedContextRepository contexts, CurrentUser currentUser, IdGenerator ids,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, Clock clock) {
 		this.contexts = contexts;
 		this.currentUser = currentUser;
 		this.ids = ids;
 		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	@Override
@@ -63,7 +67,7 @@ class SavedContextService implements SavedContexts {
 		if (body.systemPrompt() == null) {
 			throw ProblemException.invalid("system_prompt", "is required");
 		}
-		Instant now = Jdbc.now();
+		Instant now = Jdbc.now(this.clock);
 		SavedContext context = new SavedContext(this.ids.next(), body.name().strip(), body.systemPrompt(),
 				Boolean.TRUE.equals(body.isDefault()), now, now);
 		String owner = this.currentUser.id();
@@ -80,7 +84,8 @@ class SavedContextService implements SavedContexts {
 		SavedContext current = get(id);
 		SavedContext context = new SavedContext(id, (body.name() != null) ? body.name().strip() : current.name(),
 				(body.systemPrompt() != null) ? body.systemPrompt() : current.systemPrompt(),
-				(body.isDefault() != null) ? body.isDefault() : current.isDefault(), current.createdAt(), Jdbc.now());
+				(body.isDefault() != null) ? body.isDefault() : current.isDefault(), current.createdAt(),
+				Jdbc.now(this.clock));
 		String owner = this.currentUser.id();
 		checkNameFree(owner, context);
 		write(owner, context, () -> {

@@ -1,5 +1,6 @@
 package dev.parley.chat;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -37,16 +38,19 @@ class GenerationSupervisor implements SmartInitializingSingleton, DisposableBean
 
 	private final ChatProperties properties;
 
+	private final Clock clock;
+
 	private final ScheduledExecutorService scheduler = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("generation-supervisor").daemon().factory());
 
 	GenerationSupervisor(ChatHistory history, GenerationRegistry registry, GenerationEventLog events,
-			ConversationLocks locks, ChatProperties properties) {
+			ConversationLocks locks, ChatProperties properties, Clock clock) {
 		this.history = history;
 		this.registry = registry;
 		this.events = events;
 		this.locks = locks;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@Override
@@ -62,7 +66,7 @@ class GenerationSupervisor implements SmartInitializingSingleton, DisposableBean
 	private void safely() {
 		try {
 			checkpoint();
-			int stale = this.history.interruptStale(java.time.Instant.now().minus(this.properties.leaseTimeout()));
+			int stale = this.history.interruptStale(this.clock.instant().minus(this.properties.leaseTimeout()));
 			if (stale > 0) {
 				log.warn("Marked {} abandoned streaming replies as interrupted", stale);
 			}

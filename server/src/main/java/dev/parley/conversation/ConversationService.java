@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -32,19 +33,22 @@ class ConversationService {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	ConversationService(ConversationRepository conversations, MessageRepository messages, CurrentUser currentUser,
-			IdGenerator ids, ApplicationEventPublisher events) {
+			IdGenerator ids, ApplicationEventPublisher events, Clock clock) {
 		this.conversations = conversations;
 		this.messages = messages;
 		this.currentUser = currentUser;
 		this.ids = ids;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/** A new conversation of the current user with these settings (each may be null). */
 	Conversation create(String title, UUID agentId, String systemPrompt, List<PresetMessage> presetMessages) {
 		List<PresetMessage> presets = checkPresets(presetMessages);
-		Instant now = Jdbc.now();
+		Instant now = Jdbc.now(this.clock);
 		Conversation conversation = new Conversation(this.ids.next(), this.currentUser.id(), strip(title), agentId,
 				systemPrompt, presets, null, false, false, ConversationStatus.ACTIVE, now, now);
 		this.conversations.insert(conversation);
@@ -64,7 +68,7 @@ class ConversationService {
 	Conversation update(UUID id, ConversationRequests.Update request) {
 		if (request.title() != null || request.pinned() != null || request.archived() != null) {
 			boolean found = this.conversations.update(id, this.currentUser.id(), strip(request.title()),
-					request.pinned(), request.archived(), Jdbc.now());
+					request.pinned(), request.archived(), Jdbc.now(this.clock));
 			if (!found) {
 				throw notFound(id);
 			}
@@ -87,14 +91,14 @@ class ConversationService {
 	Conversation replaceContext(UUID id, ConversationRequests.Context request) {
 		List<PresetMessage> presets = checkPresets(request.presetMessages());
 		if (!this.conversations.replaceContext(id, this.currentUser.id(), request.systemPrompt(), presets,
-				Jdbc.now())) {
+				Jdbc.now(this.clock))) {
 			throw notFound(id);
 		}
 		return get(id);
 	}
 
 	Conversation clearContext(UUID id) {
-		if (!this.conversations.clearContext(id, this.currentUser.id(), Jdbc.now())) {
+		if (!this.conversations.clearContext(id, this.currentUser.id(), Jdbc.now(this.clock))) {
 			throw notFound(id);
 		}
 		return get(id);

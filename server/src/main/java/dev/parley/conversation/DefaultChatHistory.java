@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,16 @@ class DefaultChatHistory implements ChatHistory {
 
 	private final TransactionOperations transactions;
 
+	private final Clock clock;
+
 	DefaultChatHistory(ConversationRepository conversations, MessageRepository messages, CurrentUser currentUser,
-			IdGenerator ids, TransactionOperations transactions) {
+			IdGenerator ids, TransactionOperations transactions, Clock clock) {
 		this.conversations = conversations;
 		this.messages = messages;
 		this.currentUser = currentUser;
 		this.ids = ids;
 		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	@Override
@@ -64,7 +68,7 @@ class DefaultChatHistory implements ChatHistory {
 
 	@Override
 	public Message appendUserMessage(UUID conversationId, UUID parentId, String content) {
-		Instant now = Jdbc.now();
+		Instant now = Jdbc.now(this.clock);
 		Message message = new Message(this.ids.next(), conversationId, parentId, MessageRole.USER, content,
 				MessageStatus.COMPLETE, null, null, null, null, null, false, now, now);
 		this.transactions.executeWithoutResult((status) -> {
@@ -81,7 +85,7 @@ class DefaultChatHistory implements ChatHistory {
 	@Override
 	public Message startAssistantMessage(UUID conversationId, UUID parentId, String model, String provider,
 			String instanceId) {
-		Instant now = Jdbc.now();
+		Instant now = Jdbc.now(this.clock);
 		Message message = new Message(this.ids.next(), conversationId, parentId, MessageRole.ASSISTANT, "",
 				MessageStatus.STREAMING, model, provider, null, null, null, false, now, now);
 		this.messages.insert(message, instanceId);
@@ -90,12 +94,12 @@ class DefaultChatHistory implements ChatHistory {
 
 	@Override
 	public void checkpoint(Map<UUID, String> partialContents) {
-		this.messages.checkpoint(partialContents, Jdbc.now());
+		this.messages.checkpoint(partialContents, Jdbc.now(this.clock));
 	}
 
 	@Override
 	public void finishAssistantMessage(UUID conversationId, UUID messageId, ReplyEnding ending) {
-		Instant now = Jdbc.now();
+		Instant now = Jdbc.now(this.clock);
 		this.transactions.executeWithoutResult((tx) -> {
 			if (this.messages.finish(conversationId, messageId, ending, now)) {
 				this.conversations.touch(conversationId, now);
@@ -105,12 +109,12 @@ class DefaultChatHistory implements ChatHistory {
 
 	@Override
 	public int interruptStreaming(String instanceId) {
-		return this.messages.interruptByInstance(instanceId, Jdbc.now());
+		return this.messages.interruptByInstance(instanceId, Jdbc.now(this.clock));
 	}
 
 	@Override
 	public int interruptStale(Instant before) {
-		return this.messages.interruptStale(before, Jdbc.now());
+		return this.messages.interruptStale(before, Jdbc.now(this.clock));
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.parley.gateway;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,9 +61,11 @@ class GatewayService {
 
 	private final ProviderMasking masking;
 
+	private final Clock clock;
+
 	GatewayService(GatewayModels models, ChatRouter router, UpstreamLimiter limiter, TokenBudget budget,
 			ApiKeyUsage usage, TokenCounter tokens, IdGenerator ids, CurrentUser currentUser, ResponseCache cache,
-			ProviderMasking masking) {
+			ProviderMasking masking, Clock clock) {
 		this.cache = cache;
 		this.masking = masking;
 		this.models = models;
@@ -74,6 +76,7 @@ class GatewayService {
 		this.tokens = tokens;
 		this.ids = ids;
 		this.currentUser = currentUser;
+		this.clock = clock;
 	}
 
 	/** Checks a request of the current caller and makes it a call (nothing sent yet). */
@@ -90,7 +93,7 @@ class GatewayService {
 		ChatRequest request = new ChatRequest(model.route().primary().model(), List.copyOf(context),
 				params.temperature(), params.topP(), params.maxTokens(), params.stop(), requested.extra());
 		String id = "chatcmpl-" + this.ids.next().toString().replace("-", "");
-		return new GatewayCall(userId, this.currentUser.apiKeyId(), id, Instant.now(), requested, model.route(),
+		return new GatewayCall(userId, this.currentUser.apiKeyId(), id, this.clock.instant(), requested, model.route(),
 				request, model.cacheScope());
 	}
 

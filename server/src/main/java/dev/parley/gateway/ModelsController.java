@@ -1,6 +1,6 @@
 package dev.parley.gateway;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,10 +23,11 @@ class ModelsController {
 	private final GatewayModels models;
 
 	/** OpenAI's {@code created}: Parley has no creation time per model, so its start. */
-	private final long created = Instant.now().getEpochSecond();
+	private final long created;
 
-	ModelsController(GatewayModels models) {
+	ModelsController(GatewayModels models, Clock clock) {
 		this.models = models;
+		this.created = clock.instant().getEpochSecond();
 	}
 
 	@GetMapping("/v1/models")

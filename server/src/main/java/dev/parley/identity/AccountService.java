@@ -1,5 +1,6 @@
 package dev.parley.identity;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import dev.parley.platform.IdGenerator;
@@ -24,11 +25,14 @@ class AccountService {
 	/** Compared against when the e-mail is unknown, so that both cases take as long. */
 	private final String decoyHash;
 
-	AccountService(UserRepository users, PasswordEncoder passwords, IdGenerator ids) {
+	private final Clock clock;
+
+	AccountService(UserRepository users, PasswordEncoder passwords, IdGenerator ids, Clock clock) {
 		this.users = users;
 		this.passwords = passwords;
 		this.ids = ids;
 		this.decoyHash = passwords.encode("decoy password that matches nothing");
+		this.clock = clock;
 	}
 
 	/** Validates and stores a new account; a taken e-mail is EMAIL_TAKEN. */
@@ -36,7 +40,7 @@ class AccountService {
 		String email = AccountRules.email(rawEmail);
 		String displayName = AccountRules.displayName(rawDisplayName, email.substring(0, email.indexOf('@')));
 		AccountRules.password("password", password, email);
-		Instant now = Jdbc.now();
+		Instant now = Jdbc.now(this.clock);
 		User user = new User(this.ids.next().toString(), email, displayName, this.passwords.encode(password), role,
 				UserStatus.ACTIVE, changeRequired, now, now, null);
 		try {
@@ -63,7 +67,7 @@ class AccountService {
 		}
 		if (this.passwords.upgradeEncoding(user.passwordHash())) {
 			this.users.updatePassword(user.id(), this.passwords.encode(password), user.passwordChangeRequired(),
-					Jdbc.now());
+					Jdbc.now(this.clock));
 		}
 		return user;
 	}
@@ -71,7 +75,7 @@ class AccountService {
 	/** Sets a new password after checking it against the rules. */
 	void changePassword(User user, String newPassword, boolean changeRequired) {
 		AccountRules.password("new_password", newPassword, user.email());
-		this.users.updatePassword(user.id(), this.passwords.encode(newPassword), changeRequired, Jdbc.now());
+		this.users.updatePassword(user.id(), this.passwords.encode(newPassword), changeRequired, Jdbc.now(this.clock));
 	}
 
 	boolean matches(User user, String password) {

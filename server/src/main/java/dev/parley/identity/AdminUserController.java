@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.parley.platform.Page;
-import dev.parley.platform.audit.AuditLog;
+import dev.parley.platform.audit.AuditLogRepository;
 
 /** {@code /api/v1/admin}: user management and the audit log (administrators only). */
 @RestController
@@ -32,9 +32,10 @@ class AdminUserController {
 
 	private final AccountService accounts;
 
-	private final AuditLog audit;
+	private final AuditLogRepository audit;
 
-	AdminUserController(AdminUserService admin, UserRepository users, AccountService accounts, AuditLog audit) {
+	AdminUserController(AdminUserService admin, UserRepository users, AccountService accounts,
+			AuditLogRepository audit) {
 		this.admin = admin;
 		this.users = users;
 		this.accounts = accounts;
@@ -72,10 +73,10 @@ class AdminUserController {
 	}
 
 	@GetMapping("/audit-log")
-	Page<AuditLog.Entry> auditLog(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+	Page<AuditLogRepository.Entry> auditLog(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(required = false) UUID cursor) {
 		return Page.of(this.audit.page((cursor != null) ? cursor.toString() : null, limit + 1), limit,
-				AuditLog.Entry::id);
+				AuditLogRepository.Entry::id);
 	}
 
 }

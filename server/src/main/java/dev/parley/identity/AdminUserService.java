@@ -1,8 +1,10 @@
 package dev.parley.identity;
 
+import java.time.Clock;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.parley.platform.audit.AuditLog;
+import dev.parley.platform.audit.AuditLogRepository;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
@@ -39,15 +41,18 @@ class AdminUserService {
 
 	private final Secrets secrets;
 
-	private final AuditLog audit;
+	private final AuditLogRepository audit;
+
+	private final Clock clock;
 
 	AdminUserService(AccountService accounts, UserRepository users, LoginSessions sessions, Secrets secrets,
-			AuditLog audit) {
+			AuditLogRepository audit, Clock clock) {
 		this.accounts = accounts;
 		this.users = users;
 		this.sessions = sessions;
 		this.secrets = secrets;
 		this.audit = audit;
+		this.clock = clock;
 	}
 
 	@Transactional
@@ -70,7 +75,7 @@ class AdminUserService {
 			throw ProblemException.of(ProblemType.SELF_LOCKOUT,
 					"Another administrator must change your own role or status");
 		}
-		this.users.updateRoleAndStatus(user.id(), role, status, Jdbc.now());
+		this.users.updateRoleAndStatus(user.id(), role, status, Jdbc.now(this.clock));
 		if (role != user.role()) {
 			this.audit.record(actorId, "user.role", "user", user.id(),
 					UserRepository.lower(user.role()) + " -> " + UserRepository.lower(role));

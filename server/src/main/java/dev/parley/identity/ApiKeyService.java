@@ -1,5 +1,6 @@
 package dev.parley.identity;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,10 +33,13 @@ class ApiKeyService {
 
 	private final IdGenerator ids;
 
-	ApiKeyService(ApiKeyStore store, Secrets secrets, IdGenerator ids) {
+	private final Clock clock;
+
+	ApiKeyService(ApiKeyStore store, Secrets secrets, IdGenerator ids, Clock clock) {
 		this.store = store;
 		this.secrets = secrets;
 		this.ids = ids;
+		this.clock = clock;
 	}
 
 	/** {@code POST /api/v1/api-keys}. */
@@ -58,7 +62,7 @@ class ApiKeyService {
 		if (name.isEmpty() || name.length() > 100) {
 			throw ProblemException.invalid("name", "is required, at most 100 characters");
 		}
-		Instant now = Jdbc.now();
+		Instant now = Jdbc.now(this.clock);
 		if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
 			throw ProblemException.invalid("expires_at", "must be in the future");
 		}

@@ -1,5 +1,6 @@
 package dev.parley.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -32,11 +33,15 @@ class BearerAuthenticator implements AuthenticationManager {
 
 	private final ApiKeyStore apiKeys;
 
-	BearerAuthenticator(AccessTokens tokens, UserRepository users, SessionStore sessions, ApiKeyStore apiKeys) {
+	private final Clock clock;
+
+	BearerAuthenticator(AccessTokens tokens, UserRepository users, SessionStore sessions, ApiKeyStore apiKeys,
+			Clock clock) {
 		this.tokens = tokens;
 		this.users = users;
 		this.sessions = sessions;
 		this.apiKeys = apiKeys;
+		this.clock = clock;
 	}
 
 	@Override
@@ -58,7 +63,7 @@ class BearerAuthenticator implements AuthenticationManager {
 		User user = this.users.findById(jwt.getSubject())
 			.orElseThrow(() -> new BadCredentialsException("The access token is invalid or has expired"));
 		requireActive(user);
-		if (sessionId == null || !this.sessions.isLive(sessionId, user.id(), Jdbc.now())) {
+		if (sessionId == null || !this.sessions.isLive(sessionId, user.id(), Jdbc.now(this.clock))) {
 			throw new CredentialsExpiredException("The session has ended; log in again");
 		}
 		return new AuthenticatedUser(user.id(), user.email(), user.role(), sessionId, null, Scope.all(),
@@ -69,7 +74,7 @@ class BearerAuthenticator implements AuthenticationManager {
 		ApiKeyStore.Match match = this.apiKeys.findByHash(Digests.sha256Hex(secret))
 			.orElseThrow(() -> new BadCredentialsException("The API key is not valid"));
 		ApiKey key = match.key();
-		Instant now = Jdbc.now();
+		Instant now = Jdbc.now(this.clock);
 		if (key.expiresAt() != null && !key.expiresAt().isAfter(now)) {
 			throw new CredentialsExpiredException("The API key has expired");
 		}

@@ -1,5 +1,6 @@
 package dev.parley.identity;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import dev.parley.platform.IdGenerator;
@@ -30,19 +31,22 @@ class LoginSessions {
 
 	private final IdentityProperties properties;
 
+	private final Clock clock;
+
 	LoginSessions(SessionStore sessions, UserRepository users, AccessTokens tokens, Secrets secrets, IdGenerator ids,
-			IdentityProperties properties) {
+			IdentityProperties properties, Clock clock) {
 		this.sessions = sessions;
 		this.users = users;
 		this.tokens = tokens;
 		this.secrets = secrets;
 		this.ids = ids;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@Transactional
 	TokenResponse start(User user) {
-		Instant now = Jdbc.now();
+		Instant now = Jdbc.now(this.clock);
 		String sessionId = this.ids.next().toString();
 		this.sessions.create(sessionId, user.id(), now, now.plus(this.properties.refreshTokenTtl()));
 		this.users.recordLogin(user.id(), now);
@@ -55,7 +59,7 @@ class LoginSessions {
 			throw ProblemException.invalid("refresh_token", "is required");
 		}
 		String hash = Digests.sha256Hex(refreshToken);
-		Instant now = Jdbc.now();
+		Instant now = Jdbc.now(this.clock);
 		SessionStore.RefreshToken stored = this.sessions.findRefreshToken(hash)
 			.orElseThrow(
 					() -> ProblemException.of(ProblemType.INVALID_REFRESH_TOKEN, "The refresh token is not valid"));
@@ -77,12 +81,12 @@ class LoginSessions {
 	}
 
 	void end(String sessionId) {
-		this.sessions.revoke(sessionId, Jdbc.now());
+		this.sessions.revoke(sessionId, Jdbc.now(this.clock));
 	}
 
 	/** Ends every session of the user but {@code keep} (null ends them all). */
 	void endAllOf(String userId, String keep) {
-		this.sessions.revokeAllOf(userId, keep, Jdbc.now());
+		this.sessions.revokeAllOf(userId, keep, Jdbc.now(this.clock));
 	}
 
 	private TokenResponse issue(User user, String sessionId, Instant now) {

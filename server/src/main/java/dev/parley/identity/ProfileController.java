@@ -1,5 +1,8 @@
 package dev.parley.identity;
 
+import java.time.Clock;
+
+import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
 
 import org.springframework.http.ResponseEntity;
@@ -21,10 +24,13 @@ class ProfileController {
 
 	private final LoginSessions sessions;
 
-	ProfileController(AccountService accounts, UserRepository users, LoginSessions sessions) {
+	private final Clock clock;
+
+	ProfileController(AccountService accounts, UserRepository users, LoginSessions sessions, Clock clock) {
 		this.accounts = accounts;
 		this.users = users;
 		this.sessions = sessions;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -36,7 +42,7 @@ class ProfileController {
 	UserView update(@RequestBody AuthRequests.UpdateProfile body) {
 		User user = this.accounts.require(SecurityCurrentUser.user().id());
 		String name = AccountRules.displayName(body.displayName(), user.displayName());
-		this.users.updateDisplayName(user.id(), name, dev.parley.platform.persistence.Jdbc.now());
+		this.users.updateDisplayName(user.id(), name, Jdbc.now(this.clock));
 		return UserView.of(this.accounts.require(user.id()));
 	}
 

@@ -1,12 +1,13 @@
 package dev.parley.identity;
 
-import java.nio.file.Path;
+import java.time.Clock;
 
 import javax.crypto.SecretKey;
 
 import jakarta.servlet.DispatcherType;
 
-import org.springframework.beans.factory.annotation.Value;
+import dev.parley.platform.ParleyProperties;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -110,16 +111,15 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	AccessTokens accessTokens(IdentityProperties properties, Secrets secrets,
-			@Value("${parley.data-dir}") Path dataDir) {
-		SecretKey key = JwtSecret.load(properties.jwtSecret(), dataDir, secrets);
+	AccessTokens accessTokens(IdentityProperties properties, Secrets secrets, ParleyProperties parley) {
+		SecretKey key = JwtSecret.load(properties.jwtSecret(), parley.dataDir(), secrets);
 		return new AccessTokens(key, properties);
 	}
 
 	@Bean
 	BearerAuthenticator bearerAuthenticator(AccessTokens tokens, UserRepository users, SessionStore sessions,
-			ApiKeyStore apiKeys) {
-		return new BearerAuthenticator(tokens, users, sessions, apiKeys);
+			ApiKeyStore apiKeys, Clock clock) {
+		return new BearerAuthenticator(tokens, users, sessions, apiKeys, clock);
 	}
 
 }

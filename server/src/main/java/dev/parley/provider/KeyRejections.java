@@ -1,5 +1,7 @@
 package dev.parley.provider;
 
+import java.time.Clock;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -24,9 +26,12 @@ final class KeyRejections {
 
 	private final MeterRegistry registry;
 
-	KeyRejections(ProviderStore store, MeterRegistry registry) {
+	private final Clock clock;
+
+	KeyRejections(ProviderStore store, MeterRegistry registry, Clock clock) {
 		this.store = store;
 		this.registry = registry;
+		this.clock = clock;
 	}
 
 	/** The listener of one built provider's key pool. */
@@ -38,7 +43,7 @@ final class KeyRejections {
 			log.warn("Provider '{}' ({}): API key #{} ({}) was refused by the upstream and is not used until the"
 					+ " keys are changed: {}", provider.name(), provider.id(), index + 1, key.hint(), clean);
 			try {
-				this.store.reject(provider.id(), index, key.ciphertext(), clean, Jdbc.now());
+				this.store.reject(provider.id(), index, key.ciphertext(), clean, Jdbc.now(this.clock));
 			}
 			catch (DataAccessException ex) {
 				log.warn("Provider '{}' ({}): could not store the refusal of API key #{}: {}", provider.name(),

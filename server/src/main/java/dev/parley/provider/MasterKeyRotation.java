@@ -1,5 +1,6 @@
 package dev.parley.provider;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.slf4j.Logger;
@@ -22,9 +23,12 @@ final class MasterKeyRotation {
 
 	private final KeyCipher cipher;
 
-	MasterKeyRotation(ProviderStore store, KeyCipher cipher) {
+	private final Clock clock;
+
+	MasterKeyRotation(ProviderStore store, KeyCipher cipher, Clock clock) {
 		this.store = store;
 		this.cipher = cipher;
+		this.clock = clock;
 	}
 
 	/** Re-seals what needs it; returns how many keys this call re-sealed. */
@@ -44,7 +48,7 @@ final class MasterKeyRotation {
 				}
 			}
 			if (changed) {
-				Instant now = Jdbc.now();
+				Instant now = Jdbc.now(this.clock);
 				this.store.touch(provider.id(), now);
 			}
 		}

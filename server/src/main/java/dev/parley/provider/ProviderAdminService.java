@@ -1,5 +1,6 @@
 package dev.parley.provider;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
-import dev.parley.platform.audit.AuditLog;
+import dev.parley.platform.audit.AuditLogRepository;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
@@ -48,11 +49,13 @@ class ProviderAdminService {
 
 	private final TransactionTemplate transaction;
 
-	private final AuditLog audit;
+	private final AuditLogRepository audit;
+
+	private final Clock clock;
 
 	ProviderAdminService(ProviderStore store, KeyCipher cipher, DatabaseProviderCatalog catalog,
 			ProviderFactory factory, ProviderProperties defaults, IdGenerator ids, CurrentUser currentUser,
-			PlatformTransactionManager transactions, AuditLog audit) {
+			PlatformTransactionManager transactions, AuditLogRepository audit, Clock clock) {
 		this.store = store;
 		this.cipher = cipher;
 		this.catalog = catalog;
@@ -62,6 +65,7 @@ class ProviderAdminService {
 		this.currentUser = currentUser;
 		this.transaction = new TransactionTemplate(transactions);
 		this.audit = audit;
+		this.clock = clock;
 	}
 
 	/** The environment's provider first, then the stored ones, the oldest first. */
@@ -90,7 +94,7 @@ class ProviderAdminService {
 		StoredProvider.Timeouts timeouts = timeouts(request, defaultTimeouts());
 		Integer maxConcurrency = ProviderRules.maxConcurrency(request.maxConcurrency());
 		String id = this.ids.next().toString();
-		Instant now = Jdbc.now();
+		Instant now = Jdbc.now(this.clock);
 		StoredProvider provider = new StoredProvider(id, name, protocol, baseUrl, apiVersion, models, timeouts,
 				maxConcurrency, request.streamUsage() == null || request.streamUsage(),
 				request.enabled() == null || request.enabled(), now, now, encrypt(id, keys));
@@ -125,7 +129,7 @@ class ProviderAdminService {
 		List<StoredProvider.StoredKey> keys = replaceKeys ? encrypt(id, ProviderRules.apiKeys(request.apiKeys()))
 				: current.keys();
 		StoredProvider changed = new StoredProvider(id, name, protocol, baseUrl, apiVersion, models, timeouts,
-				maxConcurrency, streamUsage, enabled, current.createdAt(), Jdbc.now(), keys);
+				maxConcurrency, streamUsage, enabled, current.createdAt(), Jdbc.now(this.clock), keys);
 		String note = changeNote(current, changed, replaceKeys);
 		write(name, () -> {
 			if (!ProviderStore.nameKey(name).equals(ProviderStore.nameKey(current.name()))) {

@@ -1,6 +1,6 @@
 package dev.parley.provider;
 
-import java.nio.file.Path;
+import java.time.Clock;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.parley.platform.ParleyProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
@@ -35,10 +37,9 @@ class ProviderConfiguration {
 	}
 
 	@Bean
-	KeyCipher providerKeyCipher(ManagedProviderProperties properties, Environment environment) {
-		Path dataDir = Path.of(environment.getProperty("parley.data-dir", "./data"));
+	KeyCipher providerKeyCipher(ManagedProviderProperties properties, ParleyProperties parley) {
 		String previous = properties.previousMasterKey();
-		return new KeyCipher(MasterKey.load(properties.masterKey(), dataDir),
+		return new KeyCipher(MasterKey.load(properties.masterKey(), parley.dataDir()),
 				(previous != null && !previous.isBlank()) ? MasterKey.key(MasterKey.decode(previous.strip(),
 						"parley.providers.previous-master-key (PARLEY_MASTER_KEY_PREVIOUS)")) : null);
 	}
@@ -48,10 +49,10 @@ class ProviderConfiguration {
 	 * one.
 	 */
 	@Bean
-	ApplicationRunner providerKeyRotation(ProviderStore store, KeyCipher cipher) {
+	ApplicationRunner providerKeyRotation(ProviderStore store, KeyCipher cipher, Clock clock) {
 		return (arguments) -> {
 			if (cipher.rotating()) {
-				new MasterKeyRotation(store, cipher).run();
+				new MasterKeyRotation(store, cipher, clock).run();
 			}
 		};
 	}
@@ -63,9 +64,9 @@ class ProviderConfiguration {
 
 	@Bean
 	ProviderFactory providerFactory(KeyCipher cipher, ProviderStore store, StreamWatchdog watchdog,
-			ObjectProvider<MeterRegistry> registries) {
+			ObjectProvider<MeterRegistry> registries, Clock clock) {
 		MeterRegistry registry = registries.getIfAvailable(SimpleMeterRegistry::new);
-		return new ProviderFactory(cipher, watchdog, registry, new KeyRejections(store, registry));
+		return new ProviderFactory(cipher, watchdog, registry, new KeyRejections(store, registry, clock));
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.parley.agent;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +106,7 @@ class AgentStoreContractTests {
 		try {
 			List<Future<?>> starts = new ArrayList<>();
 			for (int i = 0; i < 4; i++) {
-				starts.add(pool.submit(() -> new DefaultAgent(this.agents).ensure()));
+				starts.add(pool.submit(() -> new DefaultAgent(this.agents, Clock.systemUTC()).ensure()));
 			}
 			for (Future<?> start : starts) {
 				start.get(30, TimeUnit.SECONDS);
@@ -140,18 +141,18 @@ class AgentStoreContractTests {
 		assertThat(other.find(first.id())).isEmpty();
 		assertThat(other.defaultContext()).isEmpty();
 		other.create(new SavedContextRequests.Body("First", "Mine too.", false));
-		Instant now = Jdbc.now();
+		Instant now = Jdbc.now(Clock.systemUTC());
 		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(
 				() -> this.contexts.insert(owner, new SavedContext(this.ids.next(), "First", "dup", false, now, now)));
 	}
 
 	private SavedContextService contexts(String owner) {
 		CurrentUser user = () -> owner;
-		return new SavedContextService(this.contexts, user, this.ids, this.transactions);
+		return new SavedContextService(this.contexts, user, this.ids, this.transactions, Clock.systemUTC());
 	}
 
 	private Agent agent(String name, String owner, Visibility visibility, Set<Audience> roles) {
-		Instant now = Jdbc.now();
+		Instant now = Jdbc.now(Clock.systemUTC());
 		return new Agent(this.ids.next(), owner, name, null, null, List.of(), ModelParams.NONE, null, List.of(),
 				List.of(), List.of(), visibility, roles, false, false, now, now);
 	}

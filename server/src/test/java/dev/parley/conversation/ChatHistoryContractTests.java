@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -69,9 +70,9 @@ class ChatHistoryContractTests {
 		this.messages = new MessageRepository(this.jdbc, new JdbcTemplate(dataSource));
 		this.owner = "user-" + UUID.randomUUID();
 		this.history = new DefaultChatHistory(this.conversations, this.messages, () -> this.owner, this.ids,
-				this.transactions);
+				this.transactions, Clock.systemUTC());
 		this.service = new ConversationService(this.conversations, this.messages, () -> this.owner, this.ids,
-				this.published::add);
+				this.published::add, Clock.systemUTC());
 	}
 
 	@Test

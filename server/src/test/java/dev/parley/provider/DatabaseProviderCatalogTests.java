@@ -1,5 +1,6 @@
 package dev.parley.provider;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -110,7 +111,7 @@ class DatabaseProviderCatalogTests {
 
 	private DatabaseProviderCatalog catalog(EnvironmentProvider environment) {
 		ProviderFactory factory = new ProviderFactory(this.cipher, this.watchdog, this.registry,
-				new KeyRejections(this.store, this.registry));
+				new KeyRejections(this.store, this.registry, Clock.systemUTC()));
 		return new DatabaseProviderCatalog(environment,
 				new RuntimeProviders(this.store, factory, Duration.ofSeconds(2), Duration.ofSeconds(30)), this.demo);
 	}
@@ -123,7 +124,7 @@ class DatabaseProviderCatalogTests {
 	}
 
 	private StoredProvider store(String name, List<String> models, boolean enabled) {
-		Instant now = Jdbc.now();
+		Instant now = Jdbc.now(Clock.systemUTC());
 		StoredProvider provider = new StoredProvider(this.ids.next().toString(), name, ProviderProtocol.OPENAI,
 				"http://127.0.0.1:9/v1", null, models, new StoredProvider.Timeouts(1000, 1000, 1000, 1000), null, true,
 				enabled, now, now, List.of());

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.parley.bench.sim.Simulator;
 import dev.parley.bench.sim.SimulatorConfig;
+import dev.parley.platform.PlatformConfiguration;
 import dev.parley.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class ProviderConfigurationTests {
 	static final TestDatabase DATABASE = TestDatabase.h2();
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(ProviderConfiguration.class)
+		.withUserConfiguration(ProviderConfiguration.class, PlatformConfiguration.class)
 		.withBean(JdbcClient.class, () -> JdbcClient.create(DATABASE.dataSource()))
 		.withPropertyValues("parley.providers.master-key=" + MasterKey.generate());
 
@@ -68,7 +69,7 @@ class ProviderConfigurationTests {
 				ProviderCatalog catalog = context.getBean(ProviderCatalog.class);
 				KeyCipher cipher = context.getBean(KeyCipher.class);
 				String id = "0190a000-0000-7000-8000-00000000c0f1";
-				java.time.Instant now = dev.parley.platform.persistence.Jdbc.now();
+				java.time.Instant now = dev.parley.platform.persistence.Jdbc.now(java.time.Clock.systemUTC());
 				context.getBean(ProviderStore.class)
 					.insert(new StoredProvider(id, "Sim", ProviderProtocol.OPENAI, sim.baseUrl(), null,
 							java.util.List.of("sim?tokens=2"), new StoredProvider.Timeouts(1000, 5000, 5000, 10000),

@@ -1,5 +1,6 @@
 package dev.parley.provider;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -70,7 +71,8 @@ class ProviderStoreContractTests {
 	void aMasterKeyRotationResealsEveryKeyOnceAndKeepsRefusals() {
 		StoredProvider provider = provider("Rotated-" + suffix(), List.of("sk-rotate-0001", "sk-rotate-0002"));
 		this.store.insert(provider);
-		this.store.reject(provider.id(), 1, provider.keys().get(1).ciphertext(), "401 invalid key", Jdbc.now());
+		this.store.reject(provider.id(), 1, provider.keys().get(1).ciphertext(), "401 invalid key",
+				Jdbc.now(Clock.systemUTC()));
 		String unrelated = this.cipher.encrypt(provider.id(), "sk-x");
 		SecretKey newKey = MasterKey.key(MasterKey.decode(MasterKey.generate(), "test"));
 		KeyCipher newOnly = new KeyCipher(newKey);
@@ -78,7 +80,7 @@ class ProviderStoreContractTests {
 		assertThat(newOnly.readable(provider.id(), unrelated)).isFalse();
 		assertThat(rotating.decrypt(provider.id(), provider.keys().get(0).ciphertext())).isEqualTo("sk-rotate-0001");
 
-		int resealed = new MasterKeyRotation(this.store, rotating).run();
+		int resealed = new MasterKeyRotation(this.store, rotating, Clock.systemUTC()).run();
 
 		StoredProvider after = this.store.find(provider.id()).orElseThrow();
 		assertThat(resealed).isGreaterThanOrEqualTo(2);
@@ -86,7 +88,8 @@ class ProviderStoreContractTests {
 			.containsExactly("sk-rotate-0001", "sk-rotate-0002");
 		assertThat(after.keys().get(1).rejected()).isTrue();
 		assertThat(after.updatedAt()).isAfterOrEqualTo(provider.updatedAt());
-		assertThat(new MasterKeyRotation(this.store, rotating).run()).as("nothing left to re-seal").isZero();
+		assertThat(new MasterKeyRotation(this.store, rotating, Clock.systemUTC()).run()).as("nothing left to re-seal")
+			.isZero();
 	}
 
 	@Test
@@ -189,13 +192,13 @@ class ProviderStoreContractTests {
 	private RuntimeProviders runtime() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		ProviderFactory factory = new ProviderFactory(this.cipher, new StreamWatchdog(), registry,
-				new KeyRejections(this.store, registry));
+				new KeyRejections(this.store, registry, Clock.systemUTC()));
 		return new RuntimeProviders(this.store, factory, Duration.ZERO, Duration.ofMinutes(5));
 	}
 
 	private StoredProvider provider(String name, List<String> keys) {
 		String id = this.ids.next().toString();
-		Instant now = Jdbc.now();
+		Instant now = Jdbc.now(Clock.systemUTC());
 		return new StoredProvider(id, name, ProviderProtocol.OPENAI,
 				"https://dashscope.aliyuncs.com/compatible-mode/v1", null, List.of("qwen-plus", "qwen-max"),
 				new StoredProvider.Timeouts(10_000, 60_000, 60_000, 300_000), null, true, true, now, now,

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,11 +31,6 @@ class JdbcTokenBudget implements TokenBudget {
 	private final LimitMetrics metrics;
 
 	private final Clock clock;
-
-	@Autowired
-	JdbcTokenBudget(JdbcClient jdbc, LimitProperties properties, LimitMetrics metrics) {
-		this(jdbc, properties, metrics, Clock.systemUTC());
-	}
 
 	JdbcTokenBudget(JdbcClient jdbc, LimitProperties properties, LimitMetrics metrics, Clock clock) {
 		this.jdbc = jdbc;

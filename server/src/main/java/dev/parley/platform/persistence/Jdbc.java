@@ -3,6 +3,7 @@ package dev.parley.platform.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -19,9 +20,9 @@ public final class Jdbc {
 	private Jdbc() {
 	}
 
-	/** The current instant at the precision the database keeps. */
-	public static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	/** The clock's current instant at the precision the database keeps. */
+	public static Instant now(InstantSource clock) {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	/** An instant as a bind parameter (null stays null). */

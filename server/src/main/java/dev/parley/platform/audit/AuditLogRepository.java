@@ -1,5 +1,6 @@
 package dev.parley.platform.audit;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * append-only. Features write to it in the transaction of the change where they have one.
  */
 @Repository
-public class AuditLog {
+public class AuditLogRepository {
 
 	/** One entry as the API shows it. */
 	public record Entry(String id, String actorId, String action, String targetType, String targetId, String details,
@@ -25,9 +26,12 @@ public class AuditLog {
 
 	private final IdGenerator ids;
 
-	public AuditLog(JdbcClient jdbc, IdGenerator ids) {
+	private final Clock clock;
+
+	public AuditLogRepository(JdbcClient jdbc, IdGenerator ids, Clock clock) {
 		this.jdbc = jdbc;
 		this.ids = ids;
+		this.clock = clock;
 	}
 
 	/**
@@ -40,7 +44,8 @@ public class AuditLog {
 		this.jdbc
 			.sql("INSERT INTO audit_log (id, actor_id, action, target_type, target_id, details, created_at) "
 					+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
-			.params(this.ids.next().toString(), actorId, action, targetType, targetId, details, Jdbc.param(Jdbc.now()))
+			.params(this.ids.next().toString(), actorId, action, targetType, targetId, details,
+					Jdbc.param(Jdbc.now(this.clock)))
 			.update();
 	}
 

@@ -4,6 +4,7 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -11,12 +12,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Parley's JSON rules on top of {@code application.yml}: enums are written in lower case
- * (read in any case), and a value of the wrong JSON type is an error rather than silently
- * coerced ({@code "title": 5}, {@code "pinned": "yes"}).
+ * Parley's two JSON mappers. The web layer's (Spring Boot's, with {@code application.yml}
+ * and these rules on top): enums are written in lower case (read in any case), and a
+ * value of the wrong JSON type is an error rather than silently coerced
+ * ({@code "title": 5}, {@code "pinned": "yes"}). And the {@link StorageJson storage
+ * mapper}.
  */
 @Configuration(proxyBeanMethods = false)
-public class JsonConfig {
+public class JsonConfiguration {
+
+	/**
+	 * The {@link StorageJson storage mapper}: Jackson's defaults. Not a candidate for
+	 * unqualified injection, so that the web layer keeps Spring Boot's mapper. Tests that
+	 * build their parts by hand use this method too.
+	 */
+	@Bean(defaultCandidate = false)
+	@StorageJson
+	public static JsonMapper storageJsonMapper() {
+		return JsonMapper.builder().build();
+	}
 
 	@Bean
 	JsonMapperBuilderCustomizer parleyJsonRules() {

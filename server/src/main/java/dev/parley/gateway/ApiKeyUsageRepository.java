@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,7 +16,7 @@ import dev.parley.provider.Usage;
  * shared by every instance. The row of a deleted key goes with it.
  */
 @Repository
-class JdbcApiKeyUsage implements ApiKeyUsage {
+class ApiKeyUsageRepository implements ApiKeyUsage {
 
 	private static final int UPSERT_ATTEMPTS = 3;
 
@@ -25,12 +24,7 @@ class JdbcApiKeyUsage implements ApiKeyUsage {
 
 	private final Clock clock;
 
-	@Autowired
-	JdbcApiKeyUsage(JdbcClient jdbc) {
-		this(jdbc, Clock.systemUTC());
-	}
-
-	JdbcApiKeyUsage(JdbcClient jdbc, Clock clock) {
+	ApiKeyUsageRepository(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scripts), run on each supported server.
  */
 @OnEachDatabase
-class ApiKeyUsageContractTests {
+class ApiKeyUsageRepositoryContractTests {
 
 	/** Late evening UTC, already the next day in Shanghai: days must be UTC days. */
 	private static final Instant EVENING = Instant.parse("2026-03-14T22:30:00Z");
@@ -50,7 +50,7 @@ class ApiKeyUsageContractTests {
 		usage(EVENING).record(second, new Usage(1, 1));
 		usage(Instant.parse("2026-03-15T00:00:01Z")).record(first, new Usage(7, 7));
 
-		JdbcApiKeyUsage tomorrow = usage(Instant.parse("2026-03-15T08:00:00Z"));
+		ApiKeyUsageRepository tomorrow = usage(Instant.parse("2026-03-15T08:00:00Z"));
 		assertThat(tomorrow.today()).isEqualTo(DAY.plusDays(1));
 		List<KeyUsage> rows = tomorrow.ofUser(user, DAY);
 		assertThat(rows).containsExactly(new KeyUsage(first, "first", "pk_first", DAY.plusDays(1), 1, 7, 7, 14),
@@ -62,7 +62,7 @@ class ApiKeyUsageContractTests {
 	@Test
 	void concurrentRecordsAreAllCounted() throws Exception {
 		String key = key(user(), "busy");
-		JdbcApiKeyUsage usage = usage(EVENING);
+		ApiKeyUsageRepository usage = usage(EVENING);
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
 			List<Callable<Void>> calls = new ArrayList<>();
@@ -109,8 +109,8 @@ class ApiKeyUsageContractTests {
 		return rows;
 	}
 
-	private JdbcApiKeyUsage usage(Instant now) {
-		return new JdbcApiKeyUsage(this.database.jdbc(), Clock.fixed(now, ZoneId.of("Asia/Shanghai")));
+	private ApiKeyUsageRepository usage(Instant now) {
+		return new ApiKeyUsageRepository(this.database.jdbc(), Clock.fixed(now, ZoneId.of("Asia/Shanghai")));
 	}
 
 	private String user() {
