@@ -6,6 +6,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.provider.ModelParams;
@@ -13,8 +14,9 @@ import dev.parley.provider.RouteTarget;
 
 /**
  * The stored form of an agent's JSON columns ({@code route}, {@code params}, the message
- * and text lists), fixed here rather than by the web layer's JSON settings so that stored
- * rows never change shape.
+ * and text lists): snake_case names and no null members, fixed on the stored types here
+ * and written through the storage mapper rather than the web layer's, so that stored rows
+ * never change shape.
  */
 final class AgentJson {
 
@@ -27,10 +29,14 @@ final class AgentJson {
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
 	};
 
-	private final JsonMapper mapper = JsonMapper.builder()
-		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-		.changeDefaultPropertyInclusion((include) -> include.withValueInclusion(JsonInclude.Include.NON_NULL))
-		.build();
+	private final JsonMapper mapper;
+
+	/**
+	 * @param mapper the storage mapper
+	 */
+	AgentJson(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
 
 	String writeRoute(List<RouteTarget> route) {
 		return this.mapper.writeValueAsString(route.stream()
@@ -86,12 +92,18 @@ final class AgentJson {
 		return this.mapper.readValue(json, type);
 	}
 
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	private record Target(String providerId, String model, int weight) {
 	}
 
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	private record Params(Double temperature, Double topP, Integer maxTokens, List<String> stop) {
 	}
 
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	private record Message(String role, String content) {
 	}
 

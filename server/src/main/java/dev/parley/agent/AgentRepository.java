@@ -13,7 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.parley.platform.Page;
+import dev.parley.platform.json.StorageJson;
 import dev.parley.platform.persistence.Jdbc;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,10 +38,11 @@ class AgentRepository {
 
 	private final JdbcClient jdbc;
 
-	private final AgentJson json = new AgentJson();
+	private final AgentJson json;
 
-	AgentRepository(JdbcClient jdbc) {
+	AgentRepository(JdbcClient jdbc, @StorageJson JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = new AgentJson(json);
 	}
 
 	void insert(Agent agent) {

@@ -3,6 +3,9 @@ package dev.parley.cache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.parley.platform.json.StorageJson;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,10 +22,11 @@ class CacheConfiguration {
 
 	@Bean
 	ResponseCache responseCache(CacheProperties properties,
-			ObjectProvider<StatefulRedisConnection<String, byte[]>> redis, MeterRegistry registry) {
+			ObjectProvider<StatefulRedisConnection<String, byte[]>> redis, MeterRegistry registry,
+			@StorageJson JsonMapper json) {
 		StatefulRedisConnection<String, byte[]> connection = redis.getIfAvailable();
 		CacheStore store = (connection != null)
-				? new RedisCacheStore(connection, properties.ttl(), new CacheOutage(registry))
+				? new RedisCacheStore(connection, properties.ttl(), new CacheOutage(registry), json)
 				: new CaffeineCacheStore(properties.maxEntries(), properties.ttl(), Ticker.systemTicker());
 		return new DefaultResponseCache(store, properties.maxReplyChars(), registry);
 	}

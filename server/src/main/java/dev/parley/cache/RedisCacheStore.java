@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Replies in Redis under {@code parley:cache:<key>}, shared by every instance and dropped
@@ -19,14 +20,16 @@ final class RedisCacheStore implements CacheStore {
 
 	private final long ttlSeconds;
 
-	private final ReplyCodec codec = new ReplyCodec();
+	private final ReplyCodec codec;
 
 	private final CacheOutage outage;
 
-	RedisCacheStore(StatefulRedisConnection<String, byte[]> connection, Duration ttl, CacheOutage outage) {
+	RedisCacheStore(StatefulRedisConnection<String, byte[]> connection, Duration ttl, CacheOutage outage,
+			JsonMapper json) {
 		this.connection = connection;
 		this.ttlSeconds = Math.max(1, ttl.toSeconds());
 		this.outage = outage;
+		this.codec = new ReplyCodec(json);
 	}
 
 	@Override

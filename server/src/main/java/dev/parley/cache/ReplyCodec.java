@@ -9,11 +9,19 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON form of a cached reply in Redis, with fixed snake_case names (independent of
- * the application's Jackson settings, so every instance and version reads the same).
+ * the application's Jackson settings, so every instance and version reads the same),
+ * written through the storage mapper.
  */
 final class ReplyCodec {
 
-	private final JsonMapper mapper = JsonMapper.builder().build();
+	private final JsonMapper mapper;
+
+	/**
+	 * @param mapper the storage mapper
+	 */
+	ReplyCodec(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
 
 	byte[] encode(CachedReply reply) {
 		ObjectNode json = this.mapper.createObjectNode();

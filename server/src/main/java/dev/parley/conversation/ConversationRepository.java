@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.parley.platform.json.StorageJson;
 import dev.parley.platform.persistence.Jdbc;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,10 +29,11 @@ class ConversationRepository {
 
 	private final JdbcClient jdbc;
 
-	private final PresetMessagesJson presets = new PresetMessagesJson();
+	private final PresetMessagesJson presets;
 
-	ConversationRepository(JdbcClient jdbc) {
+	ConversationRepository(JdbcClient jdbc, @StorageJson JsonMapper json) {
 		this.jdbc = jdbc;
+		this.presets = new PresetMessagesJson(json);
 	}
 
 	void insert(Conversation c) {

@@ -16,7 +16,14 @@ final class PresetMessagesJson {
 	private static final TypeReference<List<Stored>> LIST = new TypeReference<>() {
 	};
 
-	private final JsonMapper mapper = JsonMapper.builder().build();
+	private final JsonMapper mapper;
+
+	/**
+	 * @param mapper the storage mapper
+	 */
+	PresetMessagesJson(JsonMapper mapper) {
+		this.mapper = mapper;
+	}
 
 	String write(List<PresetMessage> messages) {
 		if (messages == null || messages.isEmpty()) {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.cache.CachedReply;
+import dev.parley.platform.json.StorageJson;
 import dev.parley.provider.ChatRouter;
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.RoutedStream;
@@ -46,13 +47,15 @@ class GatewayStreams {
 
 	private final TokenCounter tokens;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
-	GatewayStreams(ChatRouter router, UpstreamLimiter limiter, GatewayService service, TokenCounter tokens) {
+	GatewayStreams(ChatRouter router, UpstreamLimiter limiter, GatewayService service, TokenCounter tokens,
+			@StorageJson JsonMapper json) {
 		this.router = router;
 		this.limiter = limiter;
 		this.service = service;
 		this.tokens = tokens;
+		this.json = json;
 	}
 
 	/**

@@ -58,11 +58,11 @@ final class AnthropicAdapter implements ProtocolAdapter {
 
 	private final JsonMapper json;
 
-	AnthropicAdapter(Settings settings, StreamWatchdog watchdog, ProviderMetrics metrics) {
+	AnthropicAdapter(Settings settings, StreamWatchdog watchdog, ProviderMetrics metrics, JsonMapper json) {
 		this.settings = settings;
 		this.messages = UpstreamCalls.endpoint(settings.baseUrl(), "/messages");
-		this.calls = new UpstreamCalls(settings.connectTimeout(), watchdog, metrics);
-		this.json = this.calls.json();
+		this.calls = new UpstreamCalls(settings.connectTimeout(), watchdog, metrics, json);
+		this.json = json;
 	}
 
 	@Override

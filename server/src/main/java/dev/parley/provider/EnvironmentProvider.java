@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one OpenAI-compatible provider configured in the environment
@@ -36,12 +37,14 @@ final class EnvironmentProvider implements AutoCloseable {
 	/**
 	 * @param properties configured settings, with their fallbacks applied
 	 */
-	EnvironmentProvider(ProviderProperties properties, StreamWatchdog watchdog, MeterRegistry registry) {
+	EnvironmentProvider(ProviderProperties properties, StreamWatchdog watchdog, MeterRegistry registry,
+			JsonMapper json) {
 		this.properties = properties;
 		OpenAiAdapter.Settings settings = new OpenAiAdapter.Settings(properties.id(), properties.effectiveBaseUrl(),
 				null, properties.connectTimeout(), properties.firstTokenTimeout(), properties.idleTimeout(),
 				properties.requestTimeout(), properties.streamUsage());
-		OpenAiAdapter adapter = new OpenAiAdapter(settings, watchdog, new ProviderMetrics(registry, properties.id()));
+		OpenAiAdapter adapter = new OpenAiAdapter(settings, watchdog, new ProviderMetrics(registry, properties.id()),
+				json);
 		List<String> keys = (apiKey() == null) ? List.of() : List.of(apiKey());
 		Counter rejected = Counter.builder("parley.provider.keys.rejected")
 			.description("API keys taken out because the upstream refused them")

@@ -57,12 +57,12 @@ final class OpenAiAdapter implements ProtocolAdapter {
 
 	private final JsonMapper json;
 
-	OpenAiAdapter(Settings settings, StreamWatchdog watchdog, ProviderMetrics metrics) {
+	OpenAiAdapter(Settings settings, StreamWatchdog watchdog, ProviderMetrics metrics, JsonMapper json) {
 		this.settings = settings;
 		this.completions = UpstreamCalls.endpoint(settings.baseUrl(), "/chat/completions" + (settings.azure()
 				? "?api-version=" + URLEncoder.encode(settings.apiVersion().strip(), StandardCharsets.UTF_8) : ""));
-		this.calls = new UpstreamCalls(settings.connectTimeout(), watchdog, metrics);
-		this.json = this.calls.json();
+		this.calls = new UpstreamCalls(settings.connectTimeout(), watchdog, metrics, json);
+		this.json = json;
 	}
 
 	@Override

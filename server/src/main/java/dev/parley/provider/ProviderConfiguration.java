@@ -9,8 +9,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.platform.ParleyProperties;
+import dev.parley.platform.json.StorageJson;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
@@ -58,21 +60,21 @@ class ProviderConfiguration {
 	}
 
 	@Bean
-	ProviderStore providerStore(JdbcClient jdbc) {
-		return new ProviderStore(jdbc);
+	ProviderStore providerStore(JdbcClient jdbc, @StorageJson JsonMapper json) {
+		return new ProviderStore(jdbc, json);
 	}
 
 	@Bean
 	ProviderFactory providerFactory(KeyCipher cipher, ProviderStore store, StreamWatchdog watchdog,
-			ObjectProvider<MeterRegistry> registries, Clock clock) {
+			ObjectProvider<MeterRegistry> registries, Clock clock, @StorageJson JsonMapper json) {
 		MeterRegistry registry = registries.getIfAvailable(SimpleMeterRegistry::new);
-		return new ProviderFactory(cipher, watchdog, registry, new KeyRejections(store, registry, clock));
+		return new ProviderFactory(cipher, watchdog, registry, new KeyRejections(store, registry, clock), json);
 	}
 
 	@Bean
 	DatabaseProviderCatalog providerCatalog(ProviderProperties configured, ManagedProviderProperties managed,
 			Environment environment, StreamWatchdog watchdog, ProviderStore store, ProviderFactory factory,
-			ObjectProvider<MeterRegistry> registries) {
+			ObjectProvider<MeterRegistry> registries, @StorageJson JsonMapper json) {
 		ProviderProperties properties = configured.withFallbacks(environment::getProperty);
 		DemoProvider demo = new DemoProvider(properties.demoWordDelay());
 		RuntimeProviders stored = new RuntimeProviders(store, factory, managed.recheckInterval(),
@@ -85,7 +87,7 @@ class ProviderConfiguration {
 			return new DatabaseProviderCatalog(null, stored, demo);
 		}
 		EnvironmentProvider provider = new EnvironmentProvider(properties, watchdog,
-				registries.getIfAvailable(SimpleMeterRegistry::new));
+				registries.getIfAvailable(SimpleMeterRegistry::new), json);
 		log.info("LLM provider '{}': OpenAI-compatible at {}, default model {}", properties.id(),
 				properties.effectiveBaseUrl(), properties.effectiveDefaultModel());
 		return new DatabaseProviderCatalog(provider, stored, demo);

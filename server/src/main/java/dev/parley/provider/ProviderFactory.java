@@ -6,6 +6,7 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds callable providers from stored ones: the protocol's adapter plus a key pool of
@@ -26,11 +27,15 @@ final class ProviderFactory {
 
 	private final KeyRejections rejections;
 
-	ProviderFactory(KeyCipher cipher, StreamWatchdog watchdog, MeterRegistry registry, KeyRejections rejections) {
+	private final JsonMapper json;
+
+	ProviderFactory(KeyCipher cipher, StreamWatchdog watchdog, MeterRegistry registry, KeyRejections rejections,
+			JsonMapper json) {
 		this.cipher = cipher;
 		this.watchdog = watchdog;
 		this.registry = registry;
 		this.rejections = rejections;
+		this.json = json;
 	}
 
 	/**
@@ -87,13 +92,14 @@ final class ProviderFactory {
 		StoredProvider.Timeouts t = stored.timeouts();
 		ProviderMetrics metrics = new ProviderMetrics(this.registry, stored.id());
 		return switch (stored.protocol()) {
-			case OPENAI -> new OpenAiAdapter(new OpenAiAdapter.Settings(stored.id(), stored.baseUrl(),
-					stored.apiVersion(), t.connect(), t.firstToken(), t.idle(), t.request(), stored.streamUsage()),
-					this.watchdog, metrics);
+			case OPENAI -> new OpenAiAdapter(
+					new OpenAiAdapter.Settings(stored.id(), stored.baseUrl(), stored.apiVersion(), t.connect(),
+							t.firstToken(), t.idle(), t.request(), stored.streamUsage()),
+					this.watchdog, metrics, this.json);
 			case ANTHROPIC -> new AnthropicAdapter(
 					new AnthropicAdapter.Settings(stored.id(), stored.baseUrl(), AnthropicAdapter.DEFAULT_VERSION,
 							t.connect(), t.firstToken(), t.idle(), t.request(), AnthropicAdapter.DEFAULT_MAX_TOKENS),
-					this.watchdog, metrics);
+					this.watchdog, metrics, this.json);
 		};
 	}
 

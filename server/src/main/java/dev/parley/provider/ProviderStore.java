@@ -32,10 +32,11 @@ final class ProviderStore {
 
 	private final JdbcClient jdbc;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
-	ProviderStore(JdbcClient jdbc) {
+	ProviderStore(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	/** A cheap summary that changes whenever any provider or key changes. */

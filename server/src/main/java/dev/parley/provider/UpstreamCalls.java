@@ -41,9 +41,12 @@ final class UpstreamCalls implements AutoCloseable {
 
 	private final ProviderMetrics metrics;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
-	UpstreamCalls(Duration connectTimeout, StreamWatchdog watchdog, ProviderMetrics metrics) {
+	/**
+	 * @param json the storage mapper, for the wire formats
+	 */
+	UpstreamCalls(Duration connectTimeout, StreamWatchdog watchdog, ProviderMetrics metrics, JsonMapper json) {
 		this.clients = new HttpClient[Math.clamp(Runtime.getRuntime().availableProcessors(), 1, MAX_CLIENTS)];
 		for (int i = 0; i < this.clients.length; i++) {
 			this.clients[i] = HttpClient.newBuilder()
@@ -58,16 +61,13 @@ final class UpstreamCalls implements AutoCloseable {
 		}
 		this.watchdog = watchdog;
 		this.metrics = metrics;
+		this.json = json;
 	}
 
 	/** {@code baseUrl} (with or without a trailing slash) followed by {@code path}. */
 	static URI endpoint(String baseUrl, String path) {
 		String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		return URI.create(base + path);
-	}
-
-	JsonMapper json() {
-		return this.json;
 	}
 
 	ProviderMetrics metrics() {

@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
+import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.provider.ModelParams;
 import dev.parley.provider.RouteTarget;
@@ -55,7 +56,7 @@ class AgentStoreContractTests {
 	void open() {
 		DataSource dataSource = this.database.dataSource();
 		JdbcClient jdbc = JdbcClient.create(dataSource);
-		this.agents = new AgentRepository(jdbc);
+		this.agents = new AgentRepository(jdbc, JsonConfiguration.storageJsonMapper());
 		this.contexts = new SavedContextRepository(jdbc);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.parley.platform.cluster.RedisConfiguration;
+import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.testsupport.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CacheConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(RedisConfiguration.class, CacheConfiguration.class)
+		.withUserConfiguration(RedisConfiguration.class, CacheConfiguration.class, JsonConfiguration.class)
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
 	private final CachedReply reply = new CachedReply("Hello.", "stop", 5, 2, "gpt-4o-mini", "openai");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.platform.cluster.RedisConfiguration;
+import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.testsupport.TcpProxy;
 import dev.parley.testsupport.TestRedis;
 
@@ -123,7 +124,9 @@ class RedisResponseCacheTests {
 	private ResponseCache cache(String url, Duration ttl, int maxReplyChars, CacheOutage outage) {
 		StatefulRedisConnection<String, byte[]> connection = client(url)
 			.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-		return new DefaultResponseCache(new RedisCacheStore(connection, ttl, outage), maxReplyChars, this.registry);
+		return new DefaultResponseCache(
+				new RedisCacheStore(connection, ttl, outage, JsonConfiguration.storageJsonMapper()), maxReplyChars,
+				this.registry);
 	}
 
 	private RedisClient client(String url) {

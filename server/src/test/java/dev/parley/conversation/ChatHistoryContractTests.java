@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.Page;
+import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
 import dev.parley.testsupport.DatabaseServer;
@@ -66,7 +67,7 @@ class ChatHistoryContractTests {
 		DataSource dataSource = this.database.dataSource();
 		this.jdbc = JdbcClient.create(dataSource);
 		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-		this.conversations = new ConversationRepository(this.jdbc);
+		this.conversations = new ConversationRepository(this.jdbc, JsonConfiguration.storageJsonMapper());
 		this.messages = new MessageRepository(this.jdbc, new JdbcTemplate(dataSource));
 		this.owner = "user-" + UUID.randomUUID();
 		this.history = new DefaultChatHistory(this.conversations, this.messages, () -> this.owner, this.ids,

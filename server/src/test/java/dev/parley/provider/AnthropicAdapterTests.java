@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.parley.bench.sim.RecordedRequest;
 import dev.parley.bench.sim.Simulator;
 import dev.parley.bench.sim.SimulatorConfig;
+import dev.parley.platform.json.JsonConfiguration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +57,7 @@ class AnthropicAdapterTests {
 		return new AnthropicAdapter(
 				new AnthropicAdapter.Settings("anthropic", this.sim.baseUrl(), "2023-06-01", Duration.ofSeconds(2),
 						firstToken, idle, Duration.ofSeconds(5), 4096),
-				this.watchdog, new ProviderMetrics(this.registry, "anthropic"));
+				this.watchdog, new ProviderMetrics(this.registry, "anthropic"), JsonConfiguration.storageJsonMapper());
 	}
 
 	static ChatProvider pooled(AnthropicAdapter adapter, String... keys) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.parley.platform.IdGenerator;
+import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
@@ -24,7 +25,8 @@ class DatabaseProviderCatalogTests {
 
 	final TestDatabase database = TestDatabase.h2();
 
-	final ProviderStore store = new ProviderStore(JdbcClient.create(this.database.dataSource()));
+	final ProviderStore store = new ProviderStore(JdbcClient.create(this.database.dataSource()),
+			JsonConfiguration.storageJsonMapper());
 
 	final KeyCipher cipher = new KeyCipher(MasterKey.key(MasterKey.decode(MasterKey.generate(), "test")));
 
@@ -111,7 +113,7 @@ class DatabaseProviderCatalogTests {
 
 	private DatabaseProviderCatalog catalog(EnvironmentProvider environment) {
 		ProviderFactory factory = new ProviderFactory(this.cipher, this.watchdog, this.registry,
-				new KeyRejections(this.store, this.registry, Clock.systemUTC()));
+				new KeyRejections(this.store, this.registry, Clock.systemUTC()), JsonConfiguration.storageJsonMapper());
 		return new DatabaseProviderCatalog(environment,
 				new RuntimeProviders(this.store, factory, Duration.ofSeconds(2), Duration.ofSeconds(30)), this.demo);
 	}
@@ -120,7 +122,7 @@ class DatabaseProviderCatalogTests {
 		ProviderProperties properties = new ProviderProperties("openai", "sk-x", null, null, models,
 				Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 10, 10,
 				true, Duration.ZERO);
-		return new EnvironmentProvider(properties, this.watchdog, this.registry);
+		return new EnvironmentProvider(properties, this.watchdog, this.registry, JsonConfiguration.storageJsonMapper());
 	}
 
 	private StoredProvider store(String name, List<String> models, boolean enabled) {

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.parley.bench.sim.Simulator;
 import dev.parley.bench.sim.SimulatorConfig;
+import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.testsupport.TcpProxy;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -74,7 +75,7 @@ class DefaultChatRouterTests {
 		OpenAiAdapter adapter = new OpenAiAdapter(
 				new OpenAiAdapter.Settings(id, baseUrl, null, Duration.ofSeconds(2), Duration.ofMillis(600),
 						Duration.ofSeconds(2), Duration.ofSeconds(5), true),
-				this.watchdog, new ProviderMetrics(this.registry, id));
+				this.watchdog, new ProviderMetrics(this.registry, id), JsonConfiguration.storageJsonMapper());
 		this.adapters.add(adapter);
 		KeyPool pool = new KeyPool(List.of(keys), List.of(), (index, reason) -> this.rejectedKeys.add(keys[index]));
 		this.providers.put(id, new PooledProvider(id, adapter, pool, maxConcurrency));

@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.parley.bench.sim.Simulator;
 import dev.parley.bench.sim.SimulatorConfig;
+import dev.parley.platform.json.JsonConfiguration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,7 @@ class OpenAiAdapterTests {
 		return new OpenAiAdapter(
 				new OpenAiAdapter.Settings("openai", baseUrl, null, Duration.ofSeconds(2), firstToken, idle,
 						Duration.ofSeconds(2), streamUsage),
-				this.watchdog, new ProviderMetrics(this.registry, "openai"));
+				this.watchdog, new ProviderMetrics(this.registry, "openai"), JsonConfiguration.storageJsonMapper());
 	}
 
 	static ChatProvider pooled(OpenAiAdapter adapter, String... keys) {

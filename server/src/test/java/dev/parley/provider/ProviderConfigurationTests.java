@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.parley.bench.sim.Simulator;
 import dev.parley.bench.sim.SimulatorConfig;
 import dev.parley.platform.PlatformConfiguration;
+import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class ProviderConfigurationTests {
 	static final TestDatabase DATABASE = TestDatabase.h2();
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(ProviderConfiguration.class, PlatformConfiguration.class)
+		.withUserConfiguration(ProviderConfiguration.class, PlatformConfiguration.class, JsonConfiguration.class)
 		.withBean(JdbcClient.class, () -> JdbcClient.create(DATABASE.dataSource()))
 		.withPropertyValues("parley.providers.master-key=" + MasterKey.generate());
 

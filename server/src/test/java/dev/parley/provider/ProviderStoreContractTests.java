@@ -17,6 +17,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.parley.platform.IdGenerator;
+import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.testsupport.DatabaseServer;
 import dev.parley.testsupport.OnEachDatabase;
@@ -44,7 +45,8 @@ class ProviderStoreContractTests {
 
 	@BeforeEach
 	void open() {
-		this.store = new ProviderStore(JdbcClient.create(this.database.dataSource()));
+		this.store = new ProviderStore(JdbcClient.create(this.database.dataSource()),
+				JsonConfiguration.storageJsonMapper());
 	}
 
 	@Test
@@ -192,7 +194,7 @@ class ProviderStoreContractTests {
 	private RuntimeProviders runtime() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		ProviderFactory factory = new ProviderFactory(this.cipher, new StreamWatchdog(), registry,
-				new KeyRejections(this.store, registry, Clock.systemUTC()));
+				new KeyRejections(this.store, registry, Clock.systemUTC()), JsonConfiguration.storageJsonMapper());
 		return new RuntimeProviders(this.store, factory, Duration.ZERO, Duration.ofMinutes(5));
 	}
 
