@@ -156,12 +156,18 @@ class ConversationRepository {
 	}
 
 	private Conversation map(ResultSet rs, int row) throws SQLException {
-		return new Conversation(Jdbc.uuid(rs, "id"), rs.getString("owner_id"), rs.getString("title"),
-				Jdbc.uuid(rs, "agent_id"), rs.getString("system_prompt"),
-				this.presets.read(rs.getString("preset_messages")), Jdbc.instant(rs, "context_start"),
-				rs.getBoolean("pinned"), rs.getBoolean("archived"),
-				ConversationStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
-				Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"));
+		return Conversation.builder(Jdbc.uuid(rs, "id"), rs.getString("owner_id"))
+			.title(rs.getString("title"))
+			.agentId(Jdbc.uuid(rs, "agent_id"))
+			.systemPrompt(rs.getString("system_prompt"))
+			.presetMessages(this.presets.read(rs.getString("preset_messages")))
+			.contextStart(Jdbc.instant(rs, "context_start"))
+			.pinned(rs.getBoolean("pinned"))
+			.archived(rs.getBoolean("archived"))
+			.status(ConversationStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)))
+			.createdAt(Jdbc.instant(rs, "created_at"))
+			.updatedAt(Jdbc.instant(rs, "updated_at"))
+			.build();
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.parley.conversation;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -48,9 +47,13 @@ class ConversationService {
 	/** A new conversation of the current user with these settings (each may be null). */
 	Conversation create(String title, UUID agentId, String systemPrompt, List<PresetMessage> presetMessages) {
 		List<PresetMessage> presets = checkPresets(presetMessages);
-		Instant now = Jdbc.now(this.clock);
-		Conversation conversation = new Conversation(this.ids.next(), this.currentUser.id(), strip(title), agentId,
-				systemPrompt, presets, null, false, false, ConversationStatus.ACTIVE, now, now);
+		Conversation conversation = Conversation.builder(this.ids.next(), this.currentUser.id())
+			.title(strip(title))
+			.agentId(agentId)
+			.systemPrompt(systemPrompt)
+			.presetMessages(presets)
+			.createdAt(Jdbc.now(this.clock))
+			.build();
 		this.conversations.insert(conversation);
 		return conversation;
 	}

@@ -92,8 +92,13 @@ class ChatHistoryContractTests {
 		for (int i = 0; i < 45; i++) {
 			// Only five distinct updated_at values, so the id breaks most ties.
 			Instant updated = BASE.plus(i % 5, ChronoUnit.MICROS);
-			Conversation c = new Conversation(this.ids.next(), this.owner, "c" + i, null, null, List.of(), null,
-					i % 15 == 0, i % 20 == 7, ConversationStatus.ACTIVE, BASE, updated);
+			Conversation c = Conversation.builder(this.ids.next(), this.owner)
+				.title("c" + i)
+				.pinned(i % 15 == 0)
+				.archived(i % 20 == 7)
+				.createdAt(BASE)
+				.updatedAt(updated)
+				.build();
 			this.conversations.insert(c);
 			all.add(c);
 		}
@@ -310,8 +315,10 @@ class ChatHistoryContractTests {
 			List<UUID> saved = new ArrayList<>();
 			TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
 			for (Instant instant : instants) {
-				Conversation c = new Conversation(this.ids.next(), this.owner, null, null, null, List.of(), instant,
-						false, false, ConversationStatus.ACTIVE, instant, instant);
+				Conversation c = Conversation.builder(this.ids.next(), this.owner)
+					.contextStart(instant)
+					.createdAt(instant)
+					.build();
 				this.conversations.insert(c);
 				saved.add(c.id());
 			}
