@@ -6,7 +6,7 @@ import java.util.Set;
 
 import dev.parley.platform.CurrentUser;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
+import dev.parley.platform.problem.CommonProblem;
 import dev.parley.provider.ProviderCatalog;
 import dev.parley.provider.RouteTarget;
 
@@ -84,7 +84,7 @@ final class AgentRules {
 	}
 
 	private static ProblemException forbidden(String what) {
-		return ProblemException.of(ProblemType.FORBIDDEN, "Only an administrator may set " + what + " on an agent");
+		return ProblemException.of(CommonProblem.FORBIDDEN, "Only an administrator may set " + what + " on an agent");
 	}
 
 }

@@ -15,7 +15,7 @@ import dev.parley.platform.Page;
 import dev.parley.platform.audit.AuditLogRepository;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
+import dev.parley.platform.problem.CommonProblem;
 import dev.parley.provider.ModelParams;
 import dev.parley.provider.ProviderCatalog;
 
@@ -70,7 +70,7 @@ class AgentService {
 		AgentRules.checkAdminOnlyFields(body, this.currentUser);
 		if (!this.currentUser.admin()
 				&& this.agents.countOwnedBy(this.currentUser.id()) >= AgentLimits.OWNED_AGENTS_MAX) {
-			throw ProblemException.of(ProblemType.TOO_MANY_AGENTS,
+			throw ProblemException.of(AgentProblem.TOO_MANY_AGENTS,
 					"A user owns at most " + AgentLimits.OWNED_AGENTS_MAX + " agents; delete one to make room");
 		}
 		Instant now = Jdbc.now(this.clock);
@@ -133,7 +133,7 @@ class AgentService {
 	void delete(UUID id) {
 		Agent agent = editable(id);
 		if (agent.isDefault()) {
-			throw ProblemException.of(ProblemType.DEFAULT_AGENT_UNDELETABLE,
+			throw ProblemException.of(AgentProblem.DEFAULT_AGENT_UNDELETABLE,
 					"The default agent cannot be deleted; edit it instead");
 		}
 		this.agents.delete(id);
@@ -158,7 +158,7 @@ class AgentService {
 	private Agent editable(UUID id) {
 		Agent agent = get(id);
 		if (!this.currentUser.admin() && !agent.ownedBy(this.currentUser)) {
-			throw ProblemException.of(ProblemType.FORBIDDEN,
+			throw ProblemException.of(CommonProblem.FORBIDDEN,
 					"Only the owner or an administrator may change agent " + id);
 		}
 		return agent;
@@ -193,11 +193,11 @@ class AgentService {
 	}
 
 	private static ProblemException nameTaken(String name) {
-		return ProblemException.of(ProblemType.AGENT_NAME_TAKEN, "An agent named '" + name + "' exists already");
+		return ProblemException.of(AgentProblem.AGENT_NAME_TAKEN, "An agent named '" + name + "' exists already");
 	}
 
 	private static ProblemException notFound(UUID id) {
-		return ProblemException.of(ProblemType.AGENT_NOT_FOUND, "No agent " + id);
+		return ProblemException.of(AgentProblem.AGENT_NOT_FOUND, "No agent " + id);
 	}
 
 }

@@ -10,7 +10,6 @@ import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -72,7 +71,7 @@ class SavedContextService implements SavedContexts {
 				Boolean.TRUE.equals(body.isDefault()), now, now);
 		String owner = this.currentUser.id();
 		if (this.contexts.count(owner) >= AgentLimits.CONTEXTS_PER_USER_MAX) {
-			throw ProblemException.of(ProblemType.TOO_MANY_CONTEXTS, "A user keeps at most "
+			throw ProblemException.of(AgentProblem.TOO_MANY_CONTEXTS, "A user keeps at most "
 					+ AgentLimits.CONTEXTS_PER_USER_MAX + " saved contexts; delete one to make room");
 		}
 		checkNameFree(owner, context);
@@ -125,11 +124,11 @@ class SavedContextService implements SavedContexts {
 	}
 
 	private static ProblemException nameTaken(String name) {
-		return ProblemException.of(ProblemType.CONTEXT_NAME_TAKEN, "You have a saved context named '" + name + "'");
+		return ProblemException.of(AgentProblem.CONTEXT_NAME_TAKEN, "You have a saved context named '" + name + "'");
 	}
 
 	private static ProblemException notFound(UUID id) {
-		return ProblemException.of(ProblemType.CONTEXT_NOT_FOUND, "No saved context " + id);
+		return ProblemException.of(AgentProblem.CONTEXT_NOT_FOUND, "No saved context " + id);
 	}
 
 }

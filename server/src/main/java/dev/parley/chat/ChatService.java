@@ -19,7 +19,7 @@ import dev.parley.conversation.MessageRole;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.TokenBudget;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
+import dev.parley.platform.problem.CommonProblem;
 import dev.parley.privacy.MessageMasking;
 import dev.parley.provider.ChatMessage;
 import dev.parley.provider.ChatRequest;
@@ -108,7 +108,7 @@ class ChatService {
 		Message userMessage = switch (target.role()) {
 			case USER -> target;
 			case ASSISTANT, AGENT -> answeredUserMessage(conversationId, target);
-			default -> throw ProblemException.of(ProblemType.INVALID_REQUEST,
+			default -> throw ProblemException.of(CommonProblem.INVALID_REQUEST,
 					"Only a user or an assistant message can be regenerated");
 		};
 		Plan plan = Plan.of(this, conversation, (request != null) ? request.model() : null);
@@ -122,7 +122,7 @@ class ChatService {
 	RunningGeneration stop(UUID conversationId) {
 		this.history.requireConversation(conversationId);
 		RunningGeneration generation = this.registry.find(conversationId)
-			.orElseThrow(() -> ProblemException.of(ProblemType.NO_GENERATION,
+			.orElseThrow(() -> ProblemException.of(ChatProblem.NO_GENERATION,
 					"No reply is being generated in this conversation"));
 		generation.stop();
 		return generation;
@@ -158,7 +158,7 @@ class ChatService {
 		Message parent = (reply.parentId() != null) ? this.history.requireMessage(conversationId, reply.parentId())
 				: null;
 		if (parent == null || parent.role() != MessageRole.USER) {
-			throw ProblemException.of(ProblemType.INVALID_REQUEST,
+			throw ProblemException.of(CommonProblem.INVALID_REQUEST,
 					"This reply does not answer a user message, so it cannot be regenerated");
 		}
 		return parent;
@@ -169,7 +169,7 @@ class ChatService {
 		this.tokenBudget.requireAvailable(conversation.ownerId());
 		String holder = this.properties.instanceId() + "/" + this.ids.next();
 		if (!this.locks.tryAcquire(conversation.id(), holder, this.properties.leaseTimeout())) {
-			throw ProblemException.of(ProblemType.GENERATION_IN_PROGRESS,
+			throw ProblemException.of(ChatProblem.GENERATION_IN_PROGRESS,
 					"A reply is already being generated in this conversation; stop it or wait for it to end");
 		}
 		UpstreamLimiter.Permit permit = null;
@@ -209,10 +209,10 @@ class ChatService {
 
 	private String checkedContent(String content) {
 		if (content == null || content.isBlank()) {
-			throw ProblemException.of(ProblemType.EMPTY_MESSAGE, "The message content must not be empty");
+			throw ProblemException.of(ChatProblem.EMPTY_MESSAGE, "The message content must not be empty");
 		}
 		if (content.length() > this.properties.maxContentChars()) {
-			throw ProblemException.of(ProblemType.CONTENT_TOO_LARGE, "The message has " + content.length()
+			throw ProblemException.of(CommonProblem.CONTENT_TOO_LARGE, "The message has " + content.length()
 					+ " characters; the limit is " + this.properties.maxContentChars());
 		}
 		return content;

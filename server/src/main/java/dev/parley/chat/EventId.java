@@ -3,7 +3,7 @@ package dev.parley.chat;
 import java.util.UUID;
 
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
+import dev.parley.platform.problem.CommonProblem;
 
 /**
  * SSE event ids: {@code <generation id>:<sequence>}, where the generation id is the
@@ -38,7 +38,7 @@ record EventId(UUID generationId, long seq) {
 	}
 
 	private static ProblemException invalid(String raw) {
-		return ProblemException.of(ProblemType.INVALID_REQUEST,
+		return ProblemException.of(CommonProblem.INVALID_REQUEST,
 				"Last-Event-ID must look like '<message id>:<sequence>', got '" + raw + "'");
 	}
 

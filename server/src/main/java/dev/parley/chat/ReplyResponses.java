@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageStatus;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
+import dev.parley.platform.problem.CommonProblem;
 
 /**
  * The JSON (non-streaming) answers of the chat endpoints: both messages once the reply is
@@ -38,8 +38,8 @@ class ReplyResponses {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
 					"The model provider failed; the user message is stored and the reply was kept as '"
 							+ reply.status().name().toLowerCase(java.util.Locale.ROOT) + "'");
-			problem.setType(ProblemType.UPSTREAM_FAILED.uri());
-			problem.setTitle(ProblemType.UPSTREAM_FAILED.title());
+			problem.setType(ChatProblem.UPSTREAM_FAILED.uri());
+			problem.setTitle(ChatProblem.UPSTREAM_FAILED.title());
 			problem.setProperty("user_message", generation.userMessage());
 			problem.setProperty("assistant_message", reply);
 			return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
@@ -61,15 +61,15 @@ class ReplyResponses {
 			return generation.done().get(millis, TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
-			throw ProblemException.of(ProblemType.REPLY_TIMEOUT,
+			throw ProblemException.of(ChatProblem.REPLY_TIMEOUT,
 					"The reply is still being generated; follow it at /stream or read it later");
 		}
 		catch (ExecutionException ex) {
-			throw ProblemException.of(ProblemType.INTERNAL, "The reply could not be stored");
+			throw ProblemException.of(CommonProblem.INTERNAL, "The reply could not be stored");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw ProblemException.of(ProblemType.INTERNAL, "Interrupted while waiting for the reply");
+			throw ProblemException.of(CommonProblem.INTERNAL, "Interrupted while waiting for the reply");
 		}
 	}
 

@@ -10,7 +10,6 @@ import dev.parley.platform.IdGenerator;
 import dev.parley.platform.Page;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -125,7 +124,7 @@ class ConversationService {
 	}
 
 	private static ProblemException notFound(UUID id) {
-		return ProblemException.of(ProblemType.CONVERSATION_NOT_FOUND, "No conversation " + id);
+		return ProblemException.of(ConversationProblem.CONVERSATION_NOT_FOUND, "No conversation " + id);
 	}
 
 }

@@ -9,7 +9,7 @@ import dev.parley.agent.AgentProfile;
 import dev.parley.agent.SavedContext;
 import dev.parley.agent.SavedContexts;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
+import dev.parley.agent.AgentProblem;
 
 import org.springframework.stereotype.Component;
 
@@ -40,12 +40,12 @@ class ConversationStarter {
 	 */
 	Started start(ConversationRequests.Create request) {
 		AgentProfile agent = (request.agentId() != null) ? this.agents.findVisible(request.agentId())
-			.orElseThrow(() -> ProblemException.of(ProblemType.AGENT_NOT_FOUND, "No agent " + request.agentId()))
+			.orElseThrow(() -> ProblemException.of(AgentProblem.AGENT_NOT_FOUND, "No agent " + request.agentId()))
 				: this.agents.defaultAgent();
 		Optional<SavedContext> context = Optional.empty();
 		if (request.contextId() != null) {
 			context = Optional.of(this.contexts.find(request.contextId())
-				.orElseThrow(() -> ProblemException.of(ProblemType.CONTEXT_NOT_FOUND,
+				.orElseThrow(() -> ProblemException.of(AgentProblem.CONTEXT_NOT_FOUND,
 						"No saved context " + request.contextId())));
 		}
 		String systemPrompt = request.systemPrompt();

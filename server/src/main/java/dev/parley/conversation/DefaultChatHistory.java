@@ -11,7 +11,6 @@ import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -45,14 +44,14 @@ class DefaultChatHistory implements ChatHistory {
 	@Override
 	public Conversation requireConversation(UUID conversationId) {
 		return this.conversations.find(conversationId, this.currentUser.id())
-			.orElseThrow(
-					() -> ProblemException.of(ProblemType.CONVERSATION_NOT_FOUND, "No conversation " + conversationId));
+			.orElseThrow(() -> ProblemException.of(ConversationProblem.CONVERSATION_NOT_FOUND,
+					"No conversation " + conversationId));
 	}
 
 	@Override
 	public Message requireMessage(UUID conversationId, UUID messageId) {
 		return this.messages.find(conversationId, messageId)
-			.orElseThrow(() -> ProblemException.of(ProblemType.MESSAGE_NOT_FOUND,
+			.orElseThrow(() -> ProblemException.of(ConversationProblem.MESSAGE_NOT_FOUND,
 					"No message " + messageId + " in conversation " + conversationId));
 	}
 

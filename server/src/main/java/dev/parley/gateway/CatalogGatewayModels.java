@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
+import dev.parley.provider.ProviderProblem;
 import dev.parley.provider.ModelParams;
 import dev.parley.provider.ProviderCatalog;
 
@@ -29,7 +29,7 @@ class CatalogGatewayModels implements GatewayModels {
 			return Optional.of(model(idOrName.strip()));
 		}
 		catch (ProblemException ex) {
-			if (ex.type() == ProblemType.UNKNOWN_MODEL) {
+			if (ex.type() == ProviderProblem.UNKNOWN_MODEL) {
 				return Optional.empty();
 			}
 			throw ex;

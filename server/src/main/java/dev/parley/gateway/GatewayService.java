@@ -17,7 +17,6 @@ import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.TokenBudget;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 import dev.parley.provider.ChatMessage;
 import dev.parley.provider.ChatRequest;
 import dev.parley.provider.ChatRouter;
@@ -82,7 +81,7 @@ class GatewayService {
 	/** Checks a request of the current caller and makes it a call (nothing sent yet). */
 	GatewayCall prepare(CompletionRequest requested) {
 		GatewayModel model = this.models.find(requested.model())
-			.orElseThrow(() -> ProblemException.of(ProblemType.MODEL_NOT_FOUND,
+			.orElseThrow(() -> ProblemException.of(GatewayProblem.MODEL_NOT_FOUND,
 					"The model '" + requested.model() + "' does not exist or you do not have access to it"));
 		String userId = this.currentUser.id();
 		this.budget.requireAvailable(userId);

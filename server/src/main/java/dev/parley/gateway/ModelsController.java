@@ -9,7 +9,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 
 /**
  * {@code GET /v1/models} and {@code GET /v1/models/{model}} in OpenAI's shapes: the
@@ -45,7 +44,7 @@ class ModelsController {
 		String name = model.startsWith("/") ? model.substring(1) : model;
 		return this.models.find(name)
 			.map(this::model)
-			.orElseThrow(() -> ProblemException.of(ProblemType.MODEL_NOT_FOUND,
+			.orElseThrow(() -> ProblemException.of(GatewayProblem.MODEL_NOT_FOUND,
 					"The model '" + name + "' does not exist or you do not have access to it"));
 	}
 

@@ -1,7 +1,6 @@
 package dev.parley.gateway;
 
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.ProviderFailure;
 
@@ -18,10 +17,10 @@ final class UpstreamProblems {
 	/** The problem for a call that failed before the answer began. */
 	static ProblemException before(ProviderException ex) {
 		if (ex.failure() == ProviderFailure.BAD_REQUEST) {
-			return ProblemException.of(ProblemType.UPSTREAM_BAD_REQUEST,
+			return ProblemException.of(GatewayProblem.UPSTREAM_BAD_REQUEST,
 					"The model provider refused the request: " + ex.getMessage());
 		}
-		return ProblemException.of(ProblemType.UPSTREAM_UNAVAILABLE,
+		return ProblemException.of(GatewayProblem.UPSTREAM_UNAVAILABLE,
 				"No model provider could answer (" + ex.failure().code() + "); try again later");
 	}
 

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import dev.parley.platform.problem.FieldProblem;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 
 /**
  * What an account's fields must look like: a normalised e-mail, a display name without
@@ -92,7 +91,7 @@ final class AccountRules {
 			broken.add("must not contain your e-mail address");
 		}
 		if (!broken.isEmpty()) {
-			throw new ProblemException(ProblemType.WEAK_PASSWORD, field + " " + String.join("; ", broken),
+			throw new ProblemException(IdentityProblem.WEAK_PASSWORD, field + " " + String.join("; ", broken),
 					broken.stream().map((message) -> new FieldProblem(field, message)).toList());
 		}
 	}

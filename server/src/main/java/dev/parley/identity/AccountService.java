@@ -6,7 +6,6 @@ import java.time.Instant;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -47,7 +46,8 @@ class AccountService {
 			this.users.insert(user);
 		}
 		catch (DuplicateKeyException ex) {
-			throw ProblemException.of(ProblemType.EMAIL_TAKEN, "An account with this e-mail address already exists");
+			throw ProblemException.of(IdentityProblem.EMAIL_TAKEN,
+					"An account with this e-mail address already exists");
 		}
 		return user;
 	}
@@ -84,11 +84,11 @@ class AccountService {
 
 	User require(String userId) {
 		return this.users.findById(userId)
-			.orElseThrow(() -> ProblemException.of(ProblemType.USER_NOT_FOUND, "No user " + userId));
+			.orElseThrow(() -> ProblemException.of(IdentityProblem.USER_NOT_FOUND, "No user " + userId));
 	}
 
 	static ProblemException invalidCredentials() {
-		return ProblemException.of(ProblemType.INVALID_CREDENTIALS, "The e-mail address or the password is wrong");
+		return ProblemException.of(IdentityProblem.INVALID_CREDENTIALS, "The e-mail address or the password is wrong");
 	}
 
 }

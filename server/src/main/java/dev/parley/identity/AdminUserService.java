@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.parley.platform.audit.AuditLogRepository;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,7 +71,7 @@ class AdminUserService {
 		Role role = (request.role() != null) ? request.role() : user.role();
 		UserStatus status = (request.status() != null) ? request.status() : user.status();
 		if (user.id().equals(actorId) && (role != Role.ADMIN || status != UserStatus.ACTIVE)) {
-			throw ProblemException.of(ProblemType.SELF_LOCKOUT,
+			throw ProblemException.of(IdentityProblem.SELF_LOCKOUT,
 					"Another administrator must change your own role or status");
 		}
 		this.users.updateRoleAndStatus(user.id(), role, status, Jdbc.now(this.clock));

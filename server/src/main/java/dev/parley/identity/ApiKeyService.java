@@ -12,7 +12,6 @@ import dev.parley.platform.IdGenerator;
 import dev.parley.platform.Digests;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 
 import org.springframework.stereotype.Service;
 
@@ -82,7 +81,7 @@ class ApiKeyService {
 
 	void delete(String userId, String keyId) {
 		if (!this.store.delete(keyId, userId)) {
-			throw ProblemException.of(ProblemType.API_KEY_NOT_FOUND, "No API key " + keyId);
+			throw ProblemException.of(IdentityProblem.API_KEY_NOT_FOUND, "No API key " + keyId);
 		}
 	}
 

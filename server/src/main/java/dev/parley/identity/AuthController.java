@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import dev.parley.identity.limit.LoginThrottle;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,7 +37,7 @@ class AuthController {
 	@PostMapping("/register")
 	ResponseEntity<UserView> register(@RequestBody AuthRequests.Register body) {
 		if (!this.properties.registrationOpen()) {
-			throw ProblemException.of(ProblemType.REGISTRATION_CLOSED, "Ask an administrator for an account");
+			throw ProblemException.of(IdentityProblem.REGISTRATION_CLOSED, "Ask an administrator for an account");
 		}
 		User user = this.accounts.create(body.email(), body.password(), body.displayName(), Role.USER, false);
 		return ResponseEntity.created(URI.create("/api/v1/users/me")).body(UserView.of(user));
@@ -62,7 +61,7 @@ class AuthController {
 		}
 		this.throttle.recordSuccess(email, ip);
 		if (!user.active()) {
-			throw ProblemException.of(ProblemType.ACCOUNT_DISABLED, "This account is disabled");
+			throw ProblemException.of(IdentityProblem.ACCOUNT_DISABLED, "This account is disabled");
 		}
 		return this.sessions.start(user);
 	}

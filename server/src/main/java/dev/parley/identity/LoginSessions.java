@@ -7,7 +7,6 @@ import dev.parley.platform.IdGenerator;
 import dev.parley.platform.Digests;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,21 +61,22 @@ class LoginSessions {
 		Instant now = Jdbc.now(this.clock);
 		SessionStore.RefreshToken stored = this.sessions.findRefreshToken(hash)
 			.orElseThrow(
-					() -> ProblemException.of(ProblemType.INVALID_REFRESH_TOKEN, "The refresh token is not valid"));
+					() -> ProblemException.of(IdentityProblem.INVALID_REFRESH_TOKEN, "The refresh token is not valid"));
 		if (stored.revokedAt() != null) {
-			throw ProblemException.of(ProblemType.INVALID_REFRESH_TOKEN, "The session has ended; log in again");
+			throw ProblemException.of(IdentityProblem.INVALID_REFRESH_TOKEN, "The session has ended; log in again");
 		}
 		if (stored.usedAt() != null || !this.sessions.markUsed(hash, now)) {
 			this.sessions.revoke(stored.sessionId(), now);
-			throw ProblemException.of(ProblemType.REFRESH_TOKEN_REUSED,
+			throw ProblemException.of(IdentityProblem.REFRESH_TOKEN_REUSED,
 					"This refresh token was already used, so the session is revoked; log in again");
 		}
 		if (!stored.expiresAt().isAfter(now)) {
-			throw ProblemException.of(ProblemType.INVALID_REFRESH_TOKEN, "The refresh token has expired; log in again");
+			throw ProblemException.of(IdentityProblem.INVALID_REFRESH_TOKEN,
+					"The refresh token has expired; log in again");
 		}
 		User user = this.users.findById(stored.userId())
 			.filter(User::active)
-			.orElseThrow(() -> ProblemException.of(ProblemType.INVALID_REFRESH_TOKEN, "The account is disabled"));
+			.orElseThrow(() -> ProblemException.of(IdentityProblem.INVALID_REFRESH_TOKEN, "The account is disabled"));
 		return issue(user, stored.sessionId(), now);
 	}
 

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.parley.platform.problem.ProblemResponses;
-import dev.parley.platform.problem.ProblemType;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,13 +23,19 @@ class PasswordChangeGate extends OncePerRequestFilter {
 	private static final Set<String> ALLOWED = Set.of("/api/v1/users/me", "/api/v1/users/me/password",
 			"/api/v1/auth/logout");
 
+	private final ProblemResponses problems;
+
+	PasswordChangeGate(ProblemResponses problems) {
+		this.problems = problems;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user
 				&& user.passwordChangeRequired() && !ALLOWED.contains(request.getRequestURI())) {
-			ProblemResponses.write(response, ProblemType.PASSWORD_CHANGE_REQUIRED,
+			this.problems.write(response, IdentityProblem.PASSWORD_CHANGE_REQUIRED,
 					"Change your password first: POST /api/v1/users/me/password", request.getRequestURI());
 			return;
 		}

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.parley.platform.problem.ProblemResponses;
-import dev.parley.platform.problem.ProblemType;
+import dev.parley.platform.problem.CommonProblem;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -16,6 +16,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /** Answers an authenticated caller who lacks the role or scope with 403 problem+json. */
 class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
+	private final ProblemResponses problems;
+
+	ProblemAccessDeniedHandler(ProblemResponses problems) {
+		this.problems = problems;
+	}
+
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
@@ -24,7 +30,7 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 				&& user.viaApiKey())
 						? "This API key's scopes do not allow " + request.getMethod() + " " + request.getRequestURI()
 						: "Your role does not allow " + request.getMethod() + " " + request.getRequestURI();
-		ProblemResponses.write(response, ProblemType.FORBIDDEN, detail, request.getRequestURI());
+		this.problems.write(response, CommonProblem.FORBIDDEN, detail, request.getRequestURI());
 	}
 
 }

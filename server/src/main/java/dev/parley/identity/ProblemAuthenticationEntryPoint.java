@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.parley.platform.problem.ProblemResponses;
-import dev.parley.platform.problem.ProblemType;
+import dev.parley.platform.problem.CommonProblem;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;
@@ -15,6 +15,12 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 
 /** Answers a request without valid credentials with 401 and a problem+json body. */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+	private final ProblemResponses problems;
+
+	ProblemAuthenticationEntryPoint(ProblemResponses problems) {
+		this.problems = problems;
+	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
@@ -32,7 +38,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 		else {
 			detail = failure.getMessage();
 		}
-		ProblemResponses.write(response, ProblemType.UNAUTHORIZED, detail, request.getRequestURI());
+		this.problems.write(response, CommonProblem.UNAUTHORIZED, detail, request.getRequestURI());
 	}
 
 }

@@ -23,6 +23,8 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import dev.parley.platform.problem.ProblemResponses;
+
 /**
  * Parley's HTTP security: stateless bearer credentials (access tokens and API keys), the
  * access rule of every route, problem+json for 401 and 403, and the security headers.
@@ -42,8 +44,9 @@ class SecurityConfiguration {
 	private static final String CONVERSATION = "/api/v1/conversations/*";
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, BearerAuthenticator authenticator) throws Exception {
-		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
+	SecurityFilterChain apiSecurity(HttpSecurity http, BearerAuthenticator authenticator, ProblemResponses problems)
+			throws Exception {
+		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
 		http.csrf((csrf) -> csrf.disable())
 			.cors(Customizer.withDefaults())
 			.httpBasic((basic) -> basic.disable())
@@ -56,8 +59,8 @@ class SecurityConfiguration {
 				.bearerTokenResolver(new OpenRouteTokenResolver())
 				.authenticationEntryPoint(entryPoint))
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(new ProblemAccessDeniedHandler()))
-			.addFilterAfter(new PasswordChangeGate(), BearerTokenAuthenticationFilter.class)
+				.accessDeniedHandler(new ProblemAccessDeniedHandler(problems)))
+			.addFilterAfter(new PasswordChangeGate(problems), BearerTokenAuthenticationFilter.class)
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

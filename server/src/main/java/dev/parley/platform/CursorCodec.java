@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.Function;
 
+import dev.parley.platform.problem.CommonProblem;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 
 /**
  * The opaque cursors of a paged list: base64url (without padding) of the UTF-8 text of a
@@ -49,7 +49,7 @@ public final class CursorCodec<P> {
 			return this.parse.apply(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
 		}
 		catch (IllegalArgumentException | ArithmeticException ex) {
-			throw ProblemException.of(ProblemType.INVALID_CURSOR, this.invalidDetail);
+			throw ProblemException.of(CommonProblem.INVALID_CURSOR, this.invalidDetail);
 		}
 	}
 

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 
 /**
  * The providers Parley can call: the environment's provider (consulted first), the
@@ -109,7 +108,7 @@ final class DatabaseProviderCatalog implements ProviderCatalog, AutoCloseable {
 
 	private static ProblemException unknown(String model, String why) {
 		String list = (why.length() > 1000) ? why.substring(0, 1000) + " ..." : why;
-		return ProblemException.of(ProblemType.UNKNOWN_MODEL, "Unknown model '" + model + "': " + list);
+		return ProblemException.of(ProviderProblem.UNKNOWN_MODEL, "Unknown model '" + model + "': " + list);
 	}
 
 	@Override

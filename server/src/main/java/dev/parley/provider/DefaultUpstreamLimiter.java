@@ -6,7 +6,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -36,7 +35,7 @@ public final class DefaultUpstreamLimiter implements UpstreamLimiter {
 	@Override
 	public Permit acquire() {
 		if (!this.global.tryAcquire()) {
-			throw ProblemException.of(ProblemType.UPSTREAM_BUSY,
+			throw ProblemException.of(ProviderProblem.UPSTREAM_BUSY,
 					"All " + this.globalLimit + " upstream slots are busy; try again shortly");
 		}
 		return permit(this.global);

@@ -21,7 +21,6 @@ import dev.parley.platform.IdGenerator;
 import dev.parley.platform.audit.AuditLogRepository;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 
 /**
  * What administrators do to providers: list, create, change, delete, test. Keys are
@@ -220,7 +219,7 @@ class ProviderAdminService {
 	}
 
 	private static ProblemException taken(String name) {
-		return ProblemException.of(ProblemType.PROVIDER_NAME_TAKEN,
+		return ProblemException.of(ProviderProblem.PROVIDER_NAME_TAKEN,
 				"A provider named '" + name.toLowerCase(Locale.ROOT) + "' already exists (names ignore case)");
 	}
 
@@ -231,14 +230,14 @@ class ProviderAdminService {
 
 	private void requireWritable(String id) {
 		if (environment(id) != null) {
-			throw ProblemException.of(ProblemType.PROVIDER_READ_ONLY, "Provider '" + id
+			throw ProblemException.of(ProviderProblem.PROVIDER_READ_ONLY, "Provider '" + id
 					+ "' is configured in the environment (OPENAI_API_KEY, OPENAI_BASE_URL, parley.provider.*)");
 		}
 	}
 
 	private StoredProvider require(String id) {
 		return this.store.find(id)
-			.orElseThrow(() -> ProblemException.of(ProblemType.PROVIDER_NOT_FOUND, "No provider with id " + id));
+			.orElseThrow(() -> ProblemException.of(ProviderProblem.PROVIDER_NOT_FOUND, "No provider with id " + id));
 	}
 
 	private List<StoredProvider.StoredKey> encrypt(String providerId, List<String> keys) {

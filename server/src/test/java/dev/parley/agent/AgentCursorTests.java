@@ -1,7 +1,7 @@
 package dev.parley.agent;
 
+import dev.parley.platform.problem.CommonProblem;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +21,7 @@ class AgentCursorTests {
 	void rejectsForeignTokens() {
 		for (String token : new String[] { "", "bjo", "not-ours", "%%" }) {
 			assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> AgentCursor.decode(token))
-				.satisfies((ex) -> assertThat(ex.type()).isEqualTo(ProblemType.INVALID_CURSOR))
+				.satisfies((ex) -> assertThat(ex.type()).isEqualTo(CommonProblem.INVALID_CURSOR))
 				.satisfies((ex) -> assertThat(ex.getMessage()).isEqualTo("The cursor is not one this list returned"));
 		}
 	}

@@ -17,7 +17,6 @@ import dev.parley.platform.IdGenerator;
 import dev.parley.platform.Page;
 import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 import dev.parley.testsupport.DatabaseServer;
 import dev.parley.testsupport.OnEachDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +81,7 @@ class ChatHistoryContractTests {
 		assertThat(this.history.requireConversation(mine.id())).isEqualTo(mine);
 		this.owner = "someone-else";
 		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> this.history.requireConversation(mine.id()))
-			.satisfies((ex) -> assertThat(ex.type()).isEqualTo(ProblemType.CONVERSATION_NOT_FOUND));
+			.satisfies((ex) -> assertThat(ex.type()).isEqualTo(ConversationProblem.CONVERSATION_NOT_FOUND));
 		assertThat(this.conversations.delete(mine.id(), this.owner)).isFalse();
 	}
 
@@ -198,7 +197,7 @@ class ChatHistoryContractTests {
 		assertThat(this.history.requireMessage(c.id(), first.id())).isEqualTo(first);
 		assertThatExceptionOfType(ProblemException.class)
 			.isThrownBy(() -> this.history.requireMessage(newConversation().id(), first.id()))
-			.satisfies((ex) -> assertThat(ex.type()).isEqualTo(ProblemType.MESSAGE_NOT_FOUND));
+			.satisfies((ex) -> assertThat(ex.type()).isEqualTo(ConversationProblem.MESSAGE_NOT_FOUND));
 	}
 
 	@Test

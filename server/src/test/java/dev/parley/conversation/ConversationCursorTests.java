@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
+import dev.parley.platform.problem.CommonProblem;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +38,7 @@ class ConversationCursorTests {
 				"1.5.not-a-uuid-but-thirty-six-chars-x", "0.\u0661." + UUID.randomUUID() }) {
 			String token = Base64.getUrlEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
 			assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> ConversationCursor.decode(token))
-				.satisfies((ex) -> assertThat(ex.type()).isEqualTo(ProblemType.INVALID_CURSOR));
+				.satisfies((ex) -> assertThat(ex.type()).isEqualTo(CommonProblem.INVALID_CURSOR));
 		}
 		assertThatExceptionOfType(ProblemException.class).isThrownBy(() -> ConversationCursor.decode("!!"));
 	}

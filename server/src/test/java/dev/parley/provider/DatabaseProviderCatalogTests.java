@@ -15,7 +15,6 @@ import dev.parley.platform.IdGenerator;
 import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 import dev.parley.testsupport.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,7 +135,7 @@ class DatabaseProviderCatalogTests {
 
 	private static void assertUnknown(Runnable call) {
 		assertThatThrownBy(call::run).isInstanceOfSatisfying(ProblemException.class,
-				(ex) -> assertThat(ex.type()).isEqualTo(ProblemType.UNKNOWN_MODEL));
+				(ex) -> assertThat(ex.type()).isEqualTo(ProviderProblem.UNKNOWN_MODEL));
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.parley.provider;
 
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.platform.problem.ProblemType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +42,7 @@ class DefaultUpstreamLimiterTests {
 		UpstreamLimiter.Permit third = this.limiter.acquire();
 
 		assertThatThrownBy(this.limiter::acquire).isInstanceOfSatisfying(ProblemException.class,
-				(ex) -> assertThat(ex.type()).isEqualTo(ProblemType.UPSTREAM_BUSY));
+				(ex) -> assertThat(ex.type()).isEqualTo(ProviderProblem.UPSTREAM_BUSY));
 		assertThat(this.limiter.inFlight()).isEqualTo(3);
 		assertThat(this.registry.get("parley.upstream.in_flight").gauge().value()).isEqualTo(3);
 		third.close();

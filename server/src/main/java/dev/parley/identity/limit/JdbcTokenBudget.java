@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.parley.platform.TokenBudget;
-import dev.parley.platform.problem.ProblemType;
 import dev.parley.platform.problem.RetryLaterException;
 
 /**
@@ -51,7 +50,7 @@ class JdbcTokenBudget implements TokenBudget {
 			this.metrics.rejected("tokens");
 			Instant midnight = today(now).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
 			long retryAfter = RateDecision.seconds(Duration.between(now, midnight).toNanos());
-			throw new RetryLaterException(ProblemType.QUOTA_EXCEEDED, "You have used " + used + " of your " + limit
+			throw new RetryLaterException(LimitProblem.QUOTA_EXCEEDED, "You have used " + used + " of your " + limit
 					+ " tokens for today; the quota renews at midnight UTC", retryAfter);
 		}
 	}

@@ -12,6 +12,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.parley.platform.problem.ProblemResponses;
+
 /**
  * Wires the limits: buckets in Redis when Redis is configured (so instances share them),
  * in this process otherwise; the request filter right after Spring Security's.
@@ -29,9 +31,9 @@ class LimitConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter, LimitProperties properties,
-			LimitMetrics metrics, ObjectProvider<SecurityFilterProperties> security) {
+			LimitMetrics metrics, ObjectProvider<SecurityFilterProperties> security, ProblemResponses problems) {
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-				new RateLimitFilter(limiter, properties, metrics));
+				new RateLimitFilter(limiter, properties, metrics, problems));
 		// Right after Spring Security's filter, so the caller is known.
 		int securityOrder = security.getIfAvailable(SecurityFilterProperties::new).getOrder();
 		registration.setOrder(securityOrder + 1);

@@ -5,7 +5,6 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 import dev.parley.platform.Digests;
-import dev.parley.platform.problem.ProblemType;
 import dev.parley.platform.problem.RetryLaterException;
 
 /**
@@ -62,7 +61,7 @@ public class LoginThrottle {
 		RateDecision decision = this.limiter.estimate(limit, subject);
 		if (!decision.allowed()) {
 			this.metrics.rejected(limit.name());
-			throw new RetryLaterException(ProblemType.LOGIN_THROTTLED,
+			throw new RetryLaterException(LimitProblem.LOGIN_THROTTLED,
 					"Too many failed logins for " + what + "; try again in " + decision.retryAfterSeconds() + " s",
 					decision.retryAfterSeconds());
 		}

@@ -13,7 +13,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.parley.identity.AuthenticatedUser;
 import dev.parley.platform.problem.ProblemResponses;
-import dev.parley.platform.problem.ProblemType;
 import dev.parley.platform.problem.RetryLaterException;
 
 /**
@@ -30,10 +29,13 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final LimitMetrics metrics;
 
-	RateLimitFilter(RateLimiter limiter, LimitProperties properties, LimitMetrics metrics) {
+	private final ProblemResponses problems;
+
+	RateLimitFilter(RateLimiter limiter, LimitProperties properties, LimitMetrics metrics, ProblemResponses problems) {
 		this.limiter = limiter;
 		this.properties = properties;
 		this.metrics = metrics;
+		this.problems = problems;
 	}
 
 	@Override
@@ -68,8 +70,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 		}
 		if (!decision.allowed()) {
 			this.metrics.rejected(limit.name());
-			ProblemResponses.write(
-					new RetryLaterException(ProblemType.RATE_LIMITED,
+			this.problems.write(
+					new RetryLaterException(LimitProblem.RATE_LIMITED,
 							"Too many requests: the limit is " + limit.capacity() + " per minute; retry in "
 									+ decision.retryAfterSeconds() + " s",
 							decision.retryAfterSeconds()),

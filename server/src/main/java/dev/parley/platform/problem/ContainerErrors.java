@@ -29,11 +29,11 @@ final class ContainerErrors {
 		HttpException http = null;
 		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof RequestBodyTooLargeException tooLarge) {
-				return ProblemException.of(ProblemType.CONTENT_TOO_LARGE, tooLarge.getMessage());
+				return ProblemException.of(CommonProblem.CONTENT_TOO_LARGE, tooLarge.getMessage());
 			}
 			String message = (cause.getMessage() != null) ? cause.getMessage().toLowerCase(Locale.ROOT) : "";
 			if (message.startsWith("form too large")) {
-				return ProblemException.of(ProblemType.CONTENT_TOO_LARGE, "The form is larger than the limit of "
+				return ProblemException.of(CommonProblem.CONTENT_TOO_LARGE, "The form is larger than the limit of "
 						+ message.substring(message.indexOf('>') + 1).strip() + " bytes");
 			}
 			if (http == null && cause instanceof HttpException candidate && candidate.getCode() >= 400
@@ -45,7 +45,7 @@ final class ContainerErrors {
 			return null;
 		}
 		String reason = (http.getReason() != null) ? http.getReason() : "The request is invalid";
-		return ProblemException.of(ProblemType.forStatus(http.getCode()), reason);
+		return ProblemException.of(CommonProblem.forStatus(http.getCode()), reason);
 	}
 
 }

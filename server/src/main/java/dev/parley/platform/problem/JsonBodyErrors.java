@@ -22,34 +22,34 @@ final class JsonBodyErrors {
 	static ProblemException classify(HttpMessageNotReadableException ex) {
 		RequestBodyTooLargeException tooLarge = ContainerErrors.causeOf(ex, RequestBodyTooLargeException.class);
 		if (tooLarge != null) {
-			return ProblemException.of(ProblemType.CONTENT_TOO_LARGE, tooLarge.getMessage());
+			return ProblemException.of(CommonProblem.CONTENT_TOO_LARGE, tooLarge.getMessage());
 		}
 		Throwable cause = ex.getCause();
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			String field = path(unknown);
-			return new ProblemException(ProblemType.UNKNOWN_FIELD, "Unknown field '" + field + "'",
+			return new ProblemException(CommonProblem.UNKNOWN_FIELD, "Unknown field '" + field + "'",
 					List.of(new FieldProblem(field, "is not a known field")));
 		}
 		if (cause instanceof MismatchedInputException mismatch) {
 			String field = path(mismatch);
 			String message = "must be " + describe(mismatch.getTargetType());
 			if (field == null) {
-				return new ProblemException(ProblemType.INVALID_REQUEST, "The body " + message,
+				return new ProblemException(CommonProblem.INVALID_REQUEST, "The body " + message,
 						List.of(new FieldProblem(null, message)));
 			}
-			return new ProblemException(ProblemType.INVALID_REQUEST, "Field '" + field + "' " + message,
+			return new ProblemException(CommonProblem.INVALID_REQUEST, "Field '" + field + "' " + message,
 					List.of(new FieldProblem(field, message)));
 		}
 		if (cause instanceof JacksonException jackson && !(cause instanceof StreamReadException)
 				&& !jackson.getPath().isEmpty()) {
 			String field = path(jackson);
-			return new ProblemException(ProblemType.INVALID_REQUEST, "Field '" + field + "' is invalid",
+			return new ProblemException(CommonProblem.INVALID_REQUEST, "Field '" + field + "' is invalid",
 					List.of(new FieldProblem(field, "is invalid")));
 		}
 		if (cause == null) {
-			return ProblemException.of(ProblemType.MALFORMED_JSON, "The request body is missing");
+			return ProblemException.of(CommonProblem.MALFORMED_JSON, "The request body is missing");
 		}
-		return ProblemException.of(ProblemType.MALFORMED_JSON, "The request body is not valid JSON");
+		return ProblemException.of(CommonProblem.MALFORMED_JSON, "The request body is not valid JSON");
 	}
 
 	private static String path(JacksonException ex) {

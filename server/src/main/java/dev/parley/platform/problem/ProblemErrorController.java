@@ -24,16 +24,22 @@ public class ProblemErrorController implements ErrorController {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
+	private final ProblemResponses responses;
+
+	ProblemErrorController(ProblemResponses responses) {
+		this.responses = responses;
+	}
+
 	@RequestMapping("${server.error.path:${error.path:/error}}")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		// Without a status the page was requested directly: there is nothing here.
 		int status = (code instanceof Integer value) ? ((value >= 400) ? value : 500) : 404;
-		ProblemType type = ProblemType.forStatus(status);
+		ProblemType type = CommonProblem.forStatus(status);
 		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		ProblemException clientError = (failure instanceof Throwable ex) ? ContainerErrors.classify(ex) : null;
 		if (clientError != null) {
-			return ProblemAdvice.respond(clientError.type(), clientError.type().status(), clientError.getMessage(),
+			return this.responses.entity(clientError.type(), clientError.type().status(), clientError.getMessage(),
 					List.of(), request, HttpHeaders.EMPTY);
 		}
 		if (status >= 500) {
@@ -41,7 +47,7 @@ public class ProblemErrorController implements ErrorController {
 					(failure instanceof Throwable ex) ? ex : null);
 		}
 		String detail = (status >= 500) ? "An unexpected error occurred" : type.title();
-		return ProblemAdvice.respond(type, HttpStatusCode.valueOf(status), detail, List.of(), request,
+		return this.responses.entity(type, HttpStatusCode.valueOf(status), detail, List.of(), request,
 				HttpHeaders.EMPTY);
 	}
 

@@ -34,9 +34,9 @@ public class ProblemException extends RuntimeException {
 		return new ProblemException(type, detail);
 	}
 
-	/** An INVALID_REQUEST naming one bad field. */
+	/** A {@link CommonProblem#INVALID_REQUEST} naming one bad field. */
 	public static ProblemException invalid(String field, String message) {
-		return new ProblemException(ProblemType.INVALID_REQUEST, field + ": " + message,
+		return new ProblemException(CommonProblem.INVALID_REQUEST, field + ": " + message,
 				List.of(new FieldProblem(field, message)));
 	}
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * Thrown while reading a request body that grows past the configured size limit; the
- * error advice answers it with {@link ProblemType#CONTENT_TOO_LARGE}.
+ * error advice answers it with {@link CommonProblem#CONTENT_TOO_LARGE}.
  */
 public class RequestBodyTooLargeException extends IOException {
 

@@ -5,6 +5,8 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.springframework.boot.jetty.JettyServerCustomizer;
 import org.springframework.stereotype.Component;
 
+import dev.parley.platform.problem.ProblemResponses;
+
 /**
  * Sizes Jetty's per-response output buffer for many small, flushed writes: an SSE stream
  * writes frames of a few hundred bytes and flushes each, so the default 32 KB buffer held
@@ -16,9 +18,15 @@ class JettyStreamTuning implements JettyServerCustomizer {
 
 	static final int OUTPUT_BUFFER_SIZE = 4096;
 
+	private final ProblemResponses problems;
+
+	JettyStreamTuning(ProblemResponses problems) {
+		this.problems = problems;
+	}
+
 	@Override
 	public void customize(org.eclipse.jetty.server.Server server) {
-		server.setErrorHandler(new ProblemJettyErrorHandler());
+		server.setErrorHandler(new ProblemJettyErrorHandler(this.problems));
 		for (var connector : server.getConnectors()) {
 			HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
 			if (http != null) {

@@ -10,21 +10,29 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 import dev.parley.platform.problem.ProblemResponses;
+import dev.parley.platform.problem.CommonProblem;
 import dev.parley.platform.problem.ProblemType;
 
 /**
  * Answers the errors Jetty raises before a request reaches the application (headers or
- * URI too large, unparsable requests) as problem+json instead of an HTML page; under
- * {@code /v1} with the OpenAI {@code error} member as well, like every gateway problem.
+ * URI too large, unparsable requests) as problem+json instead of an HTML page; under with
+ * the members features add to their problems (the gateway's OpenAI {@code error} member
+ * under {@code /v1}), like every other problem.
  */
 final class ProblemJettyErrorHandler extends ErrorHandler {
+
+	private final ProblemResponses problems;
+
+	ProblemJettyErrorHandler(ProblemResponses problems) {
+		this.problems = problems;
+	}
 
 	@Override
 	protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
 			Callback callback) {
-		ProblemType type = ProblemType.forStatus(code);
+		ProblemType type = CommonProblem.forStatus(code);
 		String detail = (code >= 500) ? "An unexpected error occurred" : type.title();
-		byte[] body = ProblemResponses.body(type, code, detail, path(request));
+		byte[] body = this.problems.body(type, code, detail, path(request));
 		response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json");
 		response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
 		response.write(true, ByteBuffer.wrap(body), callback);

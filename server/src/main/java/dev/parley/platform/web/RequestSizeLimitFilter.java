@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.parley.platform.problem.ProblemResponses;
-import dev.parley.platform.problem.ProblemType;
+import dev.parley.platform.problem.CommonProblem;
 
 /**
  * Bounds request bodies: a declared {@code Content-Length} over the limit is answered 413
@@ -21,8 +21,11 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
 
-	RequestSizeLimitFilter(long limit) {
+	private final ProblemResponses problems;
+
+	RequestSizeLimitFilter(long limit, ProblemResponses problems) {
 		this.limit = limit;
+		this.problems = problems;
 	}
 
 	@Override
@@ -31,7 +34,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 		long declared = request.getContentLengthLong();
 		if (declared > this.limit) {
 			// Not reading the body: Jetty closes the connection rather than drain it.
-			ProblemResponses.write(response, ProblemType.CONTENT_TOO_LARGE, tooLarge(), request.getRequestURI());
+			this.problems.write(response, CommonProblem.CONTENT_TOO_LARGE, tooLarge(), request.getRequestURI());
 			return;
 		}
 		SizeLimitedRequest limited = new SizeLimitedRequest(request, this.limit);
@@ -44,7 +47,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			response.reset();
-			ProblemResponses.write(response, ProblemType.CONTENT_TOO_LARGE, tooLarge(), request.getRequestURI());
+			this.problems.write(response, CommonProblem.CONTENT_TOO_LARGE, tooLarge(), request.getRequestURI());
 		}
 	}
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import dev.parley.platform.problem.ProblemType;
 import dev.parley.platform.problem.RetryLaterException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +29,7 @@ class LoginThrottleTests {
 		assertThatExceptionOfType(RetryLaterException.class)
 			.isThrownBy(() -> this.throttle.check("ann@example.com", "10.0.0.9"))
 			.satisfies((ex) -> {
-				assertThat(ex.type()).isEqualTo(ProblemType.LOGIN_THROTTLED);
+				assertThat(ex.type()).isEqualTo(LimitProblem.LOGIN_THROTTLED);
 				assertThat(ex.type().status().value()).isEqualTo(429);
 				// 5 per 15 minutes: one attempt comes back every 3 minutes.
 				assertThat(ex.retryAfterSeconds()).isEqualTo(180);

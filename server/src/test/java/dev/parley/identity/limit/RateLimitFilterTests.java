@@ -19,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import dev.parley.identity.AuthenticatedUser;
 import dev.parley.identity.Role;
+import dev.parley.platform.problem.ProblemResponses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +36,8 @@ class RateLimitFilterTests {
 	private final FilterChain chain = (request, response) -> this.passed.incrementAndGet();
 
 	private final RateLimitFilter filter = new RateLimitFilter(new LocalRateLimiter(new ManualClock()),
-			new LimitProperties(3, 2, 1, 0, 5, 20, Duration.ofMinutes(15)), new LimitMetrics(this.registry));
+			new LimitProperties(3, 2, 1, 0, 5, 20, Duration.ofMinutes(15)), new LimitMetrics(this.registry),
+			new ProblemResponses(List.of()));
 
 	@AfterEach
 	void clearContext() {
@@ -100,7 +102,8 @@ class RateLimitFilterTests {
 			}
 		}
 		RateLimitFilter unlimited = new RateLimitFilter(new LocalRateLimiter(new ManualClock()),
-				new LimitProperties(0, 0, 0, 0, 0, 0, Duration.ofMinutes(15)), new LimitMetrics(this.registry));
+				new LimitProperties(0, 0, 0, 0, 0, 0, Duration.ofMinutes(15)), new LimitMetrics(this.registry),
+				new ProblemResponses(List.of()));
 		for (int i = 0; i < 5; i++) {
 			MockHttpServletResponse response = new MockHttpServletResponse();
 			unlimited.doFilter(request("/api/v1/auth/login", "10.0.0.1"), response, this.chain);

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 
 import dev.parley.platform.IdGenerator;
-import dev.parley.platform.problem.ProblemType;
 import dev.parley.platform.problem.RetryLaterException;
 import dev.parley.testsupport.DatabaseServer;
 import dev.parley.testsupport.OnEachDatabase;
@@ -55,7 +54,7 @@ class TokenBudgetContractTests {
 		assertThat(budget.usedOn(user, LocalDate.of(2026, 3, 14))).isEqualTo(1100);
 		assertThatExceptionOfType(RetryLaterException.class).isThrownBy(() -> budget.requireAvailable(user))
 			.satisfies((ex) -> {
-				assertThat(ex.type()).isEqualTo(ProblemType.QUOTA_EXCEEDED);
+				assertThat(ex.type()).isEqualTo(LimitProblem.QUOTA_EXCEEDED);
 				assertThat(ex.retryAfterSeconds()).isEqualTo(14_401);
 				assertThat(ex.getMessage()).contains("1100 of your 1000");
 			});

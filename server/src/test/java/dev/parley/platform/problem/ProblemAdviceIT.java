@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.parley.chat.ChatProblem;
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.WholeAppTest;
 
@@ -108,7 +109,7 @@ class ProblemAdviceIT extends WholeAppTest {
 
 		@GetMapping(path = "/test/stream-conflict", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 		SseEmitter conflict() {
-			throw ProblemException.of(ProblemType.GENERATION_IN_PROGRESS, "busy");
+			throw ProblemException.of(ChatProblem.GENERATION_IN_PROGRESS, "busy");
 		}
 
 		@GetMapping(path = "/test/stream-crash",

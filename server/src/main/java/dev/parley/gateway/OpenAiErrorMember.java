@@ -1,9 +1,16 @@
-package dev.parley.platform.problem;
+package dev.parley.gateway;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+import dev.parley.platform.problem.FieldProblem;
+import dev.parley.platform.problem.ProblemMembers;
+import dev.parley.platform.problem.ProblemType;
 
 /**
  * The OpenAI-style {@code error} member ({@code message}, {@code type}, {@code param},
@@ -11,11 +18,22 @@ import java.util.Map;
  * 9457 fields, so that OpenAI SDKs (which read the JSON body whatever its content type)
  * show a real message.
  */
-final class OpenAiErrorMember {
+@Component
+class OpenAiErrorMember implements ProblemMembers {
 
 	static final String NAME = "error";
 
-	private OpenAiErrorMember() {
+	/**
+	 * Identity's daily token quota (what {@code TokenBudget} throws), known by its public
+	 * slug so that the gateway does not depend on identity.
+	 */
+	private static final String QUOTA_EXCEEDED = "quota-exceeded";
+
+	@Override
+	public void addTo(ProblemDetail problem, ProblemType type, List<FieldProblem> errors, String path) {
+		if (appliesTo(path)) {
+			problem.setProperty(NAME, of(type, problem.getStatus(), problem.getDetail(), errors));
+		}
 	}
 
 	/** Whether a problem about {@code path} (a request path or URI) gets the member. */
@@ -35,10 +53,6 @@ final class OpenAiErrorMember {
 		return p != null && (p.equals("/v1") || p.startsWith("/v1/"));
 	}
 
-	static boolean appliesTo(URI instance) {
-		return instance != null && appliesTo(instance.getPath());
-	}
-
 	/**
 	 * The member: {@code code} is the problem type's slug in snake case, {@code param}
 	 * the first invalid field (or null), {@code type} OpenAI's error class for the
@@ -54,7 +68,7 @@ final class OpenAiErrorMember {
 	}
 
 	private static String errorType(ProblemType type, int status) {
-		if (type == ProblemType.QUOTA_EXCEEDED) {
+		if (QUOTA_EXCEEDED.equals(type.slug())) {
 			return "insufficient_quota";
 		}
 		return switch (status) {
