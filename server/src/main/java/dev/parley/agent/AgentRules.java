@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.parley.platform.CurrentUser;
-import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.CommonProblem;
+import dev.parley.platform.problem.ProblemException;
 import dev.parley.provider.ProviderCatalog;
 import dev.parley.provider.RouteTarget;
 

@@ -14,8 +14,8 @@ import dev.parley.platform.IdGenerator;
 import dev.parley.platform.Page;
 import dev.parley.platform.audit.AuditLogRepository;
 import dev.parley.platform.persistence.Jdbc;
-import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.CommonProblem;
+import dev.parley.platform.problem.ProblemException;
 import dev.parley.provider.ModelParams;
 import dev.parley.provider.ProviderCatalog;
 

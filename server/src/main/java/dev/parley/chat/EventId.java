@@ -2,8 +2,8 @@ package dev.parley.chat;
 
 import java.util.UUID;
 
-import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.CommonProblem;
+import dev.parley.platform.problem.ProblemException;
 
 /**
  * SSE event ids: {@code <generation id>:<sequence>}, where the generation id is the

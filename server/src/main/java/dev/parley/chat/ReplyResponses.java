@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageStatus;
-import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.CommonProblem;
+import dev.parley.platform.problem.ProblemException;
 
 /**
  * The JSON (non-streaming) answers of the chat endpoints: both messages once the reply is

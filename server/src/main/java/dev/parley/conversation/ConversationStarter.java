@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 import dev.parley.agent.AgentCatalog;
+import dev.parley.agent.AgentProblem;
 import dev.parley.agent.AgentProfile;
 import dev.parley.agent.SavedContext;
 import dev.parley.agent.SavedContexts;
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.agent.AgentProblem;
 
 import org.springframework.stereotype.Component;
 

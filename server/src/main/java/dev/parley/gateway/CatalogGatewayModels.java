@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.parley.platform.problem.ProblemException;
-import dev.parley.provider.ProviderProblem;
 import dev.parley.provider.ModelParams;
 import dev.parley.provider.ProviderCatalog;
+import dev.parley.provider.ProviderProblem;
 
 /**
  * The gateway's models straight from the provider catalog: its model names, each routed

@@ -5,8 +5,8 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.parley.platform.problem.ProblemResponses;
 import dev.parley.platform.problem.CommonProblem;
+import dev.parley.platform.problem.ProblemResponses;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
-import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.CommonProblem;
+import dev.parley.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,15 +9,15 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
-import dev.parley.platform.problem.ProblemResponses;
 import dev.parley.platform.problem.CommonProblem;
+import dev.parley.platform.problem.ProblemResponses;
 import dev.parley.platform.problem.ProblemType;
 
 /**
  * Answers the errors Jetty raises before a request reaches the application (headers or
- * URI too large, unparsable requests) as problem+json instead of an HTML page; under with
- * the members features add to their problems (the gateway's OpenAI {@code error} member
- * under {@code /v1}), like every other problem.
+ * URI too large, unparsable requests) as problem+json instead of an HTML page, with the
+ * members features add to their problems (the gateway's OpenAI {@code error} member under
+ * {@code /v1}), like every other problem.
  */
 final class ProblemJettyErrorHandler extends ErrorHandler {
 

@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.parley.platform.problem.ProblemResponses;
 import dev.parley.platform.problem.CommonProblem;
+import dev.parley.platform.problem.ProblemResponses;
 
 /**
  * Bounds request bodies: a declared {@code Content-Length} over the limit is answered 413
