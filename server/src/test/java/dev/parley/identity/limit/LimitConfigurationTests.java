@@ -1,5 +1,7 @@
 package dev.parley.identity.limit;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -8,6 +10,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
 import dev.parley.platform.cluster.RedisConfiguration;
+import dev.parley.platform.problem.ProblemResponses;
 import dev.parley.testsupport.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +23,8 @@ class LimitConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(RedisConfiguration.class, LimitConfiguration.class)
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-		.withBean(LimitMetrics.class);
+		.withBean(LimitMetrics.class)
+		.withBean(ProblemResponses.class, () -> new ProblemResponses(List.of()));
 
 	@Test
 	void withoutRedisBucketsAreLocal() {
