@@ -1,17 +1,16 @@
 package dev.parley.provider;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The LLM provider settings ({@code parley.provider.*}). Blank values fall back to the
- * conventional environment variables {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL},
- * {@code PARLEY_DEFAULT_MODEL} and {@code PARLEY_MODELS}.
+ * The settings of the one provider configured in the environment, and of upstream calls
+ * in general ({@code parley.provider.*}). {@code application.yml} maps the conventional
+ * environment variables {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL},
+ * {@code PARLEY_DEFAULT_MODEL} and {@code PARLEY_MODELS} to them.
  *
  * @param id the provider id stored on assistant messages
  * @param apiKey the bearer key; a key alone means OpenAI itself
@@ -43,17 +42,6 @@ public record ProviderProperties(@DefaultValue("openai") String id, String apiKe
 	/** The default model when none is configured. */
 	public static final String DEFAULT_MODEL = "gpt-4o-mini";
 
-	/** These settings with blank values taken from the conventional variables. */
-	public ProviderProperties withFallbacks(UnaryOperator<String> environment) {
-		List<String> extra = (this.models != null && !this.models.isEmpty()) ? this.models
-				: split(environment.apply("PARLEY_MODELS"));
-		return new ProviderProperties(this.id, or(this.apiKey, environment.apply("OPENAI_API_KEY")),
-				or(this.baseUrl, environment.apply("OPENAI_BASE_URL")),
-				or(this.defaultModel, environment.apply("PARLEY_DEFAULT_MODEL")), extra, this.connectTimeout,
-				this.firstTokenTimeout, this.idleTimeout, this.requestTimeout, this.maxConcurrency,
-				this.maxConcurrencyPerProvider, this.streamUsage, this.demoWordDelay);
-	}
-
 	/** Whether a real provider is configured: a key or a base URL. */
 	public boolean configured() {
 		return !blank(this.apiKey) || !blank(this.baseUrl);
@@ -72,17 +60,8 @@ public record ProviderProperties(@DefaultValue("openai") String id, String apiKe
 				: List.of();
 	}
 
-	private static String or(String value, String fallback) {
-		return blank(value) ? fallback : value;
-	}
-
 	private static boolean blank(String value) {
 		return value == null || value.isBlank();
-	}
-
-	private static List<String> split(String list) {
-		return blank(list) ? List.of()
-				: Arrays.stream(list.split(",")).map(String::strip).filter((m) -> !m.isEmpty()).toList();
 	}
 
 }

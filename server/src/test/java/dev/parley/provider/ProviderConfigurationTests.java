@@ -2,19 +2,27 @@ package dev.parley.provider;
 
 import java.time.Duration;
 
-import dev.parley.bench.sim.Simulator;
-import dev.parley.bench.sim.SimulatorConfig;
-import dev.parley.platform.PlatformConfiguration;
-import dev.parley.platform.json.JsonConfiguration;
-import dev.parley.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.parley.bench.sim.Simulator;
+import dev.parley.bench.sim.SimulatorConfig;
+import dev.parley.platform.PlatformConfiguration;
+import dev.parley.platform.json.JsonConfiguration;
+import dev.parley.provider.catalog.DatabaseProviderCatalog;
+import dev.parley.provider.keys.KeyCipher;
+import dev.parley.provider.keys.MasterKey;
+import dev.parley.provider.routing.DefaultUpstreamLimiter;
+import dev.parley.provider.store.ProviderRepository;
+import dev.parley.provider.store.StoredProvider;
+import dev.parley.testsupport.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +32,10 @@ class ProviderConfigurationTests {
 	static final TestDatabase DATABASE = TestDatabase.h2();
 
 	final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withInitializer(new ConfigDataApplicationContextInitializer())
 		.withUserConfiguration(ProviderConfiguration.class, PlatformConfiguration.class, JsonConfiguration.class)
 		.withBean(JdbcClient.class, () -> JdbcClient.create(DATABASE.dataSource()))
-		.withPropertyValues("parley.providers.master-key=" + MasterKey.generate());
+		.withPropertyValues("parley.provider-keys.master-key=" + MasterKey.generate());
 
 	@AfterAll
 	static void closeDatabase() {
@@ -71,7 +80,7 @@ class ProviderConfigurationTests {
 				KeyCipher cipher = context.getBean(KeyCipher.class);
 				String id = "0190a000-0000-7000-8000-00000000c0f1";
 				java.time.Instant now = dev.parley.platform.persistence.Jdbc.now(java.time.Clock.systemUTC());
-				context.getBean(ProviderStore.class)
+				context.getBean(ProviderRepository.class)
 					.insert(new StoredProvider(id, "Sim", ProviderProtocol.OPENAI, sim.baseUrl(), null,
 							java.util.List.of("sim?tokens=2"), new StoredProvider.Timeouts(1000, 5000, 5000, 10000),
 							null, true, true, now, now, java.util.List.of(new StoredProvider.StoredKey(0,
@@ -84,7 +93,7 @@ class ProviderConfigurationTests {
 				RoutedCompletion reply = context.getBean(ChatRouter.class)
 					.complete(route, ChatRequest.of("ignored", java.util.List.of(new ChatMessage("user", "hi"))));
 				assertThat(reply.completion().content()).isEqualTo(Simulator.expectedText(2));
-				context.getBean(ProviderStore.class).delete(id);
+				context.getBean(ProviderRepository.class).delete(id);
 			});
 		}
 	}
@@ -110,9 +119,8 @@ class ProviderConfigurationTests {
 
 	@Test
 	void aKeyAloneMeansOpenAi() {
-		ProviderProperties properties = new ProviderProperties("openai", null, null, null, java.util.List.of(), null,
-				null, null, null, 1, 1, true, null)
-			.withFallbacks((name) -> name.equals("OPENAI_API_KEY") ? "sk-x" : null);
+		ProviderProperties properties = new ProviderProperties("openai", "sk-x", null, null, java.util.List.of(), null,
+				null, null, null, 1, 1, true, null);
 
 		assertThat(properties.configured()).isTrue();
 		assertThat(properties.effectiveBaseUrl()).isEqualTo("https://api.openai.com/v1");

@@ -1,0 +1,109 @@
+package dev.parley.provider.anthropic;
+
+import java.io.IOException;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.parley.provider.ProviderException;
+import dev.parley.provider.ProviderFailure;
+import dev.parley.provider.StreamEvent;
+import dev.parley.provider.Usage;
+import dev.parley.provider.transport.SseEventStream;
+import dev.parley.provider.transport.UpstreamCalls;
+
+/**
+ * Reads an Anthropic Messages SSE body: one JSON parse per {@code data:} line (the
+ * {@code event:} lines repeat the data's {@code type} and are skipped), a
+ * {@link StreamEvent.Delta} per non-empty {@code text_delta}, usage from
+ * {@code message_start} and {@code message_delta}, one {@link StreamEvent.Finish} at
+ * {@code message_stop}. Timeouts, cancellation and metrics are {@link SseEventStream}'s.
+ * Not thread-safe except {@link #close()}.
+ */
+final class AnthropicCompletionStream extends SseEventStream {
+
+	private String stopReason;
+
+	private Integer inputTokens;
+
+	private Integer outputTokens;
+
+	AnthropicCompletionStream(UpstreamCalls.Opened opened, long idleNanos) {
+		super(opened, idleNanos);
+	}
+
+	@Override
+	protected StreamEvent data(int from) throws IOException {
+		JsonNode event = parse(from, "an event");
+		if (event == null || !event.isObject()) {
+			throw fail(malformed("upstream sent an event that is not a JSON object"));
+		}
+		return event(event);
+	}
+
+	@Override
+	protected StreamEvent atEnd() {
+		throw fail(new ProviderException(ProviderFailure.STREAM_CUT, "upstream stream ended without message_stop"));
+	}
+
+	private StreamEvent event(JsonNode event) throws IOException {
+		long now = System.nanoTime();
+		switch (event.path("type").asString("")) {
+			case "content_block_delta" -> {
+				JsonNode delta = event.path("delta");
+				if ("text_delta".equals(delta.path("type").asString(null))) {
+					String text = delta.path("text").asString("");
+					if (!text.isEmpty()) {
+						firstOutput(now);
+						return new StreamEvent.Delta(text);
+					}
+				}
+			}
+			case "message_start" -> usage(event.path("message").path("usage"));
+			case "message_delta" -> {
+				JsonNode reason = event.path("delta").get("stop_reason");
+				if (reason != null && reason.isString()) {
+					this.stopReason = reason.asString();
+				}
+				usage(event.path("usage"));
+			}
+			case "message_stop" -> {
+				drain();
+				return finish();
+			}
+			case "error" -> throw fail(error(event.path("error")));
+			default -> {
+				// content_block_start/stop, ping, and event types added later
+			}
+		}
+		keepAlive(now);
+		return null;
+	}
+
+	private void usage(JsonNode usage) {
+		if (!usage.isObject()) {
+			return;
+		}
+		if (usage.has("input_tokens")) {
+			this.inputTokens = AnthropicMessages.inputTokens(usage);
+		}
+		if (usage.has("output_tokens")) {
+			this.outputTokens = usage.path("output_tokens").asInt(0);
+		}
+	}
+
+	private static ProviderException error(JsonNode error) {
+		String type = error.path("type").asString("error");
+		String message = "upstream error mid-stream: " + type + ": " + error.path("message").asString("unknown error");
+		return new ProviderException(
+				"rate_limit_error".equals(type) ? ProviderFailure.RATE_LIMITED : ProviderFailure.SERVER_ERROR, message);
+	}
+
+	private StreamEvent.Finish finish() {
+		Usage usage = (this.inputTokens != null || this.outputTokens != null)
+				? new Usage((this.inputTokens != null) ? this.inputTokens : 0,
+						(this.outputTokens != null) ? this.outputTokens : 0)
+				: null;
+		return finish(AnthropicMessages.finishReason(this.stopReason), usage);
+	}
+
+}
