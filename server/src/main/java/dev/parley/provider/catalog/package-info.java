@@ -1,0 +1,5 @@
+/**
+ * The providers that can be called: the environment's, the stored ones built with their
+ * key pools, and the demo.
+ */
+package dev.parley.provider.catalog;

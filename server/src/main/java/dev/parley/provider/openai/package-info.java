@@ -1,0 +1,4 @@
+/**
+ * The OpenAI chat completions protocol: its adapter and its stream reader.
+ */
+package dev.parley.provider.openai;

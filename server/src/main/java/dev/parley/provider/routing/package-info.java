@@ -1,0 +1,5 @@
+/**
+ * Calling routes: the router with retries, failover and a circuit breaker per target, the
+ * upstream limiter and the routing status API.
+ */
+package dev.parley.provider.routing;

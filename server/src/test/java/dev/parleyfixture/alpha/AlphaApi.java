@@ -1,0 +1,8 @@
+package dev.parleyfixture.alpha;
+
+/** Alpha's API: other modules may use it. */
+public interface AlphaApi {
+
+	String greet();
+
+}

@@ -1,0 +1,2 @@
+/** The fixture module whose API is its root package. */
+package dev.parleyfixture.alpha;
