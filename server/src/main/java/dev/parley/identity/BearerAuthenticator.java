@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.parley.platform.Digests;
-import dev.parley.platform.persistence.Jdbc;
-
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.CredentialsExpiredException;
@@ -15,6 +12,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+
+import dev.parley.identity.apikey.ApiKey;
+import dev.parley.identity.apikey.ApiKeyRepository;
+import dev.parley.identity.apikey.ApiKeyService;
+import dev.parley.identity.session.AccessTokens;
+import dev.parley.identity.session.SessionRepository;
+import dev.parley.identity.user.User;
+import dev.parley.identity.user.UserRepository;
+import dev.parley.platform.Digests;
+import dev.parley.platform.persistence.Jdbc;
 
 /**
  * Checks a bearer credential, which is either a personal API key ({@code pk_...}) or an
@@ -29,13 +36,13 @@ class BearerAuthenticator implements AuthenticationManager {
 
 	private final UserRepository users;
 
-	private final SessionStore sessions;
+	private final SessionRepository sessions;
 
-	private final ApiKeyStore apiKeys;
+	private final ApiKeyRepository apiKeys;
 
 	private final Clock clock;
 
-	BearerAuthenticator(AccessTokens tokens, UserRepository users, SessionStore sessions, ApiKeyStore apiKeys,
+	BearerAuthenticator(AccessTokens tokens, UserRepository users, SessionRepository sessions, ApiKeyRepository apiKeys,
 			Clock clock) {
 		this.tokens = tokens;
 		this.users = users;
@@ -71,7 +78,7 @@ class BearerAuthenticator implements AuthenticationManager {
 	}
 
 	private AuthenticatedUser byApiKey(String secret) {
-		ApiKeyStore.Match match = this.apiKeys.findByHash(Digests.sha256Hex(secret))
+		ApiKeyRepository.Match match = this.apiKeys.findByHash(Digests.sha256Hex(secret))
 			.orElseThrow(() -> new BadCredentialsException("The API key is not valid"));
 		ApiKey key = match.key();
 		Instant now = Jdbc.now(this.clock);

@@ -31,7 +31,7 @@ public record IdentityProperties(String jwtSecret, @DefaultValue("15m") Duration
 	 * The first administrator's e-mail: the configured one or
 	 * {@value #DEFAULT_ADMIN_EMAIL}.
 	 */
-	String firstAdminEmail() {
+	public String firstAdminEmail() {
 		return (this.adminEmail == null || this.adminEmail.isBlank()) ? DEFAULT_ADMIN_EMAIL : this.adminEmail;
 	}
 

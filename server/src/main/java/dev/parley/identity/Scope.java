@@ -46,11 +46,11 @@ public enum Scope {
 		return "SCOPE_" + this.value;
 	}
 
-	static Optional<Scope> parse(String value) {
+	public static Optional<Scope> parse(String value) {
 		return Arrays.stream(values()).filter((scope) -> scope.value.equals(value)).findFirst();
 	}
 
-	static Set<String> all() {
+	public static Set<String> all() {
 		return Arrays.stream(values()).map(Scope::value).collect(Collectors.toUnmodifiableSet());
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * 256 bits of entropy, so a plain digest is enough.
  */
 @Component
-class Secrets {
+public class Secrets {
 
 	private static final char[] PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
 		.toCharArray();
@@ -19,14 +19,14 @@ class Secrets {
 	private final SecureRandom random = new SecureRandom();
 
 	/** 32 random bytes, base64url without padding (43 characters). */
-	String token() {
+	public String token() {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	/** A readable one-time password of 20 characters (about 116 bits), with a digit. */
-	String password() {
+	public String password() {
 		StringBuilder password = new StringBuilder(20);
 		for (int i = 0; i < 19; i++) {
 			password.append(PASSWORD_ALPHABET[this.random.nextInt(PASSWORD_ALPHABET.length)]);

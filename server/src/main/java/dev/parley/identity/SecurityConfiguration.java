@@ -24,6 +24,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import dev.parley.platform.problem.ProblemResponses;
+import dev.parley.identity.apikey.ApiKeyRepository;
+import dev.parley.identity.session.AccessTokens;
+import dev.parley.identity.session.JwtSecret;
+import dev.parley.identity.session.SessionRepository;
+import dev.parley.identity.user.UserRepository;
 
 /**
  * Parley's HTTP security: stateless bearer credentials (access tokens and API keys), the
@@ -120,8 +125,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	BearerAuthenticator bearerAuthenticator(AccessTokens tokens, UserRepository users, SessionStore sessions,
-			ApiKeyStore apiKeys, Clock clock) {
+	BearerAuthenticator bearerAuthenticator(AccessTokens tokens, UserRepository users, SessionRepository sessions,
+			ApiKeyRepository apiKeys, Clock clock) {
 		return new BearerAuthenticator(tokens, users, sessions, apiKeys, clock);
 	}
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The caller of the current request, as Spring Security authenticated them. */
 @Component
-class SecurityCurrentUser implements CurrentUser {
+public class SecurityCurrentUser implements CurrentUser {
 
 	@Override
 	public String id() {
@@ -26,7 +26,7 @@ class SecurityCurrentUser implements CurrentUser {
 		return user().apiKeyId();
 	}
 
-	static AuthenticatedUser user() {
+	public static AuthenticatedUser user() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user) {
 			return user;

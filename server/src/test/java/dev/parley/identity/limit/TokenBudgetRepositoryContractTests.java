@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
  * each supported server.
  */
 @OnEachDatabase
-class TokenBudgetContractTests {
+class TokenBudgetRepositoryContractTests {
 
 	/** 20:00:00.5 UTC: 4 h (14,400 s) before the next UTC midnight, rounded up. */
 	private static final Instant EVENING = Instant.parse("2026-03-14T19:59:59.500Z");
@@ -45,7 +45,7 @@ class TokenBudgetContractTests {
 
 	@Test
 	void refusesOnceTheDaysTokensAreUsedWithRetryAfterUntilUtcMidnight() {
-		JdbcTokenBudget budget = budget(1000, EVENING);
+		TokenBudgetRepository budget = budget(1000, EVENING);
 		String user = user();
 		budget.requireAvailable(user);
 		budget.charge(user, 600);
@@ -64,7 +64,7 @@ class TokenBudgetContractTests {
 
 	@Test
 	void exactlyTheLimitIsUsedUp() {
-		JdbcTokenBudget budget = budget(1000, EVENING);
+		TokenBudgetRepository budget = budget(1000, EVENING);
 		String user = user();
 		budget.charge(user, 999);
 		budget.requireAvailable(user);
@@ -76,7 +76,7 @@ class TokenBudgetContractTests {
 	void aNewUtcDayStartsAfresh() {
 		String user = user();
 		budget(1000, EVENING).charge(user, 1000);
-		JdbcTokenBudget nextDay = budget(1000, Instant.parse("2026-03-15T00:00:00Z"));
+		TokenBudgetRepository nextDay = budget(1000, Instant.parse("2026-03-15T00:00:00Z"));
 		nextDay.requireAvailable(user);
 		nextDay.charge(user, 5);
 		assertThat(nextDay.usedOn(user, LocalDate.of(2026, 3, 15))).isEqualTo(5);
@@ -85,7 +85,7 @@ class TokenBudgetContractTests {
 
 	@Test
 	void zeroIsUnlimitedButUsageIsStillCounted() {
-		JdbcTokenBudget budget = budget(0, EVENING);
+		TokenBudgetRepository budget = budget(0, EVENING);
 		String user = user();
 		budget.charge(user, 5_000_000);
 		budget.charge(user, 0);
@@ -95,7 +95,7 @@ class TokenBudgetContractTests {
 
 	@Test
 	void concurrentChargesAreAllCounted() throws Exception {
-		JdbcTokenBudget budget = budget(1000, EVENING);
+		TokenBudgetRepository budget = budget(1000, EVENING);
 		String user = user();
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
@@ -124,10 +124,10 @@ class TokenBudgetContractTests {
 			.isThrownBy(() -> budget(100, EVENING.plus(Duration.ofHours(1))).requireAvailable(user));
 	}
 
-	private JdbcTokenBudget budget(long perDay, Instant now) {
+	private TokenBudgetRepository budget(long perDay, Instant now) {
 		LimitProperties properties = new LimitProperties(120, 120, 30, perDay, 5, 20, Duration.ofMinutes(15));
 		// The clock's zone must not matter: days are UTC days.
-		return new JdbcTokenBudget(this.database.jdbc(), properties, new LimitMetrics(this.registry),
+		return new TokenBudgetRepository(this.database.jdbc(), properties, new LimitMetrics(this.registry),
 				Clock.fixed(now, ZoneId.of("Asia/Shanghai")));
 	}
 

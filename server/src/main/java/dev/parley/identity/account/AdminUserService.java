@@ -1,15 +1,23 @@
-package dev.parley.identity;
+package dev.parley.identity.account;
 
 import java.time.Clock;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.parley.identity.IdentityProblem;
+import dev.parley.identity.Role;
+import dev.parley.identity.Secrets;
+import dev.parley.identity.UserStatus;
+import dev.parley.identity.session.LoginSessions;
+import dev.parley.identity.user.User;
+import dev.parley.identity.user.UserRepository;
+import dev.parley.identity.user.UserView;
 import dev.parley.platform.audit.AuditLogRepository;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What administrators do to accounts: create, change role, disable or enable, reset a

@@ -1,4 +1,4 @@
-package dev.parley.identity;
+package dev.parley.identity.session;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * refresh replaces the token, and presenting a replaced token revokes the whole session.
  */
 @Repository
-class SessionStore {
+public class SessionRepository {
 
 	/** What a stored refresh token says about itself and its session. */
 	record RefreshToken(String sessionId, String userId, Instant expiresAt, Instant usedAt, Instant revokedAt) {
@@ -21,7 +21,7 @@ class SessionStore {
 
 	private final JdbcClient jdbc;
 
-	SessionStore(JdbcClient jdbc) {
+	SessionRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -61,7 +61,7 @@ class SessionStore {
 	 * Whether the session exists, belongs to the user, and is neither revoked nor
 	 * expired.
 	 */
-	boolean isLive(String sessionId, String userId, Instant now) {
+	public boolean isLive(String sessionId, String userId, Instant now) {
 		return this.jdbc
 			.sql("SELECT COUNT(*) FROM sessions WHERE id = ? AND user_id = ? AND revoked_at IS NULL AND expires_at > ?")
 			.params(sessionId, userId, Jdbc.param(now))

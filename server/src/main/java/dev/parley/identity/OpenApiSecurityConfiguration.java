@@ -14,6 +14,6 @@ import org.springframework.context.annotation.Configuration;
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
 		bearerFormat = "access token (JWT) or personal API key (pk_...)")
 @OpenAPIDefinition(security = @SecurityRequirement(name = "bearer"))
-class OpenApiSecurity {
+class OpenApiSecurityConfiguration {
 
 }

@@ -1,4 +1,4 @@
-package dev.parley.identity;
+package dev.parley.identity.account;
 
 import java.net.URI;
 import java.util.UUID;
@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.parley.platform.Page;
 import dev.parley.platform.audit.AuditLogRepository;
+import dev.parley.identity.SecurityCurrentUser;
+import dev.parley.identity.user.UserRepository;
+import dev.parley.identity.user.UserView;
 
 /** {@code /api/v1/admin}: user management and the audit log (administrators only). */
 @RestController

@@ -1,17 +1,25 @@
-package dev.parley.identity;
+package dev.parley.identity.account;
 
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
-
-import dev.parley.identity.limit.LoginThrottle;
-import dev.parley.platform.problem.ProblemException;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.parley.identity.IdentityProblem;
+import dev.parley.identity.IdentityProperties;
+import dev.parley.identity.Role;
+import dev.parley.identity.SecurityCurrentUser;
+import dev.parley.identity.limit.LoginThrottle;
+import dev.parley.identity.session.LoginSessions;
+import dev.parley.identity.session.TokenResponse;
+import dev.parley.identity.user.User;
+import dev.parley.identity.user.UserView;
+import dev.parley.platform.problem.ProblemException;
 
 /** {@code /api/v1/auth}: register, log in, refresh and log out. */
 @RestController

@@ -1,24 +1,30 @@
-package dev.parley.identity;
+package dev.parley.identity.session;
 
 import java.time.Clock;
 import java.time.Instant;
 
-import dev.parley.platform.IdGenerator;
-import dev.parley.platform.Digests;
-import dev.parley.platform.persistence.Jdbc;
-import dev.parley.platform.problem.ProblemException;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import dev.parley.identity.IdentityProblem;
+import dev.parley.identity.IdentityProperties;
+import dev.parley.identity.Secrets;
+import dev.parley.identity.user.User;
+import dev.parley.identity.user.UserRepository;
+import dev.parley.identity.user.UserView;
+import dev.parley.platform.Digests;
+import dev.parley.platform.IdGenerator;
+import dev.parley.platform.persistence.Jdbc;
+import dev.parley.platform.problem.ProblemException;
 
 /**
  * Starts login sessions and rotates their refresh tokens, with reuse detection: a refresh
  * token works once; presenting it again revokes the whole session.
  */
 @Service
-class LoginSessions {
+public class LoginSessions {
 
-	private final SessionStore sessions;
+	private final SessionRepository sessions;
 
 	private final UserRepository users;
 
@@ -32,8 +38,8 @@ class LoginSessions {
 
 	private final Clock clock;
 
-	LoginSessions(SessionStore sessions, UserRepository users, AccessTokens tokens, Secrets secrets, IdGenerator ids,
-			IdentityProperties properties, Clock clock) {
+	LoginSessions(SessionRepository sessions, UserRepository users, AccessTokens tokens, Secrets secrets,
+			IdGenerator ids, IdentityProperties properties, Clock clock) {
 		this.sessions = sessions;
 		this.users = users;
 		this.tokens = tokens;
@@ -44,7 +50,7 @@ class LoginSessions {
 	}
 
 	@Transactional
-	TokenResponse start(User user) {
+	public TokenResponse start(User user) {
 		Instant now = Jdbc.now(this.clock);
 		String sessionId = this.ids.next().toString();
 		this.sessions.create(sessionId, user.id(), now, now.plus(this.properties.refreshTokenTtl()));
@@ -53,13 +59,13 @@ class LoginSessions {
 	}
 
 	@Transactional(noRollbackFor = ProblemException.class)
-	TokenResponse refresh(String refreshToken) {
+	public TokenResponse refresh(String refreshToken) {
 		if (refreshToken == null || refreshToken.isBlank()) {
 			throw ProblemException.invalid("refresh_token", "is required");
 		}
 		String hash = Digests.sha256Hex(refreshToken);
 		Instant now = Jdbc.now(this.clock);
-		SessionStore.RefreshToken stored = this.sessions.findRefreshToken(hash)
+		SessionRepository.RefreshToken stored = this.sessions.findRefreshToken(hash)
 			.orElseThrow(
 					() -> ProblemException.of(IdentityProblem.INVALID_REFRESH_TOKEN, "The refresh token is not valid"));
 		if (stored.revokedAt() != null) {
@@ -80,12 +86,12 @@ class LoginSessions {
 		return issue(user, stored.sessionId(), now);
 	}
 
-	void end(String sessionId) {
+	public void end(String sessionId) {
 		this.sessions.revoke(sessionId, Jdbc.now(this.clock));
 	}
 
 	/** Ends every session of the user but {@code keep} (null ends them all). */
-	void endAllOf(String userId, String keep) {
+	public void endAllOf(String userId, String keep) {
 		this.sessions.revokeAllOf(userId, keep, Jdbc.now(this.clock));
 	}
 

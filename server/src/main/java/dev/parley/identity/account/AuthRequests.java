@@ -1,4 +1,4 @@
-package dev.parley.identity;
+package dev.parley.identity.account;
 
 /**
  * The JSON bodies of the auth and profile endpoints (snake_case, unknown fields

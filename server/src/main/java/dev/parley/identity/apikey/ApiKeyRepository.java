@@ -1,4 +1,4 @@
-package dev.parley.identity;
+package dev.parley.identity.apikey;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,26 +9,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.parley.platform.persistence.Jdbc;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.parley.identity.user.User;
+import dev.parley.identity.user.UserRepository;
+import dev.parley.platform.persistence.Jdbc;
+
 /** Explicit SQL for the {@code api_keys} table. */
 @Repository
-class ApiKeyStore {
+public class ApiKeyRepository {
 
 	private static final String COLUMNS = "id, user_id, name, prefix, scopes, created_at, expires_at, last_used_at";
 
 	/** A key found by its digest, with what its owner's account says now. */
-	record Match(ApiKey key, User owner) {
+	public record Match(ApiKey key, User owner) {
 	}
 
 	private final JdbcClient jdbc;
 
 	private final UserRepository users;
 
-	ApiKeyStore(JdbcClient jdbc, UserRepository users) {
+	ApiKeyRepository(JdbcClient jdbc, UserRepository users) {
 		this.jdbc = jdbc;
 		this.users = users;
 	}
@@ -49,7 +51,7 @@ class ApiKeyStore {
 			.list();
 	}
 
-	Optional<Match> findByHash(String keyHash) {
+	public Optional<Match> findByHash(String keyHash) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = ?")
 			.param(keyHash)
 			.query(this::map)
@@ -61,7 +63,7 @@ class ApiKeyStore {
 		return this.jdbc.sql("DELETE FROM api_keys WHERE id = ? AND user_id = ?").params(id, userId).update() == 1;
 	}
 
-	void touch(String id, Instant now) {
+	public void touch(String id, Instant now) {
 		this.jdbc.sql("UPDATE api_keys SET last_used_at = ? WHERE id = ?").params(Jdbc.param(now), id).update();
 	}
 

@@ -1,4 +1,4 @@
-package dev.parley.identity;
+package dev.parley.identity.user;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,14 +9,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.parley.platform.persistence.Jdbc;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.parley.identity.Role;
+import dev.parley.identity.UserStatus;
+import dev.parley.platform.persistence.Jdbc;
+
 /** Explicit SQL for the {@code users} table. */
 @Repository
-class UserRepository {
+public class UserRepository {
 
 	private static final String COLUMNS = "id, email, display_name, password_hash, role, status, "
 			+ "password_change_required, created_at, updated_at, last_login_at";
@@ -31,7 +33,7 @@ class UserRepository {
 	 * Inserts the user; a taken e-mail raises
 	 * {@link org.springframework.dao.DuplicateKeyException}.
 	 */
-	void insert(User user) {
+	public void insert(User user) {
 		this.jdbc
 			.sql("INSERT INTO users (" + COLUMNS + ") VALUES (:id, :email, :name, :hash, :role, :status, :change, "
 					+ ":created, :updated, NULL)")
@@ -47,18 +49,18 @@ class UserRepository {
 			.update();
 	}
 
-	Optional<User> findById(String id) {
+	public Optional<User> findById(String id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?").param(id).query(this::map).optional();
 	}
 
-	Optional<User> findByEmail(String email) {
+	public Optional<User> findByEmail(String email) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email = ?")
 			.param(email)
 			.query(this::map)
 			.optional();
 	}
 
-	boolean anyWithRole(Role role) {
+	public boolean anyWithRole(Role role) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM users WHERE role = ?")
 			.param(lower(role))
 			.query(Long.class)
@@ -69,7 +71,7 @@ class UserRepository {
 	 * Users whose e-mail or name contains {@code search}, in creation order after
 	 * {@code after}.
 	 */
-	List<User> page(String search, String after, int limit) {
+	public List<User> page(String search, String after, int limit) {
 		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM users WHERE 1 = 1");
 		Map<String, Object> params = new LinkedHashMap<>();
 		if (search != null) {
@@ -85,25 +87,25 @@ class UserRepository {
 		return this.jdbc.sql(sql.toString()).params(params).query(this::map).list();
 	}
 
-	void updateDisplayName(String id, String displayName, Instant now) {
+	public void updateDisplayName(String id, String displayName, Instant now) {
 		this.jdbc.sql("UPDATE users SET display_name = ?, updated_at = ? WHERE id = ?")
 			.params(displayName, Jdbc.param(now), id)
 			.update();
 	}
 
-	void updatePassword(String id, String hash, boolean changeRequired, Instant now) {
+	public void updatePassword(String id, String hash, boolean changeRequired, Instant now) {
 		this.jdbc.sql("UPDATE users SET password_hash = ?, password_change_required = ?, updated_at = ? WHERE id = ?")
 			.params(hash, changeRequired, Jdbc.param(now), id)
 			.update();
 	}
 
-	void updateRoleAndStatus(String id, Role role, UserStatus status, Instant now) {
+	public void updateRoleAndStatus(String id, Role role, UserStatus status, Instant now) {
 		this.jdbc.sql("UPDATE users SET role = ?, status = ?, updated_at = ? WHERE id = ?")
 			.params(lower(role), lower(status), Jdbc.param(now), id)
 			.update();
 	}
 
-	void recordLogin(String id, Instant now) {
+	public void recordLogin(String id, Instant now) {
 		this.jdbc.sql("UPDATE users SET last_login_at = ? WHERE id = ?").params(Jdbc.param(now), id).update();
 	}
 
@@ -115,7 +117,7 @@ class UserRepository {
 				Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "last_login_at"));
 	}
 
-	static String lower(Enum<?> value) {
+	public static String lower(Enum<?> value) {
 		return value.name().toLowerCase(Locale.ROOT);
 	}
 

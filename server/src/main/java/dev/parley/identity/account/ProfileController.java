@@ -1,4 +1,4 @@
-package dev.parley.identity;
+package dev.parley.identity.account;
 
 import java.time.Clock;
 
@@ -12,6 +12,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.parley.identity.AuthenticatedUser;
+import dev.parley.identity.SecurityCurrentUser;
+import dev.parley.identity.session.LoginSessions;
+import dev.parley.identity.user.User;
+import dev.parley.identity.user.UserRepository;
+import dev.parley.identity.user.UserView;
 
 /** {@code /api/v1/users/me}: the caller's own profile and password. */
 @RestController

@@ -1,4 +1,4 @@
-package dev.parley.identity;
+package dev.parley.identity.account;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.parley.identity.IdentityProblem;
 import dev.parley.platform.problem.FieldProblem;
 import dev.parley.platform.problem.ProblemException;
 

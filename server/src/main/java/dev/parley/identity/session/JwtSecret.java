@@ -1,4 +1,4 @@
-package dev.parley.identity;
+package dev.parley.identity.session;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -7,13 +7,14 @@ import java.util.Base64;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.parley.identity.Secrets;
 import dev.parley.platform.DataDirectorySecret;
 
 /**
  * The HMAC key that signs access tokens: from configuration, or generated once into the
  * data directory so that a restart keeps every session valid.
  */
-final class JwtSecret {
+public final class JwtSecret {
 
 	static final String FILE_NAME = "jwt-secret.key";
 
@@ -22,7 +23,7 @@ final class JwtSecret {
 	private JwtSecret() {
 	}
 
-	static SecretKey load(String configured, Path dataDir, Secrets secrets) {
+	public static SecretKey load(String configured, Path dataDir, Secrets secrets) {
 		if (configured != null && !configured.isBlank()) {
 			return key(decode(configured.trim()));
 		}

@@ -1,4 +1,4 @@
-package dev.parley.identity;
+package dev.parley.identity.apikey;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,25 +8,28 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.parley.platform.IdGenerator;
+import org.springframework.stereotype.Service;
+
+import dev.parley.identity.IdentityProblem;
+import dev.parley.identity.Scope;
+import dev.parley.identity.Secrets;
 import dev.parley.platform.Digests;
+import dev.parley.platform.IdGenerator;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
-
-import org.springframework.stereotype.Service;
 
 /**
  * Personal API keys: the secret ({@code pk_} and 43 random characters) is shown once at
  * creation and stored only as its SHA-256 digest.
  */
 @Service
-class ApiKeyService {
+public class ApiKeyService {
 
-	static final String KEY_PREFIX = "pk_";
+	public static final String KEY_PREFIX = "pk_";
 
 	static final int MAX_KEYS_PER_USER = 100;
 
-	private final ApiKeyStore store;
+	private final ApiKeyRepository store;
 
 	private final Secrets secrets;
 
@@ -34,7 +37,7 @@ class ApiKeyService {
 
 	private final Clock clock;
 
-	ApiKeyService(ApiKeyStore store, Secrets secrets, IdGenerator ids, Clock clock) {
+	ApiKeyService(ApiKeyRepository store, Secrets secrets, IdGenerator ids, Clock clock) {
 		this.store = store;
 		this.secrets = secrets;
 		this.ids = ids;

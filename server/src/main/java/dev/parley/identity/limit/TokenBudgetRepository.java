@@ -19,7 +19,7 @@ import dev.parley.platform.problem.RetryLaterException;
  * Redis. A reply that starts under the quota may end above it; the next one is refused.
  */
 @Component
-class JdbcTokenBudget implements TokenBudget {
+class TokenBudgetRepository implements TokenBudget {
 
 	private static final int UPSERT_ATTEMPTS = 3;
 
@@ -31,7 +31,7 @@ class JdbcTokenBudget implements TokenBudget {
 
 	private final Clock clock;
 
-	JdbcTokenBudget(JdbcClient jdbc, LimitProperties properties, LimitMetrics metrics, Clock clock) {
+	TokenBudgetRepository(JdbcClient jdbc, LimitProperties properties, LimitMetrics metrics, Clock clock) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.metrics = metrics;

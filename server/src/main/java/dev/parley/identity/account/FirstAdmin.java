@@ -1,13 +1,17 @@
-package dev.parley.identity;
+package dev.parley.identity.account;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.parley.platform.problem.ProblemException;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
+
+import dev.parley.identity.IdentityProperties;
+import dev.parley.identity.Role;
+import dev.parley.identity.Secrets;
+import dev.parley.identity.user.UserRepository;
+import dev.parley.platform.problem.ProblemException;
 
 /**
  * Makes sure a database has an administrator: the one configured with

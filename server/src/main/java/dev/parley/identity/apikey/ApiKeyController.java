@@ -1,4 +1,4 @@
-package dev.parley.identity;
+package dev.parley.identity.apikey;
 
 import java.net.URI;
 import java.util.List;
@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.parley.identity.SecurityCurrentUser;
 
 /** {@code /api/v1/api-keys}: the caller's personal API keys (login sessions only). */
 @RestController

@@ -1,10 +1,10 @@
-package dev.parley.identity;
+package dev.parley.identity.apikey;
 
 import java.time.Instant;
 import java.util.Set;
 
 /** A personal API key as stored: its secret only as a digest. */
-record ApiKey(String id, String userId, String name, String prefix, Set<String> scopes, Instant createdAt,
+public record ApiKey(String id, String userId, String name, String prefix, Set<String> scopes, Instant createdAt,
 		Instant expiresAt, Instant lastUsedAt) {
 
 }

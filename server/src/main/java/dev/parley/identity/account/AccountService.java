@@ -1,15 +1,20 @@
-package dev.parley.identity;
+package dev.parley.identity.account;
 
 import java.time.Clock;
 import java.time.Instant;
 
-import dev.parley.platform.IdGenerator;
-import dev.parley.platform.persistence.Jdbc;
-import dev.parley.platform.problem.ProblemException;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+
+import dev.parley.identity.IdentityProblem;
+import dev.parley.identity.Role;
+import dev.parley.identity.UserStatus;
+import dev.parley.identity.user.User;
+import dev.parley.identity.user.UserRepository;
+import dev.parley.platform.IdGenerator;
+import dev.parley.platform.persistence.Jdbc;
+import dev.parley.platform.problem.ProblemException;
 
 /** Creates accounts and checks and changes their passwords. */
 @Service

@@ -1,4 +1,4 @@
-package dev.parley.identity;
+package dev.parley.identity.session;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -18,15 +18,18 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
+import dev.parley.identity.IdentityProperties;
+import dev.parley.identity.Role;
+
 /**
  * Issues and checks the short-lived access tokens: HS256 JWTs naming the user
  * ({@code sub}) and the login session ({@code sid}) they belong to.
  */
-class AccessTokens {
+public class AccessTokens {
 
 	static final String ISSUER = "parley";
 
-	static final String SESSION_CLAIM = "sid";
+	public static final String SESSION_CLAIM = "sid";
 
 	private final JwtEncoder encoder;
 
@@ -34,7 +37,7 @@ class AccessTokens {
 
 	private final IdentityProperties properties;
 
-	AccessTokens(SecretKey key, IdentityProperties properties) {
+	public AccessTokens(SecretKey key, IdentityProperties properties) {
 		this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
@@ -60,7 +63,7 @@ class AccessTokens {
 	/**
 	 * Verifies signature, issuer and lifetime; throws a {@code JwtException} otherwise.
 	 */
-	Jwt decode(String token) {
+	public Jwt decode(String token) {
 		return this.decoder.decode(token);
 	}
 

@@ -1,0 +1,5 @@
+/**
+ * What people and administrators do with accounts: register, log in, profile and
+ * password, user management, the first administrator.
+ */
+package dev.parley.identity.account;

@@ -1,0 +1,4 @@
+/**
+ * The stored users (accounts) and the JDBC repository of their table.
+ */
+package dev.parley.identity.user;
