@@ -65,7 +65,7 @@ public sealed interface ChatEvent {
 	/** Token counts in the {@code end} event. */
 	record TokenUsage(int promptTokens, int completionTokens, int totalTokens) {
 
-		static TokenUsage of(int prompt, int completion) {
+		public static TokenUsage of(int prompt, int completion) {
 			return new TokenUsage(prompt, completion, prompt + completion);
 		}
 

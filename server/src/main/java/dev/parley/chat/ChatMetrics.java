@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * generations by outcome.
  */
 @Component
-class ChatMetrics {
+public class ChatMetrics {
 
 	private final MeterRegistry registry;
 
@@ -38,15 +38,15 @@ class ChatMetrics {
 		registry.gauge("parley.chat.active_streams", this.activeSubscribers);
 	}
 
-	void firstToken(long acceptedAtNanos) {
+	public void firstToken(long acceptedAtNanos) {
 		this.timeToFirstToken.record(Duration.ofNanos(System.nanoTime() - acceptedAtNanos));
 	}
 
-	void generationStarted() {
+	public void generationStarted() {
 		this.activeGenerations.incrementAndGet();
 	}
 
-	void generationEnded(String status) {
+	public void generationEnded(String status) {
 		this.activeGenerations.decrementAndGet();
 		this.generationsByStatus
 			.computeIfAbsent(status,
@@ -58,11 +58,11 @@ class ChatMetrics {
 		return this.activeGenerations.get();
 	}
 
-	void subscriberOpened() {
+	public void subscriberOpened() {
 		this.activeSubscribers.incrementAndGet();
 	}
 
-	void subscriberClosed() {
+	public void subscriberClosed() {
 		this.activeSubscribers.decrementAndGet();
 	}
 

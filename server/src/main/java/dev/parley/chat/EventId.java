@@ -10,15 +10,15 @@ import dev.parley.platform.problem.ProblemException;
  * assistant message's id. The sequence {@code end} stands for "after the last event" when
  * a finished reply is rebuilt from the database.
  */
-record EventId(UUID generationId, long seq) {
+public record EventId(UUID generationId, long seq) {
 
-	static final long AFTER_END = Long.MAX_VALUE;
+	public static final long AFTER_END = Long.MAX_VALUE;
 
-	static String format(UUID generationId, long seq) {
+	public static String format(UUID generationId, long seq) {
 		return generationId + ":" + (seq == AFTER_END ? "end" : Long.toString(seq));
 	}
 
-	static EventId parse(String raw) {
+	public static EventId parse(String raw) {
 		int colon = (raw != null) ? raw.lastIndexOf(':') : -1;
 		if (colon <= 0 || colon == raw.length() - 1) {
 			throw invalid(raw);

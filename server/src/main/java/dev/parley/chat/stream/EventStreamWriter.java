@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.chat.stream;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,12 +8,18 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import dev.parley.chat.ChatEvent;
+import dev.parley.chat.ChatProperties;
+import dev.parley.chat.EventBatch;
+import dev.parley.chat.GenerationEventLog;
+import dev.parley.chat.SequencedEvent;
+
 /**
  * Writes a generation's events to an SSE response, with a heartbeat comment while idle. A
  * client that goes away only ends this writer; the generation goes on.
  */
 @Component
-class EventStreamWriter {
+public class EventStreamWriter {
 
 	private static final int BATCH = 256;
 
@@ -34,7 +40,7 @@ class EventStreamWriter {
 	 * @return the number of events written, or -1 when the log does not hold the
 	 * generation
 	 */
-	long follow(OutputStream out, UUID generationId, long afterSeq) throws IOException, InterruptedException {
+	public long follow(OutputStream out, UUID generationId, long afterSeq) throws IOException, InterruptedException {
 		long position = afterSeq;
 		while (true) {
 			EventBatch batch = this.events.read(generationId, position, BATCH, this.heartbeat);

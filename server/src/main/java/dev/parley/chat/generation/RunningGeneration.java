@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.chat.generation;
 
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.chat.stream;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +7,10 @@ import java.util.UUID;
 
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+
+import dev.parley.chat.ChatEvent;
+import dev.parley.chat.EventBatch;
+import dev.parley.chat.SequencedEvent;
 
 /**
  * The in-memory log of one generation. Compact: the text is one buffer and each chunk is

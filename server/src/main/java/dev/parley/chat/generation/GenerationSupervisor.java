@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.chat.generation;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -14,6 +14,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import dev.parley.chat.ChatProperties;
+import dev.parley.chat.ConversationLocks;
+import dev.parley.chat.GenerationEventLog;
 import dev.parley.conversation.ChatHistory;
 
 /**

@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.chat.stream;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+
+import dev.parley.chat.ChatEvent;
+import dev.parley.chat.EventBatch;
+import dev.parley.chat.EventId;
+import dev.parley.chat.SequencedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,11 @@
-package dev.parley.chat;
+package dev.parley.chat.generation;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.parley.chat.ChatMetrics;
+import dev.parley.chat.GenerationEventLog;
 import dev.parley.provider.ChatRequest;
 import dev.parley.provider.ChatRouter;
 import dev.parley.provider.ProviderException;

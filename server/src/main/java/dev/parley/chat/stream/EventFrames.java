@@ -1,10 +1,13 @@
-package dev.parley.chat;
+package dev.parley.chat.stream;
 
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.parley.chat.ChatEvent;
+import dev.parley.chat.SequencedEvent;
 
 /**
  * Renders events as SSE frames: {@code id: <id>} and one {@code data:} line holding the

@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.chat.stream;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

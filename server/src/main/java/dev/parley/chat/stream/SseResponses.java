@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.chat.stream;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,13 +12,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
+import dev.parley.chat.ChatMetrics;
+
 /**
  * Serves an SSE response from a virtual thread of its own, in servlet async mode: the
  * request's thread returns at once, so a held stream costs a shallow parked thread
  * instead of one parked under the whole filter and dispatcher stack.
  */
 @Component
-class SseResponses {
+public class SseResponses {
 
 	private static final Logger log = LoggerFactory.getLogger(SseResponses.class);
 
@@ -30,7 +32,7 @@ class SseResponses {
 
 	/** What a stream writes; an IOException means the client went away. */
 	@FunctionalInterface
-	interface Body {
+	public interface Body {
 
 		void write(OutputStream out) throws IOException, InterruptedException;
 
@@ -40,7 +42,7 @@ class SseResponses {
 	 * Sends the SSE headers and hands the rest of the response to {@code body} on its own
 	 * thread.
 	 */
-	void start(HttpServletRequest request, HttpServletResponse response, Body body) throws IOException {
+	public void start(HttpServletRequest request, HttpServletResponse response, Body body) throws IOException {
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());

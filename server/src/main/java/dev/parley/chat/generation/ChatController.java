@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.chat.generation;
 
 import java.io.IOException;
 import java.util.UUID;
@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.chat.stream.EventStreamWriter;
+import dev.parley.chat.stream.SseResponses;
 import dev.parley.conversation.Message;
 
 /**

@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.chat.generation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import dev.parley.chat.ChatProperties;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageStatus;
 import dev.parley.platform.problem.CommonProblem;

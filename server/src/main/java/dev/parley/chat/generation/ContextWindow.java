@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.chat.generation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import dev.parley.chat.ChatProperties;
 import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.Message;

@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.chat.stream;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.chat.ChatEvent;
+import dev.parley.chat.EventId;
+import dev.parley.chat.GenerationEventLog;
 import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageStatus;

@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.chat.generation;
 
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +11,10 @@ import dev.parley.agent.AgentCatalog;
 import dev.parley.agent.AgentProfile;
 import dev.parley.cache.CacheKeys;
 import dev.parley.cache.ResponseCache;
+import dev.parley.chat.ChatEvent;
+import dev.parley.chat.ChatProperties;
+import dev.parley.chat.ConversationLocks;
+import dev.parley.chat.GenerationEventLog;
 import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationDeleted;

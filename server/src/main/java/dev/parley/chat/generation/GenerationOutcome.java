@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.chat.generation;
 
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.RouteTarget;

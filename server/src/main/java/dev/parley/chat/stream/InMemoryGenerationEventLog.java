@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.chat.stream;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -9,11 +9,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.parley.chat.ChatEvent;
+import dev.parley.chat.EventBatch;
+import dev.parley.chat.GenerationEventLog;
+
 /**
  * The single-instance {@link GenerationEventLog}: logs in memory, dropped after the
  * retention time.
  */
-final class InMemoryGenerationEventLog implements GenerationEventLog {
+public final class InMemoryGenerationEventLog implements GenerationEventLog {
 
 	private final ConcurrentHashMap<UUID, GenerationLog> logs = new ConcurrentHashMap<>();
 
@@ -23,7 +27,7 @@ final class InMemoryGenerationEventLog implements GenerationEventLog {
 
 	private final Duration retention;
 
-	InMemoryGenerationEventLog(Duration retention) {
+	public InMemoryGenerationEventLog(Duration retention) {
 		this.retention = retention;
 	}
 

@@ -1,4 +1,4 @@
-package dev.parley.chat;
+package dev.parley.chat.generation;
 
 import java.util.Locale;
 
@@ -9,6 +9,10 @@ import org.springframework.stereotype.Component;
 
 import dev.parley.cache.CachedReply;
 import dev.parley.cache.ResponseCache;
+import dev.parley.chat.ChatEvent;
+import dev.parley.chat.ChatMetrics;
+import dev.parley.chat.ConversationLocks;
+import dev.parley.chat.GenerationEventLog;
 import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageStatus;

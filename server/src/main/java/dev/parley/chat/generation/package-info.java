@@ -1,0 +1,5 @@
+/**
+ * Generating replies: the chat API, the service that plans and starts a generation, and
+ * the runner, finisher, registry and supervisor of running generations.
+ */
+package dev.parley.chat.generation;
