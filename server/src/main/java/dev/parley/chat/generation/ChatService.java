@@ -12,6 +12,7 @@ import dev.parley.agent.AgentProfile;
 import dev.parley.cache.CacheKeys;
 import dev.parley.cache.ResponseCache;
 import dev.parley.chat.ChatEvent;
+import dev.parley.chat.ChatProblem;
 import dev.parley.chat.ChatProperties;
 import dev.parley.chat.ConversationLocks;
 import dev.parley.chat.GenerationEventLog;

@@ -12,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import dev.parley.chat.ChatProblem;
 import dev.parley.chat.ChatProperties;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageStatus;
