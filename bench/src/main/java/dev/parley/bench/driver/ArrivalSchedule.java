@@ -38,22 +38,22 @@ record ArrivalSchedule(int concurrency, long intervalNanos, int warmupCount, int
 
 	/** Streams started per second. */
 	double ratePerSecond() {
-		return 1e9 / intervalNanos;
+		return 1e9 / this.intervalNanos;
 	}
 
 	/** All streams of the phase, warm-up included. */
 	int total() {
-		return warmupCount + measuredCount;
+		return this.warmupCount + this.measuredCount;
 	}
 
 	/** When stream i is due, in nanoseconds after the phase start. */
 	long offsetNanos(int i) {
-		return i * intervalNanos;
+		return i * this.intervalNanos;
 	}
 
 	/** Whether stream i belongs to the unrecorded warm-up. */
 	boolean isWarmup(int i) {
-		return i < warmupCount;
+		return i < this.warmupCount;
 	}
 
 	/** From the first arrival to the last one. */

@@ -108,14 +108,14 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 	}
 
 	private void validate() {
-		if (shape.nominalDuration().toMillis() < 10 && !levels.isEmpty()) {
+		if (this.shape.nominalDuration().toMillis() < 10 && !this.levels.isEmpty()) {
 			throw new IllegalArgumentException(
 					"a stream must last at least 10 ms (ttft-ms + tokens x delay-ms) to derive an arrival rate");
 		}
-		if (duration.isZero() || capacity < 0 || capacityRamp.isZero() || capacityDelayMs < 1) {
+		if (this.duration.isZero() || this.capacity < 0 || this.capacityRamp.isZero() || this.capacityDelayMs < 1) {
 			throw new IllegalArgumentException("duration-s, capacity-ramp-s and capacity-delay-ms must be positive");
 		}
-		if (targets.parley() && (parleyKey == null || parleyKey.isBlank())) {
+		if (this.targets.parley() && (this.parleyKey == null || this.parleyKey.isBlank())) {
 			throw new IllegalArgumentException("Parley needs credentials: pass --parley-key pk_... (or set "
 					+ "PARLEY_BENCH_KEY), a personal API key; bench/run.sh creates one");
 		}
@@ -164,7 +164,7 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 	private static int integer(Map<String, String> values, String name, int fallback) {
 		String value = values.get(name);
 		try {
-			return (value == null) ? fallback : Integer.parseInt(value.trim());
+			return (value != null) ? Integer.parseInt(value.trim()) : fallback;
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("--" + name + " needs a whole number, got " + value);

@@ -34,64 +34,68 @@ final class BenchmarkRun {
 	}
 
 	/**
+	 * Runs every phase and returns the report.
 	 * @throws IllegalStateException if Parley is needed but not healthy
 	 */
 	RunReport run() throws InterruptedException {
 		long started = System.nanoTime();
-		log("plan: levels %s, targets %s, capacity %,d; estimated %d s", options.levels(), options.targets(),
-				options.targets().parley() ? options.capacity() : 0, estimateSeconds(options));
+		log("plan: levels %s, targets %s, capacity %,d; estimated %d s", this.options.levels(), this.options.targets(),
+				this.options.targets().parley() ? this.options.capacity() : 0, estimateSeconds(this.options));
 		ClientGroup directClients = ClientGroup.create(CLIENTS_PER_TARGET);
 		ClientGroup parleyClients = ClientGroup.create(CLIENTS_PER_TARGET);
-		ParleyProbe probe = new ParleyProbe(ClientGroup.create(1).next(), json, options.parley(), options.parleyPid());
+		ParleyProbe probe = new ParleyProbe(ClientGroup.create(1).next(), this.json, this.options.parley(),
+				this.options.parleyPid());
 		List<LevelResult> levels = new ArrayList<>();
 		CapacityResult capacity = null;
-		CpuMeter cpu = new CpuMeter(options.parleyPid(), options.simPid());
+		CpuMeter cpu = new CpuMeter(this.options.parleyPid(), this.options.simPid());
 		try (StreamRegistry registry = new StreamRegistry()) {
 			LoadPhase directPhase = new LoadPhase(new StreamRunner(directClients, registry), registry, cpu);
 			LoadPhase parleyPhase = new LoadPhase(new StreamRunner(parleyClients, registry), registry, cpu);
-			DirectTarget direct = options.targets().direct()
-					? new DirectTarget(json, options.sim(), options.apiKey(), PROMPT) : null;
-			ConversationPool pool = options.targets().parley() ? preparePool(parleyClients.next(), probe) : null;
+			DirectTarget direct = this.options.targets().direct()
+					? new DirectTarget(this.json, this.options.sim(), this.options.apiKey(), PROMPT) : null;
+			ConversationPool pool = this.options.targets().parley() ? preparePool(parleyClients.next(), probe) : null;
 			ParleyTarget parley = (pool != null)
-					? new ParleyTarget(json, options.parley(), options.parleyKey(), pool, PROMPT) : null;
+					? new ParleyTarget(this.json, this.options.parley(), this.options.parleyKey(), pool, PROMPT) : null;
 			warmUp(directPhase, direct, parleyPhase, parley);
-			for (int level : options.levels()) {
+			for (int level : this.options.levels()) {
 				PhaseResult d = (direct != null) ? phase(directPhase, direct, level) : null;
 				PhaseResult p = (parley != null) ? phase(parleyPhase, parley, level) : null;
 				levels.add(new LevelResult(level, d, p));
 			}
-			if (parley != null && options.capacity() > 0) {
-				log("capacity: opening %,d streams over %d s", options.capacity(), options.capacityRamp().toSeconds());
+			if (parley != null && this.options.capacity() > 0) {
+				log("capacity: opening %,d streams over %d s", this.options.capacity(),
+						this.options.capacityRamp().toSeconds());
 				capacity = new CapacityPhase(new StreamRunner(parleyClients, registry), parleyPhase, probe, cpu).run(
-						parley, options.capacity(), options.capacityRamp(), options.capacityHold(),
-						options.capacityDelayMs());
+						parley, this.options.capacity(), this.options.capacityRamp(), this.options.capacityHold(),
+						this.options.capacityDelayMs());
 				log("capacity: peak held %,d, completed %,d, failed %,d", capacity.peakHeld(), capacity.ok(),
 						capacity.failures().total());
 			}
-			else if (options.capacity() > 0) {
-				notes.add("Capacity phase skipped: it runs through Parley, which this run did not target.");
+			else if (this.options.capacity() > 0) {
+				this.notes.add("Capacity phase skipped: it runs through Parley, which this run did not target.");
 			}
 			if (pool != null && pool.createdDuringRun() > 0) {
-				notes.add(pool.createdDuringRun() + " conversations had to be created while streams were running "
+				this.notes.add(pool.createdDuringRun() + " conversations had to be created while streams were running "
 						+ "(the pool was too small); their creation time is inside those streams' latency.");
 			}
 		}
 		long elapsed = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-		return new RunReport(options, command, MachineInfo.describe(), List.copyOf(levels), capacity,
-				Collections.unmodifiableList(notes), elapsed);
+		return new RunReport(this.options, this.command, MachineInfo.describe(), List.copyOf(levels), capacity,
+				Collections.unmodifiableList(this.notes), elapsed);
 	}
 
 	private ConversationPool preparePool(HttpClient client, ParleyProbe probe) throws InterruptedException {
 		if (!probe.healthy()) {
-			throw new IllegalStateException("Parley does not answer GET " + options.parley() + "/health with 200");
+			throw new IllegalStateException("Parley does not answer GET " + this.options.parley() + "/health with 200");
 		}
-		int maxLevel = options.levels().stream().mapToInt(Integer::intValue).max().orElse(0);
-		int size = Math.max(2 * maxLevel, options.capacity()) + 16;
-		ConversationPool pool = new ConversationPool(client, json, options.parley(), options.parleyKey());
+		int maxLevel = this.options.levels().stream().mapToInt(Integer::intValue).max().orElse(0);
+		int size = Math.max(2 * maxLevel, this.options.capacity()) + 16;
+		ConversationPool pool = new ConversationPool(client, this.json, this.options.parley(),
+				this.options.parleyKey());
 		log("creating %,d conversations", size);
 		int missing = pool.fill(size, 16, POOL_TIMEOUT);
 		if (missing > 0) {
-			notes.add(missing + " of " + size + " conversations could not be created before the run.");
+			this.notes.add(missing + " of " + size + " conversations could not be created before the run.");
 			log("WARNING: %,d conversations could not be created", missing);
 		}
 		return pool;
@@ -99,12 +103,12 @@ final class BenchmarkRun {
 
 	private void warmUp(LoadPhase directPhase, DirectTarget direct, LoadPhase parleyPhase, ParleyTarget parley)
 			throws InterruptedException {
-		if (options.jitWarmup().isZero() || options.levels().isEmpty()) {
+		if (this.options.jitWarmup().isZero() || this.options.levels().isEmpty()) {
 			return;
 		}
-		int level = Math.min(100, options.levels().stream().mapToInt(Integer::intValue).max().orElse(1));
-		ArrivalSchedule schedule = ArrivalSchedule.forConcurrency(level, options.shape().nominalDuration(),
-				Duration.ZERO, options.jitWarmup());
+		int level = Math.min(100, this.options.levels().stream().mapToInt(Integer::intValue).max().orElse(1));
+		ArrivalSchedule schedule = ArrivalSchedule.forConcurrency(level, this.options.shape().nominalDuration(),
+				Duration.ZERO, this.options.jitWarmup());
 		warm(directPhase, direct, level, schedule);
 		warm(parleyPhase, parley, level, schedule);
 	}
@@ -115,17 +119,17 @@ final class BenchmarkRun {
 			return;
 		}
 		log("JIT warm-up: %s at %d streams for %d s (not recorded)", target.name(), level,
-				options.jitWarmup().toSeconds());
-		phase.run(target, options.shape(), schedule, options.grace());
+				this.options.jitWarmup().toSeconds());
+		phase.run(target, this.options.shape(), schedule, this.options.grace());
 		Thread.sleep(1000);
 	}
 
 	private PhaseResult phase(LoadPhase phase, StreamTarget target, int level) throws InterruptedException {
-		ArrivalSchedule schedule = ArrivalSchedule.forConcurrency(level, options.shape().nominalDuration(),
-				options.warmup(), options.duration());
+		ArrivalSchedule schedule = ArrivalSchedule.forConcurrency(level, this.options.shape().nominalDuration(),
+				this.options.warmup(), this.options.duration());
 		log("level %,d %s: %,d streams at %.1f/s (%,d warm-up)", level, target.name(), schedule.total(),
 				schedule.ratePerSecond(), schedule.warmupCount());
-		PhaseResult result = phase.run(target, options.shape(), schedule, options.grace());
+		PhaseResult result = phase.run(target, this.options.shape(), schedule, this.options.grace());
 		log("level %,d %s: completed %,d, failed %,d, TTFT p99 %s ms, total p99 %s ms, peak in flight %,d", level,
 				target.name(), result.ok(), result.failures().total(), ReportFormatter.ms(result.ttft().p99()),
 				ReportFormatter.ms(result.total().p99()), result.peakInFlight());

@@ -44,35 +44,35 @@ final class CapacityPhase {
 		PhaseStats stats = new PhaseStats();
 		Gauge inFlight = new Gauge();
 		Gauge open = new Gauge();
-		OptionalLong heapBefore = probe.heapUsed();
-		OptionalLong rssBefore = probe.rss();
+		OptionalLong heapBefore = this.probe.heapUsed();
+		OptionalLong rssBefore = this.probe.rss();
 		List<long[]> samples = new CopyOnWriteArrayList<>();
 		Thread sampler = Thread.ofVirtual().name("capacity-sampler").start(() -> sample(open, samples));
 		ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 		long interval = Math.max(1, ramp.toNanos() / streams);
 		long start = System.nanoTime() + 10_000_000L;
-		long[] cpuAtStart = cpu.snapshot();
+		long[] cpuAtStart = this.cpu.snapshot();
 		for (int i = 0; i < streams; i++) {
 			long due = start + i * interval;
 			LoadPhase.sleepUntil(due);
-			executor.execute(() -> runner.run(target, shape, due, stats, inFlight, open));
+			executor.execute(() -> this.runner.run(target, shape, due, stats, inFlight, open));
 		}
 		long deadline = start + ramp.toNanos() + shape.nominalDuration().toNanos() + GRACE.toNanos();
 		try {
-			waiter.awaitOrAbandon(executor, deadline);
+			this.waiter.awaitOrAbandon(executor, deadline);
 		}
 		finally {
 			sampler.interrupt();
 			sampler.join(10_000);
 		}
-		CpuMeter.CpuUsage usage = CpuMeter.between(cpuAtStart, cpu.snapshot());
+		CpuMeter.CpuUsage usage = CpuMeter.between(cpuAtStart, this.cpu.snapshot());
 		long unfinished = stats.startedCount() - stats.okCount() - stats.failures().total();
 		for (long k = 0; k < unfinished; k++) {
 			stats.timeout("never finished");
 		}
 		int peak = open.peak();
 		return new CapacityResult(streams, shape, peak, stats.okCount(), stats.failures(), stats.ttft(), heapBefore,
-				max(samples, 1), minWhileHeld(samples, peak), rssBefore, max(samples, 2), probe.peakRss(),
+				max(samples, 1), minWhileHeld(samples, peak), rssBefore, max(samples, 2), this.probe.peakRss(),
 				stats.samples(), usage);
 	}
 
@@ -82,7 +82,7 @@ final class CapacityPhase {
 	 */
 	private void sample(Gauge open, List<long[]> samples) {
 		while (!Thread.currentThread().isInterrupted()) {
-			samples.add(new long[] { open.current(), probe.heapUsed().orElse(-1), probe.rss().orElse(-1) });
+			samples.add(new long[] { open.current(), this.probe.heapUsed().orElse(-1), this.probe.rss().orElse(-1) });
 			try {
 				Thread.sleep(1000);
 			}

@@ -38,7 +38,7 @@ final class ClientGroup {
 
 	/** The next client in turn. */
 	HttpClient next() {
-		return clients[Math.floorMod(next.getAndIncrement(), clients.length)];
+		return this.clients[Math.floorMod(this.next.getAndIncrement(), this.clients.length)];
 	}
 
 }

@@ -47,14 +47,14 @@ final class ConversationPool {
 	 * @return how many could not be created
 	 */
 	int fill(int size, int parallelism, Duration timeout) throws InterruptedException {
-		AtomicInteger remaining = new AtomicInteger(size - free.size());
+		AtomicInteger remaining = new AtomicInteger(size - this.free.size());
 		long deadline = System.nanoTime() + timeout.toNanos();
 		ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 		for (int w = 0; w < parallelism; w++) {
 			workers.execute(() -> {
 				while (remaining.getAndDecrement() > 0 && System.nanoTime() < deadline) {
 					try {
-						free.add(create());
+						this.free.add(create());
 					}
 					catch (IOException | RuntimeException ex) {
 						// counted by the caller as the shortfall
@@ -69,7 +69,7 @@ final class ConversationPool {
 		if (!workers.awaitTermination(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
 			workers.shutdownNow();
 		}
-		return Math.max(0, size - free.size());
+		return Math.max(0, size - this.free.size());
 	}
 
 	/**
@@ -77,39 +77,39 @@ final class ConversationPool {
 	 * latency).
 	 */
 	String acquire() throws IOException, InterruptedException {
-		String id = free.poll();
+		String id = this.free.poll();
 		if (id != null) {
 			return id;
 		}
-		createdDuringRun.increment();
+		this.createdDuringRun.increment();
 		return create();
 	}
 
 	void release(String id) {
-		free.offer(id);
+		this.free.offer(id);
 	}
 
 	int size() {
-		return free.size();
+		return this.free.size();
 	}
 
 	/** Conversations that had to be created while streams were running. */
 	long createdDuringRun() {
-		return createdDuringRun.sum();
+		return this.createdDuringRun.sum();
 	}
 
 	private String create() throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(create)
+		HttpRequest request = HttpRequest.newBuilder(this.create)
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
-			.header("Authorization", authorization)
+			.header("Authorization", this.authorization)
 			.POST(HttpRequest.BodyPublishers.ofString("{}"))
 			.build();
-		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 201 && response.statusCode() != 200) {
 			throw new HttpStatusException(response.statusCode(), "creating a conversation: " + response.body());
 		}
-		String id = json.readTree(response.body()).path("id").asString("");
+		String id = this.json.readTree(response.body()).path("id").asString("");
 		if (id.isEmpty()) {
 			throw new IOException("conversation created without an id: " + response.body());
 		}

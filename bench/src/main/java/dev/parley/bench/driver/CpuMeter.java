@@ -19,7 +19,9 @@ final class CpuMeter {
 	private final long simPid;
 
 	/**
-	 * @param parleyPid 0 if unknown; @param simPid 0 if unknown
+	 * Creates a meter of both processes.
+	 * @param parleyPid 0 if unknown
+	 * @param simPid 0 if unknown
 	 */
 	CpuMeter(long parleyPid, long simPid) {
 		this.parleyPid = parleyPid;
@@ -28,8 +30,8 @@ final class CpuMeter {
 
 	/** CPU time used so far by each process, -1 where unknown. */
 	long[] snapshot() {
-		return new long[] { System.nanoTime(), cpuNanos(ProcessHandle.current().pid()), cpuNanos(parleyPid),
-				cpuNanos(simPid) };
+		return new long[] { System.nanoTime(), cpuNanos(ProcessHandle.current().pid()), cpuNanos(this.parleyPid),
+				cpuNanos(this.simPid) };
 	}
 
 	/** The cores each process kept busy on average between two snapshots. */
@@ -86,7 +88,7 @@ final class CpuMeter {
 
 		/** For example {@code 0.41 / 0.87 / 0.22}, with {@code ?} where unknown. */
 		String format() {
-			return one(driver) + " / " + one(parley) + " / " + one(sim);
+			return one(this.driver) + " / " + one(this.parley) + " / " + one(this.sim);
 		}
 
 		private static String one(double cores) {

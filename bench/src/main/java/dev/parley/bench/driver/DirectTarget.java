@@ -23,6 +23,7 @@ final class DirectTarget implements StreamTarget {
 	private volatile Cached cached;
 
 	/**
+	 * Creates a target that streams straight from the simulator.
 	 * @param simBase the simulator's base URL, for example
 	 * {@code http://127.0.0.1:9090/v1}
 	 */
@@ -40,10 +41,10 @@ final class DirectTarget implements StreamTarget {
 
 	@Override
 	public Lease open(StreamShape shape) {
-		Cached c = cached;
+		Cached c = this.cached;
 		if (c == null || !c.shape().equals(shape)) {
 			c = new Cached(shape, build(shape));
-			cached = c;
+			this.cached = c;
 		}
 		return new Lease(c.request(), null);
 	}
@@ -53,15 +54,15 @@ final class DirectTarget implements StreamTarget {
 	 * immutable).
 	 */
 	private HttpRequest build(StreamShape shape) {
-		ObjectNode body = json.createObjectNode();
+		ObjectNode body = this.json.createObjectNode();
 		body.put("model", shape.model());
 		body.put("stream", true);
-		body.putArray("messages").addObject().put("role", "user").put("content", prompt);
-		return HttpRequest.newBuilder(completions)
+		body.putArray("messages").addObject().put("role", "user").put("content", this.prompt);
+		return HttpRequest.newBuilder(this.completions)
 			.header("Content-Type", "application/json")
 			.header("Accept", "text/event-stream")
-			.header("Authorization", "Bearer " + apiKey)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+			.header("Authorization", "Bearer " + this.apiKey)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(this.json.writeValueAsBytes(body)))
 			.build();
 	}
 

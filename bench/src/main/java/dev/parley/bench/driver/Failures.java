@@ -17,11 +17,11 @@ record Failures(Map<Integer, Long> httpStatus, long errorEvents, long dropped, l
 		long incomplete) {
 
 	long httpErrors() {
-		return httpStatus.values().stream().mapToLong(Long::longValue).sum();
+		return this.httpStatus.values().stream().mapToLong(Long::longValue).sum();
 	}
 
 	long total() {
-		return httpErrors() + errorEvents + dropped + timeouts + connectFailures + incomplete;
+		return httpErrors() + this.errorEvents + this.dropped + this.timeouts + this.connectFailures + this.incomplete;
 	}
 
 }

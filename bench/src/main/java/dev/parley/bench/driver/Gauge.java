@@ -10,20 +10,20 @@ final class Gauge {
 	private final AtomicInteger peak = new AtomicInteger();
 
 	void increment() {
-		int now = current.incrementAndGet();
-		peak.accumulateAndGet(now, Math::max);
+		int now = this.current.incrementAndGet();
+		this.peak.accumulateAndGet(now, Math::max);
 	}
 
 	void decrement() {
-		current.decrementAndGet();
+		this.current.decrementAndGet();
 	}
 
 	int current() {
-		return current.get();
+		return this.current.get();
 	}
 
 	int peak() {
-		return peak.get();
+		return this.peak.get();
 	}
 
 }

@@ -13,7 +13,7 @@ final class HttpStatusException extends IOException {
 	}
 
 	int status() {
-		return status;
+		return this.status;
 	}
 
 }

@@ -22,11 +22,11 @@ record LatencySummary(long count, long p50, long p90, long p99, long p999, long 
 	 * streams).
 	 */
 	LatencySummary minus(LatencySummary other) {
-		if (count == 0 || other.count == 0) {
+		if (this.count == 0 || other.count == 0) {
 			return EMPTY;
 		}
-		return new LatencySummary(Math.min(count, other.count), p50 - other.p50, p90 - other.p90, p99 - other.p99,
-				p999 - other.p999, max - other.max);
+		return new LatencySummary(Math.min(this.count, other.count), this.p50 - other.p50, this.p90 - other.p90,
+				this.p99 - other.p99, this.p999 - other.p999, this.max - other.max);
 	}
 
 }

@@ -9,7 +9,8 @@ record LevelResult(int concurrency, PhaseResult direct, PhaseResult parley) {
 
 	/** Failed recorded streams on both paths. */
 	long failures() {
-		return ((direct != null) ? direct.failures().total() : 0) + ((parley != null) ? parley.failures().total() : 0);
+		return ((this.direct != null) ? this.direct.failures().total() : 0)
+				+ ((this.parley != null) ? this.parley.failures().total() : 0);
 	}
 
 }

@@ -32,46 +32,46 @@ final class LineSplitter {
 	void feed(ByteBuffer data, Sink sink) throws IOException {
 		while (data.hasRemaining()) {
 			int n = Math.min(data.remaining(), room());
-			int scanFrom = limit;
-			data.get(buf, limit, n);
-			limit += n;
+			int scanFrom = this.limit;
+			data.get(this.buf, this.limit, n);
+			this.limit += n;
 			int start = 0;
-			for (int i = scanFrom; i < limit; i++) {
-				if (buf[i] == '\n') {
+			for (int i = scanFrom; i < this.limit; i++) {
+				if (this.buf[i] == '\n') {
 					emit(start, i, sink);
 					start = i + 1;
 				}
 			}
 			if (start > 0) {
-				System.arraycopy(buf, start, buf, 0, limit - start);
-				limit -= start;
+				System.arraycopy(this.buf, start, this.buf, 0, this.limit - start);
+				this.limit -= start;
 			}
 		}
 	}
 
 	/** Emits a last line that had no terminator. */
 	void finish(Sink sink) {
-		if (limit > 0) {
-			emit(0, limit, sink);
-			limit = 0;
+		if (this.limit > 0) {
+			emit(0, this.limit, sink);
+			this.limit = 0;
 		}
 	}
 
 	private void emit(int start, int end, Sink sink) {
-		int stop = (end > start && buf[end - 1] == '\r') ? end - 1 : end;
-		sink.line(buf, start, stop - start);
+		int stop = (end > start && this.buf[end - 1] == '\r') ? end - 1 : end;
+		sink.line(this.buf, start, stop - start);
 	}
 
 	private int room() throws IOException {
-		if (limit == buf.length) {
-			if (buf.length >= MAX_LINE_BYTES) {
+		if (this.limit == this.buf.length) {
+			if (this.buf.length >= MAX_LINE_BYTES) {
 				throw new IOException("SSE line longer than " + MAX_LINE_BYTES + " bytes");
 			}
-			byte[] bigger = new byte[Math.min(MAX_LINE_BYTES, buf.length * 2)];
-			System.arraycopy(buf, 0, bigger, 0, limit);
-			buf = bigger;
+			byte[] bigger = new byte[Math.min(MAX_LINE_BYTES, this.buf.length * 2)];
+			System.arraycopy(this.buf, 0, bigger, 0, this.limit);
+			this.buf = bigger;
 		}
-		return buf.length - limit;
+		return this.buf.length - this.limit;
 	}
 
 }

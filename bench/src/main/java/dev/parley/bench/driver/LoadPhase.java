@@ -26,6 +26,7 @@ final class LoadPhase {
 	}
 
 	/**
+	 * Creates a phase.
 	 * @param grace how long after the last stream's nominal end the phase may still wait
 	 */
 	PhaseResult run(StreamTarget target, StreamShape shape, ArrivalSchedule schedule, Duration grace)
@@ -36,17 +37,17 @@ final class LoadPhase {
 		Gauge open = new Gauge();
 		ExecutorService streams = Executors.newVirtualThreadPerTaskExecutor();
 		long start = System.nanoTime() + 10_000_000L;
-		long[] cpuAtStart = cpu.snapshot();
+		long[] cpuAtStart = this.cpu.snapshot();
 		long maxLag = 0;
 		for (int i = 0; i < schedule.total(); i++) {
 			long due = start + schedule.offsetNanos(i);
 			maxLag = Math.max(maxLag, sleepUntil(due));
 			PhaseStats stats = schedule.isWarmup(i) ? warm : measured;
-			streams.execute(() -> runner.run(target, shape, due, stats, inFlight, open));
+			streams.execute(() -> this.runner.run(target, shape, due, stats, inFlight, open));
 		}
 		long deadline = start + schedule.span().toNanos() + shape.nominalDuration().toNanos() + grace.toNanos();
 		awaitOrAbandon(streams, deadline);
-		CpuMeter.CpuUsage usage = CpuMeter.between(cpuAtStart, cpu.snapshot());
+		CpuMeter.CpuUsage usage = CpuMeter.between(cpuAtStart, this.cpu.snapshot());
 		long unfinished = measured.startedCount() - measured.okCount() - measured.failures().total();
 		for (long k = 0; k < unfinished; k++) {
 			measured.timeout("never finished");
@@ -64,7 +65,7 @@ final class LoadPhase {
 		streams.shutdown();
 		long wait = Math.max(0, deadline - System.nanoTime());
 		if (!streams.awaitTermination(wait, TimeUnit.NANOSECONDS)) {
-			registry.abandonAll();
+			this.registry.abandonAll();
 			streams.shutdownNow();
 			streams.awaitTermination(10, TimeUnit.SECONDS);
 		}

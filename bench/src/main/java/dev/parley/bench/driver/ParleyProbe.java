@@ -33,7 +33,8 @@ final class ParleyProbe {
 	private final long pid;
 
 	/**
-	 * @param pid Parley's process id, or 0 if unknown (RSS is then absent)
+	 * Creates a probe of one Parley process.
+	 * @param pid the process id of Parley, or 0 if unknown (RSS is then absent)
 	 */
 	ParleyProbe(HttpClient client, JsonMapper json, URI parleyBase, long pid) {
 		this.client = client;
@@ -46,12 +47,12 @@ final class ParleyProbe {
 
 	/** Whether {@code GET /health} answers 200. */
 	boolean healthy() {
-		return get(health).isPresent();
+		return get(this.health).isPresent();
 	}
 
 	/** Heap used in bytes. */
 	OptionalLong heapUsed() {
-		return get(heapMetric).map(this::heapFromMetric).orElse(OptionalLong.empty());
+		return get(this.heapMetric).map(this::heapFromMetric).orElse(OptionalLong.empty());
 	}
 
 	/** Current resident set size in bytes. */
@@ -66,7 +67,7 @@ final class ParleyProbe {
 
 	OptionalLong heapFromMetric(String body) {
 		try {
-			JsonNode value = json.readTree(body).path("measurements").path(0).path("value");
+			JsonNode value = this.json.readTree(body).path("measurements").path(0).path("value");
 			return value.isNumber() ? OptionalLong.of(value.asLong()) : OptionalLong.empty();
 		}
 		catch (JacksonException ex) {
@@ -96,11 +97,11 @@ final class ParleyProbe {
 	}
 
 	private OptionalLong statusField(String field) {
-		if (pid <= 0) {
+		if (this.pid <= 0) {
 			return OptionalLong.empty();
 		}
 		try {
-			return parseStatusField(Files.readString(Path.of("/proc", Long.toString(pid), "status")), field);
+			return parseStatusField(Files.readString(Path.of("/proc", Long.toString(this.pid), "status")), field);
 		}
 		catch (IOException ex) {
 			return OptionalLong.empty();
@@ -110,7 +111,7 @@ final class ParleyProbe {
 	private Optional<String> get(URI uri) {
 		try {
 			HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
-			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
 			return (response.statusCode() == 200) ? Optional.of(response.body()) : Optional.empty();
 		}
 		catch (IOException ex) {

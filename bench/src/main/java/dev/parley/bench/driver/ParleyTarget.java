@@ -41,11 +41,11 @@ final class ParleyTarget implements StreamTarget {
 
 	@Override
 	public Lease open(StreamShape shape) throws IOException, InterruptedException {
-		String id = pool.acquire();
-		HttpRequest request = HttpRequest.newBuilder(conversations.resolve(id + "/messages"))
+		String id = this.pool.acquire();
+		HttpRequest request = HttpRequest.newBuilder(this.conversations.resolve(id + "/messages"))
 			.header("Content-Type", "application/json")
 			.header("Accept", "text/event-stream")
-			.header("Authorization", authorization)
+			.header("Authorization", this.authorization)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body(shape)))
 			.build();
 		return new Lease(request, id);
@@ -55,13 +55,13 @@ final class ParleyTarget implements StreamTarget {
 	 * The request body is the same for every stream of a shape, so it is serialized once.
 	 */
 	private byte[] body(StreamShape shape) {
-		Cached c = cached;
+		Cached c = this.cached;
 		if (c == null || !c.shape().equals(shape)) {
-			ObjectNode node = json.createObjectNode();
-			node.put("content", prompt);
+			ObjectNode node = this.json.createObjectNode();
+			node.put("content", this.prompt);
 			node.put("model", shape.model());
-			c = new Cached(shape, json.writeValueAsBytes(node));
-			cached = c;
+			c = new Cached(shape, this.json.writeValueAsBytes(node));
+			this.cached = c;
 		}
 		return c.body();
 	}
@@ -73,13 +73,13 @@ final class ParleyTarget implements StreamTarget {
 
 	@Override
 	public String endProblem(String endLine) {
-		return endStatusProblem(json, endLine);
+		return endStatusProblem(this.json, endLine);
 	}
 
 	@Override
 	public void close(Lease lease) {
 		if (lease.conversationId() != null) {
-			pool.release(lease.conversationId());
+			this.pool.release(lease.conversationId());
 		}
 	}
 

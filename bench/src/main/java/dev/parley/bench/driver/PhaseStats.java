@@ -48,83 +48,83 @@ final class PhaseStats {
 	private final Map<String, AtomicInteger> sampleCounts = new ConcurrentHashMap<>();
 
 	void started() {
-		started.increment();
+		this.started.increment();
 	}
 
 	void ok(long ttftNanos, long totalNanos, int tokenCount) {
-		ttft.recordValue(clamp(ttftNanos));
-		total.recordValue(clamp(totalNanos));
-		tokens.add(tokenCount);
-		ok.increment();
+		this.ttft.recordValue(clamp(ttftNanos));
+		this.total.recordValue(clamp(totalNanos));
+		this.tokens.add(tokenCount);
+		this.ok.increment();
 	}
 
 	void httpStatus(int status, String detail) {
-		httpStatus.computeIfAbsent(status, (s) -> new LongAdder()).increment();
+		this.httpStatus.computeIfAbsent(status, (s) -> new LongAdder()).increment();
 		sample("HTTP " + status, detail);
 	}
 
 	void errorEvent(String detail) {
-		errorEvents.increment();
+		this.errorEvents.increment();
 		sample("error event", detail);
 	}
 
 	void dropped(String detail) {
-		dropped.increment();
+		this.dropped.increment();
 		sample("dropped", detail);
 	}
 
 	void timeout(String detail) {
-		timeouts.increment();
+		this.timeouts.increment();
 		sample("timeout", detail);
 	}
 
 	void connectFailure(String detail) {
-		connectFailures.increment();
+		this.connectFailures.increment();
 		sample("no response", detail);
 	}
 
 	void incomplete(String detail) {
-		incomplete.increment();
+		this.incomplete.increment();
 		sample("incomplete", detail);
 	}
 
 	long startedCount() {
-		return started.sum();
+		return this.started.sum();
 	}
 
 	long okCount() {
-		return ok.sum();
+		return this.ok.sum();
 	}
 
 	double tokensPerStream() {
-		long n = ok.sum();
-		return (n == 0) ? 0 : (double) tokens.sum() / n;
+		long n = this.ok.sum();
+		return (n == 0) ? 0 : (double) this.tokens.sum() / n;
 	}
 
 	LatencySummary ttft() {
-		return LatencySummary.of(ttft);
+		return LatencySummary.of(this.ttft);
 	}
 
 	LatencySummary total() {
-		return LatencySummary.of(total);
+		return LatencySummary.of(this.total);
 	}
 
 	Failures failures() {
 		Map<Integer, Long> statuses = new TreeMap<>();
-		httpStatus.forEach((status, count) -> statuses.put(status, count.sum()));
-		return new Failures(statuses, errorEvents.sum(), dropped.sum(), timeouts.sum(), connectFailures.sum(),
-				incomplete.sum());
+		this.httpStatus.forEach((status, count) -> statuses.put(status, count.sum()));
+		return new Failures(statuses, this.errorEvents.sum(), this.dropped.sum(), this.timeouts.sum(),
+				this.connectFailures.sum(), this.incomplete.sum());
 	}
 
 	/** The first few failure descriptions of each kind, for diagnosis. */
 	List<String> samples() {
-		return List.copyOf(samples);
+		return List.copyOf(this.samples);
 	}
 
 	private void sample(String kind, String detail) {
-		if (sampleCounts.computeIfAbsent(kind, (k) -> new AtomicInteger()).getAndIncrement() < SAMPLES_PER_KIND) {
+		if (this.sampleCounts.computeIfAbsent(kind, (k) -> new AtomicInteger()).getAndIncrement() < SAMPLES_PER_KIND) {
 			String text = kind + ": " + detail;
-			samples.add((text.length() > 200) ? text.substring(0, 200) + "..." : text);
+			this.samples.add((text.length() > 200) ? text.substring(0, 200) + "..." : text);
 		}
 	}
 

@@ -74,7 +74,7 @@ final class ReportFormatter {
 				.append(ms(level.direct().ttft().p99()))
 				.append(", Parley ")
 				.append(ms(level.parley().ttft().p99()))
-				.append(level.failures() > 0 ? ", " + level.failures() + " failed" : "")
+				.append((level.failures() > 0) ? ", " + level.failures() + " failed" : "")
 				.append(") | ")
 				.append(pass ? "PASS" : "**FAIL**")
 				.append(" |\n");

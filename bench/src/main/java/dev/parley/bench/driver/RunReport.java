@@ -18,8 +18,8 @@ record RunReport(BenchOptions options, String command, String machine, List<Leve
 
 	/** Failed or dropped streams in recorded phases and the capacity phase. */
 	long failures() {
-		long total = levels.stream().mapToLong(LevelResult::failures).sum();
-		return total + ((capacity != null) ? capacity.failures().total() : 0);
+		long total = this.levels.stream().mapToLong(LevelResult::failures).sum();
+		return total + ((this.capacity != null) ? this.capacity.failures().total() : 0);
 	}
 
 }

@@ -58,6 +58,7 @@ final class SseSubscriber implements HttpResponse.BodySubscriber<Void>, LineSpli
 	private String terminalLine;
 
 	/**
+	 * Creates a subscriber for one stream.
 	 * @param open counts this stream while its 200 response is open
 	 */
 	SseSubscriber(StreamTarget target, Gauge open) {
@@ -68,10 +69,10 @@ final class SseSubscriber implements HttpResponse.BodySubscriber<Void>, LineSpli
 	/** The handler that routes the response to this subscriber. */
 	HttpResponse.BodyHandler<Void> handler() {
 		return (info) -> {
-			status = info.statusCode();
-			if (status == 200) {
-				opened = true;
-				open.increment();
+			this.status = info.statusCode();
+			if (this.status == 200) {
+				this.opened = true;
+				this.open.increment();
 			}
 			return this;
 		};
@@ -79,8 +80,8 @@ final class SseSubscriber implements HttpResponse.BodySubscriber<Void>, LineSpli
 
 	@Override
 	public void onSubscribe(Flow.Subscription s) {
-		subscription = s;
-		if (abandoned) {
+		this.subscription = s;
+		if (this.abandoned) {
 			s.cancel();
 			return;
 		}
@@ -91,53 +92,53 @@ final class SseSubscriber implements HttpResponse.BodySubscriber<Void>, LineSpli
 	public void onNext(List<ByteBuffer> items) {
 		try {
 			for (ByteBuffer item : items) {
-				if (status == 200) {
-					lines.feed(item, this);
+				if (this.status == 200) {
+					this.lines.feed(item, this);
 				}
-				else if (snippet.length() < SNIPPET_BYTES) {
-					snippet.append(StandardCharsets.UTF_8.decode(item));
+				else if (this.snippet.length() < SNIPPET_BYTES) {
+					this.snippet.append(StandardCharsets.UTF_8.decode(item));
 				}
 			}
 		}
 		catch (IOException ex) {
-			subscription.cancel();
-			body.completeExceptionally(ex);
+			this.subscription.cancel();
+			this.body.completeExceptionally(ex);
 		}
 	}
 
 	@Override
 	public void line(byte[] b, int off, int len) {
-		if (terminal != Terminal.NONE) {
+		if (this.terminal != Terminal.NONE) {
 			return;
 		}
-		SseFrames.Kind kind = target.classify(b, off, len);
+		SseFrames.Kind kind = this.target.classify(b, off, len);
 		if (kind == SseFrames.Kind.TOKEN) {
-			if (tokens++ == 0) {
-				firstToken = System.nanoTime();
+			if (this.tokens++ == 0) {
+				this.firstToken = System.nanoTime();
 			}
 		}
 		else if (kind == SseFrames.Kind.END || kind == SseFrames.Kind.ERROR) {
-			end = System.nanoTime();
-			terminal = (kind == SseFrames.Kind.END) ? Terminal.END : Terminal.ERROR;
-			terminalLine = new String(b, off, len, StandardCharsets.UTF_8);
-			lingerUntil = end + LINGER_NANOS;
+			this.end = System.nanoTime();
+			this.terminal = (kind == SseFrames.Kind.END) ? Terminal.END : Terminal.ERROR;
+			this.terminalLine = new String(b, off, len, StandardCharsets.UTF_8);
+			this.lingerUntil = this.end + LINGER_NANOS;
 		}
 	}
 
 	@Override
 	public void onError(Throwable error) {
-		body.completeExceptionally(error);
+		this.body.completeExceptionally(error);
 	}
 
 	@Override
 	public void onComplete() {
-		lines.finish(this);
-		body.complete(null);
+		this.lines.finish(this);
+		this.body.complete(null);
 	}
 
 	@Override
 	public CompletionStage<Void> getBody() {
-		return body;
+		return this.body;
 	}
 
 	/**
@@ -145,25 +146,25 @@ final class SseSubscriber implements HttpResponse.BodySubscriber<Void>, LineSpli
 	 * {@code scheduledNanos}.
 	 */
 	void report(long scheduledNanos, PhaseStats stats) {
-		if (status != 200) {
-			stats.httpStatus(status, snippet.toString());
+		if (this.status != 200) {
+			stats.httpStatus(this.status, this.snippet.toString());
 		}
-		else if (terminal == Terminal.ERROR) {
-			stats.errorEvent(terminalLine);
+		else if (this.terminal == Terminal.ERROR) {
+			stats.errorEvent(this.terminalLine);
 		}
-		else if (terminal == Terminal.NONE) {
-			stats.dropped("stream ended without an end frame after " + tokens + " tokens");
+		else if (this.terminal == Terminal.NONE) {
+			stats.dropped("stream ended without an end frame after " + this.tokens + " tokens");
 		}
-		else if (tokens == 0) {
+		else if (this.tokens == 0) {
 			stats.incomplete("end frame before any token");
 		}
 		else {
-			String problem = target.endProblem(terminalLine);
+			String problem = this.target.endProblem(this.terminalLine);
 			if (problem != null) {
 				stats.incomplete(problem);
 			}
 			else {
-				stats.ok(firstToken - scheduledNanos, end - scheduledNanos, tokens);
+				stats.ok(this.firstToken - scheduledNanos, this.end - scheduledNanos, this.tokens);
 			}
 		}
 	}
@@ -173,30 +174,30 @@ final class SseSubscriber implements HttpResponse.BodySubscriber<Void>, LineSpli
 	 * response.
 	 */
 	boolean responded() {
-		return status != 0;
+		return this.status != 0;
 	}
 
 	int tokens() {
-		return tokens;
+		return this.tokens;
 	}
 
 	boolean abandoned() {
-		return abandoned;
+		return this.abandoned;
 	}
 
 	/** Called once the stream is over: it no longer counts as open. */
 	void closed() {
-		if (opened) {
-			opened = false;
-			open.decrement();
+		if (this.opened) {
+			this.opened = false;
+			this.open.decrement();
 		}
 	}
 
 	/** Gives up on the stream at the phase deadline. */
 	void abandon() {
-		abandoned = true;
+		this.abandoned = true;
 		cancel();
-		body.completeExceptionally(new IOException("abandoned at the phase deadline"));
+		this.body.completeExceptionally(new IOException("abandoned at the phase deadline"));
 	}
 
 	/**
@@ -204,14 +205,14 @@ final class SseSubscriber implements HttpResponse.BodySubscriber<Void>, LineSpli
 	 * already known.
 	 */
 	void closeIfLingering(long now) {
-		if (now - lingerUntil > 0) {
+		if (now - this.lingerUntil > 0) {
 			cancel();
-			body.complete(null);
+			this.body.complete(null);
 		}
 	}
 
 	private void cancel() {
-		Flow.Subscription s = subscription;
+		Flow.Subscription s = this.subscription;
 		if (s != null) {
 			s.cancel();
 		}

@@ -22,28 +22,28 @@ final class StreamRegistry implements AutoCloseable {
 	}
 
 	void register(SseSubscriber stream) {
-		active.add(stream);
+		this.active.add(stream);
 	}
 
 	void unregister(SseSubscriber stream) {
-		active.remove(stream);
+		this.active.remove(stream);
 	}
 
 	/** Abandons every stream still running; each counts as a timeout. */
 	void abandonAll() {
-		for (SseSubscriber stream : active) {
+		for (SseSubscriber stream : this.active) {
 			stream.abandon();
 		}
 	}
 
 	@Override
 	public void close() {
-		running = false;
-		reaper.interrupt();
+		this.running = false;
+		this.reaper.interrupt();
 	}
 
 	private void reap() {
-		while (running) {
+		while (this.running) {
 			try {
 				Thread.sleep(200);
 			}
@@ -51,7 +51,7 @@ final class StreamRegistry implements AutoCloseable {
 				return;
 			}
 			long now = System.nanoTime();
-			for (SseSubscriber stream : active) {
+			for (SseSubscriber stream : this.active) {
 				stream.closeIfLingering(now);
 			}
 		}

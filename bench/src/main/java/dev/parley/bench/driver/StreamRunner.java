@@ -21,6 +21,7 @@ final class StreamRunner {
 	}
 
 	/**
+	 * Starts one stream.
 	 * @param scheduledNanos the {@link System#nanoTime()} at which the stream was due
 	 * @param inFlight counts streams from their scheduled start to their end
 	 * @param open counts streams from their 200 response to their end
@@ -34,8 +35,8 @@ final class StreamRunner {
 		try {
 			lease = target.open(shape);
 			stream = new SseSubscriber(target, open);
-			registry.register(stream);
-			clients.next().send(lease.request(), stream.handler());
+			this.registry.register(stream);
+			this.clients.next().send(lease.request(), stream.handler());
 			stream.report(scheduledNanos, stats);
 		}
 		catch (HttpStatusException ex) {
@@ -56,7 +57,7 @@ final class StreamRunner {
 		finally {
 			inFlight.decrement();
 			if (stream != null) {
-				registry.unregister(stream);
+				this.registry.unregister(stream);
 				stream.closed();
 			}
 			if (lease != null) {

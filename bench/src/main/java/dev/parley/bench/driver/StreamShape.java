@@ -16,14 +16,14 @@ record StreamShape(int ttftMs, int tokens, int delayMs) {
 
 	/** The model name that makes the simulator produce this shape. */
 	String model() {
-		return "sim?ttft=" + ttftMs + "&tokens=" + tokens + "&delay=" + delayMs;
+		return "sim?ttft=" + this.ttftMs + "&tokens=" + this.tokens + "&delay=" + this.delayMs;
 	}
 
 	/**
 	 * How long the simulator takes to produce the whole stream, ignoring network and CPU.
 	 */
 	Duration nominalDuration() {
-		return Duration.ofMillis(ttftMs + (long) tokens * delayMs);
+		return Duration.ofMillis(this.ttftMs + (long) this.tokens * this.delayMs);
 	}
 
 }

@@ -1,8 +1,8 @@
 package dev.parley.bench.sim;
 
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -22,7 +22,7 @@ final class Auth {
 			return true;
 		}
 		exchange.getRequestBody().readAllBytes();
-		String message = (header == null) ? "You didn't provide an API key." : "Incorrect API key provided.";
+		String message = (header != null) ? "Incorrect API key provided." : "You didn't provide an API key.";
 		OpenAiErrors.send(exchange, 401, "invalid_request_error", "invalid_api_key", message, -1);
 		return false;
 	}

@@ -40,10 +40,10 @@ import com.sun.net.httpserver.HttpServer;
  * {@link #activeStreams()}: the simulator cannot see that client leave);</li>
  * <li>{@code cut}: {@code after} tokens, then the connection is closed without an end
  * ({@code [DONE]}, {@code message_stop});</li>
- * <li>{@code malformed}: {@code after} tokens, then a {@code data: {not json} line, then
- * the rest of the reply;</li>
- * <li>{@code error}: {@code after} tokens, then an error in the stream (an OpenAI {@code
- * {"error":...}} chunk, an Anthropic {@code error} event of type {@code
+ * <li>{@code malformed}: {@code after} tokens, then a <code>data: {not json}</code> line,
+ * then the rest of the reply;</li>
+ * <li>{@code error}: {@code after} tokens, then an error in the stream (an OpenAI
+ * <code>{"error":...}</code> chunk, an Anthropic {@code error} event of type {@code
  * overloaded_error}) and the end of the response; a non-streaming call gets HTTP 500
  * (OpenAI) or 529 (Anthropic).</li>
  * </ul>

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;

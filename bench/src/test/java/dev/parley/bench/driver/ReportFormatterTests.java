@@ -58,7 +58,7 @@ class ReportFormatterTests {
 	}
 
 	private static RunReport report(PhaseResult direct, PhaseResult parley, CapacityResult capacity) {
-		List<LevelResult> levels = (direct == null) ? List.of() : List.of(new LevelResult(1000, direct, parley));
+		List<LevelResult> levels = (direct != null) ? List.of(new LevelResult(1000, direct, parley)) : List.of();
 		return new RunReport(BenchOptions.parse("--parley-key", "pk_test"), "--levels 1000", "2 cores", levels,
 				capacity, List.of(), 100);
 	}
