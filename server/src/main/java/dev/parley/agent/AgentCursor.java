@@ -22,6 +22,7 @@ record AgentCursor(String nameKey) {
 	}
 
 	/**
+	 * The position a token stands for.
 	 * @throws dev.parley.platform.problem.ProblemException 400 {@code invalid-cursor} for
 	 * anything this class did not encode
 	 */

@@ -32,6 +32,7 @@ final class AgentJson {
 	private final JsonMapper mapper;
 
 	/**
+	 * Stored JSON written with the storage mapper.
 	 * @param mapper the storage mapper
 	 */
 	AgentJson(JsonMapper mapper) {

@@ -13,14 +13,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.platform.Page;
 import dev.parley.platform.json.StorageJson;
 import dev.parley.platform.persistence.Jdbc;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /** Explicit SQL for the {@code agents} table. */
 @Repository

@@ -12,18 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import static dev.parley.agent.AgentLimits.AVATAR_URL_MAX_CHARS;
-import static dev.parley.agent.AgentLimits.DESCRIPTION_MAX_CHARS;
-import static dev.parley.agent.AgentLimits.GREETINGS_MAX;
-import static dev.parley.agent.AgentLimits.GREETING_MAX_CHARS;
-import static dev.parley.agent.AgentLimits.NAME_MAX_CHARS;
-import static dev.parley.agent.AgentLimits.NOT_BLANK;
-import static dev.parley.agent.AgentLimits.PRESET_MESSAGES_MAX;
-import static dev.parley.agent.AgentLimits.QUESTIONS_MAX;
-import static dev.parley.agent.AgentLimits.QUESTION_MAX_CHARS;
-import static dev.parley.agent.AgentLimits.ROUTE_TARGETS_MAX;
-import static dev.parley.agent.AgentLimits.SYSTEM_PROMPT_MAX_CHARS;
-
 /** The JSON bodies the agents API accepts (snake_case, unknown fields rejected). */
 final class AgentRequests {
 
@@ -35,15 +23,19 @@ final class AgentRequests {
 	 * {@code name} is required; on update an absent or null field stays as it is, an
 	 * empty string clears a text and an empty list clears a list.
 	 */
-	record Body(@Size(max = NAME_MAX_CHARS) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String name,
-			@Size(max = DESCRIPTION_MAX_CHARS) String description,
-			@Size(max = AVATAR_URL_MAX_CHARS) @Pattern(regexp = "|" + AgentLimits.HTTP_URL,
+	record Body(
+			@Size(max = AgentLimits.NAME_MAX_CHARS) @Pattern(regexp = AgentLimits.NOT_BLANK,
+					message = "must not be blank") String name,
+			@Size(max = AgentLimits.DESCRIPTION_MAX_CHARS) String description,
+			@Size(max = AgentLimits.AVATAR_URL_MAX_CHARS) @Pattern(regexp = "|" + AgentLimits.HTTP_URL,
 					message = "must be an http or https URL") String avatarUrl,
-			@Size(max = ROUTE_TARGETS_MAX) List<@Valid @NotNull Target> route, @Valid Params params,
-			@Size(max = SYSTEM_PROMPT_MAX_CHARS) String systemPrompt,
-			@Size(max = PRESET_MESSAGES_MAX) List<@Valid @NotNull Preset> presetMessages,
-			@Size(max = GREETINGS_MAX) List<@NotBlank @Size(max = GREETING_MAX_CHARS) String> greetings,
-			@Size(max = QUESTIONS_MAX) List<@NotBlank @Size(max = QUESTION_MAX_CHARS) String> suggestedQuestions,
+			@Size(max = AgentLimits.ROUTE_TARGETS_MAX) List<@Valid @NotNull Target> route, @Valid Params params,
+			@Size(max = AgentLimits.SYSTEM_PROMPT_MAX_CHARS) String systemPrompt,
+			@Size(max = AgentLimits.PRESET_MESSAGES_MAX) List<@Valid @NotNull Preset> presetMessages,
+			@Size(max = AgentLimits.GREETINGS_MAX) List<@NotBlank @Size(
+					max = AgentLimits.GREETING_MAX_CHARS) String> greetings,
+			@Size(max = AgentLimits.QUESTIONS_MAX) List<@NotBlank @Size(
+					max = AgentLimits.QUESTION_MAX_CHARS) String> suggestedQuestions,
 			Visibility visibility, @Size(max = 3) List<@NotNull Audience> visibleRoles, Boolean cacheEnabled) {
 	}
 

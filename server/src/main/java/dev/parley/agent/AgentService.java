@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
 import dev.parley.agent.AgentRequests.Body;
 import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
@@ -18,9 +21,6 @@ import dev.parley.platform.problem.CommonProblem;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.provider.ModelParams;
 import dev.parley.provider.ProviderCatalog;
-
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.stereotype.Service;
 
 /** The agents API's use cases, each for the current user. */
 @Service

@@ -9,13 +9,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.parley.platform.persistence.Jdbc;
-import dev.parley.provider.ModelParams;
-
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+
+import dev.parley.platform.persistence.Jdbc;
+import dev.parley.provider.ModelParams;
 
 /**
  * The agent a conversation gets when it names none. Created before the application serves

@@ -8,12 +8,11 @@ import java.util.UUID;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.springframework.stereotype.Component;
 
 import dev.parley.platform.CurrentUser;
 import dev.parley.provider.ProviderCatalog;
 import dev.parley.provider.Route;
-
-import org.springframework.stereotype.Component;
 
 /**
  * The agent catalog on the database, with lookups by id and name cached for a few seconds

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.parley.platform.persistence.Jdbc;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import dev.parley.platform.persistence.Jdbc;
 
 /**
  * Explicit SQL for the {@code conversation_contexts} table; every call names its owner.

@@ -3,14 +3,13 @@ package dev.parley.cache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
-import tools.jackson.databind.json.JsonMapper;
-
-import dev.parley.platform.json.StorageJson;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.parley.platform.json.StorageJson;
 
 /**
  * Wires the response cache: in Redis when Redis is configured (so instances share it), in

@@ -17,6 +17,7 @@ final class ReplyCodec {
 	private final JsonMapper mapper;
 
 	/**
+	 * A codec writing JSON with the storage mapper.
 	 * @param mapper the storage mapper
 	 */
 	ReplyCodec(JsonMapper mapper) {

@@ -15,7 +15,7 @@ public record EventId(UUID generationId, long seq) {
 	public static final long AFTER_END = Long.MAX_VALUE;
 
 	public static String format(UUID generationId, long seq) {
-		return generationId + ":" + (seq == AFTER_END ? "end" : Long.toString(seq));
+		return generationId + ":" + ((seq != AFTER_END) ? Long.toString(seq) : "end");
 	}
 
 	public static EventId parse(String raw) {

@@ -14,14 +14,15 @@ public interface ChatHistory {
 
 	/**
 	 * The conversation if the current user owns it.
-	 * @throws dev.parley.platform.problem.ProblemException CONVERSATION_NOT_FOUND
-	 * otherwise
+	 * @throws dev.parley.platform.problem.ProblemException with
+	 * {@code CONVERSATION_NOT_FOUND} otherwise
 	 */
 	Conversation requireConversation(UUID conversationId);
 
 	/**
 	 * A message of that conversation.
-	 * @throws dev.parley.platform.problem.ProblemException MESSAGE_NOT_FOUND otherwise
+	 * @throws dev.parley.platform.problem.ProblemException with {@code MESSAGE_NOT_FOUND}
+	 * otherwise
 	 */
 	Message requireMessage(UUID conversationId, UUID messageId);
 

@@ -27,6 +27,7 @@ record ConversationCursor(boolean pinned, Instant updatedAt, UUID id) {
 	}
 
 	/**
+	 * The position a token stands for.
 	 * @throws dev.parley.platform.problem.ProblemException 400 {@code invalid-cursor} for
 	 * anything this class did not encode
 	 */

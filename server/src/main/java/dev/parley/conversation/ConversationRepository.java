@@ -8,13 +8,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.platform.json.StorageJson;
 import dev.parley.platform.persistence.Jdbc;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
  * Explicit SQL for the {@code conversations} table; every read and write names its owner.

@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.stereotype.Component;
+
 import dev.parley.agent.AgentCatalog;
 import dev.parley.agent.AgentProblem;
 import dev.parley.agent.AgentProfile;
 import dev.parley.agent.SavedContext;
 import dev.parley.agent.SavedContexts;
 import dev.parley.platform.problem.ProblemException;
-
-import org.springframework.stereotype.Component;
 
 /**
  * Creates a conversation from a request, an agent and the caller's saved contexts. The

@@ -1,9 +1,9 @@
 package dev.parley.conversation;
 
+import org.springframework.stereotype.Component;
+
 import dev.parley.agent.AgentCatalog;
 import dev.parley.platform.Page;
-
-import org.springframework.stereotype.Component;
 
 /** Shows conversations with their agents' greetings and suggested questions. */
 @Component

@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
+
 import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
-
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionOperations;
 
 /** {@link ChatHistory} on the relational store, through the two repositories. */
 @Component

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.parley.platform.persistence.Jdbc;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import dev.parley.platform.persistence.Jdbc;
 
 /** Explicit SQL for the {@code messages} table: one row per message, paged by id. */
 @Repository

@@ -19,6 +19,7 @@ final class PresetMessagesJson {
 	private final JsonMapper mapper;
 
 	/**
+	 * Preset messages written with the storage mapper.
 	 * @param mapper the storage mapper
 	 */
 	PresetMessagesJson(JsonMapper mapper) {

@@ -32,6 +32,7 @@ final class ChunkFrames {
 	private final boolean cached;
 
 	/**
+	 * Frames the chunks of one streamed completion.
 	 * @param model the model name the client asked for
 	 * @param includeUsage whether the client asked for usage (chunks then carry
 	 * {@code "usage": null}, as OpenAI's do)

@@ -16,6 +16,7 @@ final class CompletionJson {
 	}
 
 	/**
+	 * Writes one completion as OpenAI does.
 	 * @param id {@code chatcmpl-...}
 	 * @param model the model name the client asked for
 	 */

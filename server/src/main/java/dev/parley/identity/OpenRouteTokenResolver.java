@@ -3,7 +3,6 @@ package dev.parley.identity;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 

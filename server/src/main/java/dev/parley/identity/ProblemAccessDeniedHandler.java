@@ -4,14 +4,13 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import dev.parley.platform.problem.CommonProblem;
-import dev.parley.platform.problem.ProblemResponses;
-
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
+
+import dev.parley.platform.problem.CommonProblem;
+import dev.parley.platform.problem.ProblemResponses;
 
 /** Answers an authenticated caller who lacks the role or scope with 403 problem+json. */
 class ProblemAccessDeniedHandler implements AccessDeniedHandler {

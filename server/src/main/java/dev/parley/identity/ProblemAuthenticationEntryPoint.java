@@ -4,14 +4,13 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import dev.parley.platform.problem.CommonProblem;
-import dev.parley.platform.problem.ProblemResponses;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+
+import dev.parley.platform.problem.CommonProblem;
+import dev.parley.platform.problem.ProblemResponses;
 
 /** Answers a request without valid credentials with 401 and a problem+json body. */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {

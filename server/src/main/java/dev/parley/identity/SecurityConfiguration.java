@@ -5,9 +5,6 @@ import java.time.Clock;
 import javax.crypto.SecretKey;
 
 import jakarta.servlet.DispatcherType;
-
-import dev.parley.platform.ParleyProperties;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,12 +20,13 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
-import dev.parley.platform.problem.ProblemResponses;
 import dev.parley.identity.apikey.ApiKeyRepository;
 import dev.parley.identity.session.AccessTokens;
 import dev.parley.identity.session.JwtSecret;
 import dev.parley.identity.session.SessionRepository;
 import dev.parley.identity.user.UserRepository;
+import dev.parley.platform.ParleyProperties;
+import dev.parley.platform.problem.ProblemResponses;
 
 /**
  * Parley's HTTP security: stateless bearer credentials (access tokens and API keys), the

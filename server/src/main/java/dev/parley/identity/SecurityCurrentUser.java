@@ -1,11 +1,11 @@
 package dev.parley.identity;
 
-import dev.parley.platform.CurrentUser;
-
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+
+import dev.parley.platform.CurrentUser;
 
 /** The caller of the current request, as Spring Security authenticated them. */
 @Component

@@ -23,6 +23,7 @@ public final class CursorCodec<P> {
 	private final String invalidDetail;
 
 	/**
+	 * A codec of positions of one kind.
 	 * @param format the text of a position
 	 * @param parse the position of a text, throwing {@link IllegalArgumentException} (or
 	 * {@link ArithmeticException}) for a text that {@code format} did not write
@@ -41,6 +42,7 @@ public final class CursorCodec<P> {
 	}
 
 	/**
+	 * The position a token stands for.
 	 * @throws ProblemException 400 {@code invalid-cursor} for a token that
 	 * {@link #encode} did not write
 	 */

@@ -3,6 +3,8 @@
  * rules, persistence helpers, the current user.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
+@NullMarked
 package dev.parley.platform;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -22,8 +22,8 @@ public interface ProviderCatalog {
 	/**
 	 * The route for a model name a client asked for ({@code provider-name/model} picks
 	 * the provider).
-	 * @throws dev.parley.platform.problem.ProblemException UNKNOWN_MODEL when nothing
-	 * serves it
+	 * @throws dev.parley.platform.problem.ProblemException with {@code UNKNOWN_MODEL}
+	 * when nothing serves it
 	 */
 	Route routeForModel(String model);
 

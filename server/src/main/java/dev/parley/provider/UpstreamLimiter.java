@@ -9,7 +9,8 @@ public interface UpstreamLimiter {
 
 	/**
 	 * Takes one slot of the global bound, held for the whole generation.
-	 * @throws dev.parley.platform.problem.ProblemException UPSTREAM_BUSY when it is full
+	 * @throws dev.parley.platform.problem.ProblemException with {@code UPSTREAM_BUSY}
+	 * when it is full
 	 */
 	Permit acquire();
 

@@ -11,12 +11,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The agents API over real HTTP: CRUD, visibility, admin-only fields and validation. */
-class AgentApiIT extends WholeAppTest {
+class AgentApiIT extends WholeAppTestBase {
 
 	private static final String BASE = "/api/v1/agents";
 

@@ -1,8 +1,9 @@
 package dev.parley.agent;
 
+import org.junit.jupiter.api.Test;
+
 import dev.parley.platform.problem.CommonProblem;
 import dev.parley.platform.problem.ProblemException;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

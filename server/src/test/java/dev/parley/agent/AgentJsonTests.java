@@ -3,10 +3,11 @@ package dev.parley.agent;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.provider.ModelParams;
 import dev.parley.provider.RouteTarget;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
 import dev.parley.testsupport.TestSimulator;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Conversations started from agents and saved contexts: what the client is shown, and
  * what reaches the model (the simulator records it).
  */
-class ConversationFromAgentIT extends WholeAppTest {
+class ConversationFromAgentIT extends WholeAppTestBase {
 
 	@Test
 	void theAgentsPromptReachesTheModelAndItsGreetingNever() {

@@ -9,14 +9,14 @@ import tools.jackson.databind.JsonNode;
 
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The saved contexts API over real HTTP: each user's named system prompts, one default.
  */
-class SavedContextApiIT extends WholeAppTest {
+class SavedContextApiIT extends WholeAppTestBase {
 
 	private static final String BASE = "/api/v1/contexts";
 

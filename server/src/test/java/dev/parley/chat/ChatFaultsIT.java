@@ -8,12 +8,12 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import dev.parley.bench.sim.Simulator;
+import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.SseClient;
 import dev.parley.testsupport.TestSimulator;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
-import static dev.parley.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the right status, and the simulator's connections are all released.
  */
 @TestPropertySource(properties = { "parley.provider.first-token-timeout=1s", "parley.provider.idle-timeout=2s" })
-class ChatFaultsIT extends WholeAppTest {
+class ChatFaultsIT extends WholeAppTestBase {
 
 	@ParameterizedTest
 	@CsvSource({ "sim?fault=500, upstream_unavailable, failed, 0",
@@ -52,7 +52,7 @@ class ChatFaultsIT extends WholeAppTest {
 		assertThat(stored.get(1).get("content").asString()).isEqualTo("Hello");
 		assertThat(stored.get(0).get("status").asString()).isEqualTo(status);
 		assertThat(stored.get(0).get("content").asString()).isEqualTo(Simulator.expectedText(tokensBefore));
-		eventually("the simulator's streams to close").until(() -> TestSimulator.get().activeStreams() == 0);
+		Eventually.eventually("the simulator's streams to close").until(() -> TestSimulator.get().activeStreams() == 0);
 		assertThat(call("POST", "/api/v1/conversations/" + conversation + "/messages", message("again", "sim?tokens=2"))
 			.status()).as("the conversation is free again").isEqualTo(200);
 	}

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.SseClient;
 import dev.parley.testsupport.TestSimulator;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "parley.chat.max-content-chars=1000", "parley.chat.context-max-messages=4",
 		"parley.provider.models=sim,sim?tokens=1,sim?tokens=2,sim?tokens=500&delay=20",
 		"parley.provider.max-concurrency=1" })
-class ChatInputIT extends WholeAppTest {
+class ChatInputIT extends WholeAppTestBase {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "{\"content\": \"\"}|400|/empty-message",

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.parley.testsupport.Response;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once they reach the quota the next send or regenerate is a 429 that writes nothing.
  */
 @TestPropertySource(properties = "parley.limits.user-tokens-per-day=30")
-class ChatQuotaIT extends WholeAppTest {
+class ChatQuotaIT extends WholeAppTestBase {
 
 	@Test
 	void repliesAreChargedAndTheQuotaStopsTheNextOne() {

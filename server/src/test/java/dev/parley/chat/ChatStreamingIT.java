@@ -7,19 +7,19 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.parley.bench.sim.Simulator;
+import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.SseClient;
 import dev.parley.testsupport.TestSimulator;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
-import static dev.parley.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The chat path end to end over real HTTP: streaming, JSON, resume, stop, regenerate, one
  * at a time.
  */
-class ChatStreamingIT extends WholeAppTest {
+class ChatStreamingIT extends WholeAppTestBase {
 
 	@Test
 	void streamsTheReplyInTheSpecEnvelopeAndStoresIt() {
@@ -101,7 +101,7 @@ class ChatStreamingIT extends WholeAppTest {
 		try (SseClient sse = stream(conversation, message("Go", "sim?tokens=20&delay=30"))) {
 			assertThat(sse.next().type()).isEqualTo("start");
 		}
-		eventually("the reply to be stored")
+		Eventually.eventually("the reply to be stored")
 			.until(() -> "complete".equals(messages(conversation).get(0).get("status").asString()));
 		assertThat(messages(conversation).get(0).get("content").asString()).isEqualTo(Simulator.expectedText(20));
 	}
@@ -140,7 +140,7 @@ class ChatStreamingIT extends WholeAppTest {
 			assertThat(end.text("status")).isEqualTo("stopped");
 			assertThat(end.text("full_text")).isEqualTo(reply.get("content").asString());
 		}
-		eventually("the simulator to see the cancel")
+		Eventually.eventually("the simulator to see the cancel")
 			.until(() -> TestSimulator.get().cancelledStreams() > cancelledBefore);
 		assertThat(call("POST", "/api/v1/conversations/" + conversation + "/stop", null).status()).isEqualTo(409);
 	}
@@ -155,7 +155,7 @@ class ChatStreamingIT extends WholeAppTest {
 			List<SseClient.Frame> rest = sse.untilTerminal();
 			assertThat(rest.get(rest.size() - 1).text("status")).isEqualTo("stopped");
 		}
-		eventually("the simulator to see the cancel")
+		Eventually.eventually("the simulator to see the cancel")
 			.until(() -> TestSimulator.get().cancelledStreams() > cancelledBefore);
 		assertThat(call("GET", "/api/v1/conversations/" + conversation, null).status()).isEqualTo(404);
 	}

@@ -12,10 +12,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.parley.ParleyApplication;
 import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Message;
+import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.TestAccounts;
 import dev.parley.testsupport.TestClient;
 
-import static dev.parley.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,7 +47,7 @@ class CrashRecoveryIT {
 			Message recovered = history.requireMessage(conversation, ownReply);
 			assertThat(recovered.status().name()).isEqualTo("INTERRUPTED");
 			assertThat(recovered.content()).isEqualTo("Once upon a");
-			eventually("the other instance's lease to run out")
+			Eventually.eventually("the other instance's lease to run out")
 				.until(() -> history.requireMessage(conversation, otherInstancesReply)
 					.status()
 					.name()

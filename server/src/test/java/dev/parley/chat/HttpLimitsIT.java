@@ -12,7 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import dev.parley.testsupport.Response;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = { "parley.http.max-request-bytes=4096",
 		"parley.http.cors.allowed-origins=https://app.example.com" })
-class HttpLimitsIT extends WholeAppTest {
+class HttpLimitsIT extends WholeAppTestBase {
 
 	private static final String ALLOWED = "https://app.example.com";
 

@@ -8,7 +8,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import dev.parley.testsupport.TestSimulator;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * prompt alike, while the stored conversation keeps the user's words verbatim.
  */
 @TestPropertySource(properties = { "parley.privacy.masking.enabled=true", "parley.privacy.masking.targets=provider" })
-class MaskingForProvidersIT extends WholeAppTest {
+class MaskingForProvidersIT extends WholeAppTestBase {
 
 	@Test
 	void theProviderSeesMaskedTextAndTheHistoryStaysVerbatim() {

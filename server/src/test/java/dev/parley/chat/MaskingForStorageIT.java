@@ -7,7 +7,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import dev.parley.testsupport.TestSimulator;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = { "parley.privacy.masking.enabled=true", "parley.privacy.masking.targets=storage",
 		"parley.privacy.masking.kinds=phone,email" })
-class MaskingForStorageIT extends WholeAppTest {
+class MaskingForStorageIT extends WholeAppTestBase {
 
 	@Test
 	void theStoredMessageIsMaskedForTheConfiguredKinds() {

@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
 import dev.parley.testsupport.TestSimulator;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A user only ever sees their own conversations: on every id-bearing route, user B gets
  * exactly the 404 an unknown id gets, and user A's data stays as it was.
  */
-class OwnershipIT extends WholeAppTest {
+class OwnershipIT extends WholeAppTestBase {
 
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource(delimiter = '|', nullValues = "null",

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -21,7 +20,7 @@ import dev.parley.testsupport.Response;
 import dev.parley.testsupport.SseClient;
 import dev.parley.testsupport.TestAccounts;
 import dev.parley.testsupport.TestSimulator;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before and after the first token.
  */
 @TestPropertySource(properties = { "parley.routing.backoff=50ms", "parley.routing.max-retry-after=2s" })
-class RoutingThroughAgentsIT extends WholeAppTest {
+class RoutingThroughAgentsIT extends WholeAppTestBase {
 
 	TestAccounts.Session admin;
 

@@ -5,18 +5,17 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestClient;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The conversations API over real HTTP, on H2. */
-class ConversationApiIT extends WholeAppTest {
+class ConversationApiIT extends WholeAppTestBase {
 
 	private static final String BASE = "/api/v1/conversations";
 

@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Test;
+
 import dev.parley.platform.problem.CommonProblem;
 import dev.parley.platform.problem.ProblemException;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

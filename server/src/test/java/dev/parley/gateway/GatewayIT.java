@@ -11,11 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,13 +24,13 @@ import dev.parley.provider.ChatMessage;
 import dev.parley.provider.ModelParams;
 import dev.parley.provider.ProviderCatalog;
 import dev.parley.provider.Route;
+import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.SseClient;
 import dev.parley.testsupport.TestAccounts;
 import dev.parley.testsupport.TestSimulator;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
-import static dev.parley.testsupport.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = { GatewayIT.MODELS_PROPERTY, "parley.limits.user-tokens-per-day=300",
 		"parley.limits.api-key-requests-per-minute=8" })
-class GatewayIT extends WholeAppTest {
+class GatewayIT extends WholeAppTestBase {
 
 	/**
 	 * The models the test Parley offers (an allow-list, so that an unknown model exists);
@@ -370,9 +369,9 @@ class GatewayIT extends WholeAppTest {
 				}
 			}
 		}
-		eventually("the simulator to see the cancel")
+		Eventually.eventually("the simulator to see the cancel")
 			.until(() -> TestSimulator.get().cancelledStreams() > cancelledBefore);
-		eventually("the partial answer to be charged").until(() -> {
+		Eventually.eventually("the partial answer to be charged").until(() -> {
 			JsonNode items = send("GET", "/api/v1/gateway/usage", owner.bearer(), null).json().get("items");
 			return !items.isEmpty() && items.get(0).get("completion_tokens").asLong() >= 3;
 		});

@@ -3,13 +3,12 @@ package dev.parley.gateway;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.test.context.TestPropertySource;
 
 import dev.parley.bench.sim.RecordedRequest;
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestSimulator;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * string contents and content parts alike, while other fields pass unchanged.
  */
 @TestPropertySource(properties = { "parley.privacy.masking.enabled=true", "parley.privacy.masking.targets=provider" })
-class GatewayMaskingIT extends WholeAppTest {
+class GatewayMaskingIT extends WholeAppTestBase {
 
 	@Test
 	void theProviderSeesMaskedMessages() {

@@ -3,7 +3,6 @@ package dev.parley.gateway;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 

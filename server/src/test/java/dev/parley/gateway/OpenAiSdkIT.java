@@ -1,6 +1,5 @@
 package dev.parley.gateway;
 
-import org.springframework.test.context.TestPropertySource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,12 +11,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import dev.parley.bench.sim.Simulator;
 import dev.parley.testsupport.TestSimulator;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * npm exist, and must run in CI ({@code CI=true}).
  */
 @TestPropertySource(properties = GatewayIT.MODELS_PROPERTY)
-class OpenAiSdkIT extends WholeAppTest {
+class OpenAiSdkIT extends WholeAppTestBase {
 
 	private static final Path CLIENT = Path.of("src/test/node/openai-sdk").toAbsolutePath();
 

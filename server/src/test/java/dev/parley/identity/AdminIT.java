@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Administrators list, create, promote, disable and reset accounts; each action is
  * audited and takes effect at once; nobody else may do any of it.
  */
-class AdminIT extends WholeAppTest {
+class AdminIT extends WholeAppTestBase {
 
 	@Test
 	void anAdminCreatesAnAccountWithAOneTimePasswordThatMustBeChanged() {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Personal API keys: shown once, stored hashed, usable as a bearer credential within
  * their scopes, and dead once expired, deleted or tampered with.
  */
-class ApiKeyIT extends WholeAppTest {
+class ApiKeyIT extends WholeAppTestBase {
 
 	@Test
 	void aKeyIsShownOnceStoredHashedAndWorksLikeAToken() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
 import dev.parley.testsupport.TestApp;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Registration, login, refresh rotation with reuse detection, logout, profile and
  * password change, and every kind of bad credential, over real HTTP.
  */
-class AuthIT extends WholeAppTest {
+class AuthIT extends WholeAppTestBase {
 
 	@Test
 	void aNewUserRegistersLogsInRefreshesAndLogsOut() {

@@ -3,7 +3,7 @@ package dev.parley.identity;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.testsupport.Response;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every answer carries the security headers; HSTS only where the client came over TLS
  * (here: through a proxy that says so, with forwarded headers trusted).
  */
-class SecurityHeadersIT extends WholeAppTest {
+class SecurityHeadersIT extends WholeAppTestBase {
 
 	@Test
 	void apiAnswersCarryTheSecurityHeaders() {

@@ -11,19 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import dev.parley.bench.sim.Simulator;
 import dev.parley.bench.sim.SimulatorConfig;
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never come back out, neither in a response nor in the log.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class AdminProvidersIT extends WholeAppTest {
+class AdminProvidersIT extends WholeAppTestBase {
 
 	static final String ENV_KEY = "sk-environment-secret-9f8e";
 

@@ -4,16 +4,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import dev.parley.bench.sim.Simulator;
 import dev.parley.bench.sim.SimulatorConfig;
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by the plain model name, with a refused key taken out (and shown) while every reply
  * succeeds on the next key; disabling it makes its model unknown again.
  */
-class RuntimeProviderIT extends WholeAppTest {
+class RuntimeProviderIT extends WholeAppTestBase {
 
 	static final Simulator SIMULATOR = Simulator.start(SimulatorConfig.defaults().withApiKey("sk-good"));
 

@@ -86,7 +86,7 @@ public final class SseClient implements AutoCloseable {
 					id = line.substring(3).trim();
 				}
 				else if (line.startsWith("data:")) {
-					data = (data == null) ? new StringBuilder() : data.append('\n');
+					data = (data != null) ? data.append('\n') : new StringBuilder();
 					data.append(line.substring(5).trim());
 				}
 			}

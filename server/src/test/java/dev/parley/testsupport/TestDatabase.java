@@ -10,10 +10,11 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.parley.platform.persistence.MigrationLocations;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Assumptions;
+
+import dev.parley.platform.persistence.MigrationLocations;
 
 /**
  * A freshly migrated, private database for one test class on a real server at 127.0.0.1

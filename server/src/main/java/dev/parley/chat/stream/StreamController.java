@@ -78,7 +78,7 @@ class StreamController {
 		// Read the latest before asking what runs, so a reply that begins in between is
 		// not missed.
 		UUID previous = (cursor != null) ? cursor.generationId() : this.events.latest(conversationId).orElse(null);
-		Optional<UUID> running = (cursor == null) ? this.events.running(conversationId) : Optional.empty();
+		Optional<UUID> running = (cursor != null) ? Optional.empty() : this.events.running(conversationId);
 		UUID next = running.isPresent() ? running.get() : awaitNext(out, conversationId, previous);
 		this.writer.follow(out, next, -1);
 	}

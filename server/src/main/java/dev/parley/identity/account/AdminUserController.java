@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +16,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.parley.platform.Page;
-import dev.parley.platform.audit.AuditLogRepository;
 import dev.parley.identity.SecurityCurrentUser;
 import dev.parley.identity.user.UserRepository;
 import dev.parley.identity.user.UserView;
+import dev.parley.platform.Page;
+import dev.parley.platform.audit.AuditLogRepository;
 
 /** {@code /api/v1/admin}: user management and the audit log (administrators only). */
 @RestController

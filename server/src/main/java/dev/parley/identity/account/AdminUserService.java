@@ -3,7 +3,6 @@ package dev.parley.identity.account;
 import java.time.Clock;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -3,7 +3,6 @@ package dev.parley.identity.account;
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

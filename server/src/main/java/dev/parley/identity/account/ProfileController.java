@@ -2,9 +2,6 @@ package dev.parley.identity.account;
 
 import java.time.Clock;
 
-import dev.parley.platform.persistence.Jdbc;
-import dev.parley.platform.problem.ProblemException;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -19,6 +16,8 @@ import dev.parley.identity.session.LoginSessions;
 import dev.parley.identity.user.User;
 import dev.parley.identity.user.UserRepository;
 import dev.parley.identity.user.UserView;
+import dev.parley.platform.persistence.Jdbc;
+import dev.parley.platform.problem.ProblemException;
 
 /** {@code /api/v1/users/me}: the caller's own profile and password. */
 @RestController

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.springframework.stereotype.Service;
 
 import dev.parley.identity.IdentityProblem;

@@ -3,7 +3,6 @@ package dev.parley.identity.limit;
 import java.time.Duration;
 
 import jakarta.validation.constraints.PositiveOrZero;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;

@@ -3,10 +3,10 @@ package dev.parley.identity.session;
 import java.time.Instant;
 import java.util.Optional;
 
-import dev.parley.platform.persistence.Jdbc;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import dev.parley.platform.persistence.Jdbc;
 
 /**
  * Login sessions and their refresh tokens. A session is one refresh-token family: each

@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import dev.parley.platform.IdGenerator;
-import dev.parley.platform.persistence.Jdbc;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import dev.parley.platform.IdGenerator;
+import dev.parley.platform.persistence.Jdbc;
 
 /**
  * Who did what to whom, and when: every administrator action (users, providers, agents),

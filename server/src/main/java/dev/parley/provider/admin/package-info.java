@@ -1,4 +1,7 @@
 /**
  * The providers admin API: its controller, service, validation rules and views.
  */
+@NullMarked
 package dev.parley.provider.admin;
+
+import org.jspecify.annotations.NullMarked;

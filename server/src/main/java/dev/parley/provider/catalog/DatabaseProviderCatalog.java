@@ -26,6 +26,7 @@ public final class DatabaseProviderCatalog implements ProviderCatalog, AutoClose
 	private final DemoProvider demo;
 
 	/**
+	 * A catalog of the environment's, the stored and the demo providers.
 	 * @param environment the environment's provider, or null when none is configured
 	 */
 	DatabaseProviderCatalog(EnvironmentProvider environment, RuntimeProviders stored, DemoProvider demo) {

@@ -42,6 +42,7 @@ public final class EnvironmentProvider implements AutoCloseable {
 	}
 
 	/**
+	 * The provider configured in the environment.
 	 * @param properties the configured settings
 	 */
 	EnvironmentProvider(ProviderProperties properties, StreamWatchdog watchdog, MeterRegistry registry,

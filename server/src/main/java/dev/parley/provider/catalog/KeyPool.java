@@ -16,6 +16,7 @@ public final class KeyPool {
 	public interface Listener {
 
 		/**
+		 * A key the upstream refused.
 		 * @param index the key's position in the provider's list
 		 * @param reason what the upstream answered
 		 */
@@ -32,6 +33,7 @@ public final class KeyPool {
 	private final Listener listener;
 
 	/**
+	 * A pool over the given keys.
 	 * @param keys the keys in order (empty for an upstream without keys, e.g. Ollama)
 	 * @param rejectedReasons per key, why it was already taken out, or null when healthy
 	 * (same size as keys, or empty when all are healthy)

@@ -36,6 +36,7 @@ public final class KeyCipher {
 	}
 
 	/**
+	 * A cipher sealing under the current master key.
 	 * @param previous the master key before a rotation, read but never written; null when
 	 * no rotation is under way
 	 */

@@ -21,7 +21,8 @@ final class Cancellation {
 	}
 
 	/**
-	 * @throws ProviderException CANCELLED when cancelled
+	 * Stops the caller once the call is cancelled.
+	 * @throws ProviderException with {@code CANCELLED} when cancelled
 	 */
 	void check() {
 		if (cancelled()) {
@@ -31,7 +32,7 @@ final class Cancellation {
 
 	/**
 	 * Waits, unless cancelled first.
-	 * @throws ProviderException CANCELLED when cancelled
+	 * @throws ProviderException with {@code CANCELLED} when cancelled
 	 */
 	void sleep(Duration wait) {
 		try {

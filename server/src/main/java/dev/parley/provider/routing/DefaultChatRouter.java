@@ -82,9 +82,9 @@ final class DefaultChatRouter implements ChatRouter {
 
 	/**
 	 * Tries the targets in order until one call succeeds.
-	 * @throws ProviderException CANCELLED when cancelled, the failure itself when it is
-	 * not worth failing over (a 4xx about the request), UNAVAILABLE when every target
-	 * failed
+	 * @throws ProviderException with {@code CANCELLED} when cancelled, the failure itself
+	 * when it is not worth failing over (a 4xx about the request), UNAVAILABLE when every
+	 * target failed
 	 */
 	<T> T walk(List<RouteTarget> plan, Cancellation cancellation, Attempt<T> attempt) {
 		List<String> failures = new ArrayList<>();

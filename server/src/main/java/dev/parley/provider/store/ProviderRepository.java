@@ -10,10 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.provider.ProviderProtocol;
@@ -56,9 +55,9 @@ public final class ProviderRepository {
 		this.jdbc
 			.sql("SELECT provider_id, position, ciphertext, hint, rejected_reason, rejected_at FROM provider_keys"
 					+ " ORDER BY provider_id, position")
-			.query((ResultSet rs) -> {
-				keys.computeIfAbsent(rs.getString("provider_id").strip(), (id) -> new ArrayList<>()).add(key(rs));
-			});
+			.query((ResultSet rs) -> keys
+				.computeIfAbsent(rs.getString("provider_id").strip(), (id) -> new ArrayList<>())
+				.add(key(rs)));
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM providers ORDER BY created_at, id")
 			.query((rs, row) -> provider(rs, keys.getOrDefault(rs.getString("id").strip(), List.of())))
 			.list();

@@ -47,6 +47,7 @@ public abstract class SseEventStream implements CompletionStream {
 	private final AtomicBoolean counted = new AtomicBoolean();
 
 	/**
+	 * A stream of the events of one opened call.
 	 * @param opened the call, its response headers received
 	 * @param idleNanos the longest gap between two events once the first token arrived
 	 */
@@ -126,7 +127,8 @@ public abstract class SseEventStream implements CompletionStream {
 
 	/**
 	 * The data line from {@code from} as JSON.
-	 * @throws ProviderException MALFORMED_RESPONSE naming {@code what} when it is not
+	 * @throws ProviderException with {@code MALFORMED_RESPONSE} naming {@code what} when
+	 * it is not
 	 */
 	protected final JsonNode parse(int from, String what) {
 		try {

@@ -70,6 +70,7 @@ public final class UpstreamCalls implements AutoCloseable {
 	private final JsonMapper json;
 
 	/**
+	 * Calls made with one shared client.
 	 * @param json the storage mapper, for the wire formats
 	 */
 	public UpstreamCalls(Duration connectTimeout, StreamWatchdog watchdog, ProviderMetrics metrics, JsonMapper json) {
@@ -148,7 +149,7 @@ public final class UpstreamCalls implements AutoCloseable {
 
 	/**
 	 * A non-streaming reply's JSON.
-	 * @throws ProviderException MALFORMED_RESPONSE when it is not JSON
+	 * @throws ProviderException with {@code MALFORMED_RESPONSE} when it is not JSON
 	 */
 	public JsonNode readReply(byte[] bytes) {
 		try {

@@ -1,15 +1,14 @@
 package dev.parley.identity.limit;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import dev.parley.testsupport.Response;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in the metrics; health checks are never limited.
  */
 @TestPropertySource(properties = "parley.limits.anonymous-requests-per-minute=3")
-class AnonymousRateLimitIT extends WholeAppTest {
+class AnonymousRateLimitIT extends WholeAppTestBase {
 
 	@Autowired
 	private FilterRegistrationBean<RateLimitFilter> rateLimitFilter;

@@ -3,7 +3,6 @@ package dev.parley.identity.limit;
 import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -1,12 +1,11 @@
 package dev.parley.identity.limit;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.test.context.TestPropertySource;
 
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * has found the caller; requests Spring Security refuses are not counted.
  */
 @TestPropertySource(properties = "parley.limits.user-requests-per-minute=3")
-class UserRateLimitIT extends WholeAppTest {
+class UserRateLimitIT extends WholeAppTestBase {
 
 	@Test
 	void aSignedInUserHasABucketOfTheirOwn() {

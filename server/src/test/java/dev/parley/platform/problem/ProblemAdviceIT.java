@@ -5,8 +5,6 @@ import java.io.IOException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,10 +12,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.JsonNode;
 
 import dev.parley.chat.ChatProblem;
 import dev.parley.testsupport.Response;
-import dev.parley.testsupport.WholeAppTest;
+import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Errors raised by streaming endpoints and unexpected failures still answer as
  * problem+json, without a stack trace.
  */
-class ProblemAdviceIT extends WholeAppTest {
+class ProblemAdviceIT extends WholeAppTestBase {
 
 	@Test
 	void aStreamingEndpointsDomainErrorIsProblemJson() {

@@ -3,7 +3,6 @@ package dev.parley.platform.problem;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

@@ -89,8 +89,10 @@ class AnthropicAdapterTests {
 		StreamEvent.Finish finish;
 		try (CompletionStream stream = this.provider.stream(request("claude?tokens=7&delay=2"))) {
 			StreamEvent event;
-			while ((event = stream.next()) instanceof StreamEvent.Delta delta) {
+			event = stream.next();
+			while (event instanceof StreamEvent.Delta delta) {
 				deltas.add(delta.text());
+				event = stream.next();
 			}
 			finish = (StreamEvent.Finish) event;
 		}
@@ -151,8 +153,10 @@ class AnthropicAdapterTests {
 		List<String> deltas = new ArrayList<>();
 		StreamEvent last;
 		try (CompletionStream stream = this.provider.stream(request)) {
-			while ((last = stream.next()) instanceof StreamEvent.Delta delta) {
+			last = stream.next();
+			while (last instanceof StreamEvent.Delta delta) {
 				deltas.add(delta.text());
+				last = stream.next();
 			}
 		}
 		assertThat(String.join("", deltas)).isEqualTo("alpha beta ");

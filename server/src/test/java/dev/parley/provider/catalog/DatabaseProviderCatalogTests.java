@@ -8,7 +8,6 @@ import java.util.List;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.parley.platform.IdGenerator;

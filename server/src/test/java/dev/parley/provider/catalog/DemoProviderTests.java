@@ -27,9 +27,11 @@ class DemoProviderTests {
 		int deltas = 0;
 		StreamEvent event;
 		try (CompletionStream stream = this.demo.stream(request)) {
-			while ((event = stream.next()) instanceof StreamEvent.Delta delta) {
+			event = stream.next();
+			while (event instanceof StreamEvent.Delta delta) {
 				text.append(delta.text());
 				deltas++;
+				event = stream.next();
 			}
 		}
 

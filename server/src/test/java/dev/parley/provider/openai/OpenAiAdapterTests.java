@@ -79,8 +79,10 @@ class OpenAiAdapterTests {
 		StreamEvent.Finish finish;
 		try (CompletionStream stream = this.provider.stream(request("sim?tokens=7&delay=2"))) {
 			StreamEvent event;
-			while ((event = stream.next()) instanceof StreamEvent.Delta delta) {
+			event = stream.next();
+			while (event instanceof StreamEvent.Delta delta) {
 				deltas.add(delta.text());
+				event = stream.next();
 			}
 			finish = (StreamEvent.Finish) event;
 		}

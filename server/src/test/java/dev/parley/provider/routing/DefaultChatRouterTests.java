@@ -112,8 +112,10 @@ class DefaultChatRouterTests {
 		StringBuilder text = new StringBuilder();
 		try (stream) {
 			StreamEvent event;
-			while ((event = stream.next()) instanceof StreamEvent.Delta delta) {
+			event = stream.next();
+			while (event instanceof StreamEvent.Delta delta) {
 				text.append(delta.text());
+				event = stream.next();
 			}
 		}
 		return text.toString();

@@ -3,9 +3,6 @@ package dev.parley.provider.routing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
-
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.provider.ProviderProblem;
 import dev.parley.provider.UpstreamLimiter;

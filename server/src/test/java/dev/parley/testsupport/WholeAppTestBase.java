@@ -1,10 +1,6 @@
 package dev.parley.testsupport;
 
 import org.junit.jupiter.api.BeforeEach;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,6 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import dev.parley.testsupport.TestAccounts.Session;
 
@@ -35,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"parley.identity.admin-password=" + TestApp.ADMIN_PASSWORD, "OPENAI_BASE_URL=${" + TestApp.SIMULATOR_URL + "}",
 		"OPENAI_API_KEY=" + TestApp.PROVIDER_KEY, "PARLEY_DEFAULT_MODEL=" + TestApp.DEFAULT_MODEL,
 		"parley.chat.heartbeat-interval=300ms", "server.forward-headers-strategy=framework" })
-public abstract class WholeAppTest {
+public abstract class WholeAppTestBase {
 
 	/** A JSON mapper for building request bodies. */
 	protected static final JsonMapper JSON = JsonMapper.builder().build();
