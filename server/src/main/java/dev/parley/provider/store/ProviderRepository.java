@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,12 +53,13 @@ public final class ProviderRepository {
 	/** Every provider, the oldest first. */
 	public List<StoredProvider> all() {
 		Map<String, List<StoredProvider.StoredKey>> keys = new HashMap<>();
+		RowCallbackHandler eachKey = (rs) -> keys
+			.computeIfAbsent(rs.getString("provider_id").strip(), (id) -> new ArrayList<>())
+			.add(key(rs));
 		this.jdbc
 			.sql("SELECT provider_id, position, ciphertext, hint, rejected_reason, rejected_at FROM provider_keys"
 					+ " ORDER BY provider_id, position")
-			.query((ResultSet rs) -> keys
-				.computeIfAbsent(rs.getString("provider_id").strip(), (id) -> new ArrayList<>())
-				.add(key(rs)));
+			.query(eachKey);
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM providers ORDER BY created_at, id")
 			.query((rs, row) -> provider(rs, keys.getOrDefault(rs.getString("id").strip(), List.of())))
 			.list();
