@@ -27,7 +27,7 @@ class EventFrames {
 		this.json = json;
 	}
 
-	/** The envelope as JSON, also what a WebSocket frame carries. */
+	/** The envelope as JSON, the {@code data:} line of an SSE frame. */
 	String envelope(ChatEvent event) {
 		if (event instanceof ChatEvent.Chunk chunk) {
 			StringBuilder out = new StringBuilder(chunk.content().length() + 40);
