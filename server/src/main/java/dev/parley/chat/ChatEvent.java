@@ -3,8 +3,8 @@ package dev.parley.chat;
 import java.util.UUID;
 
 /**
- * One event of a reply stream, the {@code data} of the SSE envelope
- * {@code {"type": ..., "data": ...}} (SPEC section 2).
+ * One event of a reply stream, the {@code data} of the SSE envelope {@code {"type": ...,
+ * "data": ...}} (SPEC section 2).
  */
 public sealed interface ChatEvent {
 
