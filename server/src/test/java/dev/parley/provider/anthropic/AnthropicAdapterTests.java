@@ -3,7 +3,6 @@ package dev.parley.provider.anthropic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +28,15 @@ import dev.parley.provider.catalog.KeyPool;
 import dev.parley.provider.catalog.PooledProvider;
 import dev.parley.provider.transport.ProviderMetrics;
 import dev.parley.provider.transport.StreamWatchdog;
+import dev.parley.testsupport.StreamReading.Failed;
+import dev.parley.testsupport.StreamReading.Read;
 
+import static dev.parley.testsupport.StreamReading.assertCloseCancels;
+import static dev.parley.testsupport.StreamReading.assertInterruptCancels;
+import static dev.parley.testsupport.StreamReading.awaitNoActiveStreams;
+import static dev.parley.testsupport.StreamReading.drain;
+import static dev.parley.testsupport.StreamReading.read;
+import static dev.parley.testsupport.StreamReading.readUntilFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -85,25 +92,16 @@ class AnthropicAdapterTests {
 
 	@Test
 	void streamsTheWholeTextAndTheUsage() {
-		List<String> deltas = new ArrayList<>();
-		StreamEvent.Finish finish;
-		try (CompletionStream stream = this.provider.stream(request("claude?tokens=7&delay=2"))) {
-			StreamEvent event;
-			event = stream.next();
-			while (event instanceof StreamEvent.Delta delta) {
-				deltas.add(delta.text());
-				event = stream.next();
-			}
-			finish = (StreamEvent.Finish) event;
-		}
+		Read read = read(this.provider.stream(request("claude?tokens=7&delay=2")));
+		StreamEvent.Finish finish = (StreamEvent.Finish) read.last();
 
-		assertThat(String.join("", deltas)).isEqualTo(Simulator.expectedText(7));
-		assertThat(deltas).hasSize(7).doesNotContain("");
+		assertThat(read.text()).isEqualTo(Simulator.expectedText(7));
+		assertThat(read.deltas()).hasSize(7).doesNotContain("");
 		assertThat(finish.finishReason()).isEqualTo("stop");
 		assertThat(finish.usage()).isEqualTo(new Usage(4, 7));
 		assertThat(counter("ok")).isEqualTo(1);
 		assertThat(this.registry.timer("parley.provider.first_token", "provider", "anthropic").count()).isEqualTo(1);
-		awaitNoActiveStreams();
+		awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
@@ -150,17 +148,9 @@ class AnthropicAdapterTests {
 	void aStopSequenceEndsTheReplyWithFinishReasonStop() {
 		ChatRequest request = new ChatRequest("claude", List.of(new ChatMessage("user", "go")), null, null, null,
 				List.of("gamma"));
-		List<String> deltas = new ArrayList<>();
-		StreamEvent last;
-		try (CompletionStream stream = this.provider.stream(request)) {
-			last = stream.next();
-			while (last instanceof StreamEvent.Delta delta) {
-				deltas.add(delta.text());
-				last = stream.next();
-			}
-		}
-		assertThat(String.join("", deltas)).isEqualTo("alpha beta ");
-		assertThat(last).isEqualTo(new StreamEvent.Finish("stop", new Usage(1, 2)));
+		Read read = read(this.provider.stream(request));
+		assertThat(read.text()).isEqualTo("alpha beta ");
+		assertThat(read.last()).isEqualTo(new StreamEvent.Finish("stop", new Usage(1, 2)));
 		assertThat(this.provider.complete(request).finishReason()).isEqualTo("stop");
 	}
 
@@ -190,7 +180,7 @@ class AnthropicAdapterTests {
 		assertThat(missing.failure()).isEqualTo(ProviderFailure.NOT_FOUND);
 		assertThat(counter("upstream_rate_limited")).isEqualTo(1);
 		assertThat(counter("upstream_error")).isEqualTo(2);
-		awaitNoActiveStreams();
+		awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
@@ -226,7 +216,7 @@ class AnthropicAdapterTests {
 		ProviderException beforeHeaders = catchThrowableOfType(ProviderException.class,
 				() -> pooled(this.impatient, "sk-ant-sim").stream(request("claude?fault=hang_headers")));
 		assertThat(beforeHeaders.failure()).isEqualTo(ProviderFailure.FIRST_TOKEN_TIMEOUT);
-		awaitNoActiveStreams();
+		awaitNoActiveStreams(this.sim);
 		assertThat(this.sim.cancelledStreams()).isEqualTo(1);
 	}
 
@@ -235,98 +225,55 @@ class AnthropicAdapterTests {
 		assertThatThrownBy(() -> drain(pooled(this.impatient, "sk-ant-sim").stream(request("claude?ttft=3000"))))
 			.isInstanceOfSatisfying(ProviderException.class,
 					(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.FIRST_TOKEN_TIMEOUT));
-		awaitNoActiveStreams();
+		awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
 	void aSlowGapBetweenTokensIsAnIdleTimeout() {
-		List<String> deltas = new ArrayList<>();
-		assertThatThrownBy(() -> {
-			try (CompletionStream stream = pooled(this.impatient, "sk-ant-sim")
-				.stream(request("claude?tokens=3&delay=2000"))) {
-				while (stream.next() instanceof StreamEvent.Delta delta) {
-					deltas.add(delta.text());
-				}
-			}
-		}).isInstanceOfSatisfying(ProviderException.class,
-				(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.IDLE_TIMEOUT));
-		assertThat(deltas).containsExactly("alpha ");
-		awaitNoActiveStreams();
+		Failed failed = readUntilFailure(
+				() -> pooled(this.impatient, "sk-ant-sim").stream(request("claude?tokens=3&delay=2000")));
+		assertThat(failed.failure()).isEqualTo(ProviderFailure.IDLE_TIMEOUT);
+		assertThat(failed.deltas()).containsExactly("alpha ");
+		awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
 	void aCutStreamIsStreamCutAfterTheFirstDeltas() {
-		List<String> deltas = new ArrayList<>();
-		assertThatThrownBy(() -> {
-			try (CompletionStream stream = this.provider.stream(request("claude?fault=cut&after=3"))) {
-				while (stream.next() instanceof StreamEvent.Delta delta) {
-					deltas.add(delta.text());
-				}
-			}
-		}).isInstanceOfSatisfying(ProviderException.class,
-				(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.STREAM_CUT));
-		assertThat(String.join("", deltas)).isEqualTo(Simulator.expectedText(3));
+		Failed failed = readUntilFailure(() -> this.provider.stream(request("claude?fault=cut&after=3")));
+		assertThat(failed.failure()).isEqualTo(ProviderFailure.STREAM_CUT);
+		assertThat(failed.text()).isEqualTo(Simulator.expectedText(3));
 		ProviderException nonStream = catchThrowableOfType(ProviderException.class,
 				() -> this.provider.complete(request("claude?fault=cut")));
 		assertThat(nonStream.failure()).isEqualTo(ProviderFailure.STREAM_CUT);
-		awaitNoActiveStreams();
+		awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
 	void aMalformedEventIsMalformedResponse() {
-		List<String> deltas = new ArrayList<>();
-		assertThatThrownBy(() -> {
-			try (CompletionStream stream = this.provider.stream(request("claude?fault=malformed&after=2"))) {
-				while (stream.next() instanceof StreamEvent.Delta delta) {
-					deltas.add(delta.text());
-				}
-			}
-		}).isInstanceOfSatisfying(ProviderException.class,
-				(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.MALFORMED_RESPONSE));
-		assertThat(deltas).hasSize(2);
+		Failed failed = readUntilFailure(() -> this.provider.stream(request("claude?fault=malformed&after=2")));
+		assertThat(failed.failure()).isEqualTo(ProviderFailure.MALFORMED_RESPONSE);
+		assertThat(failed.deltas()).hasSize(2);
 		ProviderException nonStream = catchThrowableOfType(ProviderException.class,
 				() -> this.provider.complete(request("claude?fault=malformed")));
 		assertThat(nonStream.failure()).isEqualTo(ProviderFailure.MALFORMED_RESPONSE);
-		awaitNoActiveStreams();
+		awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
 	void anErrorEventMidStreamIsAServerError() {
-		List<String> deltas = new ArrayList<>();
-		assertThatThrownBy(() -> {
-			try (CompletionStream stream = this.provider.stream(request("claude?fault=error&after=2"))) {
-				while (stream.next() instanceof StreamEvent.Delta delta) {
-					deltas.add(delta.text());
-				}
-			}
-		}).isInstanceOfSatisfying(ProviderException.class, (ex) -> {
-			assertThat(ex.failure()).isEqualTo(ProviderFailure.SERVER_ERROR);
-			assertThat(ex.getMessage()).contains("overloaded_error", "Overloaded");
-		});
-		assertThat(String.join("", deltas)).isEqualTo(Simulator.expectedText(2));
-		awaitNoActiveStreams();
+		Failed failed = readUntilFailure(() -> this.provider.stream(request("claude?fault=error&after=2")));
+		assertThat(failed.failure()).isEqualTo(ProviderFailure.SERVER_ERROR);
+		assertThat(failed.exception().getMessage()).contains("overloaded_error", "Overloaded");
+		assertThat(failed.text()).isEqualTo(Simulator.expectedText(2));
+		awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
 	void closeFromAnotherThreadCancelsTheUpstream() throws Exception {
 		CompletionStream stream = this.provider.stream(request("claude?tokens=1000&delay=50"));
 		assertThat(stream.next()).isInstanceOf(StreamEvent.Delta.class);
-		Thread closer = Thread.ofVirtual().start(() -> {
-			sleep(100);
-			stream.close();
-		});
-		long start = System.nanoTime();
-		assertThatThrownBy(() -> {
-			while (true) {
-				stream.next();
-			}
-		}).isInstanceOfSatisfying(ProviderException.class,
-				(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.CANCELLED));
-		closer.join();
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-		assertThatThrownBy(stream::next).isInstanceOfSatisfying(ProviderException.class,
-				(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.CANCELLED));
-		awaitNoActiveStreams();
+		assertCloseCancels(stream, Duration.ofSeconds(5));
+		awaitNoActiveStreams(this.sim);
 		assertThat(this.sim.cancelledStreams()).isEqualTo(1);
 		assertThat(counter("cancelled")).isEqualTo(1);
 	}
@@ -334,24 +281,8 @@ class AnthropicAdapterTests {
 	@Test
 	void interruptingTheReaderCancelsTheUpstream() throws Exception {
 		CompletionStream stream = this.provider.stream(request("claude?tokens=1000&delay=50"));
-		AtomicReference<Throwable> thrown = new AtomicReference<>();
-		Thread reader = Thread.ofVirtual().start(() -> {
-			try {
-				while (true) {
-					stream.next();
-				}
-			}
-			catch (RuntimeException ex) {
-				thrown.set(ex);
-			}
-		});
-		sleep(150);
-		reader.interrupt();
-		reader.join(5000);
-
-		assertThat(thrown.get()).isInstanceOfSatisfying(ProviderException.class,
-				(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.CANCELLED));
-		awaitNoActiveStreams();
+		assertInterruptCancels(stream, 5000);
+		awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
@@ -360,39 +291,11 @@ class AnthropicAdapterTests {
 			assertThat(drain(this.provider.stream(request("claude?tokens=2")))).isInstanceOf(StreamEvent.Finish.class);
 		}
 		assertThat(this.sim.requestCount()).isEqualTo(20);
-		awaitNoActiveStreams();
+		awaitNoActiveStreams(this.sim);
 	}
 
 	double counter(String outcome) {
 		return this.registry.counter("parley.provider.calls", "provider", "anthropic", "outcome", outcome).count();
-	}
-
-	static StreamEvent drain(CompletionStream stream) {
-		try (stream) {
-			StreamEvent event;
-			do {
-				event = stream.next();
-			}
-			while (event instanceof StreamEvent.Delta);
-			return event;
-		}
-	}
-
-	void awaitNoActiveStreams() {
-		long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (this.sim.activeStreams() > 0 && System.nanoTime() < end) {
-			sleep(20);
-		}
-		assertThat(this.sim.activeStreams()).isZero();
-	}
-
-	static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

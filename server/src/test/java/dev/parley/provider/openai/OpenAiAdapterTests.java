@@ -2,7 +2,6 @@ package dev.parley.provider.openai;
 
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,7 +25,15 @@ import dev.parley.provider.catalog.KeyPool;
 import dev.parley.provider.catalog.PooledProvider;
 import dev.parley.provider.transport.ProviderMetrics;
 import dev.parley.provider.transport.StreamWatchdog;
+import dev.parley.testsupport.StreamReading.Failed;
+import dev.parley.testsupport.StreamReading.Read;
 
+import static dev.parley.testsupport.StreamReading.assertCloseCancels;
+import static dev.parley.testsupport.StreamReading.assertInterruptCancels;
+import static dev.parley.testsupport.StreamReading.awaitNoActiveStreams;
+import static dev.parley.testsupport.StreamReading.drain;
+import static dev.parley.testsupport.StreamReading.read;
+import static dev.parley.testsupport.StreamReading.readUntilFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -75,20 +82,11 @@ class OpenAiAdapterTests {
 
 	@Test
 	void streamsTheWholeTextAndTheUsage() {
-		List<String> deltas = new ArrayList<>();
-		StreamEvent.Finish finish;
-		try (CompletionStream stream = this.provider.stream(request("sim?tokens=7&delay=2"))) {
-			StreamEvent event;
-			event = stream.next();
-			while (event instanceof StreamEvent.Delta delta) {
-				deltas.add(delta.text());
-				event = stream.next();
-			}
-			finish = (StreamEvent.Finish) event;
-		}
+		Read read = read(this.provider.stream(request("sim?tokens=7&delay=2")));
+		StreamEvent.Finish finish = (StreamEvent.Finish) read.last();
 
-		assertThat(String.join("", deltas)).isEqualTo(Simulator.expectedText(7));
-		assertThat(deltas).hasSize(7).doesNotContain("");
+		assertThat(read.text()).isEqualTo(Simulator.expectedText(7));
+		assertThat(read.deltas()).hasSize(7).doesNotContain("");
 		assertThat(finish.finishReason()).isEqualTo("stop");
 		assertThat(finish.usage()).isEqualTo(new Usage(4, 7));
 		assertThat(this.registry.counter("parley.provider.calls", "provider", "openai", "outcome", "ok").count())
@@ -140,7 +138,7 @@ class OpenAiAdapterTests {
 				this.registry.counter("parley.provider.calls", "provider", "openai", "outcome", "upstream_rate_limited")
 					.count())
 			.isEqualTo(1);
-		awaitNoActiveStreams();
+		awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
@@ -160,7 +158,7 @@ class OpenAiAdapterTests {
 				(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.FIRST_TOKEN_TIMEOUT));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(350),
 				Duration.ofSeconds(3));
-		awaitNoActiveStreams();
+		awaitNoActiveStreams(this.sim);
 		assertThat(this.sim.cancelledStreams()).isEqualTo(1);
 	}
 
@@ -173,50 +171,29 @@ class OpenAiAdapterTests {
 
 	@Test
 	void aSlowGapBetweenTokensIsAnIdleTimeout() {
-		List<String> deltas = new ArrayList<>();
-		assertThatThrownBy(() -> {
-			try (CompletionStream stream = this.provider.stream(request("sim?tokens=3&delay=2000"))) {
-				while (stream.next() instanceof StreamEvent.Delta delta) {
-					deltas.add(delta.text());
-				}
-			}
-		}).isInstanceOfSatisfying(ProviderException.class,
-				(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.IDLE_TIMEOUT));
-		assertThat(deltas).containsExactly("alpha ");
-		awaitNoActiveStreams();
+		Failed failed = readUntilFailure(() -> this.provider.stream(request("sim?tokens=3&delay=2000")));
+		assertThat(failed.failure()).isEqualTo(ProviderFailure.IDLE_TIMEOUT);
+		assertThat(failed.deltas()).containsExactly("alpha ");
+		awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
 	void aCutStreamIsStreamCutAfterTheFirstDeltas() {
-		List<String> deltas = new ArrayList<>();
-		assertThatThrownBy(() -> {
-			try (CompletionStream stream = this.provider.stream(request("sim?fault=cut&after=3"))) {
-				while (stream.next() instanceof StreamEvent.Delta delta) {
-					deltas.add(delta.text());
-				}
-			}
-		}).isInstanceOfSatisfying(ProviderException.class,
-				(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.STREAM_CUT));
-		assertThat(String.join("", deltas)).isEqualTo(Simulator.expectedText(3));
-		awaitNoActiveStreams();
+		Failed failed = readUntilFailure(() -> this.provider.stream(request("sim?fault=cut&after=3")));
+		assertThat(failed.failure()).isEqualTo(ProviderFailure.STREAM_CUT);
+		assertThat(failed.text()).isEqualTo(Simulator.expectedText(3));
+		awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
 	void aMalformedChunkIsMalformedResponse() {
-		List<String> deltas = new ArrayList<>();
-		assertThatThrownBy(() -> {
-			try (CompletionStream stream = this.provider.stream(request("sim?fault=malformed&after=2"))) {
-				while (stream.next() instanceof StreamEvent.Delta delta) {
-					deltas.add(delta.text());
-				}
-			}
-		}).isInstanceOfSatisfying(ProviderException.class,
-				(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.MALFORMED_RESPONSE));
-		assertThat(deltas).hasSize(2);
+		Failed failed = readUntilFailure(() -> this.provider.stream(request("sim?fault=malformed&after=2")));
+		assertThat(failed.failure()).isEqualTo(ProviderFailure.MALFORMED_RESPONSE);
+		assertThat(failed.deltas()).hasSize(2);
 		ProviderException nonStream = catchThrowableOfType(ProviderException.class,
 				() -> this.provider.complete(request("sim?fault=malformed")));
 		assertThat(nonStream.failure()).isEqualTo(ProviderFailure.MALFORMED_RESPONSE);
-		awaitNoActiveStreams();
+		awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
@@ -248,22 +225,8 @@ class OpenAiAdapterTests {
 	void closeFromAnotherThreadCancelsTheUpstreamAtOnce() throws Exception {
 		CompletionStream stream = this.provider.stream(request("sim?tokens=1000&delay=50"));
 		assertThat(stream.next()).isInstanceOf(StreamEvent.Delta.class);
-		Thread closer = Thread.ofVirtual().start(() -> {
-			sleep(100);
-			stream.close();
-		});
-		long start = System.nanoTime();
-		assertThatThrownBy(() -> {
-			while (true) {
-				stream.next();
-			}
-		}).isInstanceOfSatisfying(ProviderException.class,
-				(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.CANCELLED));
-		closer.join();
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
-		assertThatThrownBy(stream::next).isInstanceOfSatisfying(ProviderException.class,
-				(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.CANCELLED));
-		awaitNoActiveStreams();
+		assertCloseCancels(stream, Duration.ofSeconds(1));
+		awaitNoActiveStreams(this.sim);
 		assertThat(this.sim.cancelledStreams()).isEqualTo(1);
 		assertThat(this.registry.counter("parley.provider.calls", "provider", "openai", "outcome", "cancelled").count())
 			.isEqualTo(1);
@@ -272,24 +235,8 @@ class OpenAiAdapterTests {
 	@Test
 	void interruptingTheReaderCancelsTheUpstream() throws Exception {
 		CompletionStream stream = this.provider.stream(request("sim?tokens=1000&delay=50"));
-		java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
-		Thread reader = Thread.ofVirtual().start(() -> {
-			try {
-				while (true) {
-					stream.next();
-				}
-			}
-			catch (RuntimeException ex) {
-				thrown.set(ex);
-			}
-		});
-		sleep(150);
-		reader.interrupt();
-		reader.join(2000);
-
-		assertThat(thrown.get()).isInstanceOfSatisfying(ProviderException.class,
-				(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.CANCELLED));
-		awaitNoActiveStreams();
+		assertInterruptCancels(stream, 2000);
+		awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
@@ -298,35 +245,7 @@ class OpenAiAdapterTests {
 			assertThat(drain(this.provider.stream(request("sim?tokens=2")))).isInstanceOf(StreamEvent.Finish.class);
 		}
 		assertThat(this.sim.requestCount()).isEqualTo(30);
-		awaitNoActiveStreams();
-	}
-
-	static StreamEvent drain(CompletionStream stream) {
-		try (stream) {
-			StreamEvent event;
-			do {
-				event = stream.next();
-			}
-			while (event instanceof StreamEvent.Delta);
-			return event;
-		}
-	}
-
-	void awaitNoActiveStreams() {
-		long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-		while (this.sim.activeStreams() > 0 && System.nanoTime() < end) {
-			sleep(20);
-		}
-		assertThat(this.sim.activeStreams()).isZero();
-	}
-
-	static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		awaitNoActiveStreams(this.sim);
 	}
 
 }
