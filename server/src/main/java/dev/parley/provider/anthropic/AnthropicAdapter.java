@@ -1,6 +1,5 @@
 package dev.parley.provider.anthropic;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -14,7 +13,7 @@ import dev.parley.provider.CompletionStream;
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.ProviderFailure;
 import dev.parley.provider.Usage;
-import dev.parley.provider.transport.ProtocolAdapter;
+import dev.parley.provider.transport.HttpProtocolAdapter;
 import dev.parley.provider.transport.ProviderMetrics;
 import dev.parley.provider.transport.StreamWatchdog;
 import dev.parley.provider.transport.UpstreamCalls;
@@ -25,7 +24,7 @@ import dev.parley.provider.transport.UpstreamCalls;
  * Thread-safe; {@link #stream} and {@link #complete} block the calling (virtual) thread
  * until the upstream answers.
  */
-public final class AnthropicAdapter implements ProtocolAdapter {
+public final class AnthropicAdapter extends HttpProtocolAdapter {
 
 	/** The {@code anthropic-version} header sent. */
 	public static final String DEFAULT_VERSION = "2023-06-01";
@@ -63,32 +62,24 @@ public final class AnthropicAdapter implements ProtocolAdapter {
 
 	private final Settings settings;
 
-	private final URI messages;
-
-	private final UpstreamCalls calls;
-
 	private final JsonMapper json;
 
 	public AnthropicAdapter(Settings settings, StreamWatchdog watchdog, ProviderMetrics metrics, JsonMapper json) {
+		super(UpstreamCalls.endpoint(settings.baseUrl(), "/messages"),
+				new UpstreamCalls(settings.connectTimeout(), watchdog, metrics, json), settings.firstTokenTimeout(),
+				settings.idleTimeout(), settings.requestTimeout());
 		this.settings = settings;
-		this.messages = UpstreamCalls.endpoint(settings.baseUrl(), "/messages");
-		this.calls = new UpstreamCalls(settings.connectTimeout(), watchdog, metrics, json);
 		this.json = json;
 	}
 
 	@Override
-	public CompletionStream stream(ChatRequest request, String apiKey) {
-		UpstreamCalls.Opened opened = this.calls.open(post(request, true, apiKey), this.settings.firstTokenTimeout());
-		return new AnthropicCompletionStream(opened, this.settings.idleTimeout().toNanos());
+	protected CompletionStream read(UpstreamCalls.Opened opened, long idleNanos) {
+		return new AnthropicCompletionStream(opened, idleNanos);
 	}
 
 	@Override
-	public Completion complete(ChatRequest request, String apiKey) {
-		return this.calls.complete(post(request, false, apiKey), this.settings.requestTimeout(), this::parse);
-	}
-
-	private Completion parse(byte[] bytes) {
-		JsonNode root = this.calls.readReply(bytes);
+	protected Completion parse(byte[] bytes) {
+		JsonNode root = readReply(bytes);
 		JsonNode content = (root != null) ? root.path("content") : null;
 		if (content == null || !content.isArray()) {
 			throw new ProviderException(ProviderFailure.MALFORMED_RESPONSE, "upstream reply has no content array");
@@ -106,23 +97,19 @@ public final class AnthropicAdapter implements ProtocolAdapter {
 				null);
 	}
 
-	private HttpRequest post(ChatRequest request, boolean stream, String key) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(this.messages)
-			.header("Content-Type", "application/json")
-			.header("Accept", stream ? "text/event-stream" : "application/json")
-			.header("anthropic-version", this.settings.anthropicVersion())
-			.POST(HttpRequest.BodyPublishers
-				.ofByteArray(AnthropicMessages.body(request, stream, this.settings.defaultMaxTokens(), this.json)));
-		if (key != null && !key.isBlank()) {
-			builder.header("x-api-key", key);
-		}
-		return builder.build();
+	@Override
+	protected byte[] body(ChatRequest request, boolean stream) {
+		return AnthropicMessages.body(request, stream, this.settings.defaultMaxTokens(), this.json);
 	}
 
-	/** Closes the HTTP client and its connections. */
 	@Override
-	public void close() {
-		this.calls.close();
+	protected void headers(HttpRequest.Builder builder) {
+		builder.header("anthropic-version", this.settings.anthropicVersion());
+	}
+
+	@Override
+	protected void authorize(HttpRequest.Builder builder, String apiKey) {
+		builder.header("x-api-key", apiKey);
 	}
 
 }

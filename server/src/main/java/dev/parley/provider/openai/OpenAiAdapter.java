@@ -1,6 +1,5 @@
 package dev.parley.provider.openai;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +18,7 @@ import dev.parley.provider.CompletionStream;
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.ProviderFailure;
 import dev.parley.provider.Usage;
-import dev.parley.provider.transport.ProtocolAdapter;
+import dev.parley.provider.transport.HttpProtocolAdapter;
 import dev.parley.provider.transport.ProviderMetrics;
 import dev.parley.provider.transport.StreamWatchdog;
 import dev.parley.provider.transport.UpstreamCalls;
@@ -30,7 +29,7 @@ import dev.parley.provider.transport.UpstreamCalls;
  * {@link #stream} and {@link #complete} block the calling (virtual) thread until the
  * upstream answers.
  */
-public final class OpenAiAdapter implements ProtocolAdapter {
+public final class OpenAiAdapter extends HttpProtocolAdapter {
 
 	/**
 	 * Where and how to call the upstream.
@@ -63,33 +62,25 @@ public final class OpenAiAdapter implements ProtocolAdapter {
 
 	private final Settings settings;
 
-	private final URI completions;
-
-	private final UpstreamCalls calls;
-
 	private final JsonMapper json;
 
 	public OpenAiAdapter(Settings settings, StreamWatchdog watchdog, ProviderMetrics metrics, JsonMapper json) {
+		super(UpstreamCalls.endpoint(settings.baseUrl(), "/chat/completions" + (settings.azure()
+				? "?api-version=" + URLEncoder.encode(settings.apiVersion().strip(), StandardCharsets.UTF_8) : "")),
+				new UpstreamCalls(settings.connectTimeout(), watchdog, metrics, json), settings.firstTokenTimeout(),
+				settings.idleTimeout(), settings.requestTimeout());
 		this.settings = settings;
-		this.completions = UpstreamCalls.endpoint(settings.baseUrl(), "/chat/completions" + (settings.azure()
-				? "?api-version=" + URLEncoder.encode(settings.apiVersion().strip(), StandardCharsets.UTF_8) : ""));
-		this.calls = new UpstreamCalls(settings.connectTimeout(), watchdog, metrics, json);
 		this.json = json;
 	}
 
 	@Override
-	public CompletionStream stream(ChatRequest request, String apiKey) {
-		UpstreamCalls.Opened opened = this.calls.open(post(request, true, apiKey), this.settings.firstTokenTimeout());
-		return new OpenAiCompletionStream(opened, this.settings.idleTimeout().toNanos());
+	protected CompletionStream read(UpstreamCalls.Opened opened, long idleNanos) {
+		return new OpenAiCompletionStream(opened, idleNanos);
 	}
 
 	@Override
-	public Completion complete(ChatRequest request, String apiKey) {
-		return this.calls.complete(post(request, false, apiKey), this.settings.requestTimeout(), this::parse);
-	}
-
-	private Completion parse(byte[] bytes) {
-		JsonNode root = this.calls.readReply(bytes);
+	protected Completion parse(byte[] bytes) {
+		JsonNode root = readReply(bytes);
 		JsonNode choice = root.path("choices").path(0);
 		JsonNode content = choice.path("message").path("content");
 		if (!content.isString() && !content.isNull()) {
@@ -101,23 +92,18 @@ public final class OpenAiAdapter implements ProtocolAdapter {
 				choice.path("message"));
 	}
 
-	private HttpRequest post(ChatRequest request, boolean stream, String key) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(this.completions)
-			.header("Content-Type", "application/json")
-			.header("Accept", stream ? "text/event-stream" : "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body(request, stream)));
-		if (key != null && !key.isBlank()) {
-			if (this.settings.azure()) {
-				builder.header("api-key", key);
-			}
-			else {
-				builder.header("Authorization", "Bearer " + key);
-			}
+	@Override
+	protected void authorize(HttpRequest.Builder builder, String apiKey) {
+		if (this.settings.azure()) {
+			builder.header("api-key", apiKey);
 		}
-		return builder.build();
+		else {
+			builder.header("Authorization", "Bearer " + apiKey);
+		}
 	}
 
-	byte[] body(ChatRequest request, boolean stream) {
+	@Override
+	protected byte[] body(ChatRequest request, boolean stream) {
 		ObjectNode root = this.json.createObjectNode();
 		if (request.extra() != null) {
 			root.setAll(request.extra());
@@ -151,12 +137,6 @@ public final class OpenAiAdapter implements ProtocolAdapter {
 			request.stop().forEach(stop::add);
 		}
 		return this.json.writeValueAsBytes(root);
-	}
-
-	/** Closes the HTTP client and its connections. */
-	@Override
-	public void close() {
-		this.calls.close();
 	}
 
 }
