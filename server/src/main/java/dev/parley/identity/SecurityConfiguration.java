@@ -49,7 +49,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, BearerAuthenticator authenticator, ProblemResponses problems)
 			throws Exception {
-		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+		SecurityProblems refusals = new SecurityProblems(problems);
 		http.csrf((csrf) -> csrf.disable())
 			.cors(Customizer.withDefaults())
 			.httpBasic((basic) -> basic.disable())
@@ -60,9 +60,8 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.oauth2ResourceServer((server) -> server.authenticationManagerResolver((request) -> authenticator)
 				.bearerTokenResolver(new OpenRouteTokenResolver())
-				.authenticationEntryPoint(entryPoint))
-			.exceptionHandling((errors) -> errors.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(new ProblemAccessDeniedHandler(problems)))
+				.authenticationEntryPoint(refusals))
+			.exceptionHandling((errors) -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
 			.addFilterAfter(new PasswordChangeGate(problems), BearerTokenAuthenticationFilter.class)
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions((frame) -> frame.deny())

@@ -5,19 +5,27 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 import dev.parley.platform.problem.CommonProblem;
 import dev.parley.platform.problem.ProblemResponses;
 
-/** Answers a request without valid credentials with 401 and a problem+json body. */
-class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
+/**
+ * Answers the requests Spring Security refuses with problem+json: 401 for a request
+ * without valid credentials (as the entry point), 403 for an authenticated caller who
+ * lacks the role or scope (as the access-denied handler).
+ */
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final ProblemResponses problems;
 
-	ProblemAuthenticationEntryPoint(ProblemResponses problems) {
+	SecurityProblems(ProblemResponses problems) {
 		this.problems = problems;
 	}
 
@@ -38,6 +46,17 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 			detail = failure.getMessage();
 		}
 		this.problems.write(response, CommonProblem.UNAUTHORIZED, detail, request.getRequestURI());
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+			throws IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		String detail = (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user
+				&& user.viaApiKey())
+						? "This API key's scopes do not allow " + request.getMethod() + " " + request.getRequestURI()
+						: "Your role does not allow " + request.getMethod() + " " + request.getRequestURI();
+		this.problems.write(response, CommonProblem.FORBIDDEN, detail, request.getRequestURI());
 	}
 
 }
