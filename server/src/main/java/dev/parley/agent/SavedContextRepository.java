@@ -72,29 +72,18 @@ class SavedContextRepository {
 	}
 
 	Optional<SavedContext> find(String owner, UUID id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM conversation_contexts WHERE id = :id AND owner_id = :owner")
-			.param("id", Jdbc.param(id))
-			.param("owner", owner)
-			.query(SavedContextRepository::map)
-			.optional();
+		return owned(owner, " AND id = :id").param("id", Jdbc.param(id)).query(SavedContextRepository::map).optional();
 	}
 
 	/** The owner's default context (the latest marked, should two ever be). */
 	Optional<SavedContext> findDefault(String owner) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM conversation_contexts WHERE owner_id = :owner AND is_default = TRUE"
-					+ " ORDER BY updated_at DESC, id DESC LIMIT 1")
-			.param("owner", owner)
+		return owned(owner, " AND is_default = TRUE ORDER BY updated_at DESC, id DESC LIMIT 1")
 			.query(SavedContextRepository::map)
 			.optional();
 	}
 
 	Optional<SavedContext> findByName(String owner, String name) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS
-					+ " FROM conversation_contexts WHERE owner_id = :owner AND LOWER(name) = LOWER(:name)")
-			.param("owner", owner)
-			.param("name", name)
+		return owned(owner, " AND LOWER(name) = LOWER(:name)").param("name", name)
 			.query(SavedContextRepository::map)
 			.optional();
 	}
@@ -108,12 +97,16 @@ class SavedContextRepository {
 
 	/** The owner's contexts, the default first, then by name. */
 	List<SavedContext> list(String owner) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM conversation_contexts WHERE owner_id = :owner"
-					+ " ORDER BY is_default DESC, LOWER(name), id")
-			.param("owner", owner)
-			.query(SavedContextRepository::map)
-			.list();
+		return owned(owner, " ORDER BY is_default DESC, LOWER(name), id").query(SavedContextRepository::map).list();
+	}
+
+	/**
+	 * A query of the owner's contexts; {@code rest} follows the owner condition (more
+	 * conditions with {@code AND}, an order).
+	 */
+	private JdbcClient.StatementSpec owned(String owner, String rest) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM conversation_contexts WHERE owner_id = :owner" + rest)
+			.param("owner", owner);
 	}
 
 	private static SavedContext map(ResultSet rs, int row) throws SQLException {

@@ -98,17 +98,7 @@ final class ProviderRules {
 			throw ProblemException.invalid("api_keys", "at most " + MAX_KEYS + " keys");
 		}
 		for (int i = 0; i < keys.size(); i++) {
-			String key = keys.get(i);
-			String field = "api_keys[" + i + "]";
-			if (key == null || key.isEmpty()) {
-				throw ProblemException.invalid(field, "must not be empty");
-			}
-			if (key.length() > MAX_KEY_LENGTH) {
-				throw ProblemException.invalid(field, "at most " + MAX_KEY_LENGTH + " characters");
-			}
-			if (key.chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-				throw ProblemException.invalid(field, "must not contain whitespace or control characters");
-			}
+			requireToken(keys.get(i), "api_keys[" + i + "]", MAX_KEY_LENGTH);
 		}
 		return List.copyOf(keys);
 	}
@@ -124,20 +114,28 @@ final class ProviderRules {
 		for (int i = 0; i < models.size(); i++) {
 			String model = models.get(i);
 			String field = "models[" + i + "]";
-			if (model == null || model.isEmpty()) {
-				throw ProblemException.invalid(field, "must not be empty");
-			}
-			if (model.length() > MAX_MODEL_LENGTH) {
-				throw ProblemException.invalid(field, "at most " + MAX_MODEL_LENGTH + " characters");
-			}
-			if (model.chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-				throw ProblemException.invalid(field, "must not contain whitespace or control characters");
-			}
+			requireToken(model, field, MAX_MODEL_LENGTH);
 			if (!seen.add(model)) {
 				throw ProblemException.invalid(field, "'" + model + "' is listed twice");
 			}
 		}
 		return List.copyOf(models);
+	}
+
+	/**
+	 * Rejects an entry of a list of keys or models that is empty, longer than
+	 * {@code maxLength} or holds whitespace or control characters.
+	 */
+	private static void requireToken(String value, String field, int maxLength) {
+		if (value == null || value.isEmpty()) {
+			throw ProblemException.invalid(field, "must not be empty");
+		}
+		if (value.length() > maxLength) {
+			throw ProblemException.invalid(field, "at most " + maxLength + " characters");
+		}
+		if (value.chars().anyMatch((c) -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+			throw ProblemException.invalid(field, "must not contain whitespace or control characters");
+		}
 	}
 
 	/** A timeout in milliseconds within {@code [min, max]}. */

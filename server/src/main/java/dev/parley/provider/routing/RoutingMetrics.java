@@ -20,20 +20,20 @@ final class RoutingMetrics {
 
 	/** One call to a target ended: {@code ok} or a failure code. */
 	void attempt(RouteTarget target, String outcome) {
-		Counter.builder("parley.routing.attempts")
-			.description("Calls to route targets, by outcome")
-			.tag("target", target.key())
-			.tag("outcome", outcome)
-			.register(this.registry)
-			.increment();
+		count("parley.routing.attempts", "Calls to route targets, by outcome", target, "outcome", outcome);
 	}
 
 	/** A target was left for the next one. */
 	void failover(RouteTarget from, String reason) {
-		Counter.builder("parley.routing.failovers")
-			.description("Route targets given up for the next one, by reason")
-			.tag("target", from.key())
-			.tag("reason", reason)
+		count("parley.routing.failovers", "Route targets given up for the next one, by reason", from, "reason", reason);
+	}
+
+	/** Increments counter {@code name} of {@code target} tagged {@code tag=value}. */
+	private void count(String name, String description, RouteTarget target, String tag, String value) {
+		Counter.builder(name)
+			.description(description)
+			.tag("target", target.key())
+			.tag(tag, value)
 			.register(this.registry)
 			.increment();
 	}
