@@ -53,16 +53,16 @@ class ChatFaultsIT extends WholeAppTestBase {
 		assertThat(stored.get(0).get("status").asString()).isEqualTo(status);
 		assertThat(stored.get(0).get("content").asString()).isEqualTo(Simulator.expectedText(tokensBefore));
 		Eventually.eventually("the simulator's streams to close").until(() -> TestSimulator.get().activeStreams() == 0);
-		assertThat(call("POST", "/api/v1/conversations/" + conversation + "/messages", message("again", "sim?tokens=2"))
-			.status()).as("the conversation is free again").isEqualTo(200);
+		assertThat(sendMessage(conversation, message("again", "sim?tokens=2")).status())
+			.as("the conversation is free again")
+			.isEqualTo(200);
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "sim?fault=500", "sim?fault=cut&after=2" })
 	void aNonStreamingCallThatFailsAnswers502NamingTheStoredMessages(String model) {
 		String conversation = createConversation();
-		Response response = call("POST", "/api/v1/conversations/" + conversation + "/messages",
-				message("Hello", model));
+		Response response = sendMessage(conversation, message("Hello", model));
 		assertThat(response.status()).isEqualTo(502);
 		assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
 		JsonNode problem = response.json();

@@ -34,7 +34,7 @@ class ChatInputIT extends WholeAppTestBase {
 			"{\"content\": \"hi\", \"model\": \"no-such-model\"}|400|/unknown-model" })
 	void badMessagesAreRejectedAndNothingIsWritten(String body, int status, String type) {
 		String conversation = createConversation();
-		Response response = call("POST", "/api/v1/conversations/" + conversation + "/messages", body);
+		Response response = sendMessage(conversation, body);
 		assertProblem(response, status, type);
 		assertThat(messages(conversation)).isEmpty();
 	}
@@ -45,20 +45,17 @@ class ChatInputIT extends WholeAppTestBase {
 		String other = createConversation();
 		try (SseClient running = stream(busy, message("long", "sim?tokens=500&delay=20"))) {
 			assertThat(running.next().type()).isEqualTo("start");
-			assertProblem(call("POST", "/api/v1/conversations/" + other + "/messages", message("hi", "sim?tokens=1")),
-					503, "/upstream-busy");
+			assertProblem(sendMessage(other, message("hi", "sim?tokens=1")), 503, "/upstream-busy");
 			assertThat(messages(other)).isEmpty();
 			assertThat(call("POST", "/api/v1/conversations/" + busy + "/stop", null).status()).isEqualTo(200);
 		}
-		assertThat(call("POST", "/api/v1/conversations/" + other + "/messages", message("hi", "sim?tokens=1")).status())
-			.isEqualTo(200);
+		assertThat(sendMessage(other, message("hi", "sim?tokens=1")).status()).isEqualTo(200);
 	}
 
 	@Test
 	void oversizedContentIsRejected() {
 		String conversation = createConversation();
-		Response response = call("POST", "/api/v1/conversations/" + conversation + "/messages",
-				message("x".repeat(1001), "sim?tokens=1"));
+		Response response = sendMessage(conversation, message("x".repeat(1001), "sim?tokens=1"));
 		assertProblem(response, 413, "/content-too-large");
 		assertThat(messages(conversation)).isEmpty();
 	}
@@ -66,8 +63,7 @@ class ChatInputIT extends WholeAppTestBase {
 	@Test
 	void unknownAndMalformedIdsAreProblems() {
 		String unknown = UUID.randomUUID().toString();
-		assertProblem(call("POST", "/api/v1/conversations/" + unknown + "/messages", message("hi", "sim")), 404,
-				"/conversation-not-found");
+		assertProblem(sendMessage(unknown, message("hi", "sim")), 404, "/conversation-not-found");
 		assertProblem(call("POST", "/api/v1/conversations/not-a-uuid/messages", message("hi", "sim")), 400,
 				"/invalid-id");
 		assertProblem(call("POST", "/api/v1/conversations/" + unknown + "/stop", null), 404, "/conversation-not-found");
@@ -98,9 +94,7 @@ class ChatInputIT extends WholeAppTestBase {
 				+ "\"preset_messages\": [{\"role\": \"user\", \"content\": \"Say hi\"}, "
 				+ "{\"role\": \"assistant\", \"content\": \"hi\"}]}");
 		for (int i = 1; i <= 4; i++) {
-			assertThat(call("POST", "/api/v1/conversations/" + conversation + "/messages",
-					message("question " + i, "sim?tokens=2"))
-				.status()).isEqualTo(200);
+			assertThat(sendMessage(conversation, message("question " + i, "sim?tokens=2")).status()).isEqualTo(200);
 		}
 		List<String> sent = lastRequestContents();
 		assertThat(sent.get(0)).isEqualTo("system:You are terse.");
@@ -111,7 +105,7 @@ class ChatInputIT extends WholeAppTestBase {
 				"user:question 4");
 
 		assertThat(call("DELETE", "/api/v1/conversations/" + conversation + "/context", null).status()).isEqualTo(200);
-		call("POST", "/api/v1/conversations/" + conversation + "/messages", message("fresh start", "sim?tokens=2"));
+		sendMessage(conversation, message("fresh start", "sim?tokens=2"));
 		List<String> afterClear = lastRequestContents();
 		assertThat(afterClear).containsExactly("system:You are terse.", "user:Say hi", "assistant:hi",
 				"user:fresh start");

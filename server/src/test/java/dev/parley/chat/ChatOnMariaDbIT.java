@@ -1,27 +1,16 @@
 package dev.parley.chat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.parley.testsupport.TestApp;
 import dev.parley.testsupport.TestDatabase;
 
 /** The whole chat path over real HTTP with MariaDB as the database. */
-@DirtiesContext
-class ChatOnMariaDbIT extends ChatStreamingIT {
-
-	private static TestDatabase database;
+class ChatOnMariaDbIT extends ChatOnDatabaseServerIT {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		database = TestApp.useDatabase(registry, TestDatabase::mariadb);
-	}
-
-	@AfterAll
-	static void dropDatabase() {
-		database.close();
+		useDatabase(registry, TestDatabase::mariadb);
 	}
 
 }

@@ -18,13 +18,11 @@ class ChatQuotaIT extends WholeAppTestBase {
 	@Test
 	void repliesAreChargedAndTheQuotaStopsTheNextOne() {
 		String conversation = createConversation();
-		Response first = call("POST", "/api/v1/conversations/" + conversation + "/messages",
-				message("hello", "sim?tokens=40"));
+		Response first = sendMessage(conversation, message("hello", "sim?tokens=40"));
 		assertThat(first.status()).isEqualTo(200);
 		String reply = first.json().get("assistant_message").get("id").asString();
 
-		Response refused = call("POST", "/api/v1/conversations/" + conversation + "/messages",
-				message("again", "sim?tokens=1"));
+		Response refused = sendMessage(conversation, message("again", "sim?tokens=1"));
 		assertThat(refused.status()).isEqualTo(429);
 		assertThat(refused.json().get("type").asString()).isEqualTo("https://parley.dev/problems/quota-exceeded");
 		assertThat(refused.headers().firstValue("Retry-After").map(Long::parseLong))

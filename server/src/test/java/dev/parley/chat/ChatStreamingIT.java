@@ -60,8 +60,7 @@ class ChatStreamingIT extends WholeAppTestBase {
 	@Test
 	void answersWithJsonWhenTheClientDoesNotAskForAStream() {
 		String conversation = createConversation();
-		Response response = call("POST", "/api/v1/conversations/" + conversation + "/messages",
-				message("Hi there", "sim?tokens=4"));
+		Response response = sendMessage(conversation, message("Hi there", "sim?tokens=4"));
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode body = response.json();
 		assertThat(body.get("user_message").get("content").asString()).isEqualTo("Hi there");
@@ -111,8 +110,7 @@ class ChatStreamingIT extends WholeAppTestBase {
 		String conversation = createConversation();
 		try (SseClient first = stream(conversation, message("one", "sim?tokens=20&delay=50"))) {
 			assertThat(first.next().type()).isEqualTo("start");
-			Response second = call("POST", "/api/v1/conversations/" + conversation + "/messages",
-					message("two", "sim?tokens=2"));
+			Response second = sendMessage(conversation, message("two", "sim?tokens=2"));
 			assertThat(second.status()).isEqualTo(409);
 			assertThat(second.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
 			assertThat(second.json().get("type").asString()).endsWith("/generation-in-progress");
@@ -163,9 +161,7 @@ class ChatStreamingIT extends WholeAppTestBase {
 	@Test
 	void regenerateMakesANewBranchAndKeepsTheOldReply() {
 		String conversation = createConversation();
-		JsonNode first = call("POST", "/api/v1/conversations/" + conversation + "/messages",
-				message("Question", "sim?tokens=3"))
-			.json();
+		JsonNode first = sendMessage(conversation, message("Question", "sim?tokens=3")).json();
 		String userId = first.get("user_message").get("id").asString();
 		String oldReply = first.get("assistant_message").get("id").asString();
 		Response again = call("POST", "/api/v1/conversations/" + conversation + "/messages/" + oldReply + "/regenerate",
@@ -186,7 +182,7 @@ class ChatStreamingIT extends WholeAppTestBase {
 		try (SseClient subscriber = resume(conversation, null)) {
 			assertThat(subscriber.status()).isEqualTo(200);
 			Thread.sleep(700);
-			call("POST", "/api/v1/conversations/" + conversation + "/messages", message("ping", "sim?tokens=3"));
+			sendMessage(conversation, message("ping", "sim?tokens=3"));
 			List<SseClient.Frame> frames = subscriber.untilTerminal();
 			assertThat(frames.get(0).type()).isEqualTo("start");
 			assertThat(frames.get(frames.size() - 1).text("full_text")).isEqualTo(Simulator.expectedText(3));

@@ -26,10 +26,8 @@ class MaskingForProvidersIT extends WholeAppTestBase {
 		String conversation = createConversation("{\"system_prompt\": \"Escalate to ops@example.com if needed.\"}");
 		String first = "我的手机号是13812345678，身份证11010519491231002X " + marker;
 		String second = "Key sk-4f3c2b1a09e8d7c6b5a4f3e2d1c0b9a8, order 2024011512345 " + marker;
-		assertThat(call("POST", "/api/v1/conversations/" + conversation + "/messages", message(first, "sim?tokens=2"))
-			.status()).isEqualTo(200);
-		assertThat(call("POST", "/api/v1/conversations/" + conversation + "/messages", message(second, "sim?tokens=2"))
-			.status()).isEqualTo(200);
+		assertThat(sendMessage(conversation, message(first, "sim?tokens=2")).status()).isEqualTo(200);
+		assertThat(sendMessage(conversation, message(second, "sim?tokens=2")).status()).isEqualTo(200);
 
 		List<String> sent = TestSimulator.receivedContaining(marker)
 			.messages()

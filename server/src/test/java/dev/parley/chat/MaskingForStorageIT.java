@@ -25,8 +25,7 @@ class MaskingForStorageIT extends WholeAppTestBase {
 		String content = "Call +86 139-1234-5678 or write to li.lei@example.cn; ID 11010519491231002X " + marker;
 		String masked = "Call [phone] or write to [email]; ID 11010519491231002X " + marker;
 		String conversation = createConversation();
-		assertThat(call("POST", "/api/v1/conversations/" + conversation + "/messages", message(content, "sim?tokens=2"))
-			.status()).isEqualTo(200);
+		assertThat(sendMessage(conversation, message(content, "sim?tokens=2")).status()).isEqualTo(200);
 
 		JsonNode stored = messages(conversation);
 		assertThat(stored.get(1).get("role").asString()).isEqualTo("user");

@@ -27,8 +27,7 @@ class OwnershipIT extends WholeAppTestBase {
 					"GET|{c}/stream?last_event_id={m}:1|null" })
 	void anotherUsersConversationAnswersLikeAnUnknownOne(String method, String route, String body) {
 		String conversation = createConversation("{\"title\":\"A's secret\",\"system_prompt\":\"A's prompt\"}");
-		Response reply = call("POST", "/api/v1/conversations/" + conversation + "/messages",
-				message("my private question", "sim?tokens=3"));
+		Response reply = sendMessage(conversation, message("my private question", "sim?tokens=3"));
 		assertThat(reply.status()).isEqualTo(200);
 		String replyId = reply.json().at("/assistant_message/id").asString();
 		String before = snapshot(conversation);
@@ -57,8 +56,7 @@ class OwnershipIT extends WholeAppTestBase {
 					JSON.createArrayNode().add(JSON.createObjectNode().put("role", "user").put("content", hostile)))
 			.toString();
 		String conversation = createConversation(body);
-		Response reply = call("POST", "/api/v1/conversations/" + conversation + "/messages",
-				message(hostile, "sim?tokens=2"));
+		Response reply = sendMessage(conversation, message(hostile, "sim?tokens=2"));
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));

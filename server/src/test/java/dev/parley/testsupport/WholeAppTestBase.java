@@ -151,6 +151,13 @@ public abstract class WholeAppTestBase {
 		return call("GET", CONVERSATIONS + "/" + conversationId + "/messages?limit=100", null).json().get("items");
 	}
 
+	/**
+	 * Sends a message to {@link #user()}'s conversation and waits for the whole reply.
+	 */
+	protected Response sendMessage(String conversationId, String body) {
+		return call("POST", CONVERSATIONS + "/" + conversationId + "/messages", body);
+	}
+
 	/** Sends a message to {@link #user()}'s conversation and streams the reply. */
 	protected SseClient stream(String conversationId, String body) {
 		return request("POST", CONVERSATIONS + "/" + conversationId + "/messages").as(user()).json(body).stream();
