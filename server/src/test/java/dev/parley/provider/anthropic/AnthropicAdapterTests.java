@@ -28,15 +28,10 @@ import dev.parley.provider.catalog.KeyPool;
 import dev.parley.provider.catalog.PooledProvider;
 import dev.parley.provider.transport.ProviderMetrics;
 import dev.parley.provider.transport.StreamWatchdog;
+import dev.parley.testsupport.StreamReading;
 import dev.parley.testsupport.StreamReading.Failed;
 import dev.parley.testsupport.StreamReading.Read;
 
-import static dev.parley.testsupport.StreamReading.assertCloseCancels;
-import static dev.parley.testsupport.StreamReading.assertInterruptCancels;
-import static dev.parley.testsupport.StreamReading.awaitNoActiveStreams;
-import static dev.parley.testsupport.StreamReading.drain;
-import static dev.parley.testsupport.StreamReading.read;
-import static dev.parley.testsupport.StreamReading.readUntilFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -92,7 +87,7 @@ class AnthropicAdapterTests {
 
 	@Test
 	void streamsTheWholeTextAndTheUsage() {
-		Read read = read(this.provider.stream(request("claude?tokens=7&delay=2")));
+		Read read = StreamReading.read(this.provider.stream(request("claude?tokens=7&delay=2")));
 		StreamEvent.Finish finish = (StreamEvent.Finish) read.last();
 
 		assertThat(read.text()).isEqualTo(Simulator.expectedText(7));
@@ -101,7 +96,7 @@ class AnthropicAdapterTests {
 		assertThat(finish.usage()).isEqualTo(new Usage(4, 7));
 		assertThat(counter("ok")).isEqualTo(1);
 		assertThat(this.registry.timer("parley.provider.first_token", "provider", "anthropic").count()).isEqualTo(1);
-		awaitNoActiveStreams(this.sim);
+		StreamReading.awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
@@ -135,7 +130,8 @@ class AnthropicAdapterTests {
 	void withoutMaxTokensTheDefaultIsSentAndExtraFieldsAreNot() {
 		ChatRequest request = request("claude?tokens=2")
 			.withExtra(JSON.createObjectNode().put("response_format", "json").put("logprobs", true));
-		assertThat(drain(this.provider.stream(request))).isEqualTo(new StreamEvent.Finish("stop", new Usage(4, 2)));
+		assertThat(StreamReading.drain(this.provider.stream(request)))
+			.isEqualTo(new StreamEvent.Finish("stop", new Usage(4, 2)));
 
 		RecordedRequest sent = this.sim.recentRequests().getLast();
 		assertThat(sent.maxTokens()).isEqualTo(4096);
@@ -148,7 +144,7 @@ class AnthropicAdapterTests {
 	void aStopSequenceEndsTheReplyWithFinishReasonStop() {
 		ChatRequest request = new ChatRequest("claude", List.of(new ChatMessage("user", "go")), null, null, null,
 				List.of("gamma"));
-		Read read = read(this.provider.stream(request));
+		Read read = StreamReading.read(this.provider.stream(request));
 		assertThat(read.text()).isEqualTo("alpha beta ");
 		assertThat(read.last()).isEqualTo(new StreamEvent.Finish("stop", new Usage(1, 2)));
 		assertThat(this.provider.complete(request).finishReason()).isEqualTo("stop");
@@ -180,7 +176,7 @@ class AnthropicAdapterTests {
 		assertThat(missing.failure()).isEqualTo(ProviderFailure.NOT_FOUND);
 		assertThat(counter("upstream_rate_limited")).isEqualTo(1);
 		assertThat(counter("upstream_error")).isEqualTo(2);
-		awaitNoActiveStreams(this.sim);
+		StreamReading.awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
@@ -200,7 +196,8 @@ class AnthropicAdapterTests {
 		ChatProvider twoKeys = new PooledProvider("anthropic", this.adapter, keys, 0);
 
 		assertThat(twoKeys.complete(request("claude?tokens=2")).content()).isEqualTo(Simulator.expectedText(2));
-		assertThat(drain(twoKeys.stream(request("claude?tokens=2")))).isInstanceOf(StreamEvent.Finish.class);
+		assertThat(StreamReading.drain(twoKeys.stream(request("claude?tokens=2"))))
+			.isInstanceOf(StreamEvent.Finish.class);
 
 		assertThat(rejected).hasSize(1).first().asString().startsWith("0: ").contains("invalid x-api-key");
 		assertThat(keys.healthy()).isEqualTo(1);
@@ -210,70 +207,74 @@ class AnthropicAdapterTests {
 
 	@Test
 	void hangIsAFirstTokenTimeoutAndFreesTheUpstream() {
-		assertThatThrownBy(() -> drain(pooled(this.impatient, "sk-ant-sim").stream(request("claude?fault=hang"))))
+		assertThatThrownBy(
+				() -> StreamReading.drain(pooled(this.impatient, "sk-ant-sim").stream(request("claude?fault=hang"))))
 			.isInstanceOfSatisfying(ProviderException.class,
 					(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.FIRST_TOKEN_TIMEOUT));
 		ProviderException beforeHeaders = catchThrowableOfType(ProviderException.class,
 				() -> pooled(this.impatient, "sk-ant-sim").stream(request("claude?fault=hang_headers")));
 		assertThat(beforeHeaders.failure()).isEqualTo(ProviderFailure.FIRST_TOKEN_TIMEOUT);
-		awaitNoActiveStreams(this.sim);
+		StreamReading.awaitNoActiveStreams(this.sim);
 		assertThat(this.sim.cancelledStreams()).isEqualTo(1);
 	}
 
 	@Test
 	void aSlowFirstTokenAfterMessageStartIsAFirstTokenTimeout() {
-		assertThatThrownBy(() -> drain(pooled(this.impatient, "sk-ant-sim").stream(request("claude?ttft=3000"))))
+		assertThatThrownBy(
+				() -> StreamReading.drain(pooled(this.impatient, "sk-ant-sim").stream(request("claude?ttft=3000"))))
 			.isInstanceOfSatisfying(ProviderException.class,
 					(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.FIRST_TOKEN_TIMEOUT));
-		awaitNoActiveStreams(this.sim);
+		StreamReading.awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
 	void aSlowGapBetweenTokensIsAnIdleTimeout() {
-		Failed failed = readUntilFailure(
-				() -> pooled(this.impatient, "sk-ant-sim").stream(request("claude?tokens=3&delay=2000")));
+		Failed failed = StreamReading
+			.readUntilFailure(() -> pooled(this.impatient, "sk-ant-sim").stream(request("claude?tokens=3&delay=2000")));
 		assertThat(failed.failure()).isEqualTo(ProviderFailure.IDLE_TIMEOUT);
 		assertThat(failed.deltas()).containsExactly("alpha ");
-		awaitNoActiveStreams(this.sim);
+		StreamReading.awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
 	void aCutStreamIsStreamCutAfterTheFirstDeltas() {
-		Failed failed = readUntilFailure(() -> this.provider.stream(request("claude?fault=cut&after=3")));
+		Failed failed = StreamReading.readUntilFailure(() -> this.provider.stream(request("claude?fault=cut&after=3")));
 		assertThat(failed.failure()).isEqualTo(ProviderFailure.STREAM_CUT);
 		assertThat(failed.text()).isEqualTo(Simulator.expectedText(3));
 		ProviderException nonStream = catchThrowableOfType(ProviderException.class,
 				() -> this.provider.complete(request("claude?fault=cut")));
 		assertThat(nonStream.failure()).isEqualTo(ProviderFailure.STREAM_CUT);
-		awaitNoActiveStreams(this.sim);
+		StreamReading.awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
 	void aMalformedEventIsMalformedResponse() {
-		Failed failed = readUntilFailure(() -> this.provider.stream(request("claude?fault=malformed&after=2")));
+		Failed failed = StreamReading
+			.readUntilFailure(() -> this.provider.stream(request("claude?fault=malformed&after=2")));
 		assertThat(failed.failure()).isEqualTo(ProviderFailure.MALFORMED_RESPONSE);
 		assertThat(failed.deltas()).hasSize(2);
 		ProviderException nonStream = catchThrowableOfType(ProviderException.class,
 				() -> this.provider.complete(request("claude?fault=malformed")));
 		assertThat(nonStream.failure()).isEqualTo(ProviderFailure.MALFORMED_RESPONSE);
-		awaitNoActiveStreams(this.sim);
+		StreamReading.awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
 	void anErrorEventMidStreamIsAServerError() {
-		Failed failed = readUntilFailure(() -> this.provider.stream(request("claude?fault=error&after=2")));
+		Failed failed = StreamReading
+			.readUntilFailure(() -> this.provider.stream(request("claude?fault=error&after=2")));
 		assertThat(failed.failure()).isEqualTo(ProviderFailure.SERVER_ERROR);
 		assertThat(failed.exception().getMessage()).contains("overloaded_error", "Overloaded");
 		assertThat(failed.text()).isEqualTo(Simulator.expectedText(2));
-		awaitNoActiveStreams(this.sim);
+		StreamReading.awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
 	void closeFromAnotherThreadCancelsTheUpstream() throws Exception {
 		CompletionStream stream = this.provider.stream(request("claude?tokens=1000&delay=50"));
 		assertThat(stream.next()).isInstanceOf(StreamEvent.Delta.class);
-		assertCloseCancels(stream, Duration.ofSeconds(5));
-		awaitNoActiveStreams(this.sim);
+		StreamReading.assertCloseCancels(stream, Duration.ofSeconds(5));
+		StreamReading.awaitNoActiveStreams(this.sim);
 		assertThat(this.sim.cancelledStreams()).isEqualTo(1);
 		assertThat(counter("cancelled")).isEqualTo(1);
 	}
@@ -281,17 +282,18 @@ class AnthropicAdapterTests {
 	@Test
 	void interruptingTheReaderCancelsTheUpstream() throws Exception {
 		CompletionStream stream = this.provider.stream(request("claude?tokens=1000&delay=50"));
-		assertInterruptCancels(stream, 5000);
-		awaitNoActiveStreams(this.sim);
+		StreamReading.assertInterruptCancels(stream, 5000);
+		StreamReading.awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
 	void keepsConnectionsAliveAcrossCalls() {
 		for (int i = 0; i < 20; i++) {
-			assertThat(drain(this.provider.stream(request("claude?tokens=2")))).isInstanceOf(StreamEvent.Finish.class);
+			assertThat(StreamReading.drain(this.provider.stream(request("claude?tokens=2"))))
+				.isInstanceOf(StreamEvent.Finish.class);
 		}
 		assertThat(this.sim.requestCount()).isEqualTo(20);
-		awaitNoActiveStreams(this.sim);
+		StreamReading.awaitNoActiveStreams(this.sim);
 	}
 
 	double counter(String outcome) {

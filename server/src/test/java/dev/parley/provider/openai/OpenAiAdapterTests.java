@@ -25,15 +25,10 @@ import dev.parley.provider.catalog.KeyPool;
 import dev.parley.provider.catalog.PooledProvider;
 import dev.parley.provider.transport.ProviderMetrics;
 import dev.parley.provider.transport.StreamWatchdog;
+import dev.parley.testsupport.StreamReading;
 import dev.parley.testsupport.StreamReading.Failed;
 import dev.parley.testsupport.StreamReading.Read;
 
-import static dev.parley.testsupport.StreamReading.assertCloseCancels;
-import static dev.parley.testsupport.StreamReading.assertInterruptCancels;
-import static dev.parley.testsupport.StreamReading.awaitNoActiveStreams;
-import static dev.parley.testsupport.StreamReading.drain;
-import static dev.parley.testsupport.StreamReading.read;
-import static dev.parley.testsupport.StreamReading.readUntilFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -82,7 +77,7 @@ class OpenAiAdapterTests {
 
 	@Test
 	void streamsTheWholeTextAndTheUsage() {
-		Read read = read(this.provider.stream(request("sim?tokens=7&delay=2")));
+		Read read = StreamReading.read(this.provider.stream(request("sim?tokens=7&delay=2")));
 		StreamEvent.Finish finish = (StreamEvent.Finish) read.last();
 
 		assertThat(read.text()).isEqualTo(Simulator.expectedText(7));
@@ -113,7 +108,7 @@ class OpenAiAdapterTests {
 	@Test
 	void withoutStreamUsageTheFinishHasNoUsage() {
 		try (OpenAiAdapter noUsage = adapter(this.sim.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(2), false)) {
-			StreamEvent last = drain(noUsage.stream(request("sim?tokens=2"), "sk-sim"));
+			StreamEvent last = StreamReading.drain(noUsage.stream(request("sim?tokens=2"), "sk-sim"));
 			assertThat(last).isEqualTo(new StreamEvent.Finish("stop", null));
 		}
 		assertThat(this.sim.recentRequests().getLast().body()).doesNotContain("stream_options");
@@ -138,7 +133,7 @@ class OpenAiAdapterTests {
 				this.registry.counter("parley.provider.calls", "provider", "openai", "outcome", "upstream_rate_limited")
 					.count())
 			.isEqualTo(1);
-		awaitNoActiveStreams(this.sim);
+		StreamReading.awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
@@ -153,12 +148,12 @@ class OpenAiAdapterTests {
 	@Test
 	void hangIsAFirstTokenTimeoutAndFreesTheUpstream() {
 		long start = System.nanoTime();
-		assertThatThrownBy(() -> drain(this.provider.stream(request("sim?fault=hang")))).isInstanceOfSatisfying(
-				ProviderException.class,
-				(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.FIRST_TOKEN_TIMEOUT));
+		assertThatThrownBy(() -> StreamReading.drain(this.provider.stream(request("sim?fault=hang"))))
+			.isInstanceOfSatisfying(ProviderException.class,
+					(ex) -> assertThat(ex.failure()).isEqualTo(ProviderFailure.FIRST_TOKEN_TIMEOUT));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(350),
 				Duration.ofSeconds(3));
-		awaitNoActiveStreams(this.sim);
+		StreamReading.awaitNoActiveStreams(this.sim);
 		assertThat(this.sim.cancelledStreams()).isEqualTo(1);
 	}
 
@@ -171,29 +166,30 @@ class OpenAiAdapterTests {
 
 	@Test
 	void aSlowGapBetweenTokensIsAnIdleTimeout() {
-		Failed failed = readUntilFailure(() -> this.provider.stream(request("sim?tokens=3&delay=2000")));
+		Failed failed = StreamReading.readUntilFailure(() -> this.provider.stream(request("sim?tokens=3&delay=2000")));
 		assertThat(failed.failure()).isEqualTo(ProviderFailure.IDLE_TIMEOUT);
 		assertThat(failed.deltas()).containsExactly("alpha ");
-		awaitNoActiveStreams(this.sim);
+		StreamReading.awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
 	void aCutStreamIsStreamCutAfterTheFirstDeltas() {
-		Failed failed = readUntilFailure(() -> this.provider.stream(request("sim?fault=cut&after=3")));
+		Failed failed = StreamReading.readUntilFailure(() -> this.provider.stream(request("sim?fault=cut&after=3")));
 		assertThat(failed.failure()).isEqualTo(ProviderFailure.STREAM_CUT);
 		assertThat(failed.text()).isEqualTo(Simulator.expectedText(3));
-		awaitNoActiveStreams(this.sim);
+		StreamReading.awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
 	void aMalformedChunkIsMalformedResponse() {
-		Failed failed = readUntilFailure(() -> this.provider.stream(request("sim?fault=malformed&after=2")));
+		Failed failed = StreamReading
+			.readUntilFailure(() -> this.provider.stream(request("sim?fault=malformed&after=2")));
 		assertThat(failed.failure()).isEqualTo(ProviderFailure.MALFORMED_RESPONSE);
 		assertThat(failed.deltas()).hasSize(2);
 		ProviderException nonStream = catchThrowableOfType(ProviderException.class,
 				() -> this.provider.complete(request("sim?fault=malformed")));
 		assertThat(nonStream.failure()).isEqualTo(ProviderFailure.MALFORMED_RESPONSE);
-		awaitNoActiveStreams(this.sim);
+		StreamReading.awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
@@ -225,8 +221,8 @@ class OpenAiAdapterTests {
 	void closeFromAnotherThreadCancelsTheUpstreamAtOnce() throws Exception {
 		CompletionStream stream = this.provider.stream(request("sim?tokens=1000&delay=50"));
 		assertThat(stream.next()).isInstanceOf(StreamEvent.Delta.class);
-		assertCloseCancels(stream, Duration.ofSeconds(1));
-		awaitNoActiveStreams(this.sim);
+		StreamReading.assertCloseCancels(stream, Duration.ofSeconds(1));
+		StreamReading.awaitNoActiveStreams(this.sim);
 		assertThat(this.sim.cancelledStreams()).isEqualTo(1);
 		assertThat(this.registry.counter("parley.provider.calls", "provider", "openai", "outcome", "cancelled").count())
 			.isEqualTo(1);
@@ -235,17 +231,18 @@ class OpenAiAdapterTests {
 	@Test
 	void interruptingTheReaderCancelsTheUpstream() throws Exception {
 		CompletionStream stream = this.provider.stream(request("sim?tokens=1000&delay=50"));
-		assertInterruptCancels(stream, 2000);
-		awaitNoActiveStreams(this.sim);
+		StreamReading.assertInterruptCancels(stream, 2000);
+		StreamReading.awaitNoActiveStreams(this.sim);
 	}
 
 	@Test
 	void keepsConnectionsAliveAcrossCalls() {
 		for (int i = 0; i < 30; i++) {
-			assertThat(drain(this.provider.stream(request("sim?tokens=2")))).isInstanceOf(StreamEvent.Finish.class);
+			assertThat(StreamReading.drain(this.provider.stream(request("sim?tokens=2"))))
+				.isInstanceOf(StreamEvent.Finish.class);
 		}
 		assertThat(this.sim.requestCount()).isEqualTo(30);
-		awaitNoActiveStreams(this.sim);
+		StreamReading.awaitNoActiveStreams(this.sim);
 	}
 
 }
