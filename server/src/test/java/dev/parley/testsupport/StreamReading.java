@@ -65,9 +65,10 @@ public final class StreamReading {
 	public static Read read(CompletionStream stream) {
 		List<String> deltas = new ArrayList<>();
 		try (stream) {
-			StreamEvent event;
-			while ((event = stream.next()) instanceof StreamEvent.Delta delta) {
+			StreamEvent event = stream.next();
+			while (event instanceof StreamEvent.Delta delta) {
 				deltas.add(delta.text());
+				event = stream.next();
 			}
 			return new Read(deltas, event);
 		}

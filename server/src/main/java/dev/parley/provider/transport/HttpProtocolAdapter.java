@@ -31,6 +31,7 @@ public abstract class HttpProtocolAdapter implements ProtocolAdapter {
 	private final Duration requestTimeout;
 
 	/**
+	 * An adapter that POSTs to {@code endpoint} through {@code calls}.
 	 * @param endpoint where every call is POSTed
 	 * @param calls the provider's HTTP clients, closed with this adapter
 	 * @param firstTokenTimeout from the call to the first text delta of a stream
@@ -68,7 +69,8 @@ public abstract class HttpProtocolAdapter implements ProtocolAdapter {
 
 	/**
 	 * Parses a non-streaming reply.
-	 * @throws ProviderException MALFORMED_RESPONSE when it is not what the protocol sends
+	 * @throws ProviderException with MALFORMED_RESPONSE when it is not what the protocol
+	 * sends
 	 */
 	protected abstract Completion parse(byte[] reply);
 
@@ -80,7 +82,7 @@ public abstract class HttpProtocolAdapter implements ProtocolAdapter {
 
 	/**
 	 * A non-streaming reply's JSON.
-	 * @throws ProviderException MALFORMED_RESPONSE when it is not JSON
+	 * @throws ProviderException with MALFORMED_RESPONSE when it is not JSON
 	 */
 	protected final JsonNode readReply(byte[] reply) {
 		return this.calls.readReply(reply);
