@@ -23,9 +23,7 @@ class ModuleBoundaryTests {
 
 	@Test
 	void theProviderModuleExposesItsRootButNotThePublicTypesOfItsSubPackages() {
-		ApplicationModule provider = ApplicationModules.of(ParleyApplication.class)
-			.getModuleByName("provider")
-			.orElseThrow();
+		ApplicationModule provider = ParleyModules.get().getModuleByName("provider").orElseThrow();
 
 		assertThat(provider.isExposed(ChatRouter.class)).isTrue();
 		assertThat(provider.isExposed(ProviderCatalog.class)).isTrue();

@@ -13,9 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
-import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,12 +32,7 @@ class ModuleDocumentationTests {
 
 	@Test
 	void committedModuleDocumentationMatchesTheCode() throws IOException {
-		// The bench module (simulator, driver) is on the test class path only; it is not
-		// part of
-		// the application.
-		ApplicationModules modules = ApplicationModules.of(ParleyApplication.class,
-				JavaClass.Predicates.resideInAPackage("dev.parley.bench.."));
-		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(GENERATED.toString()))
+		new Documenter(ParleyModules.get(), Documenter.Options.defaults().withOutputFolder(GENERATED.toString()))
 			.writeModulesAsPlantUml()
 			.writeIndividualModulesAsPlantUml()
 			.writeModuleCanvases()

@@ -1,7 +1,6 @@
 package dev.parley;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.modulith.core.ApplicationModules;
 
 /**
  * Keeps the architecture visible: features talk only through each other's root-package
@@ -11,7 +10,7 @@ class ModuleStructureTests {
 
 	@Test
 	void featuresOnlyUseEachOthersPublicApiAndFormNoCycles() {
-		ApplicationModules.of(ParleyApplication.class).verify();
+		ParleyModules.get().verify();
 	}
 
 }
