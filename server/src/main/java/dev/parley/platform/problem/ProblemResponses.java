@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.parley.platform.json.StorageJson;
+
 /**
  * Renders problems as {@code application/problem+json}: as a response entity for Spring
  * MVC ({@link ProblemAdvice}, the error page), and straight to a servlet response or as
@@ -27,12 +29,18 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class ProblemResponses {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final List<ProblemMembers> members;
 
-	public ProblemResponses(List<ProblemMembers> members) {
+	private final JsonMapper json;
+
+	/**
+	 * Renders with every members hook, writing JSON with the storage mapper.
+	 * @param members the hooks that add members to every problem
+	 * @param json the storage mapper (Jackson's defaults)
+	 */
+	public ProblemResponses(List<ProblemMembers> members, @StorageJson JsonMapper json) {
 		this.members = List.copyOf(members);
+		this.json = json;
 	}
 
 	/**
@@ -100,7 +108,7 @@ public class ProblemResponses {
 		problem.setType(type.uri());
 		problem.setTitle(type.title());
 		addMembers(problem, type, List.of(), path);
-		ObjectNode body = JSON.createObjectNode();
+		ObjectNode body = this.json.createObjectNode();
 		body.put("type", type.uri().toString());
 		body.put("title", type.title());
 		body.put("status", status);
@@ -110,10 +118,10 @@ public class ProblemResponses {
 		}
 		if (problem.getProperties() != null) {
 			for (Map.Entry<String, Object> member : problem.getProperties().entrySet()) {
-				body.set(member.getKey(), JSON.valueToTree(member.getValue()));
+				body.set(member.getKey(), this.json.valueToTree(member.getValue()));
 			}
 		}
-		return JSON.writeValueAsString(body);
+		return this.json.writeValueAsString(body);
 	}
 
 	private void addMembers(ProblemDetail problem, ProblemType type, List<FieldProblem> errors, String path) {

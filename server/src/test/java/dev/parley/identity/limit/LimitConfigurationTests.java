@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
 import dev.parley.platform.cluster.RedisConfiguration;
+import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.platform.problem.ProblemResponses;
 import dev.parley.testsupport.TestRedis;
 
@@ -23,7 +24,7 @@ class LimitConfigurationTests {
 		.withUserConfiguration(RedisConfiguration.class, LimitConfiguration.class)
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withBean(LimitMetrics.class)
-		.withBean(ProblemResponses.class, () -> new ProblemResponses(List.of()));
+		.withBean(ProblemResponses.class, () -> new ProblemResponses(List.of(), JsonConfiguration.storageJsonMapper()));
 
 	@Test
 	void withoutRedisBucketsAreLocal() {

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.identity.AuthenticatedUser;
 import dev.parley.identity.Role;
+import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.platform.problem.ProblemResponses;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +37,7 @@ class RateLimitFilterTests {
 
 	private final RateLimitFilter filter = new RateLimitFilter(new LocalRateLimiter(new ManualClock()),
 			new LimitProperties(3, 2, 1, 0, 5, 20, Duration.ofMinutes(15)), new LimitMetrics(this.registry),
-			new ProblemResponses(List.of()));
+			new ProblemResponses(List.of(), JsonConfiguration.storageJsonMapper()));
 
 	@AfterEach
 	void clearContext() {
@@ -102,7 +103,7 @@ class RateLimitFilterTests {
 		}
 		RateLimitFilter unlimited = new RateLimitFilter(new LocalRateLimiter(new ManualClock()),
 				new LimitProperties(0, 0, 0, 0, 0, 0, Duration.ofMinutes(15)), new LimitMetrics(this.registry),
-				new ProblemResponses(List.of()));
+				new ProblemResponses(List.of(), JsonConfiguration.storageJsonMapper()));
 		for (int i = 0; i < 5; i++) {
 			MockHttpServletResponse response = new MockHttpServletResponse();
 			unlimited.doFilter(request("/api/v1/auth/login", "10.0.0.1"), response, this.chain);

@@ -10,6 +10,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
+import dev.parley.platform.json.JsonConfiguration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,7 +28,8 @@ class ProblemResponsesTests {
 		}
 	};
 
-	private final ProblemResponses responses = new ProblemResponses(List.of(MEMBERS));
+	private final ProblemResponses responses = new ProblemResponses(List.of(MEMBERS),
+			JsonConfiguration.storageJsonMapper());
 
 	@Test
 	void theEntityCarriesTheMembersAfterTheErrors() {

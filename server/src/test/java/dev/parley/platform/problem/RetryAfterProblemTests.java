@@ -9,13 +9,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import dev.parley.identity.limit.LimitProblem;
+import dev.parley.platform.json.JsonConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A problem to retry later carries its wait to the client as {@code Retry-After}. */
 class RetryAfterProblemTests {
 
-	private final ProblemAdvice advice = new ProblemAdvice(new ProblemResponses(List.of()));
+	private final ProblemAdvice advice = new ProblemAdvice(
+			new ProblemResponses(List.of(), JsonConfiguration.storageJsonMapper()));
 
 	@Test
 	void theAdviceAddsRetryAfterInWholeSeconds() {
