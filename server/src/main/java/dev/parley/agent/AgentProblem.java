@@ -7,25 +7,30 @@ import dev.parley.platform.problem.ProblemType;
 /**
  * The problems of agents and saved contexts.
  */
-public enum AgentProblem implements ProblemType {
+public final class AgentProblem {
 
-	AGENT_NOT_FOUND("agent-not-found", HttpStatus.NOT_FOUND, "Agent not found"),
-	AGENT_NAME_TAKEN("agent-name-taken", HttpStatus.CONFLICT, "An agent with this name exists"),
-	DEFAULT_AGENT_UNDELETABLE("default-agent-undeletable", HttpStatus.CONFLICT, "The default agent cannot be deleted"),
-	CONTEXT_NOT_FOUND("context-not-found", HttpStatus.NOT_FOUND, "Saved context not found"),
-	CONTEXT_NAME_TAKEN("context-name-taken", HttpStatus.CONFLICT, "A saved context with this name exists"),
-	TOO_MANY_AGENTS("too-many-agents", HttpStatus.CONFLICT, "Too many agents"),
-	TOO_MANY_CONTEXTS("too-many-contexts", HttpStatus.CONFLICT, "Too many saved contexts");
+	public static final ProblemType AGENT_NOT_FOUND = new ProblemType("agent-not-found", HttpStatus.NOT_FOUND,
+			"Agent not found");
 
-	private final Definition definition;
+	public static final ProblemType AGENT_NAME_TAKEN = new ProblemType("agent-name-taken", HttpStatus.CONFLICT,
+			"An agent with this name exists");
 
-	AgentProblem(String slug, HttpStatus status, String title) {
-		this.definition = new Definition(slug, status, title);
-	}
+	public static final ProblemType DEFAULT_AGENT_UNDELETABLE = new ProblemType("default-agent-undeletable",
+			HttpStatus.CONFLICT, "The default agent cannot be deleted");
 
-	@Override
-	public Definition definition() {
-		return this.definition;
+	public static final ProblemType CONTEXT_NOT_FOUND = new ProblemType("context-not-found", HttpStatus.NOT_FOUND,
+			"Saved context not found");
+
+	public static final ProblemType CONTEXT_NAME_TAKEN = new ProblemType("context-name-taken", HttpStatus.CONFLICT,
+			"A saved context with this name exists");
+
+	public static final ProblemType TOO_MANY_AGENTS = new ProblemType("too-many-agents", HttpStatus.CONFLICT,
+			"Too many agents");
+
+	public static final ProblemType TOO_MANY_CONTEXTS = new ProblemType("too-many-contexts", HttpStatus.CONFLICT,
+			"Too many saved contexts");
+
+	private AgentProblem() {
 	}
 
 }

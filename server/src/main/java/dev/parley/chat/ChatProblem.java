@@ -7,23 +7,24 @@ import dev.parley.platform.problem.ProblemType;
 /**
  * The problems of sending a message and generating its reply.
  */
-public enum ChatProblem implements ProblemType {
+public final class ChatProblem {
 
-	EMPTY_MESSAGE("empty-message", HttpStatus.BAD_REQUEST, "Empty message"),
-	GENERATION_IN_PROGRESS("generation-in-progress", HttpStatus.CONFLICT, "A reply is already being generated"),
-	NO_GENERATION("no-generation", HttpStatus.CONFLICT, "No reply is being generated"),
-	UPSTREAM_FAILED("upstream-failed", HttpStatus.BAD_GATEWAY, "The model provider failed"),
-	REPLY_TIMEOUT("reply-timeout", HttpStatus.GATEWAY_TIMEOUT, "The reply took too long");
+	public static final ProblemType EMPTY_MESSAGE = new ProblemType("empty-message", HttpStatus.BAD_REQUEST,
+			"Empty message");
 
-	private final Definition definition;
+	public static final ProblemType GENERATION_IN_PROGRESS = new ProblemType("generation-in-progress",
+			HttpStatus.CONFLICT, "A reply is already being generated");
 
-	ChatProblem(String slug, HttpStatus status, String title) {
-		this.definition = new Definition(slug, status, title);
-	}
+	public static final ProblemType NO_GENERATION = new ProblemType("no-generation", HttpStatus.CONFLICT,
+			"No reply is being generated");
 
-	@Override
-	public Definition definition() {
-		return this.definition;
+	public static final ProblemType UPSTREAM_FAILED = new ProblemType("upstream-failed", HttpStatus.BAD_GATEWAY,
+			"The model provider failed");
+
+	public static final ProblemType REPLY_TIMEOUT = new ProblemType("reply-timeout", HttpStatus.GATEWAY_TIMEOUT,
+			"The reply took too long");
+
+	private ChatProblem() {
 	}
 
 }

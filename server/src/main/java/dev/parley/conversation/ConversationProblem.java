@@ -7,20 +7,15 @@ import dev.parley.platform.problem.ProblemType;
 /**
  * The problems of conversations and their messages.
  */
-public enum ConversationProblem implements ProblemType {
+public final class ConversationProblem {
 
-	CONVERSATION_NOT_FOUND("conversation-not-found", HttpStatus.NOT_FOUND, "Conversation not found"),
-	MESSAGE_NOT_FOUND("message-not-found", HttpStatus.NOT_FOUND, "Message not found");
+	public static final ProblemType CONVERSATION_NOT_FOUND = new ProblemType("conversation-not-found",
+			HttpStatus.NOT_FOUND, "Conversation not found");
 
-	private final Definition definition;
+	public static final ProblemType MESSAGE_NOT_FOUND = new ProblemType("message-not-found", HttpStatus.NOT_FOUND,
+			"Message not found");
 
-	ConversationProblem(String slug, HttpStatus status, String title) {
-		this.definition = new Definition(slug, status, title);
-	}
-
-	@Override
-	public Definition definition() {
-		return this.definition;
+	private ConversationProblem() {
 	}
 
 }

@@ -7,21 +7,18 @@ import dev.parley.platform.problem.ProblemType;
 /**
  * The problems of the OpenAI- and Anthropic-compatible endpoints under /v1.
  */
-public enum GatewayProblem implements ProblemType {
+public final class GatewayProblem {
 
-	MODEL_NOT_FOUND("model-not-found", HttpStatus.NOT_FOUND, "Model not found"),
-	UPSTREAM_UNAVAILABLE("upstream-unavailable", HttpStatus.BAD_GATEWAY, "No model provider could answer"),
-	UPSTREAM_BAD_REQUEST("upstream-bad-request", HttpStatus.BAD_REQUEST, "The model provider refused the request");
+	public static final ProblemType MODEL_NOT_FOUND = new ProblemType("model-not-found", HttpStatus.NOT_FOUND,
+			"Model not found");
 
-	private final Definition definition;
+	public static final ProblemType UPSTREAM_UNAVAILABLE = new ProblemType("upstream-unavailable",
+			HttpStatus.BAD_GATEWAY, "No model provider could answer");
 
-	GatewayProblem(String slug, HttpStatus status, String title) {
-		this.definition = new Definition(slug, status, title);
-	}
+	public static final ProblemType UPSTREAM_BAD_REQUEST = new ProblemType("upstream-bad-request",
+			HttpStatus.BAD_REQUEST, "The model provider refused the request");
 
-	@Override
-	public Definition definition() {
-		return this.definition;
+	private GatewayProblem() {
 	}
 
 }

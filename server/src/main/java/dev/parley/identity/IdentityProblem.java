@@ -7,30 +7,42 @@ import dev.parley.platform.problem.ProblemType;
 /**
  * The problems of accounts, logins and sessions, API keys and user administration.
  */
-public enum IdentityProblem implements ProblemType {
+public final class IdentityProblem {
 
-	INVALID_CREDENTIALS("invalid-credentials", HttpStatus.UNAUTHORIZED, "Wrong e-mail or password"),
-	INVALID_REFRESH_TOKEN("invalid-refresh-token", HttpStatus.UNAUTHORIZED, "Invalid refresh token"),
-	REFRESH_TOKEN_REUSED("refresh-token-reused", HttpStatus.UNAUTHORIZED,
-			"Refresh token used twice; the session is revoked"),
-	ACCOUNT_DISABLED("account-disabled", HttpStatus.FORBIDDEN, "Account disabled"),
-	PASSWORD_CHANGE_REQUIRED("password-change-required", HttpStatus.FORBIDDEN, "Password change required"),
-	EMAIL_TAKEN("email-taken", HttpStatus.CONFLICT, "E-mail address already registered"),
-	WEAK_PASSWORD("weak-password", HttpStatus.BAD_REQUEST, "Password too weak"),
-	REGISTRATION_CLOSED("registration-closed", HttpStatus.FORBIDDEN, "Registration is closed"),
-	USER_NOT_FOUND("user-not-found", HttpStatus.NOT_FOUND, "User not found"),
-	API_KEY_NOT_FOUND("api-key-not-found", HttpStatus.NOT_FOUND, "API key not found"),
-	SELF_LOCKOUT("self-lockout", HttpStatus.CONFLICT, "An administrator cannot demote or disable themselves");
+	public static final ProblemType INVALID_CREDENTIALS = new ProblemType("invalid-credentials",
+			HttpStatus.UNAUTHORIZED, "Wrong e-mail or password");
 
-	private final Definition definition;
+	public static final ProblemType INVALID_REFRESH_TOKEN = new ProblemType("invalid-refresh-token",
+			HttpStatus.UNAUTHORIZED, "Invalid refresh token");
 
-	IdentityProblem(String slug, HttpStatus status, String title) {
-		this.definition = new Definition(slug, status, title);
-	}
+	public static final ProblemType REFRESH_TOKEN_REUSED = new ProblemType("refresh-token-reused",
+			HttpStatus.UNAUTHORIZED, "Refresh token used twice; the session is revoked");
 
-	@Override
-	public Definition definition() {
-		return this.definition;
+	public static final ProblemType ACCOUNT_DISABLED = new ProblemType("account-disabled", HttpStatus.FORBIDDEN,
+			"Account disabled");
+
+	public static final ProblemType PASSWORD_CHANGE_REQUIRED = new ProblemType("password-change-required",
+			HttpStatus.FORBIDDEN, "Password change required");
+
+	public static final ProblemType EMAIL_TAKEN = new ProblemType("email-taken", HttpStatus.CONFLICT,
+			"E-mail address already registered");
+
+	public static final ProblemType WEAK_PASSWORD = new ProblemType("weak-password", HttpStatus.BAD_REQUEST,
+			"Password too weak");
+
+	public static final ProblemType REGISTRATION_CLOSED = new ProblemType("registration-closed", HttpStatus.FORBIDDEN,
+			"Registration is closed");
+
+	public static final ProblemType USER_NOT_FOUND = new ProblemType("user-not-found", HttpStatus.NOT_FOUND,
+			"User not found");
+
+	public static final ProblemType API_KEY_NOT_FOUND = new ProblemType("api-key-not-found", HttpStatus.NOT_FOUND,
+			"API key not found");
+
+	public static final ProblemType SELF_LOCKOUT = new ProblemType("self-lockout", HttpStatus.CONFLICT,
+			"An administrator cannot demote or disable themselves");
+
+	private IdentityProblem() {
 	}
 
 }

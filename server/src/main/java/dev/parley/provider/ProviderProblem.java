@@ -8,23 +8,24 @@ import dev.parley.platform.problem.ProblemType;
  * The problems of model providers: models no provider offers, too many concurrent calls,
  * and the providers managed at run time.
  */
-public enum ProviderProblem implements ProblemType {
+public final class ProviderProblem {
 
-	UNKNOWN_MODEL("unknown-model", HttpStatus.BAD_REQUEST, "Unknown model"),
-	UPSTREAM_BUSY("upstream-busy", HttpStatus.SERVICE_UNAVAILABLE, "Too many concurrent model calls"),
-	PROVIDER_NOT_FOUND("provider-not-found", HttpStatus.NOT_FOUND, "Provider not found"),
-	PROVIDER_NAME_TAKEN("provider-name-taken", HttpStatus.CONFLICT, "Provider name already taken"), PROVIDER_READ_ONLY(
-			"provider-read-only", HttpStatus.CONFLICT, "Provider configured in the environment; change it there");
+	public static final ProblemType UNKNOWN_MODEL = new ProblemType("unknown-model", HttpStatus.BAD_REQUEST,
+			"Unknown model");
 
-	private final Definition definition;
+	public static final ProblemType UPSTREAM_BUSY = new ProblemType("upstream-busy", HttpStatus.SERVICE_UNAVAILABLE,
+			"Too many concurrent model calls");
 
-	ProviderProblem(String slug, HttpStatus status, String title) {
-		this.definition = new Definition(slug, status, title);
-	}
+	public static final ProblemType PROVIDER_NOT_FOUND = new ProblemType("provider-not-found", HttpStatus.NOT_FOUND,
+			"Provider not found");
 
-	@Override
-	public Definition definition() {
-		return this.definition;
+	public static final ProblemType PROVIDER_NAME_TAKEN = new ProblemType("provider-name-taken", HttpStatus.CONFLICT,
+			"Provider name already taken");
+
+	public static final ProblemType PROVIDER_READ_ONLY = new ProblemType("provider-read-only", HttpStatus.CONFLICT,
+			"Provider configured in the environment; change it there");
+
+	private ProviderProblem() {
 	}
 
 }

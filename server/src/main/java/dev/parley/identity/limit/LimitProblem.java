@@ -8,21 +8,18 @@ import dev.parley.platform.problem.ProblemType;
  * The problems of the rate limits, the daily token quota and the login back-off; each is
  * a 429 with Retry-After.
  */
-public enum LimitProblem implements ProblemType {
+public final class LimitProblem {
 
-	RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
-	QUOTA_EXCEEDED("quota-exceeded", HttpStatus.TOO_MANY_REQUESTS, "Daily token quota used up"),
-	LOGIN_THROTTLED("login-throttled", HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins");
+	public static final ProblemType RATE_LIMITED = new ProblemType("rate-limited", HttpStatus.TOO_MANY_REQUESTS,
+			"Too many requests");
 
-	private final Definition definition;
+	public static final ProblemType QUOTA_EXCEEDED = new ProblemType("quota-exceeded", HttpStatus.TOO_MANY_REQUESTS,
+			"Daily token quota used up");
 
-	LimitProblem(String slug, HttpStatus status, String title) {
-		this.definition = new Definition(slug, status, title);
-	}
+	public static final ProblemType LOGIN_THROTTLED = new ProblemType("login-throttled", HttpStatus.TOO_MANY_REQUESTS,
+			"Too many failed logins");
 
-	@Override
-	public Definition definition() {
-		return this.definition;
+	private LimitProblem() {
 	}
 
 }

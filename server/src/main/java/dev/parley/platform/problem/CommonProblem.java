@@ -7,33 +7,56 @@ import org.springframework.http.HttpStatus;
  * container's and Spring MVC's HTTP errors, missing or insufficient credentials, and the
  * internal error.
  */
-public enum CommonProblem implements ProblemType {
+public final class CommonProblem {
 
-	MALFORMED_JSON("malformed-json", HttpStatus.BAD_REQUEST, "Malformed JSON"),
-	INVALID_REQUEST("invalid-request", HttpStatus.BAD_REQUEST, "Invalid request"),
-	UNKNOWN_FIELD("unknown-field", HttpStatus.BAD_REQUEST, "Unknown field"),
-	INVALID_ID("invalid-id", HttpStatus.BAD_REQUEST, "Invalid id"),
+	public static final ProblemType MALFORMED_JSON = new ProblemType("malformed-json", HttpStatus.BAD_REQUEST,
+			"Malformed JSON");
+
+	public static final ProblemType INVALID_REQUEST = new ProblemType("invalid-request", HttpStatus.BAD_REQUEST,
+			"Invalid request");
+
+	public static final ProblemType UNKNOWN_FIELD = new ProblemType("unknown-field", HttpStatus.BAD_REQUEST,
+			"Unknown field");
+
+	public static final ProblemType INVALID_ID = new ProblemType("invalid-id", HttpStatus.BAD_REQUEST, "Invalid id");
+
 	// a page cursor that no list of Parley's returned
-	INVALID_CURSOR("invalid-cursor", HttpStatus.BAD_REQUEST, "Invalid cursor"),
-	CONTENT_TOO_LARGE("content-too-large", HttpStatus.CONTENT_TOO_LARGE, "Content too large"),
-	URI_TOO_LONG("uri-too-long", HttpStatus.URI_TOO_LONG, "URI too long"),
-	HEADERS_TOO_LARGE("headers-too-large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large"),
-	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
-	NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
-	METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
-	NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
-	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required"),
-	FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
-	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
+	public static final ProblemType INVALID_CURSOR = new ProblemType("invalid-cursor", HttpStatus.BAD_REQUEST,
+			"Invalid cursor");
 
-	private final Definition definition;
+	public static final ProblemType CONTENT_TOO_LARGE = new ProblemType("content-too-large",
+			HttpStatus.CONTENT_TOO_LARGE, "Content too large");
 
-	CommonProblem(String slug, HttpStatus status, String title) {
-		this.definition = new Definition(slug, status, title);
+	public static final ProblemType URI_TOO_LONG = new ProblemType("uri-too-long", HttpStatus.URI_TOO_LONG,
+			"URI too long");
+
+	public static final ProblemType HEADERS_TOO_LARGE = new ProblemType("headers-too-large",
+			HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large");
+
+	public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType("unsupported-media-type",
+			HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type");
+
+	public static final ProblemType NOT_ACCEPTABLE = new ProblemType("not-acceptable", HttpStatus.NOT_ACCEPTABLE,
+			"Not acceptable");
+
+	public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType("method-not-allowed",
+			HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed");
+
+	public static final ProblemType NOT_FOUND = new ProblemType("not-found", HttpStatus.NOT_FOUND, "Not found");
+
+	public static final ProblemType UNAUTHORIZED = new ProblemType("unauthorized", HttpStatus.UNAUTHORIZED,
+			"Authentication required");
+
+	public static final ProblemType FORBIDDEN = new ProblemType("forbidden", HttpStatus.FORBIDDEN, "Forbidden");
+
+	public static final ProblemType INTERNAL = new ProblemType("internal", HttpStatus.INTERNAL_SERVER_ERROR,
+			"Internal error");
+
+	private CommonProblem() {
 	}
 
 	/** The type Parley uses for a bare HTTP status raised outside its own code. */
-	public static CommonProblem forStatus(int status) {
+	public static ProblemType forStatus(int status) {
 		return switch (status) {
 			case 401 -> UNAUTHORIZED;
 			case 403 -> FORBIDDEN;
@@ -46,11 +69,6 @@ public enum CommonProblem implements ProblemType {
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
 			default -> (status >= 400 && status < 500) ? INVALID_REQUEST : INTERNAL;
 		};
-	}
-
-	@Override
-	public Definition definition() {
-		return this.definition;
 	}
 
 }
