@@ -2,7 +2,10 @@
 // application would, and prints one JSON line with what it saw (read by OpenAiSdkIT).
 // Environment: OPENAI_BASE_URL (http://HOST:PORT/v1), OPENAI_API_KEY (a pk_ key with the
 // gateway scope), PARLEY_MODEL (the model to ask for), PARLEY_MARKER (the user message of
-// the request with tools and response_format, so the test can find it upstream).
+// the request with tools and response_format, so the test can find it upstream),
+// PARLEY_TOOL_MODEL (a model that answers with calls of get_weather and get_time),
+// PARLEY_TOOL_RESULT_MARKER (the user message of the request that sends the tool results
+// back), PARLEY_MODEL_ID (a model id with a slash that /v1/models lists).
 import OpenAI from 'openai';
 
 const client = new OpenAI({ maxRetries: 0, timeout: 30_000 });
@@ -60,6 +63,89 @@ const withTools = await client.chat.completions.create({
   response_format: { type: 'json_object' },
 });
 result.tools = { content: withTools.choices[0].message.content };
+
+const weatherTool = {
+  type: 'function',
+  function: {
+    name: 'get_weather',
+    description: 'The weather in a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
+};
+const timeTool = {
+  type: 'function',
+  function: {
+    name: 'get_time',
+    parameters: { type: 'object', properties: { city: { type: 'string' }, zone: { type: 'string' } } },
+  },
+};
+const toolModel = process.env.PARLEY_TOOL_MODEL;
+
+// A streamed answer that calls two tools, accumulated by the SDK's stream helper.
+const toolStream = client.chat.completions.stream({
+  model: toolModel,
+  messages: [{ role: 'user', content: 'Weather and time in Paris?' }],
+  tools: [weatherTool, timeTool],
+});
+let argumentOnlyDeltas = 0;
+for await (const chunk of toolStream) {
+  const delta = chunk.choices[0]?.delta;
+  if (delta?.tool_calls && delta.role === undefined && delta.tool_calls[0].id === undefined) {
+    argumentOnlyDeltas++;
+  }
+}
+const accumulated = await toolStream.finalChatCompletion();
+const toolCalls = accumulated.choices[0].message.tool_calls ?? [];
+result.streamed_tool_calls = {
+  finish_reason: accumulated.choices[0].finish_reason,
+  argument_only_deltas: argumentOnlyDeltas,
+  calls: toolCalls.map((call) => ({ id: call.id, type: call.type, name: call.function.name, arguments: call.function.arguments })),
+};
+
+// The same without streaming.
+const toolCompletion = await client.chat.completions.create({
+  model: toolModel,
+  messages: [{ role: 'user', content: 'Weather and time in Paris?' }],
+  tools: [weatherTool, timeTool],
+});
+result.tool_calls = {
+  finish_reason: toolCompletion.choices[0].finish_reason,
+  content: toolCompletion.choices[0].message.content,
+  calls: (toolCompletion.choices[0].message.tool_calls ?? []).map((call) => ({
+    id: call.id, type: call.type, name: call.function.name, arguments: call.function.arguments })),
+};
+
+// The tool results sent back, as an application does after running the tools.
+const assistantTurn = { role: 'assistant', content: null, tool_calls: toolCalls };
+const toolTurns = toolCalls.map((call, i) => ({ role: 'tool', tool_call_id: call.id, content: `result ${i}` }));
+const followUp = await client.chat.completions.create({
+  model,
+  messages: [{ role: 'user', content: process.env.PARLEY_TOOL_RESULT_MARKER }, assistantTurn, ...toolTurns],
+  tools: [weatherTool, timeTool],
+  tool_choice: { type: 'function', function: { name: 'get_weather' } },
+  parallel_tool_calls: false,
+});
+result.tool_results = {
+  content: followUp.choices[0].message.content,
+  sent: [assistantTurn, ...toolTurns],
+};
+
+try {
+  const listed = await client.models.retrieve(process.env.PARLEY_MODEL_ID);
+  result.retrieved = { id: listed.id, object: listed.object };
+} catch (err) {
+  result.retrieved = { status: err.status ?? null, message: err.message };
+}
+try {
+  await client.models.retrieve('no-such-model');
+  result.retrieve_unknown = { error: null };
+} catch (err) {
+  result.retrieve_unknown = {
+    not_found_error: err instanceof OpenAI.NotFoundError,
+    status: err.status ?? null,
+    code: err.code ?? null,
+  };
+}
 
 try {
   await client.chat.completions.create({ model: 'no-such-model', messages: [{ role: 'user', content: 'hi' }] });

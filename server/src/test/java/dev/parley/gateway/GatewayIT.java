@@ -47,7 +47,8 @@ class GatewayIT extends WholeAppTestBase {
 	 * the first is the default.
 	 */
 	static final String MODELS_PROPERTY = "parley.provider.models=sim?tokens=5,sim?tokens=3,sim?tokens=400,"
-			+ "sim?fault=500,sim?fault=400,sim?tokens=6&fault=cut&after=2,sim?tokens=20,sim?tokens=2000&delay=20";
+			+ "sim?fault=500,sim?fault=400,sim?tokens=6&fault=cut&after=2,sim?tokens=20,sim?tokens=2000&delay=20,"
+			+ OpenAiSdkIT.TOOL_MODEL;
 
 	static final List<String> MODELS = List.of(MODELS_PROPERTY.substring(MODELS_PROPERTY.indexOf('=') + 1).split(","));
 

@@ -1,10 +1,20 @@
 package dev.parley.bench.sim;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * How the simulator answers one request: the server's defaults, overridden by the query
  * part of the model name ({@code sim?ttft=50&tokens=20&delay=5&fault=cut&after=3}).
+ * {@code tool_call=NAME} (repeated for parallel calls) makes the reply call those tools
+ * (declared in the request's {@code tools}) instead of answering with text.
  */
-record Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, int retryAfterSeconds) {
+record Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, int retryAfterSeconds,
+		List<String> toolCalls) {
+
+	Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, int retryAfterSeconds) {
+		this(ttftMs, tokens, delayMs, fault, after, retryAfterSeconds, List.of());
+	}
 
 	/**
 	 * Applies the parameters in {@code model} after its first {@code ?} to these
@@ -22,6 +32,7 @@ record Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, 
 		Fault f = this.fault;
 		int afterTokens = this.after;
 		int retryAfter = this.retryAfterSeconds;
+		List<String> tools = this.toolCalls;
 		for (String pair : model.substring(q + 1).split("&")) {
 			if (pair.isEmpty()) {
 				continue;
@@ -36,10 +47,20 @@ record Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, 
 				case "fault" -> f = Fault.parse(value);
 				case "after" -> afterTokens = (int) nonNegative(key, value);
 				case "retry_after" -> retryAfter = (int) nonNegative(key, value);
+				case "tool_call" -> tools = withTool(tools, value);
 				default -> throw new IllegalArgumentException("unknown simulator parameter '" + key + "'");
 			}
 		}
-		return new Behaviour(ttft, tokenCount, delay, f, afterTokens, retryAfter);
+		return new Behaviour(ttft, tokenCount, delay, f, afterTokens, retryAfter, tools);
+	}
+
+	private static List<String> withTool(List<String> tools, String name) {
+		if (name.isBlank()) {
+			throw new IllegalArgumentException("simulator parameter 'tool_call' needs a tool name");
+		}
+		List<String> more = new ArrayList<>(tools);
+		more.add(name);
+		return List.copyOf(more);
 	}
 
 	private static long nonNegative(String key, String value) {

@@ -2,6 +2,7 @@ package dev.parley.bench.sim;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -67,9 +68,17 @@ final class ChatCompletionsHandler implements HttpHandler {
 			OpenAiErrors.badRequest(exchange, ex.getMessage());
 			return;
 		}
+		List<ToolCall> toolCalls;
+		try {
+			toolCalls = ToolCall.of(behaviour.toolCalls(), request, RecordedRequest.OPENAI);
+		}
+		catch (IllegalArgumentException ex) {
+			OpenAiErrors.badRequest(exchange, ex.getMessage());
+			return;
+		}
 		this.stats.record(recorded);
 		boolean includeUsage = request.path("stream_options").path("include_usage").asBoolean(false);
-		Reply reply = new Reply(exchange, recorded, behaviour, includeUsage, () -> this.shutdown);
+		Reply reply = new Reply(exchange, recorded, behaviour, includeUsage, () -> this.shutdown, toolCalls);
 		if (behaviour.fault().kind() == Fault.Kind.HANG_HEADERS) {
 			reply.hangWithoutHeaders();
 			return;

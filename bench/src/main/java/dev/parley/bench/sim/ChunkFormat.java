@@ -1,6 +1,7 @@
 package dev.parley.bench.sim;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Writes the JSON of one reply in OpenAI's exact shapes, by string building: the parts
@@ -30,6 +31,24 @@ final class ChunkFormat {
 				+ this.usageNull);
 	}
 
+	/**
+	 * The delta that starts a tool call as OpenAI streams it: id, type, name and empty
+	 * arguments; the reply's first delta also carries the role (and a null content).
+	 */
+	byte[] toolCallStartFrame(boolean first, int index, ToolCall call) {
+		String start = "{\"tool_calls\":[{\"index\":" + index + ",\"id\":" + quote(call.id())
+				+ ",\"type\":\"function\",\"function\":{\"name\":" + quote(call.name()) + ",\"arguments\":\"\"}}]";
+		String delta = first ? "{\"role\":\"assistant\",\"content\":null," + start.substring(1) + ",\"refusal\":null"
+				: start;
+		return frame(this.head + "[{\"index\":0,\"delta\":" + delta + CHOICE_TAIL + "null}]" + this.usageNull);
+	}
+
+	/** A piece of a tool call's arguments: a delta with nothing but that (no role). */
+	byte[] toolArgumentsFrame(int index, String fragment) {
+		return frame(this.head + "[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":" + index
+				+ ",\"function\":{\"arguments\":" + quote(fragment) + "}}]" + CHOICE_TAIL + "null}]" + this.usageNull);
+	}
+
 	byte[] finishFrame(String finishReason) {
 		return frame(
 				this.head + "[{\"index\":0,\"delta\":{" + CHOICE_TAIL + "\"" + finishReason + "\"}]" + this.usageNull);
@@ -49,6 +68,29 @@ final class ChunkFormat {
 				+ quote(model) + ",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
 				+ quote(content) + ",\"refusal\":null},\"logprobs\":null,\"finish_reason\":\"" + finishReason
 				+ "\"}],\"usage\":" + usage(promptTokens, completionTokens) + ",\"system_fingerprint\":null}";
+	}
+
+	/** A whole reply that calls tools, as OpenAI answers one: no content. */
+	static String toolCallCompletion(String id, long created, String model, List<ToolCall> calls, int promptTokens,
+			int completionTokens) {
+		StringBuilder toolCalls = new StringBuilder();
+		for (ToolCall call : calls) {
+			if (!toolCalls.isEmpty()) {
+				toolCalls.append(',');
+			}
+			toolCalls.append("{\"id\":")
+				.append(quote(call.id()))
+				.append(",\"type\":\"function\",\"function\":{\"name\":")
+				.append(quote(call.name()))
+				.append(",\"arguments\":")
+				.append(quote(call.arguments()))
+				.append("}}");
+		}
+		return "{\"id\":\"" + id + "\",\"object\":\"chat.completion\",\"created\":" + created + ",\"model\":"
+				+ quote(model) + ",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null,"
+				+ "\"tool_calls\":[" + toolCalls
+				+ "],\"refusal\":null},\"logprobs\":null,\"finish_reason\":\"tool_calls\"}]," + "\"usage\":"
+				+ usage(promptTokens, completionTokens) + ",\"system_fingerprint\":null}";
 	}
 
 	static String usage(int promptTokens, int completionTokens) {

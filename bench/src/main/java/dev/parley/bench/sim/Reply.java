@@ -3,6 +3,7 @@ package dev.parley.bench.sim;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -35,13 +36,25 @@ final class Reply {
 
 	private final BooleanSupplier shutdown;
 
+	private final List<ToolCall> toolCalls;
+
 	Reply(HttpExchange exchange, RecordedRequest request, Behaviour behaviour, boolean includeUsage,
 			BooleanSupplier shutdown) {
+		this(exchange, request, behaviour, includeUsage, shutdown, List.of());
+	}
+
+	/**
+	 * A reply that calls {@code toolCalls} instead of answering with text when there are
+	 * any.
+	 */
+	Reply(HttpExchange exchange, RecordedRequest request, Behaviour behaviour, boolean includeUsage,
+			BooleanSupplier shutdown, List<ToolCall> toolCalls) {
 		this.exchange = exchange;
 		this.request = request;
 		this.behaviour = behaviour;
 		this.includeUsage = includeUsage;
 		this.shutdown = shutdown;
+		this.toolCalls = toolCalls;
 	}
 
 	/**
@@ -85,6 +98,10 @@ final class Reply {
 		this.exchange.sendResponseHeaders(200, 0);
 		OutputStream out = this.exchange.getResponseBody();
 		ChunkFormat format = new ChunkFormat(id(), created(), this.request.model(), this.includeUsage);
+		if (!this.toolCalls.isEmpty()) {
+			streamToolCalls(out, format);
+			return;
+		}
 		int tokens = tokens();
 		Fault.Kind fault = this.behaviour.fault().kind();
 		sleep(this.behaviour.ttftMs());
@@ -105,6 +122,34 @@ final class Reply {
 		out.write(format.finishFrame(finishReason(tokens)));
 		if (this.includeUsage) {
 			out.write(format.usageFrame(this.request.promptWords(), tokens));
+		}
+		out.write(DONE);
+		out.flush();
+		this.exchange.close();
+	}
+
+	/**
+	 * Streams the tool calls as OpenAI does: per call a delta with its id and name, then
+	 * its arguments in fragments (one token each, deltas without role); finish reason
+	 * {@code tool_calls}.
+	 */
+	private void streamToolCalls(OutputStream out, ChunkFormat format) throws IOException {
+		sleep(this.behaviour.ttftMs());
+		int fragments = 0;
+		for (int index = 0; index < this.toolCalls.size(); index++) {
+			ToolCall call = this.toolCalls.get(index);
+			out.write(format.toolCallStartFrame(index == 0, index, call));
+			out.flush();
+			for (String fragment : call.fragments()) {
+				sleep(this.behaviour.delayMs());
+				out.write(format.toolArgumentsFrame(index, fragment));
+				out.flush();
+				fragments++;
+			}
+		}
+		out.write(format.finishFrame("tool_calls"));
+		if (this.includeUsage) {
+			out.write(format.usageFrame(this.request.promptWords(), fragments));
 		}
 		out.write(DONE);
 		out.flush();
@@ -138,8 +183,12 @@ final class Reply {
 		sleep(this.behaviour.ttftMs() + ((tokens > 1) ? (tokens - 1) * this.behaviour.delayMs() : 0));
 		Fault.Kind fault = this.behaviour.fault().kind();
 		String json = (fault == Fault.Kind.MALFORMED) ? "{\"id\": not json"
-				: ChunkFormat.completion(id(), created(), this.request.model(), Simulator.expectedText(tokens),
-						finishReason(tokens), this.request.promptWords(), tokens);
+				: !this.toolCalls.isEmpty()
+						? ChunkFormat.toolCallCompletion(id(), created(), this.request.model(), this.toolCalls,
+								this.request.promptWords(),
+								this.toolCalls.stream().mapToInt((call) -> call.fragments().size()).sum())
+						: ChunkFormat.completion(id(), created(), this.request.model(), Simulator.expectedText(tokens),
+								finishReason(tokens), this.request.promptWords(), tokens);
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
 		this.exchange.getResponseHeaders().set("Content-Type", "application/json");
 		this.exchange.sendResponseHeaders(200, body.length);

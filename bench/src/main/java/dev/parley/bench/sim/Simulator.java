@@ -118,6 +118,23 @@ public final class Simulator implements AutoCloseable {
 		return text.toString();
 	}
 
+	/**
+	 * The arguments of a simulated tool call whose parameter schema has these properties,
+	 * in order: each gets the next word ({@code {"city":"alpha","unit":"beta"}}).
+	 */
+	public static String toolArguments(String... properties) {
+		StringBuilder json = new StringBuilder("{");
+		for (int i = 0; i < properties.length; i++) {
+			if (i > 0) {
+				json.append(',');
+			}
+			json.append(ChunkFormat.quote(properties[i]))
+				.append(':')
+				.append(ChunkFormat.quote(WORDS[i % WORDS.length]));
+		}
+		return json.append('}').toString();
+	}
+
 	static String word(int i) {
 		return WORDS[i % WORDS.length] + " ";
 	}

@@ -14,8 +14,10 @@ import dev.parley.provider.transport.UpstreamCalls;
 
 /**
  * Reads an OpenAI-compatible chat completions SSE body: one JSON parse per {@code data:}
- * line, a {@link StreamEvent.Delta} per non-empty {@code choices[0].delta.content}, one
- * {@link StreamEvent.Finish} at {@code [DONE]}. Not thread-safe except {@link #close()}.
+ * line, a {@link StreamEvent.Delta} per delta of {@code choices[0]} that holds only text,
+ * a {@link StreamEvent.Passthrough} per delta that holds anything else (tool calls and
+ * their argument fragments, refusal, fields added later), one {@link StreamEvent.Finish}
+ * at {@code [DONE]}. Not thread-safe except {@link #close()}.
  */
 final class OpenAiCompletionStream extends SseEventStream {
 
@@ -86,10 +88,11 @@ final class OpenAiCompletionStream extends SseEventStream {
 
 	/**
 	 * Whether a delta carries a non-null field besides {@code role} and {@code content}
-	 * (tool calls, refusal, ...).
+	 * (tool calls, refusal, ...), also when it carries nothing else: OpenAI streams a
+	 * tool call's arguments as deltas holding only {@code tool_calls}.
 	 */
 	private static boolean beyondText(JsonNode delta) {
-		if (!delta.isObject() || delta.size() <= 1) {
+		if (!delta.isObject()) {
 			return false;
 		}
 		for (var field : delta.properties()) {
