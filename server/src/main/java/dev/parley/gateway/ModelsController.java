@@ -38,11 +38,19 @@ class ModelsController {
 		return root;
 	}
 
-	/** Model ids may contain {@code /} ({@code provider/model}). */
+	/**
+	 * One model of the list, by its id. Ids may contain {@code /}
+	 * ({@code provider/model}), sent as it is or encoded ({@code %2F}, as OpenAI's SDKs
+	 * do). A name the list does not hold is not found, even one a completion would
+	 * accept.
+	 */
 	@GetMapping("/v1/models/{*model}")
 	ObjectNode one(@PathVariable String model) {
 		String name = model.startsWith("/") ? model.substring(1) : model;
-		return this.models.find(name)
+		return this.models.list()
+			.stream()
+			.filter((listed) -> listed.id().equals(name))
+			.findFirst()
 			.map(this::model)
 			.orElseThrow(() -> ProblemException.of(GatewayProblem.MODEL_NOT_FOUND,
 					"The model '" + name + "' does not exist or you do not have access to it"));
