@@ -157,6 +157,13 @@ public final class TestClient {
 			return this;
 		}
 
+		/** A body of exactly these bytes, such as text that is not UTF-8. */
+		public Request body(String contentType, byte[] bytes) {
+			header("Content-Type", contentType);
+			this.body = HttpRequest.BodyPublishers.ofByteArray(bytes);
+			return this;
+		}
+
 		public Request timeout(Duration timeout) {
 			this.builder.timeout(timeout);
 			return this;

@@ -20,6 +20,11 @@ public final class CommonProblem {
 
 	public static final ProblemType INVALID_ID = new ProblemType("invalid-id", HttpStatus.BAD_REQUEST, "Invalid id");
 
+	// text that no supported database can store as sent: a NUL, an unpaired surrogate,
+	// bytes that are not UTF-8 (platform.json.StorableText)
+	public static final ProblemType INVALID_TEXT = new ProblemType("invalid-text", HttpStatus.BAD_REQUEST,
+			"Invalid text");
+
 	// a page cursor that no list of Parley's returned
 	public static final ProblemType INVALID_CURSOR = new ProblemType("invalid-cursor", HttpStatus.BAD_REQUEST,
 			"Invalid cursor");

@@ -12,6 +12,8 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import dev.parley.platform.json.UnstorableTextException;
+
 /** Turns an unreadable JSON body into the problem a client can act on. */
 final class JsonBodyErrors {
 
@@ -24,6 +26,10 @@ final class JsonBodyErrors {
 			return ProblemException.of(CommonProblem.CONTENT_TOO_LARGE, tooLarge.getMessage());
 		}
 		Throwable cause = ex.getCause();
+		if (cause instanceof UnstorableTextException text) {
+			return new ProblemException(CommonProblem.INVALID_TEXT, text.getOriginalMessage(),
+					List.of(new FieldProblem(text.field(), text.reason())));
+		}
 		if (cause instanceof UnrecognizedPropertyException unknown) {
 			String field = path(unknown);
 			return new ProblemException(CommonProblem.UNKNOWN_FIELD, "Unknown field '" + field + "'",
