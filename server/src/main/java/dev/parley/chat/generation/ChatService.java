@@ -2,10 +2,11 @@ package dev.parley.chat.generation;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 import dev.parley.agent.AgentCatalog;
 import dev.parley.agent.AgentProfile;
@@ -36,7 +37,9 @@ import dev.parley.provider.UpstreamLimiter;
 
 /**
  * Starts replies: checks the request, takes the conversation's lock and an upstream slot,
- * stores the user message before the provider is called, and launches the generation.
+ * prepares the call (route, context, cache lookup), then stores the user message and the
+ * reply's row in one transaction and launches the generation. Everything that can refuse
+ * a request comes before that write, so a refused request leaves nothing behind.
  */
 @Service
 class ChatService {
@@ -69,11 +72,14 @@ class ChatService {
 
 	private final ResponseCache cache;
 
+	private final TransactionOperations transactions;
+
 	ChatService(ChatHistory history, ProviderCatalog providers, UpstreamLimiter limiter, ConversationLocks locks,
 			GenerationEventLog events, GenerationRegistry registry, ContextWindow contextWindow,
 			GenerationRunner runner, IdGenerator ids, ChatProperties properties, MessageMasking masking,
-			TokenBudget tokenBudget, AgentCatalog agents, ResponseCache cache) {
+			TokenBudget tokenBudget, AgentCatalog agents, ResponseCache cache, TransactionOperations transactions) {
 		this.agents = agents;
+		this.transactions = transactions;
 		this.cache = cache;
 		this.history = history;
 		this.providers = providers;
@@ -100,7 +106,7 @@ class ChatService {
 				? this.history.requireMessage(conversationId, request.parentId()).id()
 				: this.history.latestMessage(conversationId).map(Message::id).orElse(null);
 		return start(conversation, Plan.of(this, conversation, request.model()), acceptedAtNanos,
-				() -> this.history.appendUserMessage(conversationId, parentId, content));
+				Turn.newMessage(parentId, content));
 	}
 
 	/**
@@ -117,7 +123,7 @@ class ChatService {
 					"Only a user or an assistant message can be regenerated");
 		};
 		Plan plan = Plan.of(this, conversation, (request != null) ? request.model() : null);
-		return start(conversation, plan, acceptedAtNanos, () -> userMessage);
+		return start(conversation, plan, acceptedAtNanos, Turn.answering(userMessage));
 	}
 
 	/**
@@ -169,8 +175,7 @@ class ChatService {
 		return parent;
 	}
 
-	private RunningGeneration start(Conversation conversation, Plan plan, long acceptedAtNanos,
-			Supplier<Message> userMessage) {
+	private RunningGeneration start(Conversation conversation, Plan plan, long acceptedAtNanos, Turn turn) {
 		this.tokenBudget.requireAvailable(conversation.ownerId());
 		String holder = this.properties.instanceId() + "/" + this.ids.next();
 		if (!this.locks.tryAcquire(conversation.id(), holder, this.properties.leaseTimeout())) {
@@ -181,17 +186,23 @@ class ChatService {
 		try {
 			permit = this.limiter.acquire();
 			RouteTarget planned = plan.route().primary();
-			Message user = userMessage.get();
-			Message assistant = this.history.startAssistantMessage(conversation.id(), user.id(), planned.model(),
-					planned.providerId(), this.properties.instanceId());
-			List<ChatMessage> context = this.contextWindow.build(conversation, user.id());
-			RunningGeneration generation = new RunningGeneration(conversation.id(), conversation.ownerId(), user,
-					assistant, holder, acceptedAtNanos);
-			this.registry.add(generation);
-			this.events.begin(conversation.id(), assistant.id(), new ChatEvent.Start(assistant.id(), conversation.id(),
-					user.id(), planned.model(), planned.providerId()));
+			List<ChatMessage> context = (turn.answered() != null)
+					? this.contextWindow.build(conversation, turn.answered().id())
+					: this.contextWindow.buildForNew(conversation, turn.parentId(), turn.content());
 			ChatRequest call = ChatRequest.of(planned.model(), context, plan.params());
-			this.runner.launch(generation, plan.route(), call, permit, caching(plan, call));
+			ReplyCaching caching = caching(plan, call);
+			Stored stored = this.transactions.execute((status) -> {
+				Message user = (turn.answered() != null) ? turn.answered()
+						: this.history.appendUserMessage(conversation.id(), turn.parentId(), turn.content());
+				return new Stored(user, this.history.startAssistantMessage(conversation.id(), user.id(),
+						planned.model(), planned.providerId(), this.properties.instanceId()));
+			});
+			RunningGeneration generation = new RunningGeneration(conversation.id(), conversation.ownerId(),
+					stored.user(), stored.assistant(), holder, acceptedAtNanos);
+			this.registry.add(generation);
+			this.events.begin(conversation.id(), stored.assistant().id(), new ChatEvent.Start(stored.assistant().id(),
+					conversation.id(), stored.user().id(), planned.model(), planned.providerId()));
+			this.runner.launch(generation, plan.route(), call, permit, caching);
 			return generation;
 		}
 		catch (RuntimeException ex) {
@@ -201,6 +212,26 @@ class ChatService {
 			this.locks.release(conversation.id(), holder);
 			throw ex;
 		}
+	}
+
+	/**
+	 * What a reply answers: a stored user message ({@code answered}, to regenerate), or a
+	 * new one ({@code content} after {@code parentId}) that is stored with the reply.
+	 */
+	private record Turn(@Nullable Message answered, @Nullable UUID parentId, @Nullable String content) {
+
+		static Turn answering(Message userMessage) {
+			return new Turn(userMessage, null, null);
+		}
+
+		static Turn newMessage(@Nullable UUID parentId, String content) {
+			return new Turn(null, parentId, content);
+		}
+
+	}
+
+	/** The user message and the reply's row, as stored. */
+	private record Stored(Message user, Message assistant) {
 	}
 
 	/** The reply's cache entry (looked up now), or null when its agent does not cache. */

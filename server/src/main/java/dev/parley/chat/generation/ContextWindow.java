@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.parley.chat.ChatProperties;
@@ -43,8 +44,26 @@ class ContextWindow {
 		this.masking = masking;
 	}
 
-	/** The context for answering {@code leafId} (a user message) in this conversation. */
+	/** The context for answering {@code leafId} (a stored user message). */
 	List<ChatMessage> build(Conversation conversation, UUID leafId) {
+		return build(conversation, this.history.branch(conversation.id(), leafId, conversation.contextStart(),
+				this.properties.contextMaxMessages()), null);
+	}
+
+	/**
+	 * The context for answering a user message that is not stored yet: {@code content} as
+	 * the reply to {@code parentId} (null: the conversation's first message). It is what
+	 * {@link #build(Conversation, UUID)} gives once the message is stored, so that a
+	 * reply can be prepared before anything is written.
+	 */
+	List<ChatMessage> buildForNew(Conversation conversation, @Nullable UUID parentId, String content) {
+		int older = this.properties.contextMaxMessages() - 1;
+		List<Message> branch = (parentId != null && older > 0)
+				? this.history.branch(conversation.id(), parentId, conversation.contextStart(), older) : List.of();
+		return build(conversation, branch, new ChatMessage("user", content));
+	}
+
+	private List<ChatMessage> build(Conversation conversation, List<Message> branch, @Nullable ChatMessage newest) {
 		List<ChatMessage> fixed = new ArrayList<>();
 		if (conversation.systemPrompt() != null && !conversation.systemPrompt().isBlank()) {
 			fixed.add(new ChatMessage("system", conversation.systemPrompt()));
@@ -54,16 +73,19 @@ class ContextWindow {
 				fixed.add(new ChatMessage(roleOf(preset.role()), preset.content()));
 			}
 		}
-		List<Message> branch = this.history.branch(conversation.id(), leafId, conversation.contextStart(),
-				this.properties.contextMaxMessages());
-		int budget = this.properties.contextMaxTokens() - this.tokens.count(fixed);
-		List<ChatMessage> recent = new ArrayList<>();
+		List<ChatMessage> candidates = new ArrayList<>(branch.size() + 1);
+		if (newest != null) {
+			candidates.add(newest);
+		}
 		for (int i = branch.size() - 1; i >= 0; i--) {
 			Message message = branch.get(i);
-			if (!sendable(message)) {
-				continue;
+			if (sendable(message)) {
+				candidates.add(new ChatMessage(roleOf(message.role()), message.content()));
 			}
-			ChatMessage chat = new ChatMessage(roleOf(message.role()), message.content());
+		}
+		int budget = this.properties.contextMaxTokens() - this.tokens.count(fixed);
+		List<ChatMessage> recent = new ArrayList<>();
+		for (ChatMessage chat : candidates) {
 			budget -= this.tokens.count(chat);
 			if (budget < 0 && !recent.isEmpty()) {
 				break;
