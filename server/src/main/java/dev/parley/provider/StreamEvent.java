@@ -8,7 +8,11 @@ import tools.jackson.databind.JsonNode;
  */
 public sealed interface StreamEvent {
 
-	/** A piece of the reply's text (never empty). */
+	/**
+	 * A piece of the reply's text (never empty), cut at a code point boundary: never half
+	 * of a surrogate pair, so that each delta is valid text on its own and the deltas
+	 * joined are the reply.
+	 */
 	record Delta(String text) implements StreamEvent {
 	}
 

@@ -32,7 +32,7 @@ final class AnthropicReply {
 		this.exchange = exchange;
 		this.request = request;
 		this.behaviour = behaviour;
-		this.text = AnthropicText.of(behaviour.tokens(), request.maxTokens(), stopSequences);
+		this.text = AnthropicText.of(behaviour, request.maxTokens(), stopSequences);
 		this.shutdown = shutdown;
 	}
 

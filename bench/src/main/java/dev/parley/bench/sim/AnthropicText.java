@@ -14,9 +14,10 @@ import java.util.List;
  */
 record AnthropicText(List<String> tokens, String stopReason, String stopSequence) {
 
-	static AnthropicText of(int behaviourTokens, Integer maxTokens, List<String> stopSequences) {
+	static AnthropicText of(Behaviour behaviour, Integer maxTokens, List<String> stopSequences) {
+		int behaviourTokens = behaviour.tokens();
 		int count = (maxTokens != null && maxTokens < behaviourTokens) ? Math.max(maxTokens, 0) : behaviourTokens;
-		String full = Simulator.expectedText(count);
+		String full = behaviour.text(count);
 		int cut = -1;
 		String matched = null;
 		for (String stop : stopSequences) {
@@ -29,7 +30,7 @@ record AnthropicText(List<String> tokens, String stopReason, String stopSequence
 		List<String> tokens = new ArrayList<>();
 		int position = 0;
 		for (int i = 0; i < count; i++) {
-			String word = Simulator.word(i);
+			String word = behaviour.token(i, count);
 			if (cut >= 0 && position + word.length() > cut) {
 				if (cut > position) {
 					tokens.add(word.substring(0, cut - position));

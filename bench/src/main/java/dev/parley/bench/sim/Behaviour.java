@@ -8,12 +8,14 @@ import java.util.List;
  * part of the model name ({@code sim?ttft=50&tokens=20&delay=5&fault=cut&after=3}).
  * {@code tool_call=NAME} (repeated for parallel calls) makes the reply call those tools
  * (declared in the request's {@code tools}) instead of answering with text.
+ * {@code splitPairs} ({@code emoji=split}): an emoji between the words, each sent as the
+ * two halves of its surrogate pair in two deltas.
  */
 record Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, int retryAfterSeconds,
-		List<String> toolCalls) {
+		List<String> toolCalls, boolean splitPairs) {
 
 	Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, int retryAfterSeconds) {
-		this(ttftMs, tokens, delayMs, fault, after, retryAfterSeconds, List.of());
+		this(ttftMs, tokens, delayMs, fault, after, retryAfterSeconds, List.of(), false);
 	}
 
 	/**
@@ -33,6 +35,7 @@ record Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, 
 		int afterTokens = this.after;
 		int retryAfter = this.retryAfterSeconds;
 		List<String> tools = this.toolCalls;
+		boolean split = this.splitPairs;
 		for (String pair : model.substring(q + 1).split("&")) {
 			if (pair.isEmpty()) {
 				continue;
@@ -48,10 +51,11 @@ record Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, 
 				case "after" -> afterTokens = (int) nonNegative(key, value);
 				case "retry_after" -> retryAfter = (int) nonNegative(key, value);
 				case "tool_call" -> tools = withTool(tools, value);
+				case "emoji" -> split = splitPairs(value);
 				default -> throw new IllegalArgumentException("unknown simulator parameter '" + key + "'");
 			}
 		}
-		return new Behaviour(ttft, tokenCount, delay, f, afterTokens, retryAfter, tools);
+		return new Behaviour(ttft, tokenCount, delay, f, afterTokens, retryAfter, tools, split);
 	}
 
 	private static List<String> withTool(List<String> tools, String name) {
@@ -61,6 +65,25 @@ record Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, 
 		List<String> more = new ArrayList<>(tools);
 		more.add(name);
 		return List.copyOf(more);
+	}
+
+	/** The text of token {@code i} of a reply of {@code count} tokens. */
+	String token(int i, int count) {
+		return Simulator.token(i, count, this.splitPairs);
+	}
+
+	/** The whole text of a reply of {@code count} tokens. */
+	String text(int count) {
+		return Simulator.expectedText(count, this.splitPairs);
+	}
+
+	private static boolean splitPairs(String value) {
+		return switch (value) {
+			case "split" -> true;
+			case "none" -> false;
+			default ->
+				throw new IllegalArgumentException("simulator parameter 'emoji' is split or none, got '" + value + "'");
+		};
 	}
 
 	private static long nonNegative(String key, String value) {

@@ -27,7 +27,7 @@ final class ChunkFormat {
 	}
 
 	byte[] tokenFrame(String word) {
-		return frame(this.head + "[{\"index\":0,\"delta\":{\"content\":\"" + word + "\"" + CHOICE_TAIL + "null}]"
+		return frame(this.head + "[{\"index\":0,\"delta\":{\"content\":" + quote(word) + CHOICE_TAIL + "null}]"
 				+ this.usageNull);
 	}
 
@@ -98,7 +98,10 @@ final class ChunkFormat {
 				+ ",\"total_tokens\":" + (promptTokens + completionTokens) + "}";
 	}
 
-	/** A JSON string literal. */
+	/**
+	 * A JSON string literal; surrogates are escaped, so that half of a pair (which has no
+	 * UTF-8 form) arrives as the {@code \\uD83D} a provider sends.
+	 */
 	static String quote(String text) {
 		StringBuilder out = new StringBuilder(text.length() + 2).append('"');
 		for (int i = 0; i < text.length(); i++) {
@@ -110,7 +113,7 @@ final class ChunkFormat {
 				case '\r' -> out.append("\\r");
 				case '\t' -> out.append("\\t");
 				default -> {
-					if (c < 0x20) {
+					if (c < 0x20 || Character.isSurrogate(c)) {
 						out.append(String.format("\\u%04x", (int) c));
 					}
 					else {

@@ -113,7 +113,7 @@ final class Reply {
 			if (injectFault(out, fault, i)) {
 				return;
 			}
-			out.write(format.tokenFrame(Simulator.word(i)));
+			out.write(format.tokenFrame(this.behaviour.token(i, tokens)));
 			out.flush();
 		}
 		if (injectFault(out, fault, Math.max(tokens, this.behaviour.after()))) {
@@ -187,7 +187,7 @@ final class Reply {
 						? ChunkFormat.toolCallCompletion(id(), created(), this.request.model(), this.toolCalls,
 								this.request.promptWords(),
 								this.toolCalls.stream().mapToInt((call) -> call.fragments().size()).sum())
-						: ChunkFormat.completion(id(), created(), this.request.model(), Simulator.expectedText(tokens),
+						: ChunkFormat.completion(id(), created(), this.request.model(), this.behaviour.text(tokens),
 								finishReason(tokens), this.request.promptWords(), tokens);
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
 		this.exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -28,7 +28,9 @@ import com.sun.net.httpserver.HttpServer;
  * {@code sim?ttft=50&tokens=20&delay=5&fault=cut&after=3}. Parameters: {@code ttft} (ms
  * before the first token), {@code tokens}, {@code delay} (ms between tokens),
  * {@code fault}, {@code after} (tokens before a cut or malformed chunk) and
- * {@code retry_after} (seconds, sent as {@code Retry-After} with a status fault). Faults:
+ * {@code retry_after} (seconds, sent as {@code Retry-After} with a status fault) and
+ * {@code emoji=split} (an emoji between each two words, the halves of its surrogate pair
+ * in two deltas: {@link #expectedText(int, boolean)}). Faults:
  * <ul>
  * <li>{@code 500}, {@code 429}, {@code 529}, any 4xx/5xx: that status with the protocol's
  * error JSON (Anthropic: {@code rate_limit_error}, {@code api_error},
@@ -54,6 +56,10 @@ public final class Simulator implements AutoCloseable {
 
 	static final String[] WORDS = { "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",
 			"kappa", "lambda", "mu", "nu", "xi", "omicron", "pi" };
+
+	private static final char EMOJI_HIGH = '\uD83D';
+
+	private static final char EMOJI_LOW = '\uDE00';
 
 	private final HttpServer server;
 
@@ -135,8 +141,37 @@ public final class Simulator implements AutoCloseable {
 		return json.append('}').toString();
 	}
 
+	/**
+	 * The reply text of {@code tokens} tokens, with an emoji (U+1F600) between each two
+	 * words when {@code splitPairs}: what a reply of model {@code sim?emoji=split} says.
+	 */
+	public static String expectedText(int tokens, boolean splitPairs) {
+		if (!splitPairs) {
+			return expectedText(tokens);
+		}
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < tokens; i++) {
+			text.append(token(i, tokens, true));
+		}
+		return text.toString();
+	}
+
 	static String word(int i) {
 		return WORDS[i % WORDS.length] + " ";
+	}
+
+	/**
+	 * Token {@code i} of {@code count}: its word, and when {@code splitPairs} the second
+	 * half of the emoji before it and the first half of the emoji after it, so that no
+	 * delta but the first and last is valid text on its own (as providers that cut
+	 * between the halves of a surrogate pair send it).
+	 */
+	static String token(int i, int count, boolean splitPairs) {
+		if (!splitPairs) {
+			return word(i);
+		}
+		return ((i > 0) ? String.valueOf(EMOJI_LOW) : "") + word(i)
+				+ ((i < count - 1) ? String.valueOf(EMOJI_HIGH) : "");
 	}
 
 	/** {@code http://127.0.0.1:<port>/v1}. */

@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +47,8 @@ public abstract class SseEventStream implements CompletionStream {
 
 	private final AtomicBoolean counted = new AtomicBoolean();
 
+	private final WholeCodePoints text = new WholeCodePoints();
+
 	/**
 	 * A stream of the events of one opened call.
 	 * @param opened the call, its response headers received
@@ -84,7 +87,7 @@ public abstract class SseEventStream implements CompletionStream {
 		}
 		try {
 			while (this.lines.next()) {
-				StreamEvent event = line();
+				StreamEvent event = whole(line());
 				if (event != null) {
 					return event;
 				}
@@ -97,7 +100,29 @@ public abstract class SseEventStream implements CompletionStream {
 		catch (IOException ex) {
 			throw fail(UpstreamErrors.cut(ex));
 		}
-		return atEnd();
+		return whole(atEnd());
+	}
+
+	/**
+	 * The event with its text cut at a code point boundary: a delta's trailing high
+	 * surrogate waits for the next delta (null when nothing is left to send now), and
+	 * text still held at the finish is sent before it (the finish is the next call's).
+	 */
+	private @Nullable StreamEvent whole(@Nullable StreamEvent event) {
+		if (event instanceof StreamEvent.Delta delta) {
+			String text = this.text.accept(delta.text());
+			if (text.isEmpty()) {
+				return null;
+			}
+			return (text == delta.text()) ? delta : new StreamEvent.Delta(text);
+		}
+		if (event instanceof StreamEvent.Finish) {
+			String rest = this.text.flush();
+			if (!rest.isEmpty()) {
+				return new StreamEvent.Delta(rest);
+			}
+		}
+		return event;
 	}
 
 	private StreamEvent line() throws IOException {

@@ -86,6 +86,18 @@ class AnthropicAdapterTests {
 	}
 
 	@Test
+	void aSurrogatePairSplitBetweenTwoDeltasArrivesInOneDelta() {
+		Read read = StreamReading.read(this.provider.stream(request("claude?tokens=5&emoji=split")));
+
+		assertThat(read.text()).isEqualTo(Simulator.expectedText(5, true));
+		assertThat(read.deltas()).hasSize(5)
+			.allSatisfy((delta) -> assertThat(delta.codePoints()
+				.filter((point) -> point >= Character.MIN_SURROGATE && point <= Character.MAX_SURROGATE))
+				.as("unpaired surrogates in %s", delta)
+				.isEmpty());
+	}
+
+	@Test
 	void streamsTheWholeTextAndTheUsage() {
 		Read read = StreamReading.read(this.provider.stream(request("claude?tokens=7&delay=2")));
 		StreamEvent.Finish finish = (StreamEvent.Finish) read.last();

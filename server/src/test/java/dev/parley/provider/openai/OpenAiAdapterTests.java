@@ -76,6 +76,18 @@ class OpenAiAdapterTests {
 	}
 
 	@Test
+	void aSurrogatePairSplitBetweenTwoDeltasArrivesInOneDelta() {
+		Read read = StreamReading.read(this.provider.stream(request("sim?tokens=5&emoji=split")));
+
+		assertThat(read.text()).isEqualTo(Simulator.expectedText(5, true));
+		assertThat(read.deltas()).hasSize(5)
+			.allSatisfy((delta) -> assertThat(delta.codePoints()
+				.filter((point) -> point >= Character.MIN_SURROGATE && point <= Character.MAX_SURROGATE))
+				.as("unpaired surrogates in %s", delta)
+				.isEmpty());
+	}
+
+	@Test
 	void streamsTheWholeTextAndTheUsage() {
 		Read read = StreamReading.read(this.provider.stream(request("sim?tokens=7&delay=2")));
 		StreamEvent.Finish finish = (StreamEvent.Finish) read.last();
