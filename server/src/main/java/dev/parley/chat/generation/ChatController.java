@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +44,7 @@ class ChatController {
 
 	@PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	void sendStreaming(@PathVariable UUID conversationId, @RequestBody SendMessageRequest body,
+	void sendStreaming(@PathVariable UUID conversationId, @Valid @RequestBody SendMessageRequest body,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		long accepted = System.nanoTime();
 		stream(this.chat.send(conversationId, body, accepted), request, response);
@@ -51,13 +52,13 @@ class ChatController {
 
 	@PostMapping(path = "/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Object> send(@PathVariable UUID conversationId, @RequestBody SendMessageRequest request) {
+	ResponseEntity<Object> send(@PathVariable UUID conversationId, @Valid @RequestBody SendMessageRequest request) {
 		return this.replies.await(this.chat.send(conversationId, request, System.nanoTime()));
 	}
 
 	@PostMapping(path = "/messages/{messageId}/regenerate", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	void regenerateStreaming(@PathVariable UUID conversationId, @PathVariable UUID messageId,
-			@RequestBody(required = false) RegenerateRequest body, HttpServletRequest request,
+			@Valid @RequestBody(required = false) RegenerateRequest body, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		long accepted = System.nanoTime();
 		stream(this.chat.regenerate(conversationId, messageId, body, accepted), request, response);
@@ -65,7 +66,7 @@ class ChatController {
 
 	@PostMapping(path = "/messages/{messageId}/regenerate", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Object> regenerate(@PathVariable UUID conversationId, @PathVariable UUID messageId,
-			@RequestBody(required = false) RegenerateRequest request) {
+			@Valid @RequestBody(required = false) RegenerateRequest request) {
 		return this.replies.await(this.chat.regenerate(conversationId, messageId, request, System.nanoTime()));
 	}
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Text that some supported database cannot store as sent (a NUL, an unpaired surrogate,
  * bytes that are not UTF-8) is refused with a 400 {@code invalid-text} problem naming the
  * field, on every endpoint that stores text, before anything is written: the user's rows
- * and the conversation are as they were. Runs on H2 here, on PostgreSQL and MariaDB in
- * the subclasses.
+ * and the conversation are as they were. So is a model name longer than a reply can
+ * store. Runs on H2 here, on PostgreSQL and MariaDB in the subclasses.
  */
 class UnstorableTextIT extends WholeAppTestBase {
 
@@ -64,6 +65,19 @@ class UnstorableTextIT extends WholeAppTestBase {
 			.body("application/json", body.toByteArray())
 			.send(), "title");
 		refused(request("POST", CONVERSATIONS).as(user()).body("application/json", body.toByteArray()).send(), "title");
+
+		assertThat(footprint(conversation)).isEqualTo(before);
+	}
+
+	@Test
+	void aModelNameLongerThanAReplyCanStoreIsRefusedBeforeTheUserMessageIsStored() {
+		String conversation = createConversation();
+		String before = footprint(conversation);
+		String model = "sim?tokens=1&padding=" + "x".repeat(200);
+
+		Response send = call("POST", CONVERSATIONS + "/" + conversation + "/messages",
+				"{\"content\":\"hi\",\"model\":\"" + model + "\"}");
+		send.assertField("invalid-request", "model");
 
 		assertThat(footprint(conversation)).isEqualTo(before);
 	}
