@@ -23,4 +23,13 @@ class WebConfiguration {
 		return registration;
 	}
 
+	@Bean
+	FilterRegistrationBean<QueryTextFilter> queryTextFilter(ProblemResponses problems) {
+		FilterRegistrationBean<QueryTextFilter> registration = new FilterRegistrationBean<>(
+				new QueryTextFilter(problems));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
 }

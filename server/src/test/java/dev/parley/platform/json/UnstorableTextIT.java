@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bytes that are not UTF-8) is refused with a 400 {@code invalid-text} problem naming the
  * field, on every endpoint that stores text, before anything is written: the user's rows
  * and the conversation are as they were. So is a model name longer than a reply can
- * store. Runs on H2 here, on PostgreSQL and MariaDB in the subclasses.
+ * store, and a NUL in a query parameter. Runs on H2 here, on PostgreSQL and MariaDB in
+ * the subclasses.
  */
 class UnstorableTextIT extends WholeAppTestBase {
 
@@ -80,6 +81,15 @@ class UnstorableTextIT extends WholeAppTestBase {
 		send.assertField("invalid-request", "model");
 
 		assertThat(footprint(conversation)).isEqualTo(before);
+	}
+
+	@Test
+	void aQueryParameterWithANulIsRefused() {
+		Response refused = call(admin(), "GET", "/api/v1/admin/users?limit=5&q=a%00b", null);
+		refused.assertProblem(400, "invalid-text");
+		assertThat(refused.text("/detail")).isEqualTo("Query parameter 'q' must not contain a NUL character (U+0000)");
+		assertThat(call(admin(), "GET", "/api/v1/admin/users?limit=5&q=a%20b%F0%9F%98%80", null).status())
+			.isEqualTo(200);
 	}
 
 	private static void refused(Response response, String field) {
