@@ -7,13 +7,15 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.parley.provider.ProviderFailure;
 import dev.parley.provider.Usage;
 
 /**
  * The SSE frames of one streamed answer in OpenAI's {@code chat.completion.chunk} shape:
- * {@code data: <json>} and a blank line each.
+ * {@code data: <json>} and a blank line each; a whole answer ends with the finish chunk,
+ * the usage chunk when asked for and {@code [DONE]}.
  */
-final class ChunkFrames {
+final class ChunkFrames implements AnswerFrames {
 
 	static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
 
@@ -48,39 +50,53 @@ final class ChunkFrames {
 		this.cached = cached;
 	}
 
-	byte[] role() {
+	/** The role chunk. */
+	@Override
+	public byte[] start() {
 		ObjectNode delta = NODES.objectNode().put("role", "assistant").put("content", "");
 		return choice(delta, null);
 	}
 
-	byte[] content(String text) {
+	@Override
+	public byte[] text(String text) {
 		return choice(NODES.objectNode().put("content", text), null);
 	}
 
 	/** A delta with more than text (tool calls, refusal, ...), relayed as it came. */
-	byte[] passthrough(JsonNode delta) {
+	@Override
+	public byte[] passthrough(JsonNode delta) {
 		return choice(delta, null);
 	}
 
-	byte[] finish(String finishReason) {
-		return choice(NODES.objectNode(), (finishReason != null) ? finishReason : "stop");
+	@Override
+	public byte[] finish(String finishReason, Usage usage) {
+		byte[] finish = choice(NODES.objectNode(), (finishReason != null) ? finishReason : "stop");
+		byte[] usageChunk = this.includeUsage ? usage(usage) : new byte[0];
+		byte[] end = new byte[finish.length + usageChunk.length + DONE.length];
+		System.arraycopy(finish, 0, end, 0, finish.length);
+		System.arraycopy(usageChunk, 0, end, finish.length, usageChunk.length);
+		System.arraycopy(DONE, 0, end, finish.length + usageChunk.length, DONE.length);
+		return end;
 	}
 
-	byte[] usage(Usage usage) {
+	private byte[] usage(Usage usage) {
 		ObjectNode chunk = head();
 		chunk.putArray("choices");
 		chunk.set("usage", CompletionJson.usage(usage));
 		return frame(chunk);
 	}
 
-	/** An error after the stream began: OpenAI SDKs raise it from their iterator. */
-	byte[] error(String message, String code) {
+	/**
+	 * An error chunk (and no {@code [DONE]}): OpenAI SDKs raise it from their iterator.
+	 */
+	@Override
+	public byte[] error(ProviderFailure failure, String message) {
 		ObjectNode root = NODES.objectNode();
 		ObjectNode error = root.putObject("error");
 		error.put("message", message);
 		error.put("type", "server_error");
 		error.putNull("param");
-		error.put("code", code);
+		error.put("code", failure.code());
 		return frame(root);
 	}
 

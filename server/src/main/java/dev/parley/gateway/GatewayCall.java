@@ -11,15 +11,15 @@ import dev.parley.provider.Route;
  *
  * @param userId the caller, charged with the tokens
  * @param apiKeyId the API key the call came with, or null for a login session
- * @param id the answer's id ({@code chatcmpl-...})
+ * @param id the answer's id ({@code chatcmpl-...}, {@code msg_...})
  * @param created when the call was accepted
  * @param requested the client's request
  * @param route the model's provider chain
  * @param request the context (prelude first) and parameters sent upstream
  * @param cacheScope the model's response cache scope, or null when it does not cache
  */
-record GatewayCall(String userId, String apiKeyId, String id, Instant created, CompletionRequest requested, Route route,
-		ChatRequest request, String cacheScope) {
+public record GatewayCall(String userId, String apiKeyId, String id, Instant created, CompletionRequest requested,
+		Route route, ChatRequest request, String cacheScope) {
 
 	long createdSeconds() {
 		return this.created.getEpochSecond();

@@ -36,7 +36,7 @@ import dev.parley.provider.Usage;
  * as a conversation.
  */
 @Service
-class GatewayService {
+public class GatewayService {
 
 	private static final Logger log = LoggerFactory.getLogger(GatewayService.class);
 
@@ -80,6 +80,17 @@ class GatewayService {
 
 	/** Checks a request of the current caller and makes it a call (nothing sent yet). */
 	GatewayCall prepare(CompletionRequest requested) {
+		return prepare(requested, "chatcmpl-");
+	}
+
+	/**
+	 * Checks a request of the current caller, whatever protocol it came in, and makes it
+	 * a call (nothing sent yet).
+	 * @param idPrefix the start of the answer's id in the client's protocol
+	 * ({@code chatcmpl-}, {@code msg_})
+	 * @throws ProblemException when the model does not exist or the quota is used up
+	 */
+	public GatewayCall prepare(CompletionRequest requested, String idPrefix) {
 		GatewayModel model = this.models.find(requested.model())
 			.orElseThrow(() -> ProblemException.of(GatewayProblem.MODEL_NOT_FOUND,
 					"The model '" + requested.model() + "' does not exist or you do not have access to it"));
@@ -91,7 +102,7 @@ class GatewayService {
 		ModelParams params = model.params().overriddenBy(requested.params());
 		ChatRequest request = new ChatRequest(model.route().primary().model(), List.copyOf(context),
 				params.temperature(), params.topP(), params.maxTokens(), params.stop(), requested.extra());
-		String id = "chatcmpl-" + this.ids.next().toString().replace("-", "");
+		String id = idPrefix + this.ids.next().toString().replace("-", "");
 		return new GatewayCall(userId, this.currentUser.apiKeyId(), id, this.clock.instant(), requested, model.route(),
 				request, model.cacheScope());
 	}
@@ -126,11 +137,21 @@ class GatewayService {
 
 	/** A non-streaming answer in OpenAI's {@code chat.completion} shape. */
 	ObjectNode complete(GatewayCall call) {
+		GatewayAnswer answer = answer(call);
+		return CompletionJson.of(call.id(), call.createdSeconds(), call.requested().model(), answer.completion(),
+				answer.usage(), answer.cached());
+	}
+
+	/**
+	 * The whole answer to a call, from the response cache or the route, charged to the
+	 * caller; the protocol's endpoint puts it in its shape.
+	 * @throws ProblemException when no slot is free or the call failed
+	 */
+	public GatewayAnswer answer(GatewayCall call) {
 		Optional<CachedReply> hit = cachedReply(call);
 		if (hit.isPresent()) {
 			CachedReply reply = hit.get();
-			return CompletionJson.of(call.id(), call.createdSeconds(), call.requested().model(),
-					new Completion(reply.content(), reply.finishReason(), null),
+			return new GatewayAnswer(new Completion(reply.content(), reply.finishReason(), null),
 					new Usage(reply.promptTokens(), reply.completionTokens()), true);
 		}
 		RoutedCompletion answer;
@@ -146,8 +167,7 @@ class GatewayService {
 		if (!hasToolCalls(answer)) {
 			remember(call, answer.completion().content(), answer.completion().finishReason(), used, answer.servedBy());
 		}
-		return CompletionJson.of(call.id(), call.createdSeconds(), call.requested().model(), answer.completion(), used,
-				false);
+		return new GatewayAnswer(answer.completion(), used, false);
 	}
 
 	/** A reply that calls tools is not cached: its text alone would not replay it. */

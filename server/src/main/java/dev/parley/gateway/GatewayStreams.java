@@ -27,15 +27,16 @@ import dev.parley.provider.UpstreamLimiter;
 import dev.parley.provider.Usage;
 
 /**
- * Streams a gateway answer as OpenAI chunks. Nothing is written until the router has the
- * first event, so a call that fails before its first token is still an HTTP error; then
- * the response goes async and a virtual thread of its own relays the rest, flushing each
- * frame. The client going away closes the upstream call. When the call's agent caches
- * replies, a cached reply is streamed at once without calling upstream, and a whole text
- * reply is kept for the next identical call.
+ * Streams a gateway answer in the frames of the client's protocol (OpenAI chunks by
+ * default). Nothing is written until the router has the first event, so a call that fails
+ * before its first token is still an HTTP error; then the response goes async and a
+ * virtual thread of its own relays the rest, flushing each frame. The client going away
+ * closes the upstream call. When the call's agent caches replies, a cached reply is
+ * streamed at once without calling upstream, and a whole text reply is kept for the next
+ * identical call.
  */
 @Component
-class GatewayStreams {
+public class GatewayStreams {
 
 	private static final Logger log = LoggerFactory.getLogger(GatewayStreams.class);
 
@@ -59,14 +60,27 @@ class GatewayStreams {
 	}
 
 	/**
-	 * Starts the call and, once its first event is there, the SSE response.
+	 * Starts the call and, once its first event is there, the SSE response in OpenAI's
+	 * chunks.
 	 * @throws dev.parley.platform.problem.ProblemException when no slot is free or the
 	 * call failed before its first event
 	 */
 	void start(GatewayCall call, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		start(call, (cached) -> new ChunkFrames(this.json, call.id(), call.createdSeconds(), call.requested().model(),
+				call.requested().includeUsage(), cached), request, response);
+	}
+
+	/**
+	 * Starts the call and, once its first event is there, the SSE response in the frames
+	 * {@code format} makes.
+	 * @throws dev.parley.platform.problem.ProblemException when no slot is free or the
+	 * call failed before its first event
+	 */
+	public void start(GatewayCall call, AnswerFrames.Factory format, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		Optional<CachedReply> hit = this.service.cachedReply(call);
 		if (hit.isPresent()) {
-			replay(call, hit.get(), response);
+			replay(hit.get(), format.frames(true), response);
 			return;
 		}
 		UpstreamLimiter.Permit permit = this.limiter.acquire();
@@ -99,22 +113,18 @@ class GatewayStreams {
 		async.addListener(new Cancel(started));
 		Thread.ofVirtual()
 			.name("gateway-stream")
-			.start(() -> relay(call, started, first, permit, new StreamRelay(call, frames(call, false), this.tokens),
+			.start(() -> relay(call, started, first, permit, new StreamRelay(call, format.frames(false), this.tokens),
 					out, async));
 	}
 
-	/** A cached reply as one text chunk, then the finish (and usage when asked for). */
-	private void replay(GatewayCall call, CachedReply reply, HttpServletResponse response) throws IOException {
-		ChunkFrames frames = frames(call, true);
+	/** A cached reply as one piece of text, then the finish. */
+	private static void replay(CachedReply reply, AnswerFrames frames, HttpServletResponse response)
+			throws IOException {
 		OutputStream out = eventStream(response);
 		try {
-			out.write(frames.role());
-			out.write(frames.content(reply.content()));
-			out.write(frames.finish(reply.finishReason()));
-			if (call.requested().includeUsage()) {
-				out.write(frames.usage(new Usage(reply.promptTokens(), reply.completionTokens())));
-			}
-			out.write(ChunkFrames.DONE);
+			out.write(frames.start());
+			out.write(frames.text(reply.content()));
+			out.write(frames.finish(reply.finishReason(), new Usage(reply.promptTokens(), reply.completionTokens())));
 			out.flush();
 		}
 		catch (IOException ex) {
@@ -131,11 +141,6 @@ class GatewayStreams {
 		return response.getOutputStream();
 	}
 
-	private ChunkFrames frames(GatewayCall call, boolean cached) {
-		return new ChunkFrames(this.json, call.id(), call.createdSeconds(), call.requested().model(),
-				call.requested().includeUsage(), cached);
-	}
-
 	private void relay(GatewayCall call, RoutedStream stream, StreamEvent first, UpstreamLimiter.Permit permit,
 			StreamRelay relay, OutputStream out, AsyncContext async) {
 		try {
@@ -146,7 +151,7 @@ class GatewayStreams {
 		}
 		finally {
 			close(stream, permit);
-			Usage used = this.tokens.usage(relay.reported(), call.request().messages(), relay.text());
+			Usage used = relay.usage();
 			this.service.charge(call, used);
 			if (relay.completeText()) {
 				this.service.remember(call, relay.text().toString(), relay.finishReason(), used, stream.servedBy());

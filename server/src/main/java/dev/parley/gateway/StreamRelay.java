@@ -12,16 +12,16 @@ import dev.parley.provider.TokenCounter;
 import dev.parley.provider.Usage;
 
 /**
- * Relays one routed stream to one client as OpenAI chunks: a role chunk, a chunk per
- * event, the finish, the usage chunk when asked for, {@code [DONE]}. A failure after the
- * start ends it with an error frame and no {@code [DONE]}. Keeps the text to count tokens
- * when the provider reports no usage. Not thread-safe: one relay per stream.
+ * Relays one routed stream to one client in its protocol's {@link AnswerFrames}: the
+ * opening, a frame per event, the finish with the usage. A failure after the start ends
+ * it with the protocol's error frame. Keeps the text to count tokens when the provider
+ * reports no usage. Not thread-safe: one relay per stream.
  */
 final class StreamRelay {
 
 	private final GatewayCall call;
 
-	private final ChunkFrames frames;
+	private final AnswerFrames frames;
 
 	private final TokenCounter tokens;
 
@@ -29,11 +29,13 @@ final class StreamRelay {
 
 	private Usage reported;
 
+	private Usage used;
+
 	private String finishReason;
 
 	private boolean passedThrough;
 
-	StreamRelay(GatewayCall call, ChunkFrames frames, TokenCounter tokens) {
+	StreamRelay(GatewayCall call, AnswerFrames frames, TokenCounter tokens) {
 		this.call = call;
 		this.frames = frames;
 		this.tokens = tokens;
@@ -42,13 +44,13 @@ final class StreamRelay {
 	/** Writes the whole answer; returns when it ended, failed or the client went away. */
 	void run(CompletionStream stream, StreamEvent first, OutputStream out) {
 		try {
-			out.write(this.frames.role());
+			out.write(this.frames.start());
 			StreamEvent event = first;
 			while (true) {
 				switch (event) {
 					case StreamEvent.Delta delta -> {
 						this.text.append(delta.text());
-						out.write(this.frames.content(delta.text()));
+						out.write(this.frames.text(delta.text()));
 					}
 					case StreamEvent.Passthrough passthrough -> {
 						JsonNode content = passthrough.delta().get("content");
@@ -61,11 +63,7 @@ final class StreamRelay {
 					case StreamEvent.Finish finish -> {
 						this.reported = finish.usage();
 						this.finishReason = finish.finishReason();
-						out.write(this.frames.finish(finish.finishReason()));
-						if (this.call.requested().includeUsage()) {
-							out.write(this.frames.usage(usage()));
-						}
-						out.write(ChunkFrames.DONE);
+						out.write(this.frames.finish(finish.finishReason(), usage()));
 						out.flush();
 						return;
 					}
@@ -76,7 +74,7 @@ final class StreamRelay {
 		}
 		catch (ProviderException ex) {
 			try {
-				out.write(this.frames.error(UpstreamProblems.after(ex), ex.failure().code()));
+				out.write(this.frames.error(ex.failure(), UpstreamProblems.after(ex)));
 				out.flush();
 			}
 			catch (IOException gone) {
@@ -86,11 +84,6 @@ final class StreamRelay {
 		catch (IOException ex) {
 			// The client went away: the caller closes the upstream call.
 		}
-	}
-
-	/** The usage the provider reported, or null (also when the stream broke off). */
-	Usage reported() {
-		return this.reported;
 	}
 
 	/**
@@ -111,8 +104,15 @@ final class StreamRelay {
 		return this.text;
 	}
 
-	private Usage usage() {
-		return this.tokens.usage(this.reported, this.call.request().messages(), this.text);
+	/**
+	 * What the answer used: the provider's report, or a count of the prompt and of the
+	 * text relayed; worked out once, at the finish or after {@link #run} returned.
+	 */
+	Usage usage() {
+		if (this.used == null) {
+			this.used = this.tokens.usage(this.reported, this.call.request().messages(), this.text);
+		}
+		return this.used;
 	}
 
 }
