@@ -1,6 +1,5 @@
 package dev.parley.gateway;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,9 @@ import dev.parley.platform.problem.ProblemType;
 
 /**
  * The OpenAI-style {@code error} member ({@code message}, {@code type}, {@code param},
- * {@code code}) that every problem answered under {@code /v1/**} carries besides the RFC
- * 9457 fields, so that OpenAI SDKs (which read the JSON body whatever its content type)
- * show a real message.
+ * {@code code}) that every problem answered under {@code /v1/**} (but Anthropic's
+ * {@code /v1/messages}) carries besides the RFC 9457 fields, so that OpenAI SDKs (which
+ * read the JSON body whatever its content type) show a real message.
  */
 @Component
 class OpenAiErrorMember implements ProblemMembers {
@@ -36,21 +35,13 @@ class OpenAiErrorMember implements ProblemMembers {
 		}
 	}
 
-	/** Whether a problem about {@code path} (a request path or URI) gets the member. */
+	/**
+	 * Whether a problem about {@code path} (a request path or URI) gets the member: under
+	 * {@code /v1}, except Anthropic's endpoint, whose problems have Anthropic's shape.
+	 */
 	static boolean appliesTo(String path) {
-		if (path == null) {
-			return false;
-		}
-		String p = path;
-		if (p.startsWith("http://") || p.startsWith("https://")) {
-			try {
-				p = URI.create(p).getPath();
-			}
-			catch (IllegalArgumentException ex) {
-				return false;
-			}
-		}
-		return p != null && (p.equals("/v1") || p.startsWith("/v1/"));
+		String p = GatewayPaths.pathOf(path);
+		return GatewayPaths.isGateway(p) && !GatewayPaths.isAnthropic(p);
 	}
 
 	/**

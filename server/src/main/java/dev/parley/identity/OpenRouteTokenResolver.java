@@ -3,18 +3,24 @@ package dev.parley.identity;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 
 /**
  * Reads the bearer credential from the Authorization header, except on the routes open to
  * everyone: a client that still sends its expired access token when it registers, logs in
- * or refreshes must not be refused for it.
+ * or refreshes must not be refused for it. Under {@code /v1} (the gateway) a request
+ * without an Authorization header may send it as {@code x-api-key}, the header
+ * Anthropic's clients use.
  */
 class OpenRouteTokenResolver implements BearerTokenResolver {
 
 	static final Set<String> OPEN_ROUTES = Set.of("/api/v1/auth/register", "/api/v1/auth/login",
 			"/api/v1/auth/refresh");
+
+	/** The header Anthropic's SDKs send their key in. */
+	static final String API_KEY_HEADER = "x-api-key";
 
 	private final DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
 
@@ -23,7 +29,24 @@ class OpenRouteTokenResolver implements BearerTokenResolver {
 		if (OPEN_ROUTES.contains(request.getRequestURI())) {
 			return null;
 		}
+		if (readsApiKeyHeader(request)) {
+			String apiKey = request.getHeader(API_KEY_HEADER);
+			return (apiKey != null && !apiKey.isBlank()) ? apiKey.strip() : null;
+		}
 		return this.header.resolve(request);
+	}
+
+	/**
+	 * Whether the credential of {@code request} is read from {@code x-api-key}: a gateway
+	 * request without an Authorization header.
+	 */
+	static boolean readsApiKeyHeader(HttpServletRequest request) {
+		return request.getHeader(HttpHeaders.AUTHORIZATION) == null && isGateway(request);
+	}
+
+	static boolean isGateway(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return path.equals("/v1") || path.startsWith("/v1/");
 	}
 
 }

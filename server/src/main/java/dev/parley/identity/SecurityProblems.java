@@ -32,12 +32,16 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
-		boolean tokenGiven = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+		boolean tokenGiven = request.getHeader(HttpHeaders.AUTHORIZATION) != null
+				|| (OpenRouteTokenResolver.readsApiKeyHeader(request)
+						&& request.getHeader(OpenRouteTokenResolver.API_KEY_HEADER) != null);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
 				tokenGiven ? "Bearer realm=\"parley\", error=\"invalid_token\"" : "Bearer realm=\"parley\"");
 		String detail;
 		if (!tokenGiven) {
-			detail = "Send an access token or API key as 'Authorization: Bearer <token>'";
+			detail = OpenRouteTokenResolver.isGateway(request)
+					? "Send an API key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'"
+					: "Send an access token or API key as 'Authorization: Bearer <token>'";
 		}
 		else if (failure instanceof InvalidBearerTokenException || failure.getMessage() == null) {
 			detail = "The access token is invalid or has expired";

@@ -109,7 +109,7 @@ public class ProblemResponses {
 		problem.setTitle(type.title());
 		addMembers(problem, type, List.of(), path);
 		ObjectNode body = this.json.createObjectNode();
-		body.put("type", type.uri().toString());
+		body.put("type", problem.getType().toString());
 		body.put("title", type.title());
 		body.put("status", status);
 		body.put("detail", detail);

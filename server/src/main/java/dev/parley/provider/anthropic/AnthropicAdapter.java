@@ -1,5 +1,6 @@
 package dev.parley.provider.anthropic;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -19,10 +20,10 @@ import dev.parley.provider.transport.StreamWatchdog;
 import dev.parley.provider.transport.UpstreamCalls;
 
 /**
- * Speaks Anthropic's Messages protocol ({@code POST {baseUrl}/messages}) on one shared
- * JDK {@link HttpClient}; the request mapping is {@link AnthropicMessages}'s.
- * Thread-safe; {@link #stream} and {@link #complete} block the calling (virtual) thread
- * until the upstream answers.
+ * Speaks Anthropic's Messages protocol ({@code POST .../v1/messages}, see
+ * {@link #messagesEndpoint}) on one shared JDK {@link HttpClient}; the request mapping is
+ * {@link AnthropicMessages}'s. Thread-safe; {@link #stream} and {@link #complete} block
+ * the calling (virtual) thread until the upstream answers.
  */
 public final class AnthropicAdapter extends HttpProtocolAdapter {
 
@@ -36,7 +37,8 @@ public final class AnthropicAdapter extends HttpProtocolAdapter {
 	 * Where and how to call the upstream.
 	 *
 	 * @param id the provider id (metrics)
-	 * @param baseUrl e.g. {@code https://api.anthropic.com/v1}
+	 * @param baseUrl {@code https://api.anthropic.com} (the SDKs' form) or
+	 * {@code https://api.anthropic.com/v1} (the API reference's)
 	 * @param anthropicVersion the {@code anthropic-version} header, e.g.
 	 * {@code 2023-06-01}
 	 * @param connectTimeout TCP connect timeout
@@ -65,11 +67,26 @@ public final class AnthropicAdapter extends HttpProtocolAdapter {
 	private final JsonMapper json;
 
 	public AnthropicAdapter(Settings settings, StreamWatchdog watchdog, ProviderMetrics metrics, JsonMapper json) {
-		super(UpstreamCalls.endpoint(settings.baseUrl(), "/messages"),
+		super(messagesEndpoint(settings.baseUrl()),
 				new UpstreamCalls(settings.connectTimeout(), watchdog, metrics, json), settings.firstTokenTimeout(),
 				settings.idleTimeout(), settings.requestTimeout());
 		this.settings = settings;
 		this.json = json;
+	}
+
+	/**
+	 * Where a provider at {@code baseUrl} takes messages: {@code {baseUrl}/messages} when
+	 * its path ends with {@code /v1} (as Anthropic's API reference writes it), else
+	 * {@code {baseUrl}/v1/messages} (as the SDKs and proxies that follow them append it
+	 * to a host such as {@code https://api.anthropic.com}). Trailing slashes do not
+	 * count.
+	 */
+	public static URI messagesEndpoint(String baseUrl) {
+		String base = baseUrl;
+		while (base.endsWith("/")) {
+			base = base.substring(0, base.length() - 1);
+		}
+		return UpstreamCalls.endpoint(base, base.endsWith("/v1") ? "/messages" : "/v1/messages");
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.parley.platform.problem;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -74,6 +75,30 @@ class ProblemResponsesTests {
 				StandardCharsets.UTF_8);
 		assertThat(body).isEqualTo("{\"type\":\"https://parley.dev/problems/uri-too-long\",\"title\":\"URI too long\","
 				+ "\"status\":414,\"detail\":\"URI too long\",\"own\":\"uri-too-long 414 0\"}");
+	}
+
+	/**
+	 * A protocol whose error bodies have their own {@code type} (Anthropic's
+	 * {@code "error"}) sets it through its hook, in each way of rendering.
+	 */
+	@Test
+	void aHookMaySetTheTypeOfItsProtocol() throws Exception {
+		ProblemMembers protocol = (problem, type, errors, path) -> {
+			if ("/proto".equals(path)) {
+				problem.setType(URI.create("error"));
+			}
+		};
+		ProblemResponses rendering = new ProblemResponses(List.of(protocol), JsonConfiguration.storageJsonMapper());
+		ResponseEntity<ProblemDetail> entity = rendering.entity(CommonProblem.NOT_FOUND,
+				CommonProblem.NOT_FOUND.status(), "nothing", List.of(), new MockHttpServletRequest("GET", "/proto"),
+				HttpHeaders.EMPTY);
+		assertThat(entity.getBody().getType()).hasToString("error");
+		MockHttpServletResponse written = new MockHttpServletResponse();
+		rendering.write(written, CommonProblem.UNAUTHORIZED, "who?", "/proto");
+		assertThat(written.getContentAsString())
+			.startsWith("{\"type\":\"error\",\"title\":\"Authentication required\"");
+		String other = new String(rendering.body(CommonProblem.NOT_FOUND, 404, "x", "/other"), StandardCharsets.UTF_8);
+		assertThat(other).startsWith("{\"type\":\"https://parley.dev/problems/not-found\"");
 	}
 
 }

@@ -111,6 +111,36 @@ class AnthropicAdapterTests {
 		StreamReading.awaitNoActiveStreams(this.sim);
 	}
 
+	/**
+	 * The SDKs' base URL is the host ({@code https://api.anthropic.com}), Anthropic's API
+	 * reference gives {@code .../v1}: both reach {@code /v1/messages}, with or without a
+	 * trailing slash.
+	 */
+	@Test
+	void aBaseUrlWithOrWithoutV1ReachesTheMessagesEndpoint() {
+		String host = this.sim.baseUrl().substring(0, this.sim.baseUrl().length() - "/v1".length());
+		for (String baseUrl : List.of(host, host + "/", this.sim.baseUrl(), this.sim.baseUrl() + "/")) {
+			AnthropicAdapter at = new AnthropicAdapter(
+					new AnthropicAdapter.Settings("anthropic", baseUrl, "2023-06-01", Duration.ofSeconds(2),
+							Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), 4096),
+					this.watchdog, new ProviderMetrics(this.registry, "anthropic"),
+					JsonConfiguration.storageJsonMapper());
+			try {
+				ChatProvider provider = pooled(at, "sk-ant-sim");
+				assertThat(provider.complete(request("claude?tokens=2")).content()).as(baseUrl)
+					.isEqualTo(Simulator.expectedText(2));
+				assertThat(StreamReading.read(provider.stream(request("claude?tokens=3"))).text()).as(baseUrl)
+					.isEqualTo(Simulator.expectedText(3));
+			}
+			finally {
+				at.close();
+			}
+		}
+		assertThat(AnthropicAdapter.messagesEndpoint("https://gateway.example/v1/acct/anthropic"))
+			.as("a proxy's path that does not end in /v1 gets the SDKs' /v1/messages")
+			.hasToString("https://gateway.example/v1/acct/anthropic/v1/messages");
+	}
+
 	@Test
 	void sendsSystemParametersAndHeaders() {
 		ChatRequest request = new ChatRequest("claude", List.of(new ChatMessage("system", "be brief"),
