@@ -2,7 +2,10 @@
 // package, as any application would, and prints one JSON line with what it saw (read by
 // AnthropicSdkIT). Environment: PARLEY_BASE_URL (http://HOST:PORT, the SDK adds
 // /v1/messages), PARLEY_API_KEY (a pk_ key with the gateway scope), PARLEY_MODEL (the
-// model to ask for), PARLEY_CUT_MODEL (a model whose stream breaks off after two tokens).
+// model to ask for), PARLEY_CUT_MODEL (a model whose stream breaks off after two tokens),
+// PARLEY_TOOL_MODEL (a model that answers with calls of get_weather and get_time),
+// PARLEY_TOOL_RESULT_MARKER (the text sent with the tool results, so the test can find
+// that request upstream).
 // Credentials and base URL are passed explicitly, so ANTHROPIC_* variables of the
 // machine are never read.
 import Anthropic from '@anthropic-ai/sdk';
@@ -67,6 +70,48 @@ const short = await client.messages.create({
   messages: [{ role: 'user', content: 'Be cut short' }],
 });
 result.short = { stop_reason: short.stop_reason, output_tokens: short.usage.output_tokens };
+
+const tools = [
+  {
+    name: 'get_weather',
+    description: 'The weather in a city',
+    input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
+  { name: 'get_time', input_schema: { type: 'object', properties: { city: { type: 'string' }, zone: { type: 'string' } } } },
+];
+const question = { role: 'user', content: 'Weather and time in Paris?' };
+const toolStream = client.messages.stream({
+  model: process.env.PARLEY_TOOL_MODEL,
+  max_tokens: 100,
+  tools,
+  messages: [question],
+});
+const inputJson = [];
+toolStream.on('inputJson', (fragment) => inputJson.push(fragment));
+const toolMessage = await toolStream.finalMessage();
+const toolUses = toolMessage.content.filter((block) => block.type === 'tool_use');
+result.tools = {
+  stop_reason: toolMessage.stop_reason,
+  blocks: toolMessage.content.map((block) => ({ type: block.type, name: block.name, input: block.input })),
+  input_json_fragments: inputJson.length,
+};
+const answered = await client.messages.create({
+  model,
+  max_tokens: 50,
+  tools,
+  messages: [
+    question,
+    { role: 'assistant', content: toolMessage.content },
+    {
+      role: 'user',
+      content: [
+        ...toolUses.map((use) => ({ type: 'tool_result', tool_use_id: use.id, content: `result of ${use.name}` })),
+        { type: 'text', text: process.env.PARLEY_TOOL_RESULT_MARKER },
+      ],
+    },
+  ],
+});
+result.tool_results = { text: answered.content.map((block) => block.text).join(''), ids: toolUses.map((use) => use.id) };
 
 async function failure(call) {
   try {

@@ -277,6 +277,127 @@ class AnthropicMessagesIT extends WholeAppTestBase {
 		assertThat(limited.header("Retry-After")).isNotNull();
 	}
 
+	@Test
+	void toolsAreOpenAiToolsUpstreamAndToolCallsComeBackAsToolUseBlocks() {
+		String key = apiKey(newUser(), "gateway");
+		String marker = "tools " + UUID.randomUUID();
+		ObjectNode request = request(OpenAiSdkIT.TOOL_MODEL, marker, 100);
+		request.set("tools", tools());
+		request.putObject("tool_choice").put("type", "auto").put("disable_parallel_tool_use", false);
+		request.put("stream", true);
+		Response streamed = messages(key, request);
+		assertThat(streamed.status()).as(streamed.body()).isEqualTo(200);
+		List<Event> events = events(streamed.body());
+
+		List<String> names = events.stream().map(Event::name).toList();
+		int first = names.indexOf("content_block_stop");
+		assertThat(names.subList(0, 3)).containsExactly("message_start", "content_block_start", "ping");
+		assertThat(names.subList(3, first)).isNotEmpty().containsOnly("content_block_delta");
+		assertThat(names.get(first + 1)).isEqualTo("content_block_start");
+		assertThat(names.subList(names.size() - 4, names.size())).containsExactly("content_block_delta",
+				"content_block_stop", "message_delta", "message_stop");
+		JsonNode weather = events.get(1).data();
+		assertThat(weather.get("index").asInt()).isZero();
+		assertThat(weather.at("/content_block/type").asString()).isEqualTo("tool_use");
+		assertThat(weather.at("/content_block/name").asString()).isEqualTo("get_weather");
+		assertThat(weather.at("/content_block/id").asString()).isNotBlank();
+		assertThat(weather.at("/content_block/input").isEmpty()).isTrue();
+		JsonNode time = events.get(first + 1).data();
+		assertThat(time.get("index").asInt()).isEqualTo(1);
+		assertThat(time.at("/content_block/name").asString()).isEqualTo("get_time");
+		assertThat(arguments(events, 0)).isEqualTo(Simulator.toolArguments("city"));
+		assertThat(arguments(events, 1)).isEqualTo(Simulator.toolArguments("city", "zone"));
+		assertThat(events.get(events.size() - 2).data().at("/delta/stop_reason").asString()).isEqualTo("tool_use");
+
+		JsonNode sent = JSON.readTree(TestSimulator.received(marker).body());
+		assertThat(sent.at("/tools/0/type").asString()).isEqualTo("function");
+		assertThat(sent.at("/tools/0/function/name").asString()).isEqualTo("get_weather");
+		assertThat(sent.at("/tools/0/function/description").asString()).isEqualTo("The weather in a city");
+		assertThat(sent.at("/tools/0/function/parameters/required/0").asString()).isEqualTo("city");
+		assertThat(sent.get("tool_choice").asString()).isEqualTo("auto");
+		assertThat(sent.has("parallel_tool_calls")).isFalse();
+
+		request.put("stream", false);
+		request.set("tool_choice", JSON.createObjectNode().put("type", "any").put("disable_parallel_tool_use", true));
+		JsonNode whole = messages(key, request).json();
+		assertThat(whole.get("stop_reason").asString()).isEqualTo("tool_use");
+		assertThat(whole.get("content")).hasSize(2);
+		assertThat(whole.at("/content/0/type").asString()).isEqualTo("tool_use");
+		assertThat(whole.at("/content/0/name").asString()).isEqualTo("get_weather");
+		assertThat(whole.at("/content/0/input").toString()).isEqualTo(Simulator.toolArguments("city"));
+		assertThat(whole.at("/content/1/input").toString()).isEqualTo(Simulator.toolArguments("city", "zone"));
+		JsonNode sentAgain = JSON.readTree(TestSimulator.received(marker).body());
+		assertThat(sentAgain.get("tool_choice").asString()).isEqualTo("required");
+		assertThat(sentAgain.get("parallel_tool_calls").asBoolean()).isFalse();
+	}
+
+	@Test
+	void toolUseAndToolResultBlocksReachTheUpstreamAsOpenAiToolMessages() {
+		String key = apiKey(newUser(), "gateway");
+		String marker = "after the tool " + UUID.randomUUID();
+		ObjectNode request = JSON.createObjectNode().put("model", "sim?tokens=3").put("max_tokens", 50);
+		request.set("tools", tools());
+		ArrayNode messages = request.putArray("messages");
+		messages.addObject().put("role", "user").put("content", "Weather in Paris?");
+		ArrayNode calls = messages.addObject().put("role", "assistant").putArray("content");
+		calls.addObject().put("type", "text").put("text", "Let me look.");
+		calls.addObject()
+			.put("type", "tool_use")
+			.put("id", "toolu_1")
+			.put("name", "get_weather")
+			.putObject("input")
+			.put("city", "Paris");
+		ArrayNode results = messages.addObject().put("role", "user").putArray("content");
+		results.addObject().put("type", "tool_result").put("tool_use_id", "toolu_1").put("content", "sunny");
+		results.addObject().put("type", "text").put("text", marker);
+
+		Response response = messages(key, request);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().at("/content/0/text").asString()).isEqualTo(Simulator.expectedText(3));
+		JsonNode sent = JSON.readTree(TestSimulator.received(marker).body()).get("messages");
+		assertThat(sent).hasSize(4);
+		assertThat(sent.get(1).toString()).isEqualTo("{\"role\":\"assistant\",\"content\":\"Let me look.\","
+				+ "\"tool_calls\":[{\"id\":\"toolu_1\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
+				+ "\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]}");
+		assertThat(sent.get(2).toString())
+			.isEqualTo("{\"role\":\"tool\",\"tool_call_id\":\"toolu_1\",\"content\":\"sunny\"}");
+		assertThat(sent.get(3).get("role").asString()).isEqualTo("user");
+		assertThat(sent.get(3).get("content").asString()).isEqualTo(marker);
+
+		ObjectNode misplaced = request.deepCopy();
+		((ObjectNode) misplaced.withArray("messages").get(1)).put("role", "user");
+		assertAnthropicError(messages(key, misplaced), 400, "invalid_request_error", "invalid_request");
+		ObjectNode serverTool = request.deepCopy();
+		serverTool.withArray("tools").addObject().put("type", "web_search_20250305").put("name", "web_search");
+		assertAnthropicError(messages(key, serverTool), 400, "invalid_request_error", "invalid_request");
+	}
+
+	/** The tools of the simulator's tool model, in Anthropic's shape. */
+	private static ArrayNode tools() {
+		ArrayNode tools = JSON.createArrayNode();
+		ObjectNode weather = tools.addObject().put("name", "get_weather").put("description", "The weather in a city");
+		ObjectNode schema = weather.putObject("input_schema").put("type", "object");
+		schema.putObject("properties").putObject("city").put("type", "string");
+		schema.putArray("required").add("city");
+		ObjectNode time = tools.addObject().put("name", "get_time");
+		ObjectNode properties = time.putObject("input_schema").put("type", "object").putObject("properties");
+		properties.putObject("city").put("type", "string");
+		properties.putObject("zone").put("type", "string");
+		return tools;
+	}
+
+	/** The {@code partial_json} of one block's {@code input_json_delta}s, joined. */
+	private static String arguments(List<Event> events, int index) {
+		StringBuilder json = new StringBuilder();
+		for (Event event : events) {
+			if (event.name().equals("content_block_delta") && event.data().get("index").asInt() == index) {
+				assertThat(event.data().at("/delta/type").asString()).isEqualTo("input_json_delta");
+				json.append(event.data().at("/delta/partial_json").asString());
+			}
+		}
+		return json.toString();
+	}
+
 	/** One SSE event: its {@code event:} name and its parsed {@code data:}. */
 	private record Event(String name, JsonNode data) {
 	}

@@ -2,6 +2,7 @@ package dev.parley.gateway;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -9,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.parley.bench.sim.Simulator;
 import dev.parley.testsupport.NodeClient;
+import dev.parley.testsupport.TestSimulator;
 import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,9 +32,11 @@ class AnthropicSdkIT extends WholeAppTestBase {
 	void theOfficialAnthropicSdkWorksAgainstTheMessagesEndpoint() {
 		NodeClient sdk = NodeClient.installed("anthropic-sdk");
 		String key = apiKey(newUser(), "gateway");
-		JsonNode result = sdk
-			.run("client.mjs", Map.of("PARLEY_BASE_URL", base(), "PARLEY_API_KEY", key, "PARLEY_MODEL", "sim?tokens=3",
-					"PARLEY_CUT_MODEL", "sim?tokens=6&fault=cut&after=2"))
+		String marker = "sdk tool results " + UUID.randomUUID();
+		JsonNode result = sdk.run("client.mjs",
+				Map.of("PARLEY_BASE_URL", base(), "PARLEY_API_KEY", key, "PARLEY_MODEL", "sim?tokens=3",
+						"PARLEY_CUT_MODEL", "sim?tokens=6&fault=cut&after=2", "PARLEY_TOOL_MODEL",
+						OpenAiSdkIT.TOOL_MODEL, "PARLEY_TOOL_RESULT_MARKER", marker))
 			.lastJsonLine();
 
 		JsonNode created = result.get("create");
@@ -60,6 +64,26 @@ class AnthropicSdkIT extends WholeAppTestBase {
 					"content_block_delta", "content_block_stop", "message_delta", "message_stop");
 		assertThat(result.at("/short/stop_reason").asString()).isEqualTo("max_tokens");
 		assertThat(result.at("/short/output_tokens").asInt()).isEqualTo(2);
+
+		JsonNode tools = result.get("tools");
+		assertThat(tools.get("stop_reason").asString()).isEqualTo("tool_use");
+		assertThat(tools.get("blocks")).hasSize(2);
+		assertThat(tools.at("/blocks/0/type").asString()).isEqualTo("tool_use");
+		assertThat(tools.at("/blocks/0/name").asString()).isEqualTo("get_weather");
+		assertThat(tools.at("/blocks/0/input").toString()).as("accumulated by the SDK from input_json_delta")
+			.isEqualTo(Simulator.toolArguments("city"));
+		assertThat(tools.at("/blocks/1/name").asString()).isEqualTo("get_time");
+		assertThat(tools.at("/blocks/1/input").toString()).isEqualTo(Simulator.toolArguments("city", "zone"));
+		assertThat(tools.get("input_json_fragments").asInt()).isGreaterThan(2);
+		assertThat(result.at("/tool_results/text").asString()).isEqualTo(Simulator.expectedText(3));
+		JsonNode sent = JSON.readTree(TestSimulator.received(marker).body()).get("messages");
+		List<String> ids = result.at("/tool_results/ids").valueStream().map(JsonNode::asString).toList();
+		assertThat(sent.get(1).at("/tool_calls/0/id").asString()).isEqualTo(ids.get(0));
+		assertThat(sent.get(1).at("/tool_calls/1/function/arguments").asString())
+			.isEqualTo(Simulator.toolArguments("city", "zone"));
+		assertThat(sent.get(2).get("role").asString()).isEqualTo("tool");
+		assertThat(sent.get(2).get("tool_call_id").asString()).isEqualTo(ids.get(0));
+		assertThat(sent.get(3).get("content").asString()).isEqualTo("result of get_time");
 
 		assertSdkError(result.get("unknown"), "NotFoundError", 404, "not_found_error", "model_not_found");
 		assertThat(result.at("/unknown/api_message").asString()).contains("no-such-model").contains("does not exist");

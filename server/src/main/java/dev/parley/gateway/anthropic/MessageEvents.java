@@ -37,7 +37,17 @@ final class MessageEvents implements AnswerFrames {
 
 	private final boolean cached;
 
-	private boolean blockOpen;
+	/** The index of the open block, or -1. */
+	private int open = -1;
+
+	/** Whether the open block is a text block. */
+	private boolean openIsText;
+
+	/** The index the next block gets. */
+	private int next;
+
+	/** The OpenAI index of the tool call whose block is open, or -1. */
+	private int openToolCall = -1;
 
 	/**
 	 * The events of one answer.
@@ -81,35 +91,67 @@ final class MessageEvents implements AnswerFrames {
 			return NOTHING;
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		openTextBlock(out);
-		ObjectNode event = event("content_block_delta").put("index", 0);
-		event.putObject("delta").put("type", "text_delta").put("text", text);
-		out.writeBytes(frame(event));
+		text(text, out);
 		return out.toByteArray();
 	}
 
 	/**
-	 * The text of a delta with more than text ({@code content}, and a {@code refusal},
-	 * which Anthropic gives as text too); tool calls are not relayed in this protocol
-	 * yet.
+	 * A delta with more than text: its {@code content} and {@code refusal} (which
+	 * Anthropic gives as text too) as text, each tool call's start as a {@code tool_use}
+	 * block and its argument fragments as {@code input_json_delta}s.
 	 */
 	@Override
 	public byte[] passthrough(JsonNode delta) {
-		StringBuilder text = new StringBuilder();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		for (String field : new String[] { "content", "refusal" }) {
 			JsonNode value = delta.get(field);
-			if (value != null && value.isString()) {
-				text.append(value.asString());
+			if (value != null && value.isString() && !value.asString().isEmpty()) {
+				text(value.asString(), out);
 			}
 		}
-		return text(text.toString());
+		for (JsonNode call : delta.path("tool_calls")) {
+			toolCall(call, out);
+		}
+		return out.toByteArray();
+	}
+
+	private void text(String text, ByteArrayOutputStream out) {
+		if (!(this.open >= 0 && this.openIsText)) {
+			open(NODES.objectNode().put("type", "text").put("text", ""), true, out);
+		}
+		ObjectNode event = event("content_block_delta").put("index", this.open);
+		event.putObject("delta").put("type", "text_delta").put("text", text);
+		out.writeBytes(frame(event));
+	}
+
+	/**
+	 * One entry of OpenAI's {@code tool_calls} delta: one with an id or a name starts a
+	 * call (a new block), its {@code arguments} are a fragment of the open call's.
+	 */
+	private void toolCall(JsonNode call, ByteArrayOutputStream out) {
+		int index = call.path("index").asInt(0);
+		JsonNode function = call.path("function");
+		boolean starts = call.hasNonNull("id") || function.hasNonNull("name");
+		if (starts || this.open < 0 || this.openIsText || this.openToolCall != index) {
+			ObjectNode block = ToolUses.start(call.path("id").asString(""), function.path("name").asString(""));
+			open(block, false, out);
+			this.openToolCall = index;
+		}
+		String arguments = function.path("arguments").asString("");
+		if (!arguments.isEmpty()) {
+			ObjectNode event = event("content_block_delta").put("index", this.open);
+			event.putObject("delta").put("type", "input_json_delta").put("partial_json", arguments);
+			out.writeBytes(frame(event));
+		}
 	}
 
 	@Override
 	public byte[] finish(String finishReason, Usage usage) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		openTextBlock(out);
-		out.writeBytes(frame(event("content_block_stop").put("index", 0)));
+		if (this.next == 0) {
+			open(NODES.objectNode().put("type", "text").put("text", ""), true, out);
+		}
+		close(out);
 		ObjectNode delta = event("message_delta");
 		delta.putObject("delta").put("stop_reason", StopReasons.of(finishReason)).putNull("stop_sequence");
 		delta.set("usage", MessageJson.usage(usage));
@@ -128,16 +170,27 @@ final class MessageEvents implements AnswerFrames {
 		return frame(event);
 	}
 
-	/** Opens the text block unless it is open: its start, then a ping. */
-	private void openTextBlock(ByteArrayOutputStream out) {
-		if (this.blockOpen) {
-			return;
-		}
-		this.blockOpen = true;
-		ObjectNode start = event("content_block_start").put("index", 0);
-		start.putObject("content_block").put("type", "text").put("text", "");
+	/**
+	 * Closes the open block, opens the next: its start, then a ping if it is the first.
+	 */
+	private void open(ObjectNode block, boolean text, ByteArrayOutputStream out) {
+		close(out);
+		this.open = this.next++;
+		this.openIsText = text;
+		this.openToolCall = -1;
+		ObjectNode start = event("content_block_start").put("index", this.open);
+		start.set("content_block", block);
 		out.writeBytes(frame(start));
-		out.writeBytes(frame(event("ping")));
+		if (this.open == 0) {
+			out.writeBytes(frame(event("ping")));
+		}
+	}
+
+	private void close(ByteArrayOutputStream out) {
+		if (this.open >= 0) {
+			out.writeBytes(frame(event("content_block_stop").put("index", this.open)));
+			this.open = -1;
+		}
 	}
 
 	private static ObjectNode event(String type) {

@@ -1,5 +1,6 @@
 package dev.parley.gateway.anthropic;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,7 +17,8 @@ final class MessageJson {
 
 	/**
 	 * Writes one answer as Anthropic does: its text as one text block (none when it is
-	 * empty), the stop reason in Anthropic's words, the usage as input and output tokens.
+	 * empty), then a {@code tool_use} block per tool call, the stop reason in Anthropic's
+	 * words, the usage as input and output tokens.
 	 * @param id {@code msg_...}
 	 * @param model the model name the client asked for
 	 */
@@ -30,6 +32,12 @@ final class MessageJson {
 		var content = root.putArray("content");
 		if (text != null && !text.isEmpty()) {
 			content.addObject().put("type", "text").put("text", text);
+		}
+		JsonNode message = answer.completion().message();
+		if (message != null) {
+			for (JsonNode call : message.path("tool_calls")) {
+				content.add(ToolUses.block(call));
+			}
 		}
 		root.put("stop_reason", StopReasons.of(answer.completion().finishReason()));
 		root.putNull("stop_sequence");

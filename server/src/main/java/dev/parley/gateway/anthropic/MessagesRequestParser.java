@@ -16,18 +16,16 @@ import dev.parley.provider.ModelParams;
 /**
  * Checks an Anthropic Messages body read as a JSON tree and maps it to the gateway's
  * request: {@code system} (a string or text blocks) becomes a system message, each
- * message's text blocks are joined, {@code max_tokens} (required, as Anthropic requires
- * it), {@code temperature}, {@code top_p} and {@code stop_sequences} become the call's
- * parameters, {@code metadata.user_id} becomes OpenAI's {@code user}. Thinking blocks of
- * earlier turns are left out; images, documents and tool blocks are refused, as Parley
- * cannot relay them yet. Fields Parley does not interpret are ignored.
+ * message's content becomes messages as {@link MessageBlocks} says, {@code max_tokens}
+ * (required, as Anthropic requires it), {@code temperature}, {@code top_p} and
+ * {@code stop_sequences} become the call's parameters; {@code tools} and
+ * {@code tool_choice} ({@link ToolDeclarations}) and {@code metadata.user_id} (as
+ * {@code user}) become the OpenAI fields an OpenAI-compatible upstream receives. Fields
+ * Parley does not interpret are ignored.
  */
 final class MessagesRequestParser {
 
 	private static final Set<String> ROLES = Set.of("user", "assistant");
-
-	/** Blocks of earlier answers that only the model that wrote them reads. */
-	private static final Set<String> DROPPED_BLOCKS = Set.of("thinking", "redacted_thinking");
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -50,11 +48,13 @@ final class MessagesRequestParser {
 		}
 		messages.addAll(messages(body.get("messages")));
 		topK(body.get("top_k"));
-		refuseTools(body.get("tools"));
 		ModelParams params = new ModelParams(fraction(body, "temperature"), fraction(body, "top_p"), maxTokens,
 				stopSequences(body.get("stop_sequences")));
+		ObjectNode extra = NODES.objectNode();
+		ToolDeclarations.addTo(extra, body.get("tools"), body.get("tool_choice"));
+		metadata(extra, body.get("metadata"));
 		return new CompletionRequest(model.asString(), bool(body, "stream"), false, List.copyOf(messages), params,
-				extra(body.get("metadata")));
+				extra.isEmpty() ? null : extra);
 	}
 
 	private static int maxTokens(JsonNode value) {
@@ -71,7 +71,7 @@ final class MessagesRequestParser {
 		if (system == null || system.isNull()) {
 			return null;
 		}
-		String text = text(system, "system");
+		String text = MessageBlocks.text(system, "system");
 		return text.isEmpty() ? null : text;
 	}
 
@@ -94,53 +94,9 @@ final class MessagesRequestParser {
 			if (content == null || content.isNull()) {
 				throw ProblemException.invalid(field + ".content", "is required");
 			}
-			parsed.add(new ChatMessage(role.asString(), text(content, field + ".content")));
+			parsed.addAll(MessageBlocks.of(role.asString(), content, field + ".content"));
 		}
 		return parsed;
-	}
-
-	/**
-	 * The text of a string or of an array of content blocks (their texts joined by a line
-	 * break).
-	 */
-	private static String text(JsonNode content, String field) {
-		if (content.isString()) {
-			return content.asString();
-		}
-		if (!content.isArray()) {
-			throw ProblemException.invalid(field, "must be a string or an array of content blocks");
-		}
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < content.size(); i++) {
-			JsonNode block = content.get(i);
-			String blockField = field + "[" + i + "]";
-			JsonNode type = block.isObject() ? block.get("type") : null;
-			if (type == null || !type.isString()) {
-				throw ProblemException.invalid(blockField, "must be a content block with a type");
-			}
-			if (DROPPED_BLOCKS.contains(type.asString())) {
-				continue;
-			}
-			if (!"text".equals(type.asString())) {
-				throw ProblemException.invalid(blockField + ".type",
-						"'" + type.asString() + "' blocks are not supported by Parley; send text blocks");
-			}
-			JsonNode blockText = block.get("text");
-			if (blockText == null || !blockText.isString()) {
-				throw ProblemException.invalid(blockField + ".text", "is required and must be a string");
-			}
-			if (!text.isEmpty()) {
-				text.append('\n');
-			}
-			text.append(blockText.asString());
-		}
-		return text.toString();
-	}
-
-	private static void refuseTools(JsonNode tools) {
-		if (tools != null && !tools.isNull() && !(tools.isArray() && tools.isEmpty())) {
-			throw ProblemException.invalid("tools", "tool use is not supported by Parley's Messages endpoint yet");
-		}
 	}
 
 	private static List<String> stopSequences(JsonNode stops) {
@@ -160,22 +116,22 @@ final class MessagesRequestParser {
 		return sequences.isEmpty() ? null : List.copyOf(sequences);
 	}
 
-	/** {@code metadata.user_id} as OpenAI's {@code user}; null when there is none. */
-	private static ObjectNode extra(JsonNode metadata) {
+	/** {@code metadata.user_id} as OpenAI's {@code user}. */
+	private static void metadata(ObjectNode extra, JsonNode metadata) {
 		if (metadata == null || metadata.isNull()) {
-			return null;
+			return;
 		}
 		if (!metadata.isObject()) {
 			throw ProblemException.invalid("metadata", "must be an object");
 		}
 		JsonNode userId = metadata.get("user_id");
 		if (userId == null || userId.isNull()) {
-			return null;
+			return;
 		}
 		if (!userId.isString()) {
 			throw ProblemException.invalid("metadata.user_id", "must be a string");
 		}
-		return NODES.objectNode().put("user", userId.asString());
+		extra.put("user", userId.asString());
 	}
 
 	private static boolean bool(JsonNode node, String field) {
