@@ -45,8 +45,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private final ProblemResponses responses;
 
-	ProblemAdvice(ProblemResponses responses) {
+	private final KnownFailures known;
+
+	ProblemAdvice(ProblemResponses responses, KnownFailures known) {
 		this.responses = responses;
+		this.known = known;
 	}
 
 	@ExceptionHandler(ProblemException.class)
@@ -80,9 +83,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 			return respond(CommonProblem.forStatus(error.getStatusCode().value()), error.getStatusCode(),
 					error.getBody().getDetail(), List.of(), request, error.getHeaders());
 		}
-		ProblemException clientError = ContainerErrors.classify(ex);
-		if (clientError != null) {
-			return problem(clientError, request);
+		ProblemException known = this.known.classify(ex);
+		if (known != null) {
+			return problem(known, request);
 		}
 		log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		return respond(CommonProblem.INTERNAL, "An unexpected error occurred", request);

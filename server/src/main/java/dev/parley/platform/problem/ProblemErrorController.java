@@ -25,8 +25,11 @@ public class ProblemErrorController implements ErrorController {
 
 	private final ProblemResponses responses;
 
-	ProblemErrorController(ProblemResponses responses) {
+	private final KnownFailures known;
+
+	ProblemErrorController(ProblemResponses responses, KnownFailures known) {
 		this.responses = responses;
+		this.known = known;
 	}
 
 	@RequestMapping("${server.error.path:${error.path:/error}}")
@@ -36,10 +39,10 @@ public class ProblemErrorController implements ErrorController {
 		int status = (code instanceof Integer value) ? ((value >= 400) ? value : 500) : 404;
 		ProblemType type = CommonProblem.forStatus(status);
 		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-		ProblemException clientError = (failure instanceof Throwable ex) ? ContainerErrors.classify(ex) : null;
-		if (clientError != null) {
-			return this.responses.entity(clientError.type(), clientError.type().status(), clientError.getMessage(),
-					List.of(), request, HttpHeaders.EMPTY);
+		ProblemException known = (failure instanceof Throwable ex) ? this.known.classify(ex) : null;
+		if (known != null) {
+			return this.responses.entity(known.type(), known.type().status(), known.getMessage(), List.of(), request,
+					retryAfter(known));
 		}
 		if (status >= 500) {
 			log.error("Request to {} failed with {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), status,
@@ -48,6 +51,15 @@ public class ProblemErrorController implements ErrorController {
 		String detail = (status >= 500) ? "An unexpected error occurred" : type.title();
 		return this.responses.entity(type, HttpStatusCode.valueOf(status), detail, List.of(), request,
 				HttpHeaders.EMPTY);
+	}
+
+	private static HttpHeaders retryAfter(ProblemException problem) {
+		if (!(problem instanceof RetryLaterException later)) {
+			return HttpHeaders.EMPTY;
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
+		return headers;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -22,8 +23,9 @@ import dev.parley.provider.store.StoredProvider;
  * every {@code recheck} it compares a cheap fingerprint of the tables (and reloads fully
  * every {@code reload}, against clock skew between instances); only providers that
  * changed are rebuilt. A replaced provider is not closed: streams in flight on it finish,
- * and its client is collected afterwards. Thread-safe; a refresh never blocks other
- * callers once a first snapshot exists.
+ * and its client is collected afterwards. Thread-safe; once a first snapshot exists, the
+ * recheck runs on a thread of its own, so no caller waits for the database, except the
+ * first after a change made on this instance, which reads it before it answers.
  */
 final class RuntimeProviders implements AutoCloseable {
 
@@ -59,6 +61,8 @@ final class RuntimeProviders implements AutoCloseable {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
+	private final AtomicBoolean rechecking = new AtomicBoolean();
+
 	private volatile Snapshot snapshot;
 
 	private volatile ProviderRepository.Fingerprint fingerprint;
@@ -66,6 +70,8 @@ final class RuntimeProviders implements AutoCloseable {
 	private volatile long checkedAt;
 
 	private volatile long loadedAt;
+
+	private volatile boolean stale;
 
 	RuntimeProviders(ProviderRepository store, ProviderFactory factory, Duration recheck, Duration reload) {
 		this.store = store;
@@ -75,11 +81,11 @@ final class RuntimeProviders implements AutoCloseable {
 	}
 
 	Snapshot current() {
-		Snapshot current = this.snapshot;
-		if (current == null) {
+		if (this.snapshot == null || this.stale) {
 			this.lock.lock();
 			try {
-				if (this.snapshot == null) {
+				if (this.snapshot == null || this.stale) {
+					this.stale = false;
 					refresh(true);
 				}
 				return this.snapshot;
@@ -89,26 +95,36 @@ final class RuntimeProviders implements AutoCloseable {
 			}
 		}
 		long now = System.nanoTime();
-		if (now - this.checkedAt >= this.recheckNanos && this.lock.tryLock()) {
-			try {
-				refresh(now - this.loadedAt >= this.reloadNanos);
-			}
-			finally {
-				this.lock.unlock();
-			}
+		if (now - this.checkedAt >= this.recheckNanos && this.rechecking.compareAndSet(false, true)) {
+			// Off the caller's thread: a database that is slow or away delays no request.
+			Thread.ofVirtual().name("provider-recheck").start(() -> recheck(now));
 		}
 		return this.snapshot;
 	}
 
-	/** Makes the next use re-read the tables (after a change made on this instance). */
+	/**
+	 * Makes the next use re-read the tables before it answers (after a change made on
+	 * this instance).
+	 */
 	void invalidate() {
 		this.lock.lock();
 		try {
 			this.fingerprint = null;
-			this.checkedAt = System.nanoTime() - this.recheckNanos;
+			this.stale = true;
 		}
 		finally {
 			this.lock.unlock();
+		}
+	}
+
+	private void recheck(long now) {
+		this.lock.lock();
+		try {
+			refresh(now - this.loadedAt >= this.reloadNanos);
+		}
+		finally {
+			this.lock.unlock();
+			this.rechecking.set(false);
 		}
 	}
 

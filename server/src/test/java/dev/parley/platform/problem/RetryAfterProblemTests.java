@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetryAfterProblemTests {
 
 	private final ProblemAdvice advice = new ProblemAdvice(
-			new ProblemResponses(List.of(), JsonConfiguration.storageJsonMapper()));
+			new ProblemResponses(List.of(), JsonConfiguration.storageJsonMapper()), new KnownFailures(List.of()));
 
 	@Test
 	void theAdviceAddsRetryAfterInWholeSeconds() {

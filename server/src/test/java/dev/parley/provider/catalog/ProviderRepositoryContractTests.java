@@ -27,6 +27,7 @@ import dev.parley.provider.store.ProviderRepository;
 import dev.parley.provider.store.StoredProvider;
 import dev.parley.provider.transport.StreamWatchdog;
 import dev.parley.testsupport.DatabaseServer;
+import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.OnEachDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,6 +170,10 @@ class ProviderRepositoryContractTests {
 		StoredProvider provider = provider("Shared-" + suffix(), List.of("sk-shared-00001"));
 		this.store.insert(provider);
 
+		// The other instance re-reads the table in the background, not in the caller's
+		// thread.
+		Eventually.eventually("the other instance to see the new provider")
+			.until(() -> other.current().byId().containsKey(provider.id()));
 		RuntimeProviders.Built built = other.current().byId().get(provider.id());
 		assertThat(built.provider()).isNotNull();
 		assertThat(other.current().byId().get(provider.id())).isSameAs(built);
@@ -177,7 +182,8 @@ class ProviderRepositoryContractTests {
 				provider.baseUrl(), null, provider.models(), provider.timeouts(), null, provider.streamUsage(), false,
 				provider.createdAt(), later(provider), provider.keys());
 		this.store.update(disabled, false);
-		assertThat(other.current().byId().get(provider.id()).stored().enabled()).isFalse();
+		Eventually.eventually("the other instance to see the provider disabled")
+			.until(() -> !other.current().byId().get(provider.id()).stored().enabled());
 		assertThat(other.current().enabled()).extracting((b) -> b.stored().id()).doesNotContain(provider.id());
 		other.close();
 	}

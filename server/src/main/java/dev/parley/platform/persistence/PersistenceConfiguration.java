@@ -1,0 +1,22 @@
+package dev.parley.platform.persistence;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The database settings and the driver timeouts they give the pool. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+public class PersistenceConfiguration {
+
+	/**
+	 * Static, as a bean post-processor must be, so that this configuration is not created
+	 * before the beans it processes.
+	 */
+	@Bean
+	static DriverTimeouts driverTimeouts(ObjectProvider<DatabaseProperties> properties) {
+		return new DriverTimeouts(properties);
+	}
+
+}
