@@ -22,11 +22,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * abandoned
  * @param replyTimeout the longest a non-streaming request waits for its reply
  * @param instanceId this instance's name, stored on the replies it generates
+ * @param storeRetryWindow how long storing a finished reply is retried while the database
+ * is away before the stream ends with a {@code reply_not_stored} error
  */
 @ConfigurationProperties("parley.chat")
 public record ChatProperties(@DefaultValue("32000") int maxContentChars, @DefaultValue("50") int contextMaxMessages,
 		@DefaultValue("16000") int contextMaxTokens, @DefaultValue("15s") Duration heartbeatInterval,
 		@DefaultValue("10m") Duration resumeRetention, @DefaultValue("5s") Duration checkpointInterval,
 		@DefaultValue("60s") Duration leaseTimeout, @DefaultValue("10m") Duration replyTimeout,
-		@DefaultValue("local") String instanceId) {
+		@DefaultValue("local") String instanceId, @DefaultValue("60s") Duration storeRetryWindow) {
 }

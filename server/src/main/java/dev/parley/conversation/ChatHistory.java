@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,5 +72,11 @@ public interface ChatHistory {
 	 * INTERRUPTED.
 	 */
 	int interruptStale(Instant before);
+
+	/**
+	 * These messages, if still STREAMING, become INTERRUPTED with the text of their last
+	 * checkpoint: replies whose final state could not be stored.
+	 */
+	int interrupt(Collection<UUID> messageIds);
 
 }

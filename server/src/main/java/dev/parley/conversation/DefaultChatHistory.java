@@ -2,6 +2,7 @@ package dev.parley.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,6 +115,11 @@ class DefaultChatHistory implements ChatHistory {
 	@Override
 	public int interruptStale(Instant before) {
 		return this.messages.interruptStale(before, Jdbc.now(this.clock));
+	}
+
+	@Override
+	public int interrupt(Collection<UUID> messageIds) {
+		return messageIds.isEmpty() ? 0 : this.messages.interrupt(messageIds, Jdbc.now(this.clock));
 	}
 
 }

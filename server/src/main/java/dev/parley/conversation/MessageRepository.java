@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -166,6 +167,15 @@ class MessageRepository {
 					+ " WHERE status = 'streaming' AND updated_at < :before")
 			.param("now", Jdbc.param(now))
 			.param("before", Jdbc.param(before))
+			.update();
+	}
+
+	int interrupt(Collection<UUID> ids, Instant now) {
+		return this.jdbc
+			.sql("UPDATE messages SET status = 'interrupted', instance_id = NULL, updated_at = :now"
+					+ " WHERE status = 'streaming' AND id IN (:ids)")
+			.param("now", Jdbc.param(now))
+			.param("ids", ids.stream().map(Jdbc::param).toList())
 			.update();
 	}
 

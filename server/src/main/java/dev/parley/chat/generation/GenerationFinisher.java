@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import dev.parley.cache.CachedReply;
@@ -13,11 +12,11 @@ import dev.parley.chat.ChatEvent;
 import dev.parley.chat.ChatMetrics;
 import dev.parley.chat.ConversationLocks;
 import dev.parley.chat.GenerationEventLog;
-import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageStatus;
 import dev.parley.conversation.ReplyEnding;
 import dev.parley.platform.TokenBudget;
+import dev.parley.platform.persistence.DatabaseOutage;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.provider.ChatRequest;
 import dev.parley.provider.ProviderException;
@@ -26,24 +25,29 @@ import dev.parley.provider.TokenCounter;
 import dev.parley.provider.Usage;
 
 /**
- * Ends a generation: decides the reply's status, writes the assistant message once, then
- * publishes the terminal event and frees the conversation. The database write comes
- * first, so a client that sees {@code end} can read the stored message.
+ * Ends a generation: decides the reply's status, writes the assistant message once
+ * (waiting for a database that is away, see {@link ReplyStore}), then publishes the
+ * terminal event and frees the conversation. The database write comes first, so a client
+ * that sees {@code end} can read the stored message; when it finally fails, the stream
+ * ends with a {@code reply_not_stored} error that says what the database keeps.
  */
 @Component
 class GenerationFinisher {
 
 	private static final Logger log = LoggerFactory.getLogger(GenerationFinisher.class);
 
-	private static final int WRITE_ATTEMPTS = 4;
+	/** The code of the {@code error} event of a reply that could not be stored. */
+	static final String REPLY_NOT_STORED = "reply_not_stored";
 
-	private final ChatHistory history;
+	private final ReplyStore store;
 
 	private final GenerationEventLog events;
 
 	private final ConversationLocks locks;
 
 	private final GenerationRegistry registry;
+
+	private final GenerationSupervisor supervisor;
 
 	private final TokenCounter tokens;
 
@@ -53,14 +57,15 @@ class GenerationFinisher {
 
 	private final ResponseCache cache;
 
-	GenerationFinisher(ChatHistory history, GenerationEventLog events, ConversationLocks locks,
-			GenerationRegistry registry, TokenCounter tokens, ChatMetrics metrics, TokenBudget tokenBudget,
-			ResponseCache cache) {
+	GenerationFinisher(ReplyStore store, GenerationEventLog events, ConversationLocks locks,
+			GenerationRegistry registry, GenerationSupervisor supervisor, TokenCounter tokens, ChatMetrics metrics,
+			TokenBudget tokenBudget, ResponseCache cache) {
 		this.cache = cache;
-		this.history = history;
+		this.store = store;
 		this.events = events;
 		this.locks = locks;
 		this.registry = registry;
+		this.supervisor = supervisor;
 		this.tokens = tokens;
 		this.metrics = metrics;
 		this.tokenBudget = tokenBudget;
@@ -72,42 +77,78 @@ class GenerationFinisher {
 		Usage usage = (outcome.usage() != null) ? outcome.usage()
 				: new Usage(this.tokens.count(request.messages()), this.tokens.count(text));
 		String finishReason = (status == MessageStatus.COMPLETE) ? outcome.finishReason() : null;
+		RouteTarget servedBy = outcome.servedBy();
 		Message stored = null;
+		RuntimeException failure = null;
+		boolean notStored = false;
 		try {
-			store(generation, text, status, finishReason, usage, outcome.servedBy(), outcome.cached());
-			stored = this.history.requireMessage(generation.conversationId(), generation.id());
+			stored = this.store.store(generation, new ReplyEnding(text, status, finishReason, usage.promptTokens(),
+					usage.completionTokens(), servedBy.model(), servedBy.providerId(), outcome.cached()));
 		}
 		catch (ProblemException ex) {
+			failure = ex;
 			log.info("Reply {} ended after its conversation was deleted", generation.id());
 		}
 		catch (RuntimeException ex) {
-			log.error("Could not store reply {}; it stays 'streaming' until recovery marks it interrupted",
-					generation.id(), ex);
+			failure = ex;
+			notStored = true;
+			log.error("Could not store reply {}; it keeps its last checkpoint and becomes 'interrupted' once the"
+					+ " database answers", generation.id(), ex);
 		}
-		if (!outcome.cached() && (outcome.usage() != null || status != MessageStatus.FAILED)) {
-			// A reply that failed before any text and without usage, or came from the
-			// cache, cost nothing upstream.
+		// A reply that failed before any text and without usage, or came from the cache,
+		// cost nothing upstream.
+		boolean costly = !outcome.cached() && (outcome.usage() != null || status != MessageStatus.FAILED);
+		if (costly && !notStored) {
 			charge(generation, usage);
 		}
-		if (caching != null && caching.hit() == null && status == MessageStatus.COMPLETE) {
-			this.cache.put(caching.key(), CachedReply.of(text, finishReason, usage, outcome.servedBy()));
+		if (!notStored && caching != null && caching.hit() == null && status == MessageStatus.COMPLETE) {
+			this.cache.put(caching.key(), CachedReply.of(text, finishReason, usage, servedBy));
 		}
-		String statusName = status.name().toLowerCase(Locale.ROOT);
-		ChatEvent terminal = (outcome.failure() == null || status == MessageStatus.STOPPED)
-				? new ChatEvent.End(generation.id(), text,
-						ChatEvent.TokenUsage.of(usage.promptTokens(), usage.completionTokens()), finishReason,
-						statusName, outcome.servedBy().model(), outcome.servedBy().providerId(), outcome.cached())
-				: errorEvent(generation, outcome.failure(), statusName, text);
+		// The terminal event says what is stored: it is sent only now, after the write.
+		ChatEvent terminal;
+		if (notStored) {
+			status = MessageStatus.INTERRUPTED;
+			terminal = notStoredEvent(generation, this.supervisor.abandon(generation), failure);
+		}
+		else if (outcome.failure() == null || status == MessageStatus.STOPPED) {
+			terminal = new ChatEvent.End(generation.id(), text,
+					ChatEvent.TokenUsage.of(usage.promptTokens(), usage.completionTokens()), finishReason, name(status),
+					servedBy.model(), servedBy.providerId(), outcome.cached());
+		}
+		else {
+			terminal = errorEvent(generation, outcome.failure(), name(status), text);
+		}
 		this.events.finish(generation.id(), terminal);
 		this.registry.remove(generation);
 		this.locks.release(generation.conversationId(), generation.lockHolder());
-		this.metrics.generationEnded(statusName);
+		this.metrics.generationEnded(name(status));
+		if (costly && notStored) {
+			// Tried once the client knows, as the database is likely still away.
+			charge(generation, usage);
+		}
 		if (stored != null) {
 			generation.done().complete(stored);
 		}
 		else {
-			generation.done().completeExceptionally(new IllegalStateException("reply could not be stored"));
+			generation.done().completeExceptionally(failure);
 		}
+	}
+
+	/**
+	 * The reply could not be stored: the database keeps the text of its last checkpoint
+	 * ({@code saved}), marked {@code interrupted} once it answers; the event says so.
+	 */
+	private static ChatEvent.Error notStoredEvent(RunningGeneration generation, String saved,
+			RuntimeException failure) {
+		String why = DatabaseOutage.isOutage(failure) ? "the database is unavailable" : "of a database error";
+		return new ChatEvent.Error(REPLY_NOT_STORED,
+				"The reply could not be stored because " + why
+						+ "; it is kept as 'interrupted' with the text saved before (partial_text)",
+				generation.id(), name(MessageStatus.INTERRUPTED), saved.isEmpty() ? null : saved);
+	}
+
+	private static String name(MessageStatus status) {
+		return status.name().toLowerCase(Locale.ROOT);
 	}
 
 	/**
@@ -137,35 +178,6 @@ class GenerationFinisher {
 			String text) {
 		return new ChatEvent.Error(failure.failure().code(), failure.getMessage(), generation.id(), status,
 				text.isEmpty() ? null : text);
-	}
-
-	private void store(RunningGeneration generation, String text, MessageStatus status, String finishReason,
-			Usage usage, RouteTarget servedBy, boolean cached) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				this.history.finishAssistantMessage(generation.conversationId(), generation.id(),
-						new ReplyEnding(text, status, finishReason, usage.promptTokens(), usage.completionTokens(),
-								servedBy.model(), servedBy.providerId(), cached));
-				return;
-			}
-			catch (DataAccessException ex) {
-				if (attempt == WRITE_ATTEMPTS) {
-					throw ex;
-				}
-				log.warn("Storing reply {} failed (attempt {}), retrying: {}", generation.id(), attempt,
-						ex.getMessage());
-				sleep(250L << attempt);
-			}
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -2,8 +2,11 @@ package dev.parley.chat.generation;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +26,9 @@ import dev.parley.conversation.ChatHistory;
  * Keeps replies safe across crashes: before traffic is served, this instance's replies
  * left {@code streaming} by a crash become {@code interrupted}; while running, the text
  * of every running reply is checkpointed (which also renews its lease), replies whose
- * lease ran out on any instance are marked interrupted, and old event logs are dropped.
- * All of it is idempotent SQL, safe when every instance does it.
+ * lease ran out on any instance are marked interrupted, as are at once those whose final
+ * state could not be stored, and old event logs are dropped. All of it is idempotent SQL,
+ * safe when every instance does it.
  */
 @Component
 class GenerationSupervisor implements SmartInitializingSingleton, DisposableBean {
@@ -42,6 +46,10 @@ class GenerationSupervisor implements SmartInitializingSingleton, DisposableBean
 	private final ChatProperties properties;
 
 	private final Clock clock;
+
+	private final Object checkpointing = new Object();
+
+	private final Set<UUID> abandoned = ConcurrentHashMap.newKeySet();
 
 	private final ScheduledExecutorService scheduler = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("generation-supervisor").daemon().factory());
@@ -66,9 +74,24 @@ class GenerationSupervisor implements SmartInitializingSingleton, DisposableBean
 		this.scheduler.scheduleWithFixedDelay(this::safely, every, every, TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * Gives up on a reply whose final state could not be stored: from now on no
+	 * checkpoint saves it, and once the database answers it becomes {@code interrupted}
+	 * with the text of its last checkpoint, which this returns. Waits for a checkpoint in
+	 * progress, so the text returned is what the database keeps.
+	 */
+	String abandon(RunningGeneration generation) {
+		synchronized (this.checkpointing) {
+			this.registry.remove(generation);
+			this.abandoned.add(generation.id());
+			return generation.savedText();
+		}
+	}
+
 	private void safely() {
 		try {
 			checkpoint();
+			interruptAbandoned();
 			int stale = this.history.interruptStale(this.clock.instant().minus(this.properties.leaseTimeout()));
 			if (stale > 0) {
 				log.warn("Marked {} abandoned streaming replies as interrupted", stale);
@@ -81,20 +104,40 @@ class GenerationSupervisor implements SmartInitializingSingleton, DisposableBean
 	}
 
 	void checkpoint() {
+		synchronized (this.checkpointing) {
+			checkpointRegistered();
+		}
+	}
+
+	private void interruptAbandoned() {
+		if (!this.abandoned.isEmpty()) {
+			List<UUID> ids = List.copyOf(this.abandoned);
+			this.history.interrupt(ids);
+			this.abandoned.removeAll(ids);
+		}
+	}
+
+	private void checkpointRegistered() {
 		Map<UUID, String> partials = new HashMap<>();
+		Map<RunningGeneration, String> saving = new HashMap<>();
 		// A reply younger than one interval has little to lose and a fresh lease: most
 		// short
 		// replies end before they are ever checkpointed.
 		long youngerThan = System.nanoTime() - this.properties.checkpointInterval().toNanos();
+		// Replies still waiting for the database to store them stay registered, so their
+		// lease is renewed here before the stale check below could interrupt them.
 		for (RunningGeneration generation : this.registry.all()) {
 			if (generation.acceptedAtNanos() - youngerThan > 0) {
 				continue;
 			}
-			partials.put(generation.id(), generation.text());
+			String text = generation.text();
+			partials.put(generation.id(), text);
+			saving.put(generation, text);
 			this.locks.renew(generation.conversationId(), generation.lockHolder(), this.properties.leaseTimeout());
 		}
 		if (!partials.isEmpty()) {
 			this.history.checkpoint(partials);
+			saving.forEach(RunningGeneration::saved);
 		}
 	}
 

@@ -67,6 +67,11 @@ class ReplyResponses {
 					"The reply is still being generated; follow it at /stream or read it later");
 		}
 		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				// Why the reply could not be stored: its conversation is gone, or the
+				// database is away (a 503), or another failure (an internal error).
+				throw failure;
+			}
 			throw ProblemException.of(CommonProblem.INTERNAL, "The reply could not be stored");
 		}
 		catch (InterruptedException ex) {

@@ -28,6 +28,8 @@ final class RunningGeneration {
 
 	private final CompletableFuture<Message> done = new CompletableFuture<>();
 
+	private volatile String savedText = "";
+
 	private volatile CompletionStream upstream;
 
 	private volatile boolean stopRequested;
@@ -85,6 +87,18 @@ final class RunningGeneration {
 
 	synchronized String text() {
 		return this.text.toString();
+	}
+
+	/**
+	 * The text the last successful checkpoint stored (empty before the first): what the
+	 * database keeps if the final write never succeeds.
+	 */
+	String savedText() {
+		return this.savedText;
+	}
+
+	void saved(String text) {
+		this.savedText = text;
 	}
 
 	void attach(CompletionStream stream) {

@@ -2,7 +2,11 @@ package dev.parley.platform.persistence;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -11,6 +15,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.parley.bench.sim.Simulator;
 import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.PrivateDatabase;
 import dev.parley.testsupport.Response;
@@ -39,6 +44,11 @@ abstract class DatabaseOutageIT extends WholeAppTestBase {
 
 	/** Above the socket timeout that bounds a query to a frozen server. */
 	private static final Duration BOUNDED = Duration.ofSeconds(30);
+
+	private static final int REPLY_TOKENS = 40;
+
+	/** A reply that keeps streaming for about four seconds after its first chunk. */
+	private static final String SLOW_MODEL = "sim?tokens=" + REPLY_TOKENS + "&delay=100";
 
 	private static PrivateDatabase database;
 
@@ -145,6 +155,110 @@ abstract class DatabaseOutageIT extends WholeAppTestBase {
 		database.thaw();
 		Eventually.eventually("Parley to serve requests again")
 			.until(() -> get("/api/v1/conversations", FAST).status() == 200);
+	}
+
+	@Test
+	void aReplyFinishedWhileTheDatabaseIsAwayIsStoredBeforeItsEnd() throws InterruptedException {
+		String conversation = createConversation();
+		try (SseClient stream = stream(conversation, message("Tell me a long story", SLOW_MODEL))) {
+			SseClient.Frame start = stream.next();
+			assertThat(start.type()).isEqualTo("start");
+			UUID replyId = UUID.fromString(start.text("message_id"));
+			StringBuilder text = new StringBuilder(stream.next().text("content"));
+
+			database.stop();
+			// The provider keeps streaming while the database is away.
+			readTheRestOfTheText(stream, text);
+			// Longer than the connection timeout: storing the reply has failed at least
+			// once.
+			assertUnavailable(get("/api/v1/conversations", FAST));
+			database.start();
+			// Longer away than its lease, yet its own lease check must leave the reply
+			// alone.
+			Set<String> seen = ConcurrentHashMap.newKeySet();
+			AtomicBoolean watching = new AtomicBoolean(true);
+			Thread watcher = Thread.ofVirtual().start(() -> watchStatus(replyId, seen, watching));
+
+			SseClient.Frame end;
+			try {
+				end = stream.next();
+			}
+			finally {
+				watching.set(false);
+				watcher.join(Duration.ofSeconds(10));
+			}
+			assertThat(seen).doesNotContain("interrupted");
+			assertThat(end.type()).as(end.data().toString()).isEqualTo("end");
+			assertThat(end.text("status")).isEqualTo("complete");
+			assertThat(end.text("full_text")).isEqualTo(Simulator.expectedText(REPLY_TOKENS));
+			var stored = database.jdbc()
+				.sql("SELECT status, content, completion_tokens FROM messages WHERE id = :id")
+				.param("id", replyId.toString())
+				.query()
+				.singleRow();
+			assertThat(stored.get("status")).isEqualTo("complete");
+			assertThat(stored.get("content")).isEqualTo(end.text("full_text"));
+			assertThat(((Number) stored.get("completion_tokens")).intValue())
+				.isEqualTo(end.data().at("/usage/completion_tokens").asInt());
+		}
+		assertThat(messages(conversation).get(0).path("status").asString()).isEqualTo("complete");
+	}
+
+	@Test
+	void aReplyThatCannotBeStoredInTimeEndsWithAnErrorThatSaysWhatIsStored() {
+		String conversation = createConversation();
+		try (SseClient stream = stream(conversation, message("Tell me a long story", SLOW_MODEL))) {
+			SseClient.Frame start = stream.next();
+			UUID replyId = UUID.fromString(start.text("message_id"));
+			StringBuilder text = new StringBuilder(stream.next().text("content"));
+
+			database.stop();
+			readTheRestOfTheText(stream, text);
+
+			SseClient.Frame error = stream.next();
+			assertThat(error.type()).as(error.data().toString()).isEqualTo("error");
+			assertThat(error.text("code")).isEqualTo("reply_not_stored");
+			assertThat(error.text("status")).isEqualTo("interrupted");
+			String kept = (error.text("partial_text") != null) ? error.text("partial_text") : "";
+			assertThat(Simulator.expectedText(REPLY_TOKENS)).startsWith(kept);
+
+			database.start();
+			Eventually.eventually("the reply to be stored as the error said")
+				.until(() -> "interrupted".equals(database.jdbc()
+					.sql("SELECT status FROM messages WHERE id = :id")
+					.param("id", replyId.toString())
+					.query(String.class)
+					.single()));
+			assertThat(database.jdbc()
+				.sql("SELECT content FROM messages WHERE id = :id")
+				.param("id", replyId.toString())
+				.query(String.class)
+				.single()).isEqualTo(kept);
+		}
+	}
+
+	/** Records every status the reply's row has while {@code watching}. */
+	private static void watchStatus(UUID replyId, Set<String> seen, AtomicBoolean watching) {
+		// Exceptions ignored: the server is still starting.
+		Eventually.eventually("the reply to end").ignoreExceptions().until(() -> {
+			seen.add(database.jdbc()
+				.sql("SELECT status FROM messages WHERE id = :id")
+				.param("id", replyId.toString())
+				.query(String.class)
+				.single());
+			return !watching.get();
+		});
+	}
+
+	private static void readTheRestOfTheText(SseClient stream, StringBuilder text) {
+		String expected = Simulator.expectedText(REPLY_TOKENS);
+		while (text.length() < expected.length()) {
+			SseClient.Frame chunk = stream.next();
+			assertThat(chunk).isNotNull();
+			assertThat(chunk.type()).as(chunk.data().toString()).isEqualTo("chunk");
+			text.append(chunk.text("content"));
+		}
+		assertThat(text.toString()).isEqualTo(expected);
 	}
 
 	private Response get(String path, Duration timeout) {
