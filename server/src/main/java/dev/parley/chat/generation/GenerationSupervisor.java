@@ -112,8 +112,9 @@ class GenerationSupervisor implements SmartInitializingSingleton, DisposableBean
 	private void interruptAbandoned() {
 		if (!this.abandoned.isEmpty()) {
 			List<UUID> ids = List.copyOf(this.abandoned);
-			this.history.interrupt(ids);
+			int interrupted = this.history.interrupt(ids);
 			this.abandoned.removeAll(ids);
+			log.warn("Marked {} replies that could not be stored as interrupted", interrupted);
 		}
 	}
 
