@@ -33,6 +33,16 @@ public interface AnswerFrames {
 	byte[] finish(String finishReason, Usage usage);
 
 	/**
+	 * The end of a whole answer that a stop sequence may have ended: the last bytes
+	 * written. By default the stop sequence is not said.
+	 * @param stopSequence the stop sequence that ended it when the provider says so, or
+	 * null
+	 */
+	default byte[] finish(String finishReason, String stopSequence, Usage usage) {
+		return finish(finishReason, usage);
+	}
+
+	/**
 	 * The end of an answer that failed after it began: the last bytes written.
 	 * @param failure why the provider call failed
 	 * @param message what the client is told

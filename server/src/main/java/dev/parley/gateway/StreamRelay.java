@@ -63,7 +63,7 @@ final class StreamRelay {
 					case StreamEvent.Finish finish -> {
 						this.reported = finish.usage();
 						this.finishReason = finish.finishReason();
-						out.write(this.frames.finish(finish.finishReason(), usage()));
+						out.write(this.frames.finish(finish.finishReason(), finish.stopSequence(), usage()));
 						out.flush();
 						return;
 					}

@@ -24,8 +24,17 @@ public sealed interface StreamEvent {
 	record Passthrough(JsonNode delta) implements StreamEvent {
 	}
 
-	/** The end of the reply; usage is null when the provider did not report it. */
-	record Finish(String finishReason, Usage usage) implements StreamEvent {
+	/**
+	 * The end of the reply; usage is null when the provider did not report it;
+	 * {@code stopSequence} is the stop sequence that ended it when the provider says so
+	 * (Anthropic's {@code stop_sequence}), else null.
+	 */
+	record Finish(String finishReason, Usage usage, String stopSequence) implements StreamEvent {
+
+		public Finish(String finishReason, Usage usage) {
+			this(finishReason, usage, null);
+		}
+
 	}
 
 }

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Anthropic's Messages API on {@code POST /v1/messages} over real HTTP, as an Anthropic
  * client sees it: the message and the exact event sequence of a stream, through an
  * OpenAI-compatible provider and through an Anthropic provider (base URL with and without
- * {@code /v1}), API keys in {@code x-api-key} or as a bearer, Anthropic's error bodies,
- * and usage, quota and rate limit charged as on {@code /v1/chat/completions}.
+ * {@code /v1}, its stop sequence told), API keys in {@code x-api-key} or as a bearer,
+ * Anthropic's error bodies, and usage, quota and rate limit charged as on
+ * {@code /v1/chat/completions}.
  */
 @TestPropertySource(properties = { GatewayIT.MODELS_PROPERTY, "parley.limits.user-tokens-per-day=300",
 		"parley.limits.api-key-requests-per-minute=8" })
@@ -141,8 +142,8 @@ class AnthropicMessagesIT extends WholeAppTestBase {
 		TestAccounts.Session admin = admin();
 		String v1 = TestSimulator.get().baseUrl();
 		String host = v1.substring(0, v1.length() - "/v1".length());
-		String key = apiKey(newUser(), "gateway");
 		for (String baseUrl : List.of(host, v1 + "/")) {
+			String key = apiKey(newUser(), "gateway");
 			String agent = anthropicAgent(admin, baseUrl, "claude?tokens=4");
 			String marker = "via anthropic " + UUID.randomUUID();
 			ObjectNode request = request(agent, marker, 50);
@@ -163,6 +164,18 @@ class AnthropicMessagesIT extends WholeAppTestBase {
 			assertThat(whole.at("/content/0/text").asString()).isEqualTo(Simulator.expectedText(4));
 			assertThat(whole.get("stop_reason").asString()).isEqualTo("end_turn");
 			assertThat(whole.at("/usage/output_tokens").asInt()).isEqualTo(4);
+
+			ObjectNode stopped = request(agent, "stop " + marker, 50);
+			stopped.putArray("stop_sequences").add("gamma");
+			JsonNode cut = messages(key, stopped).json();
+			assertThat(cut.get("stop_reason").asString()).as(cut.toString()).isEqualTo("stop_sequence");
+			assertThat(cut.get("stop_sequence").asString()).isEqualTo("gamma");
+			assertThat(cut.at("/content/0/text").asString()).isEqualTo(Simulator.expectedText(2));
+			stopped.put("stream", true);
+			List<Event> cutEvents = events(messages(key, stopped).body());
+			JsonNode cutDelta = cutEvents.get(cutEvents.size() - 2).data().get("delta");
+			assertThat(cutDelta.get("stop_reason").asString()).isEqualTo("stop_sequence");
+			assertThat(cutDelta.get("stop_sequence").asString()).isEqualTo("gamma");
 
 			// and the other way round: an OpenAI client reaches the Anthropic provider
 			ObjectNode chat = JSON.createObjectNode().put("model", agent);

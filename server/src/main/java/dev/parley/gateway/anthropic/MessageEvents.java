@@ -147,13 +147,20 @@ final class MessageEvents implements AnswerFrames {
 
 	@Override
 	public byte[] finish(String finishReason, Usage usage) {
+		return finish(finishReason, null, usage);
+	}
+
+	@Override
+	public byte[] finish(String finishReason, String stopSequence, Usage usage) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		if (this.next == 0) {
 			open(NODES.objectNode().put("type", "text").put("text", ""), true, out);
 		}
 		close(out);
 		ObjectNode delta = event("message_delta");
-		delta.putObject("delta").put("stop_reason", StopReasons.of(finishReason)).putNull("stop_sequence");
+		delta.putObject("delta")
+			.put("stop_reason", StopReasons.of(finishReason, stopSequence))
+			.put("stop_sequence", stopSequence);
 		delta.set("usage", MessageJson.usage(usage));
 		out.writeBytes(frame(delta));
 		out.writeBytes(frame(event("message_stop")));

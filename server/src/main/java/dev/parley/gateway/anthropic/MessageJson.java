@@ -39,8 +39,9 @@ final class MessageJson {
 				content.add(ToolUses.block(call));
 			}
 		}
-		root.put("stop_reason", StopReasons.of(answer.completion().finishReason()));
-		root.putNull("stop_sequence");
+		String stopSequence = answer.completion().stopSequence();
+		root.put("stop_reason", StopReasons.of(answer.completion().finishReason(), stopSequence));
+		root.put("stop_sequence", stopSequence);
 		root.set("usage", usage(answer.usage()));
 		if (answer.cached()) {
 			root.put("cached", true);

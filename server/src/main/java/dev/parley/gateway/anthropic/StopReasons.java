@@ -24,6 +24,17 @@ final class StopReasons {
 	 * {@code refusal}; Anthropic's own reasons pass, anything else is {@code end_turn}.
 	 */
 	static String of(String finishReason) {
+		return of(finishReason, null);
+	}
+
+	/**
+	 * The {@code stop_reason} of a finish reason, {@code stop_sequence} when the provider
+	 * named the stop sequence that ended the answer.
+	 */
+	static String of(String finishReason, String stopSequence) {
+		if (stopSequence != null && (finishReason == null || "stop".equals(finishReason))) {
+			return "stop_sequence";
+		}
 		if (finishReason == null) {
 			return "end_turn";
 		}

@@ -15,13 +15,16 @@ import dev.parley.provider.transport.UpstreamCalls;
  * Reads an Anthropic Messages SSE body: one JSON parse per {@code data:} line (the
  * {@code event:} lines repeat the data's {@code type} and are skipped), a
  * {@link StreamEvent.Delta} per non-empty {@code text_delta}, usage from
- * {@code message_start} and {@code message_delta}, one {@link StreamEvent.Finish} at
- * {@code message_stop}. Timeouts, cancellation and metrics are {@link SseEventStream}'s.
- * Not thread-safe except {@link #close()}.
+ * {@code message_start} and {@code message_delta}, one {@link StreamEvent.Finish} (with
+ * the matched {@code stop_sequence}, if any) at {@code message_stop}. Timeouts,
+ * cancellation and metrics are {@link SseEventStream}'s. Not thread-safe except
+ * {@link #close()}.
  */
 final class AnthropicCompletionStream extends SseEventStream {
 
 	private String stopReason;
+
+	private String stopSequence;
 
 	private Integer inputTokens;
 
@@ -64,6 +67,10 @@ final class AnthropicCompletionStream extends SseEventStream {
 				if (reason != null && reason.isString()) {
 					this.stopReason = reason.asString();
 				}
+				JsonNode sequence = event.path("delta").get("stop_sequence");
+				if (sequence != null && sequence.isString()) {
+					this.stopSequence = sequence.asString();
+				}
 				usage(event.path("usage"));
 			}
 			case "message_stop" -> {
@@ -103,7 +110,7 @@ final class AnthropicCompletionStream extends SseEventStream {
 				? new Usage((this.inputTokens != null) ? this.inputTokens : 0,
 						(this.outputTokens != null) ? this.outputTokens : 0)
 				: null;
-		return finish(AnthropicMessages.finishReason(this.stopReason), usage);
+		return finish(AnthropicMessages.finishReason(this.stopReason), usage, this.stopSequence);
 	}
 
 }

@@ -192,7 +192,15 @@ public abstract class SseEventStream implements CompletionStream {
 
 	/** Ends the stream normally; later {@link #next()} calls return the same finish. */
 	protected final StreamEvent.Finish finish(String finishReason, Usage usage) {
-		this.finish = new StreamEvent.Finish(finishReason, usage);
+		return finish(finishReason, usage, null);
+	}
+
+	/**
+	 * Ends the stream normally, naming the stop sequence that ended it; later
+	 * {@link #next()} calls return the same finish.
+	 */
+	protected final StreamEvent.Finish finish(String finishReason, Usage usage, String stopSequence) {
+		this.finish = new StreamEvent.Finish(finishReason, usage, stopSequence);
 		this.exchange.end();
 		if (this.counted.compareAndSet(false, true)) {
 			this.metrics.ok();

@@ -188,8 +188,13 @@ class AnthropicAdapterTests {
 				List.of("gamma"));
 		Read read = StreamReading.read(this.provider.stream(request));
 		assertThat(read.text()).isEqualTo("alpha beta ");
-		assertThat(read.last()).isEqualTo(new StreamEvent.Finish("stop", new Usage(1, 2)));
-		assertThat(this.provider.complete(request).finishReason()).isEqualTo("stop");
+		assertThat(read.last()).as("the matched sequence is kept beside the finish reason")
+			.isEqualTo(new StreamEvent.Finish("stop", new Usage(1, 2), "gamma"));
+		Completion completion = this.provider.complete(request);
+		assertThat(completion.finishReason()).isEqualTo("stop");
+		assertThat(completion.stopSequence()).isEqualTo("gamma");
+		assertThat(((StreamEvent.Finish) StreamReading.read(this.provider.stream(request("claude"))).last())
+			.stopSequence()).isNull();
 	}
 
 	@Test
