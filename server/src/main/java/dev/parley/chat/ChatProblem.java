@@ -21,6 +21,10 @@ public final class ChatProblem {
 	public static final ProblemType UPSTREAM_FAILED = new ProblemType("upstream-failed", HttpStatus.BAD_GATEWAY,
 			"The model provider failed");
 
+	/** Every target of the route is rate-limited upstream (429 with Retry-After). */
+	public static final ProblemType UPSTREAM_RATE_LIMITED = new ProblemType("upstream-rate-limited",
+			HttpStatus.TOO_MANY_REQUESTS, "The model providers are rate-limited");
+
 	public static final ProblemType REPLY_TIMEOUT = new ProblemType("reply-timeout", HttpStatus.GATEWAY_TIMEOUT,
 			"The reply took too long");
 

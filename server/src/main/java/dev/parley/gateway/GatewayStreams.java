@@ -3,6 +3,7 @@ package dev.parley.gateway;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.AsyncContext;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -111,10 +113,13 @@ public class GatewayStreams {
 		}
 		RoutedStream started = stream;
 		async.addListener(new Cancel(started));
-		Thread.ofVirtual()
-			.name("gateway-stream")
-			.start(() -> relay(call, started, first, permit, new StreamRelay(call, format.frames(false), this.tokens),
-					out, async));
+		Map<String, String> logContext = MDC.getCopyOfContextMap();
+		Thread.ofVirtual().name("gateway-stream").start(() -> {
+			if (logContext != null) {
+				MDC.setContextMap(logContext);
+			}
+			relay(call, started, first, permit, new StreamRelay(call, format.frames(false), this.tokens), out, async);
+		});
 	}
 
 	/** A cached reply as one piece of text, then the finish. */

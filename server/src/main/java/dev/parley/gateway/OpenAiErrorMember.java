@@ -4,8 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import dev.parley.platform.problem.FieldProblem;
 import dev.parley.platform.problem.ProblemMembers;
@@ -15,7 +20,8 @@ import dev.parley.platform.problem.ProblemType;
  * The OpenAI-style {@code error} member ({@code message}, {@code type}, {@code param},
  * {@code code}) that every problem answered under {@code /v1/**} (but Anthropic's
  * {@code /v1/messages}) carries besides the RFC 9457 fields, so that OpenAI SDKs (which
- * read the JSON body whatever its content type) show a real message.
+ * read the JSON body whatever its content type) show a real message. A 401 to a request
+ * that sent a key has OpenAI's code {@code invalid_api_key}.
  */
 @Component
 class OpenAiErrorMember implements ProblemMembers {
@@ -28,11 +34,27 @@ class OpenAiErrorMember implements ProblemMembers {
 	 */
 	private static final String QUOTA_EXCEEDED = "quota-exceeded";
 
+	/** OpenAI's code for a 401 to a request that sent a key, which was not valid. */
+	static final String INVALID_API_KEY = "invalid_api_key";
+
 	@Override
 	public void addTo(ProblemDetail problem, ProblemType type, List<FieldProblem> errors, String path) {
 		if (appliesTo(path)) {
-			problem.setProperty(NAME, of(type, problem.getStatus(), problem.getDetail(), errors));
+			Map<String, Object> error = of(type, problem.getStatus(), problem.getDetail(), errors);
+			if (problem.getStatus() == HttpStatus.UNAUTHORIZED.value() && credentialSent()) {
+				error.put("code", INVALID_API_KEY);
+			}
+			problem.setProperty(NAME, error);
 		}
+	}
+
+	/** Whether the request being answered sent a key (as a bearer token or x-api-key). */
+	private static boolean credentialSent() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader("x-api-key") != null;
+		}
+		return false;
 	}
 
 	/**

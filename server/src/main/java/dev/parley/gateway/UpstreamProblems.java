@@ -1,13 +1,15 @@
 package dev.parley.gateway;
 
 import dev.parley.platform.problem.ProblemException;
+import dev.parley.platform.problem.RetryLaterException;
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.ProviderFailure;
 
 /**
  * What a gateway client is told when the model call failed: before any byte of the answer
- * an HTTP error (400 for a request the upstream refused, with its message; 502 when no
- * target could answer), after it an error frame.
+ * an HTTP error (400 for a request the upstream refused, with its message; 429 with
+ * {@code Retry-After} when every target is rate-limited; 502 when no target could answer
+ * otherwise), after it an error frame.
  */
 final class UpstreamProblems {
 
@@ -19,6 +21,11 @@ final class UpstreamProblems {
 		if (ex.failure() == ProviderFailure.BAD_REQUEST) {
 			return ProblemException.of(GatewayProblem.UPSTREAM_BAD_REQUEST,
 					"The model provider refused the request: " + ex.getMessage());
+		}
+		if (ex.failure() == ProviderFailure.RATE_LIMITED) {
+			long seconds = (ex.retryAfter() != null) ? (ex.retryAfter().toMillis() + 999) / 1000 : 1;
+			return new RetryLaterException(GatewayProblem.UPSTREAM_RATE_LIMITED,
+					"Every model provider of this model is rate-limited; retry in " + seconds + " s", seconds);
 		}
 		return ProblemException.of(GatewayProblem.UPSTREAM_UNAVAILABLE,
 				"No model provider could answer (" + ex.failure().code() + "); try again later");

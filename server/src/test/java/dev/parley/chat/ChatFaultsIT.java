@@ -2,6 +2,7 @@ package dev.parley.chat;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.test.context.TestPropertySource;
@@ -26,7 +27,7 @@ class ChatFaultsIT extends WholeAppTestBase {
 
 	@ParameterizedTest
 	@CsvSource({ "sim?fault=500, upstream_unavailable, failed, 0",
-			"sim?fault=429&retry_after=1, upstream_unavailable, failed, 0",
+			"sim?fault=429&retry_after=1, upstream_rate_limited, failed, 0",
 			"sim?fault=hang, upstream_unavailable, failed, 0",
 			"sim?fault=hang_headers, upstream_unavailable, failed, 0",
 			"sim?fault=cut&after=3, upstream_stream_cut, interrupted, 3",
@@ -69,6 +70,18 @@ class ChatFaultsIT extends WholeAppTestBase {
 		assertThat(problem.get("type").asString()).endsWith("/upstream-failed");
 		assertThat(problem.get("user_message").get("content").asString()).isEqualTo("Hello");
 		assertThat(messages(conversation)).hasSize(2);
+	}
+
+	@Test
+	void aNonStreamingCallWhoseProviderIsRateLimitedAnswers429WithRetryAfter() {
+		String conversation = createConversation();
+		Response response = sendMessage(conversation, message("Hello", "sim?fault=429&retry_after=8"));
+		assertThat(response.status()).as(response.body()).isEqualTo(429);
+		assertThat(response.json().get("type").asString()).endsWith("/upstream-rate-limited");
+		assertThat(response.headers().firstValue("Retry-After"))
+			.hasValueSatisfying((seconds) -> assertThat(Integer.parseInt(seconds)).isBetween(1, 8));
+		assertThat(response.json().get("user_message").get("content").asString()).isEqualTo("Hello");
+		assertThat(response.json().get("assistant_message").get("status").asString()).isEqualTo("failed");
 	}
 
 }

@@ -24,6 +24,7 @@ import dev.parley.provider.ChatMessage;
 import dev.parley.provider.ModelParams;
 import dev.parley.provider.ProviderCatalog;
 import dev.parley.provider.Route;
+import dev.parley.provider.RouteTarget;
 import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.SseClient;
@@ -55,6 +56,12 @@ class GatewayIT extends WholeAppTestBase {
 	/** A model with a prelude and default parameters, as an agent would define one. */
 	static final String PRELUDE_MODEL = "helper";
 
+	/**
+	 * A model whose two targets both answer 429, asking to wait 9 and 7 s (longer than
+	 * the router waits for, so it moves on at once).
+	 */
+	static final String RATE_LIMITED_MODEL = "limited";
+
 	@TestConfiguration
 	static class PreludeModels {
 
@@ -67,9 +74,16 @@ class GatewayIT extends WholeAppTestBase {
 					List.of(new ChatMessage("system", "You are terse."), new ChatMessage("user", "Example question"),
 							new ChatMessage("assistant", "Example answer")),
 					null);
+			GatewayModel limited = new GatewayModel("limited-id", RATE_LIMITED_MODEL,
+					new Route(List.of(new RouteTarget("openai", "sim?fault=429&retry_after=9", 0),
+							new RouteTarget("openai", "sim?fault=429&retry_after=7", 0))),
+					ModelParams.NONE, List.of(), null);
 			return new GatewayModels() {
 				@Override
 				public Optional<GatewayModel> find(String idOrName) {
+					if (RATE_LIMITED_MODEL.equals(idOrName)) {
+						return Optional.of(limited);
+					}
 					return PRELUDE_MODEL.equals(idOrName) ? Optional.of(helper) : plain.find(idOrName);
 				}
 
@@ -262,6 +276,35 @@ class GatewayIT extends WholeAppTestBase {
 		assertThat(denied.get("type").asString()).isEqualTo("permission_error");
 		JsonNode anonymous = assertOpenAiError(send("GET", "/v1/models", null, null), 401, "unauthorized");
 		assertThat(anonymous.get("type").asString()).isEqualTo("authentication_error");
+	}
+
+	@Test
+	void aBadKeyIs401WithOpenAisInvalidApiKeyCode() {
+		List<Response> refused = List.of(send("GET", "/v1/models", "Bearer pk_not-a-real-key", null),
+				completions("pk_not-a-real-key", chat("sim?tokens=3", "hi")),
+				send("GET", "/v1/models", "Bearer not-even-a-key-shape", null));
+		for (Response response : refused) {
+			response.assertProblem(401, "unauthorized");
+			assertThat(response.text("/error/code")).as(response.body()).isEqualTo("invalid_api_key");
+			assertThat(response.text("/error/type")).isEqualTo("authentication_error");
+			assertThat(response.text("/error/message")).isEqualTo(response.text("/detail"));
+		}
+	}
+
+	@Test
+	void everyTargetRateLimitedIs429WithRetryAfterStreamedOrNot() {
+		String key = apiKey(newUser(), "gateway");
+		for (boolean stream : new boolean[] { false, true }) {
+			ObjectNode request = (ObjectNode) JSON.readTree(chat(RATE_LIMITED_MODEL, "limited " + stream));
+			request.put("stream", stream);
+			Response refused = completions(key, request.toString());
+			JsonNode error = assertOpenAiError(refused, 429, "upstream_rate_limited");
+			assertThat(error.get("type").asString()).isEqualTo("rate_limit_error");
+			assertThat(refused.json().get("type").asString()).endsWith("/upstream-rate-limited");
+			assertThat(refused.headers().firstValue("Retry-After"))
+				.as("the shortest wait a target asked for, counting down")
+				.hasValueSatisfying((seconds) -> assertThat(Integer.parseInt(seconds)).isBetween(1, 7));
+		}
 	}
 
 	@Test

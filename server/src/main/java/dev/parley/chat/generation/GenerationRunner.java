@@ -65,6 +65,7 @@ class GenerationRunner {
 			outcome = GenerationOutcome.failed(new ProviderException(ProviderFailure.SERVER_ERROR,
 					"Internal error while generating the reply", 0, null, ex), route.primary());
 		}
+		generation.failedWith(outcome.failure());
 		this.finisher.finish(generation, request, outcome, caching);
 	}
 

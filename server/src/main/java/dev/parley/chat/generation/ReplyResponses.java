@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,10 +18,14 @@ import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageStatus;
 import dev.parley.platform.problem.CommonProblem;
 import dev.parley.platform.problem.ProblemException;
+import dev.parley.platform.problem.ProblemType;
+import dev.parley.provider.ProviderException;
+import dev.parley.provider.ProviderFailure;
 
 /**
  * The JSON (non-streaming) answers of the chat endpoints: both messages once the reply is
- * stored, or a 502 problem naming them when the provider failed.
+ * stored, or a problem naming them when the provider failed: 429 with {@code Retry-After}
+ * when every target was rate-limited, 502 otherwise.
  */
 @Component
 class ReplyResponses {
@@ -37,21 +41,33 @@ class ReplyResponses {
 	ResponseEntity<Object> await(RunningGeneration generation) {
 		Message reply = waitFor(generation, this.properties.replyTimeout().toMillis());
 		if (reply.status() == MessageStatus.FAILED || reply.status() == MessageStatus.INTERRUPTED) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
-					"The model provider failed; the user message is stored and the reply was kept as '"
+			ProviderException failure = generation.failure();
+			boolean rateLimited = failure != null && failure.failure() == ProviderFailure.RATE_LIMITED;
+			ProblemType type = rateLimited ? ChatProblem.UPSTREAM_RATE_LIMITED : ChatProblem.UPSTREAM_FAILED;
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(),
+					(rateLimited ? "The model providers are rate-limited" : "The model provider failed")
+							+ "; the user message is stored and the reply was kept as '"
 							+ reply.status().name().toLowerCase(java.util.Locale.ROOT) + "'");
-			problem.setType(ChatProblem.UPSTREAM_FAILED.uri());
-			problem.setTitle(ChatProblem.UPSTREAM_FAILED.title());
+			problem.setType(type.uri());
+			problem.setTitle(type.title());
 			problem.setProperty("user_message", generation.userMessage());
 			problem.setProperty("assistant_message", reply);
-			return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(problem);
+			ResponseEntity.BodyBuilder answer = ResponseEntity.status(type.status())
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			if (rateLimited) {
+				answer.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(failure)));
+			}
+			return answer.body(problem);
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("user_message", generation.userMessage());
 		body.put("assistant_message", reply);
 		return ResponseEntity.ok(body);
+	}
+
+	/** The wait the providers asked for, in whole seconds (at least 1). */
+	private static long retryAfterSeconds(ProviderException failure) {
+		return (failure.retryAfter() != null) ? Math.max(1, (failure.retryAfter().toMillis() + 999) / 1000) : 1;
 	}
 
 	Message awaitStopped(RunningGeneration generation) {

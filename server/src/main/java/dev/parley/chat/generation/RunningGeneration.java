@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.parley.conversation.Message;
 import dev.parley.provider.CompletionStream;
+import dev.parley.provider.ProviderException;
 
 /**
  * A generation in progress on this instance: the text so far (for checkpoints), the
@@ -33,6 +34,8 @@ final class RunningGeneration {
 	private volatile CompletionStream upstream;
 
 	private volatile boolean stopRequested;
+
+	private volatile ProviderException failure;
 
 	RunningGeneration(UUID conversationId, String ownerId, Message userMessage, Message assistantMessage,
 			String lockHolder, long acceptedAtNanos) {
@@ -79,6 +82,15 @@ final class RunningGeneration {
 
 	CompletableFuture<Message> done() {
 		return this.done;
+	}
+
+	/** Why the provider call failed, once it has; null while it has not. */
+	ProviderException failure() {
+		return this.failure;
+	}
+
+	void failedWith(ProviderException failure) {
+		this.failure = failure;
 	}
 
 	synchronized void append(String delta) {

@@ -5,6 +5,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.springframework.boot.jetty.JettyServerCustomizer;
 import org.springframework.stereotype.Component;
 
+import dev.parley.platform.IdGenerator;
 import dev.parley.platform.problem.ProblemResponses;
 
 /**
@@ -20,13 +21,16 @@ class JettyStreamTuning implements JettyServerCustomizer {
 
 	private final ProblemResponses problems;
 
-	JettyStreamTuning(ProblemResponses problems) {
+	private final IdGenerator ids;
+
+	JettyStreamTuning(ProblemResponses problems, IdGenerator ids) {
 		this.problems = problems;
+		this.ids = ids;
 	}
 
 	@Override
 	public void customize(org.eclipse.jetty.server.Server server) {
-		server.setErrorHandler(new ProblemJettyErrorHandler(this.problems));
+		server.setErrorHandler(new ProblemJettyErrorHandler(this.problems, new RequestIds(this.ids)));
 		for (var connector : server.getConnectors()) {
 			HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
 			if (http != null) {

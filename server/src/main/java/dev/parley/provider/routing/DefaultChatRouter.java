@@ -29,7 +29,9 @@ import dev.parley.provider.UpstreamLimiter;
  * Calls routes: picks the first target by weight, then walks the chain in order. On a
  * target: a circuit breaker check, a provider slot, the call; a 429, 5xx or connection
  * error is retried with jittered exponential back-off (honouring {@code Retry-After} up
- * to a bound), anything else transient moves on to the next target. Thread-safe.
+ * to a bound), anything else transient moves on to the next target. A target still
+ * rate-limited after its retries is skipped until its {@code Retry-After} has passed.
+ * Thread-safe.
  */
 final class DefaultChatRouter implements ChatRouter {
 
@@ -46,6 +48,8 @@ final class DefaultChatRouter implements ChatRouter {
 	private final RoutingMetrics metrics;
 
 	private final IntervalFunction backoff;
+
+	private final RateLimits rateLimits = new RateLimits();
 
 	DefaultChatRouter(ProviderCatalog catalog, UpstreamLimiter limiter, CircuitBreakerRegistry breakers,
 			RoutingProperties properties, RoutingMetrics metrics) {
@@ -83,22 +87,33 @@ final class DefaultChatRouter implements ChatRouter {
 	/**
 	 * Tries the targets in order until one call succeeds.
 	 * @throws ProviderException with {@code CANCELLED} when cancelled, the failure itself
-	 * when it is not worth failing over (a 4xx about the request), UNAVAILABLE when every
-	 * target failed
+	 * when it is not worth failing over (a 4xx about the request), RATE_LIMITED (with the
+	 * shortest wait any target asked for) when every target is rate-limited, UNAVAILABLE
+	 * when every target failed otherwise
 	 */
 	<T> T walk(List<RouteTarget> plan, Cancellation cancellation, Attempt<T> attempt) {
 		List<String> failures = new ArrayList<>();
+		RateLimits.Outcome limited = new RateLimits.Outcome();
 		for (RouteTarget target : plan) {
 			cancellation.check();
 			Optional<ChatProvider> provider = this.catalog.find(target.providerId());
 			if (provider.isEmpty()) {
 				skip(target, "provider_missing", failures, "no enabled provider '" + target.providerId() + "'");
+				limited.otherFailure();
+				continue;
+			}
+			Duration coolingDown = this.rateLimits.remaining(target);
+			if (coolingDown != null) {
+				skip(target, ProviderFailure.RATE_LIMITED.code(), failures,
+						"rate-limited for " + coolingDown.toSeconds() + " s more");
+				limited.rateLimited(coolingDown);
 				continue;
 			}
 			CircuitBreaker breaker = this.breakers.circuitBreaker(target.key());
 			for (int retry = 0;; retry++) {
 				if (!breaker.tryAcquirePermission()) {
 					skip(target, "circuit_open", failures, "circuit breaker open");
+					limited.otherFailure();
 					break;
 				}
 				UpstreamLimiter.Permit permit = this.limiter.tryAcquire(target.providerId(),
@@ -106,6 +121,7 @@ final class DefaultChatRouter implements ChatRouter {
 				if (permit == null) {
 					breaker.releasePermission();
 					skip(target, ProviderFailure.BUSY.code(), failures, "all of the provider's slots are busy");
+					limited.otherFailure();
 					break;
 				}
 				long start = System.nanoTime();
@@ -125,12 +141,22 @@ final class DefaultChatRouter implements ChatRouter {
 					Duration wait = retryWait(ex, retry);
 					if (wait == null) {
 						skip(target, ex.failure().code(), failures, ex.getMessage());
+						if (ex.failure() == ProviderFailure.RATE_LIMITED) {
+							limited.rateLimited(this.rateLimits.coolDown(target, ex.retryAfter()));
+						}
+						else {
+							limited.otherFailure();
+						}
 						break;
 					}
 					log.debug("Retrying {} in {} ms after: {}", target.key(), wait.toMillis(), ex.getMessage());
 					cancellation.sleep(wait);
 				}
 			}
+		}
+		if (limited.everyTarget()) {
+			throw new ProviderException(ProviderFailure.RATE_LIMITED,
+					"Every target is rate-limited: " + String.join("; ", failures), 429, limited.retryAfter(), null);
 		}
 		throw new ProviderException(ProviderFailure.UNAVAILABLE,
 				"No model provider could answer: " + String.join("; ", failures));
@@ -141,9 +167,15 @@ final class DefaultChatRouter implements ChatRouter {
 		failures.add(target.key() + ": " + detail);
 	}
 
-	/** A failure about the request itself, or a cancel, is not the target's fault. */
+	/**
+	 * A failure about the request itself, or a cancel, is not the target's fault; a 429
+	 * is the upstream asking to wait, which {@link RateLimits} honours, not a sign that
+	 * it is broken (counted, it would open the breaker and hide the rate limit behind a
+	 * 502).
+	 */
 	private static void record(CircuitBreaker breaker, long start, ProviderException ex) {
-		if (ex.failure() == ProviderFailure.CANCELLED || ex.failure() == ProviderFailure.BAD_REQUEST) {
+		if (ex.failure() == ProviderFailure.CANCELLED || ex.failure() == ProviderFailure.BAD_REQUEST
+				|| ex.failure() == ProviderFailure.RATE_LIMITED) {
 			breaker.releasePermission();
 		}
 		else {

@@ -187,6 +187,44 @@ class DefaultChatRouterTests {
 	}
 
 	@Test
+	void whenEveryTargetIsRateLimitedTheCallSaysSoWithTheShortestWaitAndSkipsThemMeanwhile() {
+		Route route = route("sim?fault=429&retry_after=30", "sim?fault=429&retry_after=20");
+		ProviderException ex = catchThrowableOfType(ProviderException.class,
+				() -> this.router.complete(route, request()));
+		assertThat(ex.failure()).isEqualTo(ProviderFailure.RATE_LIMITED);
+		assertThat(ex.httpStatus()).isEqualTo(429);
+		assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(20));
+		assertThat(this.simA.requestCount() + this.simB.requestCount()).isEqualTo(2);
+
+		RoutedStream stream = this.router.stream(route, request());
+		ProviderException again = catchThrowableOfType(ProviderException.class, stream::next);
+		assertThat(again.failure()).isEqualTo(ProviderFailure.RATE_LIMITED);
+		assertThat(again.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20));
+		assertThat(this.simA.requestCount() + this.simB.requestCount()).as("both still cool down: neither is called")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void aRateLimitedAndABrokenTargetAreUnavailable() {
+		ProviderException ex = catchThrowableOfType(ProviderException.class,
+				() -> this.router.complete(route("sim?fault=429&retry_after=30", "sim?fault=500"), request()));
+		assertThat(ex.failure()).isEqualTo(ProviderFailure.UNAVAILABLE);
+	}
+
+	@Test
+	void rateLimitsDoNotOpenTheBreakerSoTheyStayVisible() {
+		Route route = new Route(List.of(new RouteTarget("a", "sim?fault=429", 0)));
+		for (int i = 0; i < 4; i++) {
+			ProviderException ex = catchThrowableOfType(ProviderException.class,
+					() -> this.router.complete(route, request()));
+			assertThat(ex.failure()).as("call %d", i).isEqualTo(ProviderFailure.RATE_LIMITED);
+			assertThat(ex.retryAfter()).as("the upstream said no Retry-After").isNull();
+		}
+		assertThat(this.breakers.circuitBreaker("a/sim?fault=429").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+		assertThat(this.simA.requestCount()).as("a try and a retry per call").isEqualTo(8);
+	}
+
+	@Test
 	void aCutAfterTheFirstTokenEndsTheStreamWithoutFailover() {
 		List<String> deltas = new ArrayList<>();
 		ProviderException ex;
