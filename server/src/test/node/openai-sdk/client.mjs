@@ -7,6 +7,7 @@
 // PARLEY_TOOL_RESULT_MARKER (the user message of the request that sends the tool results
 // back), PARLEY_MODEL_ID (a model id with a slash that /v1/models lists).
 import OpenAI from 'openai';
+import { toolCalls } from './tool-calls.mjs';
 
 const client = new OpenAI({ maxRetries: 0, timeout: 30_000 });
 const model = process.env.PARLEY_MODEL;
@@ -64,71 +65,8 @@ const withTools = await client.chat.completions.create({
 });
 result.tools = { content: withTools.choices[0].message.content };
 
-const weatherTool = {
-  type: 'function',
-  function: {
-    name: 'get_weather',
-    description: 'The weather in a city',
-    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-  },
-};
-const timeTool = {
-  type: 'function',
-  function: {
-    name: 'get_time',
-    parameters: { type: 'object', properties: { city: { type: 'string' }, zone: { type: 'string' } } },
-  },
-};
-const toolModel = process.env.PARLEY_TOOL_MODEL;
-
-// A streamed answer that calls two tools, accumulated by the SDK's stream helper.
-const toolStream = client.chat.completions.stream({
-  model: toolModel,
-  messages: [{ role: 'user', content: 'Weather and time in Paris?' }],
-  tools: [weatherTool, timeTool],
-});
-let argumentOnlyDeltas = 0;
-for await (const chunk of toolStream) {
-  const delta = chunk.choices[0]?.delta;
-  if (delta?.tool_calls && delta.role === undefined && delta.tool_calls[0].id === undefined) {
-    argumentOnlyDeltas++;
-  }
-}
-const accumulated = await toolStream.finalChatCompletion();
-const toolCalls = accumulated.choices[0].message.tool_calls ?? [];
-result.streamed_tool_calls = {
-  finish_reason: accumulated.choices[0].finish_reason,
-  argument_only_deltas: argumentOnlyDeltas,
-  calls: toolCalls.map((call) => ({ id: call.id, type: call.type, name: call.function.name, arguments: call.function.arguments })),
-};
-
-// The same without streaming.
-const toolCompletion = await client.chat.completions.create({
-  model: toolModel,
-  messages: [{ role: 'user', content: 'Weather and time in Paris?' }],
-  tools: [weatherTool, timeTool],
-});
-result.tool_calls = {
-  finish_reason: toolCompletion.choices[0].finish_reason,
-  content: toolCompletion.choices[0].message.content,
-  calls: (toolCompletion.choices[0].message.tool_calls ?? []).map((call) => ({
-    id: call.id, type: call.type, name: call.function.name, arguments: call.function.arguments })),
-};
-
-// The tool results sent back, as an application does after running the tools.
-const assistantTurn = { role: 'assistant', content: null, tool_calls: toolCalls };
-const toolTurns = toolCalls.map((call, i) => ({ role: 'tool', tool_call_id: call.id, content: `result ${i}` }));
-const followUp = await client.chat.completions.create({
-  model,
-  messages: [{ role: 'user', content: process.env.PARLEY_TOOL_RESULT_MARKER }, assistantTurn, ...toolTurns],
-  tools: [weatherTool, timeTool],
-  tool_choice: { type: 'function', function: { name: 'get_weather' } },
-  parallel_tool_calls: false,
-});
-result.tool_results = {
-  content: followUp.choices[0].message.content,
-  sent: [assistantTurn, ...toolTurns],
-};
+Object.assign(result, await toolCalls(client, process.env.PARLEY_TOOL_MODEL, model,
+  process.env.PARLEY_TOOL_RESULT_MARKER));
 
 try {
   const listed = await client.models.retrieve(process.env.PARLEY_MODEL_ID);

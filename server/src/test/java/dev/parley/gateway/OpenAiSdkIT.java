@@ -70,13 +70,13 @@ class OpenAiSdkIT extends WholeAppTestBase {
 		String time = Simulator.toolArguments("city", "zone");
 		JsonNode streamed = result.get("streamed_tool_calls");
 		assertThat(streamed.get("finish_reason").asString()).as(streamed.toString()).isEqualTo("tool_calls");
-		assertToolCalls(streamed.get("calls"), weather, time);
+		assertToolCalls(streamed.get("calls"), "call_", weather, time);
 		assertThat(streamed.get("argument_only_deltas").asInt()).as("deltas with only argument fragments, no role")
 			.isGreaterThanOrEqualTo(weather.length() / 4);
 		JsonNode whole = result.get("tool_calls");
 		assertThat(whole.get("finish_reason").asString()).as(whole.toString()).isEqualTo("tool_calls");
 		assertThat(whole.get("content").isNull()).isTrue();
-		assertToolCalls(whole.get("calls"), weather, time);
+		assertToolCalls(whole.get("calls"), "call_", weather, time);
 
 		JsonNode followUp = JSON.readTree(TestSimulator.received(toolResultMarker).body());
 		assertThat(followUp.get("messages").get(1)).as("the assistant turn with its tool calls, unchanged")
@@ -104,10 +104,13 @@ class OpenAiSdkIT extends WholeAppTestBase {
 		assertThat(unknown.get("message").asString()).contains("no-such-model").contains("does not exist");
 	}
 
-	/** The two simulated calls, get_weather then get_time, with their whole arguments. */
-	private static void assertToolCalls(JsonNode calls, String weatherArguments, String timeArguments) {
+	/**
+	 * The two simulated calls, get_weather then get_time, with their whole arguments, ids
+	 * starting with {@code idPrefix}.
+	 */
+	static void assertToolCalls(JsonNode calls, String idPrefix, String weatherArguments, String timeArguments) {
 		assertThat(calls.size()).as(calls.toString()).isEqualTo(2);
-		assertThat(calls.get(0).get("id").asString()).startsWith("call_");
+		assertThat(calls.get(0).get("id").asString()).startsWith(idPrefix);
 		assertThat(calls.get(0).get("type").asString()).isEqualTo("function");
 		assertThat(calls.get(0).get("name").asString()).isEqualTo("get_weather");
 		assertThat(calls.get(0).get("arguments").asString()).isEqualTo(weatherArguments);

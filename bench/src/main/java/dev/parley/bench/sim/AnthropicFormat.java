@@ -1,6 +1,7 @@
 package dev.parley.bench.sim;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Writes the events and the message of one Anthropic Messages reply in Anthropic's exact
@@ -46,6 +47,46 @@ final class AnthropicFormat {
 		return frame("message_delta",
 				"{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"" + stopReason + "\",\"stop_sequence\":"
 						+ quoteOrNull(stopSequence) + "},\"usage\":{\"output_tokens\":" + outputTokens + "}}");
+	}
+
+	/** The start of a {@code tool_use} block, its input empty (it streams as JSON). */
+	static byte[] toolUseStart(int index, ToolCall call) {
+		return frame("content_block_start",
+				"{\"type\":\"content_block_start\",\"index\":" + index + ",\"content_block\":{\"type\":\"tool_use\","
+						+ "\"id\":" + ChunkFormat.quote(call.id()) + ",\"name\":" + ChunkFormat.quote(call.name())
+						+ ",\"input\":{}}}");
+	}
+
+	/** A piece of a tool call's input JSON. */
+	static byte[] inputJsonDelta(int index, String partialJson) {
+		return frame("content_block_delta",
+				"{\"type\":\"content_block_delta\",\"index\":" + index
+						+ ",\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":" + ChunkFormat.quote(partialJson)
+						+ "}}");
+	}
+
+	static byte[] contentBlockStop(int index) {
+		return frame("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":" + index + "}");
+	}
+
+	/** A whole reply that calls tools: a {@code tool_use} block per call. */
+	String toolUseMessage(List<ToolCall> calls, int inputTokens, int outputTokens) {
+		StringBuilder content = new StringBuilder();
+		for (ToolCall call : calls) {
+			if (!content.isEmpty()) {
+				content.append(',');
+			}
+			content.append("{\"type\":\"tool_use\",\"id\":")
+				.append(ChunkFormat.quote(call.id()))
+				.append(",\"name\":")
+				.append(ChunkFormat.quote(call.name()))
+				.append(",\"input\":")
+				.append(call.arguments())
+				.append('}');
+		}
+		return "{\"id\":\"" + this.id + "\",\"type\":\"message\",\"role\":\"assistant\",\"model\":" + this.model
+				+ ",\"content\":[" + content + "],\"stop_reason\":\"tool_use\",\"stop_sequence\":null,\"usage\":"
+				+ usage(inputTokens, outputTokens) + "}";
 	}
 
 	static byte[] messageStop() {

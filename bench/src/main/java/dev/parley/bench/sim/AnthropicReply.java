@@ -27,13 +27,17 @@ final class AnthropicReply {
 
 	private final BooleanSupplier shutdown;
 
+	private final List<ToolCall> toolCalls;
+
+	/** A reply that calls {@code toolCalls} instead of answering with text when any. */
 	AnthropicReply(HttpExchange exchange, RecordedRequest request, Behaviour behaviour, List<String> stopSequences,
-			BooleanSupplier shutdown) {
+			BooleanSupplier shutdown, List<ToolCall> toolCalls) {
 		this.exchange = exchange;
 		this.request = request;
 		this.behaviour = behaviour;
 		this.text = AnthropicText.of(behaviour, request.maxTokens(), stopSequences);
 		this.shutdown = shutdown;
+		this.toolCalls = toolCalls;
 	}
 
 	/**
@@ -72,6 +76,10 @@ final class AnthropicReply {
 		this.exchange.sendResponseHeaders(200, 0);
 		OutputStream out = this.exchange.getResponseBody();
 		AnthropicFormat format = new AnthropicFormat(id(), this.request.model());
+		if (!this.toolCalls.isEmpty()) {
+			streamToolUse(out, format);
+			return;
+		}
 		List<String> tokens = this.text.tokens();
 		Fault.Kind fault = this.behaviour.fault().kind();
 		out.write(format.messageStart(this.request.promptWords(), Math.min(1, tokens.size())));
@@ -94,6 +102,36 @@ final class AnthropicReply {
 		}
 		out.write(AnthropicFormat.contentBlockStop());
 		out.write(AnthropicFormat.messageDelta(this.text.stopReason(), this.text.stopSequence(), tokens.size()));
+		out.write(AnthropicFormat.messageStop());
+		out.flush();
+		this.exchange.close();
+	}
+
+	/**
+	 * Streams the tool calls as Anthropic does: per call a {@code tool_use} block whose
+	 * input arrives as {@code input_json_delta}s (the first one empty), then stop reason
+	 * {@code tool_use}.
+	 */
+	private void streamToolUse(OutputStream out, AnthropicFormat format) throws IOException {
+		out.write(format.messageStart(this.request.promptWords(), 1));
+		out.write(AnthropicFormat.ping());
+		out.flush();
+		Reply.sleep(this.behaviour.ttftMs());
+		int fragments = 0;
+		for (int index = 0; index < this.toolCalls.size(); index++) {
+			ToolCall call = this.toolCalls.get(index);
+			out.write(AnthropicFormat.toolUseStart(index, call));
+			out.write(AnthropicFormat.inputJsonDelta(index, ""));
+			out.flush();
+			for (String fragment : call.fragments()) {
+				Reply.sleep(this.behaviour.delayMs());
+				out.write(AnthropicFormat.inputJsonDelta(index, fragment));
+				out.flush();
+				fragments++;
+			}
+			out.write(AnthropicFormat.contentBlockStop(index));
+		}
+		out.write(AnthropicFormat.messageDelta("tool_use", null, fragments));
 		out.write(AnthropicFormat.messageStop());
 		out.flush();
 		this.exchange.close();
@@ -131,8 +169,12 @@ final class AnthropicReply {
 		Reply.sleep(this.behaviour.ttftMs() + ((tokens > 1) ? (tokens - 1) * this.behaviour.delayMs() : 0));
 		Fault.Kind fault = this.behaviour.fault().kind();
 		String json = (fault == Fault.Kind.MALFORMED) ? "{\"id\": not json"
-				: new AnthropicFormat(id(), this.request.model()).message(this.text.text(), this.text.stopReason(),
-						this.text.stopSequence(), this.request.promptWords(), tokens);
+				: !this.toolCalls.isEmpty()
+						? new AnthropicFormat(id(), this.request.model()).toolUseMessage(this.toolCalls,
+								this.request.promptWords(),
+								this.toolCalls.stream().mapToInt((call) -> call.fragments().size()).sum())
+						: new AnthropicFormat(id(), this.request.model()).message(this.text.text(),
+								this.text.stopReason(), this.text.stopSequence(), this.request.promptWords(), tokens);
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
 		this.exchange.getResponseHeaders().set("Content-Type", "application/json");
 		this.exchange.sendResponseHeaders(200, body.length);

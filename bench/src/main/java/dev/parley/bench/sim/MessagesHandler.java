@@ -76,9 +76,17 @@ final class MessagesHandler implements HttpHandler {
 			AnthropicErrors.badRequest(exchange, ex.getMessage());
 			return;
 		}
+		List<ToolCall> toolCalls;
+		try {
+			toolCalls = ToolCall.of(behaviour.toolCalls(), request, RecordedRequest.ANTHROPIC);
+		}
+		catch (IllegalArgumentException ex) {
+			AnthropicErrors.badRequest(exchange, ex.getMessage());
+			return;
+		}
 		this.stats.record(recorded);
 		AnthropicReply reply = new AnthropicReply(exchange, recorded, behaviour, stopSequences(request),
-				() -> this.shutdown);
+				() -> this.shutdown, toolCalls);
 		if (behaviour.fault().kind() == Fault.Kind.HANG_HEADERS) {
 			new Reply(exchange, recorded, behaviour, false, () -> this.shutdown).hangWithoutHeaders();
 			return;

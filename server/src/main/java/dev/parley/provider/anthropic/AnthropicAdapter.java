@@ -111,7 +111,7 @@ public final class AnthropicAdapter extends HttpProtocolAdapter {
 		return new Completion(text.toString(), AnthropicMessages.finishReason(root.path("stop_reason").asString(null)),
 				usage.isObject() ? new Usage(AnthropicMessages.inputTokens(usage), usage.path("output_tokens").asInt(0))
 						: null,
-				null, root.path("stop_sequence").asString(null));
+				AnthropicTools.message(content, text.toString(), this.json), root.path("stop_sequence").asString(null));
 	}
 
 	@Override

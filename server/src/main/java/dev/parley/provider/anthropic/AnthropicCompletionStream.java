@@ -1,6 +1,8 @@
 package dev.parley.provider.anthropic;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
@@ -14,17 +16,21 @@ import dev.parley.provider.transport.UpstreamCalls;
 /**
  * Reads an Anthropic Messages SSE body: one JSON parse per {@code data:} line (the
  * {@code event:} lines repeat the data's {@code type} and are skipped), a
- * {@link StreamEvent.Delta} per non-empty {@code text_delta}, usage from
- * {@code message_start} and {@code message_delta}, one {@link StreamEvent.Finish} (with
- * the matched {@code stop_sequence}, if any) at {@code message_stop}. Timeouts,
- * cancellation and metrics are {@link SseEventStream}'s. Not thread-safe except
- * {@link #close()}.
+ * {@link StreamEvent.Delta} per non-empty {@code text_delta}, a tool call's start and
+ * each piece of its input as OpenAI's tool call deltas ({@link StreamEvent.Passthrough},
+ * see {@link AnthropicTools}), usage from {@code message_start} and
+ * {@code message_delta}, one {@link StreamEvent.Finish} (with the matched
+ * {@code stop_sequence}, if any) at {@code message_stop}. Timeouts, cancellation and
+ * metrics are {@link SseEventStream}'s. Not thread-safe except {@link #close()}.
  */
 final class AnthropicCompletionStream extends SseEventStream {
 
 	private String stopReason;
 
 	private String stopSequence;
+
+	/** The tool calls so far: Anthropic's block index to OpenAI's tool call index. */
+	private final Map<Integer, Integer> toolCalls = new HashMap<>();
 
 	private Integer inputTokens;
 
@@ -53,12 +59,29 @@ final class AnthropicCompletionStream extends SseEventStream {
 		switch (event.path("type").asString("")) {
 			case "content_block_delta" -> {
 				JsonNode delta = event.path("delta");
-				if ("text_delta".equals(delta.path("type").asString(null))) {
+				String type = delta.path("type").asString("");
+				if (type.equals("text_delta")) {
 					String text = delta.path("text").asString("");
 					if (!text.isEmpty()) {
 						firstOutput(now);
 						return new StreamEvent.Delta(text);
 					}
+				}
+				Integer call = this.toolCalls.get(event.path("index").asInt(-1));
+				String fragment = delta.path("partial_json").asString("");
+				if (type.equals("input_json_delta") && call != null && !fragment.isEmpty()) {
+					firstOutput(now);
+					return new StreamEvent.Passthrough(AnthropicTools.callArguments(call, fragment));
+				}
+			}
+			case "content_block_start" -> {
+				JsonNode block = event.path("content_block");
+				if ("tool_use".equals(block.path("type").asString(null))) {
+					int call = this.toolCalls.size();
+					this.toolCalls.put(event.path("index").asInt(-1), call);
+					firstOutput(now);
+					return new StreamEvent.Passthrough(AnthropicTools.callStart(call, block.path("id").asString(""),
+							block.path("name").asString("")));
 				}
 			}
 			case "message_start" -> usage(event.path("message").path("usage"));
@@ -79,7 +102,7 @@ final class AnthropicCompletionStream extends SseEventStream {
 			}
 			case "error" -> throw fail(error(event.path("error")));
 			default -> {
-				// content_block_start/stop, ping, and event types added later
+				// content_block_stop, ping, and event types added later
 			}
 		}
 		keepAlive(now);

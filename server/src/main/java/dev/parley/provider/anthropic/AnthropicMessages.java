@@ -6,6 +6,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.parley.provider.ChatMessage;
@@ -27,8 +28,37 @@ final class AnthropicMessages {
 	private AnthropicMessages() {
 	}
 
-	/** A turn being built: consecutive messages of one role, joined. */
-	private record Turn(String role, StringBuilder text) {
+	/**
+	 * A turn being built: consecutive messages of one role, their text joined, their tool
+	 * blocks in order.
+	 */
+	private record Turn(String role, StringBuilder text, List<ObjectNode> blocks) {
+
+		Turn(String role, String text, List<ObjectNode> blocks) {
+			this(role, new StringBuilder(text), new ArrayList<>(blocks));
+		}
+
+		/**
+		 * The turn's content: its text when it has no tool block, else its blocks (a
+		 * user's tool results first, as Anthropic wants them, an assistant's text first).
+		 */
+		JsonNode content(boolean prefill) {
+			String joined = prefill ? this.text.toString().stripTrailing() : this.text.toString();
+			if (this.blocks.isEmpty()) {
+				return JsonNodeFactory.instance.stringNode(joined);
+			}
+			ArrayNode content = JsonNodeFactory.instance.arrayNode();
+			boolean assistant = this.role.equals("assistant");
+			if (assistant && !joined.isBlank()) {
+				content.addObject().put("type", "text").put("text", joined);
+			}
+			this.blocks.forEach(content::add);
+			if (!assistant && !joined.isBlank()) {
+				content.addObject().put("type", "text").put("text", joined);
+			}
+			return content;
+		}
+
 	}
 
 	/**
@@ -37,8 +67,10 @@ final class AnthropicMessages {
 	 * blank messages are left out (Anthropic refuses them); consecutive messages of one
 	 * role are joined into one turn (blank line between); a leading assistant turn gets
 	 * {@link #OPENING_USER_TURN} before it; a final assistant turn (a prefill) loses its
-	 * trailing whitespace. Temperature is clamped to Anthropic's 0..1. {@code extra} is
-	 * not sent.
+	 * trailing whitespace. Temperature is clamped to Anthropic's 0..1. Of {@code extra},
+	 * only the function tools are sent ({@link AnthropicTools}), with the assistant's
+	 * tool calls as {@code tool_use} blocks and tool messages as {@code tool_result}
+	 * blocks.
 	 */
 	static byte[] body(ChatRequest request, boolean stream, int defaultMaxTokens, JsonMapper json) {
 		ObjectNode root = json.createObjectNode();
@@ -48,7 +80,8 @@ final class AnthropicMessages {
 		List<Turn> turns = new ArrayList<>();
 		for (ChatMessage message : request.messages()) {
 			String content = (message.content() != null) ? message.content() : "";
-			if (content.isBlank()) {
+			List<ObjectNode> blocks = AnthropicTools.blocks(message, json);
+			if (content.isBlank() && blocks.isEmpty()) {
 				continue;
 			}
 			if ("system".equals(message.role())) {
@@ -56,15 +89,21 @@ final class AnthropicMessages {
 				continue;
 			}
 			String role = "assistant".equals(message.role()) ? "assistant" : "user";
+			// A tool result's text is in its block.
+			boolean toolResult = "tool".equals(message.role()) && !blocks.isEmpty();
+			String text = toolResult ? "" : content;
 			if (!turns.isEmpty() && turns.getLast().role().equals(role)) {
-				append(turns.getLast().text(), content);
+				if (!text.isBlank()) {
+					append(turns.getLast().text(), text);
+				}
+				turns.getLast().blocks().addAll(blocks);
 			}
 			else {
-				turns.add(new Turn(role, new StringBuilder(content)));
+				turns.add(new Turn(role, text, blocks));
 			}
 		}
 		if (turns.isEmpty() || turns.getFirst().role().equals("assistant")) {
-			turns.addFirst(new Turn("user", new StringBuilder(OPENING_USER_TURN)));
+			turns.addFirst(new Turn("user", OPENING_USER_TURN, List.of()));
 		}
 		if (!system.isEmpty()) {
 			root.put("system", system.toString());
@@ -72,10 +111,10 @@ final class AnthropicMessages {
 		ArrayNode messages = root.putArray("messages");
 		for (int i = 0; i < turns.size(); i++) {
 			Turn turn = turns.get(i);
-			String text = turn.text().toString();
 			boolean prefill = i == turns.size() - 1 && turn.role().equals("assistant");
-			messages.addObject().put("role", turn.role()).put("content", prefill ? text.stripTrailing() : text);
+			messages.addObject().put("role", turn.role()).set("content", turn.content(prefill));
 		}
+		AnthropicTools.declare(root, request.extra());
 		if (request.temperature() != null) {
 			root.put("temperature", Math.clamp(request.temperature(), 0.0, 1.0));
 		}
