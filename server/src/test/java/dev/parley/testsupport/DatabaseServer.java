@@ -19,18 +19,29 @@ public final class DatabaseServer implements AutoCloseable {
 
 	private final Supplier<TestDatabase> opener;
 
+	private final Supplier<TestDatabase> emptyOpener;
+
 	private TestDatabase database;
 
-	private DatabaseServer(String name, Supplier<TestDatabase> opener) {
+	private DatabaseServer(String name, Supplier<TestDatabase> opener, Supplier<TestDatabase> emptyOpener) {
 		this.name = name;
 		this.opener = opener;
+		this.emptyOpener = emptyOpener;
 	}
 
 	/** H2, PostgreSQL and MariaDB, in that order. */
 	public static Stream<DatabaseServer> all() {
-		return Stream.of(new DatabaseServer("H2", TestDatabase::h2),
-				new DatabaseServer("PostgreSQL", TestDatabase::postgresql),
-				new DatabaseServer("MariaDB", TestDatabase::mariadb));
+		return Stream.of(new DatabaseServer("H2", TestDatabase::h2, TestDatabase::emptyH2),
+				new DatabaseServer("PostgreSQL", TestDatabase::postgresql, TestDatabase::emptyPostgresql),
+				new DatabaseServer("MariaDB", TestDatabase::mariadb, TestDatabase::emptyMariadb));
+	}
+
+	/**
+	 * Another private database on this server, with no schema, for the caller to migrate
+	 * and close.
+	 */
+	public TestDatabase openEmpty() {
+		return this.emptyOpener.get();
 	}
 
 	/** The freshly migrated private database, opened now if it is not yet. */

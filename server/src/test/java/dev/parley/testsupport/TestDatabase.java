@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -13,6 +14,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
 
 import dev.parley.platform.persistence.MigrationLocations;
 
@@ -34,29 +37,41 @@ public final class TestDatabase implements AutoCloseable {
 
 	private final String dropSql;
 
-	private TestDatabase(String url, String adminUrl, String user, String dropSql, String vendorLocation) {
+	private final String vendor;
+
+	private TestDatabase(String url, String adminUrl, String user, String dropSql, String vendor) {
 		this.url = url;
 		this.adminUrl = adminUrl;
 		this.user = user;
 		this.dropSql = dropSql;
+		this.vendor = vendor;
 		this.dataSource = new HikariDataSource();
 		this.dataSource.setJdbcUrl(url);
 		this.dataSource.setUsername(user);
 		this.dataSource.setPassword("");
 		this.dataSource.setMaximumPoolSize(4);
-		FluentConfiguration flyway = Flyway.configure()
-			.dataSource(this.dataSource)
-			.locations("classpath:db/migration/" + vendorLocation);
-		new MigrationLocations().customize(flyway);
-		flyway.load().migrate();
 	}
 
 	public static TestDatabase h2() {
+		return emptyH2().migrated();
+	}
+
+	public static TestDatabase postgresql() {
+		return emptyPostgresql().migrated();
+	}
+
+	public static TestDatabase mariadb() {
+		return emptyMariadb().migrated();
+	}
+
+	/** A private H2 database with no schema. */
+	public static TestDatabase emptyH2() {
 		String name = uniqueName();
 		return new TestDatabase("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", null, "sa", null, "h2");
 	}
 
-	public static TestDatabase postgresql() {
+	/** A private PostgreSQL schema with no tables. */
+	public static TestDatabase emptyPostgresql() {
 		String admin = "jdbc:postgresql://127.0.0.1:5432/test";
 		String schema = uniqueName();
 		execute("PostgreSQL", admin, "postgres", "CREATE SCHEMA " + schema);
@@ -64,12 +79,38 @@ public final class TestDatabase implements AutoCloseable {
 				"DROP SCHEMA " + schema + " CASCADE", "postgresql");
 	}
 
-	public static TestDatabase mariadb() {
+	/** A private MariaDB database with no tables. */
+	public static TestDatabase emptyMariadb() {
 		String admin = "jdbc:mariadb://127.0.0.1:3306/test";
 		String database = uniqueName();
 		execute("MariaDB", admin, "root", "CREATE DATABASE " + database);
 		return new TestDatabase("jdbc:mariadb://127.0.0.1:3306/" + database, admin, "root", "DROP DATABASE " + database,
 				"mariadb");
+	}
+
+	/**
+	 * Flyway on this database as the application configures it: the locations of
+	 * {@code spring.flyway.locations} in application.yml, {@code {vendor}} resolved as
+	 * Spring Boot resolves it, and {@link MigrationLocations} applied.
+	 */
+	public Flyway flyway() {
+		String locations = applicationProperty("spring.flyway.locations").replace("{vendor}", this.vendor);
+		FluentConfiguration flyway = Flyway.configure()
+			.dataSource(this.dataSource)
+			.locations(locations.split("\\s*,\\s*"));
+		new MigrationLocations().customize(flyway);
+		return flyway.load();
+	}
+
+	private TestDatabase migrated() {
+		try {
+			flyway().migrate();
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
+		}
+		return this;
 	}
 
 	public DataSource dataSource() {
@@ -91,6 +132,17 @@ public final class TestDatabase implements AutoCloseable {
 		if (this.dropSql != null) {
 			execute("cleanup", this.adminUrl, this.user, this.dropSql);
 		}
+	}
+
+	private static String applicationProperty(String name) {
+		YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+		yaml.setResources(new ClassPathResource("application.yml"));
+		Properties properties = yaml.getObject();
+		String value = (properties != null) ? properties.getProperty(name) : null;
+		if (value == null) {
+			throw new IllegalStateException("application.yml sets no " + name);
+		}
+		return value;
 	}
 
 	private static String uniqueName() {
