@@ -19,11 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminEmail e-mail of the first administrator, created on a database without one
  * @param adminPassword that administrator's password; when empty a one-time password is
  * generated and logged once
+ * @param bcryptStrength the BCrypt cost (log2 of its rounds, 4 to 31) of new password
+ * hashes; a stored hash keeps the cost it was made with
  */
 @ConfigurationProperties("parley.identity")
 public record IdentityProperties(String jwtSecret, @DefaultValue("15m") Duration accessTokenTtl,
 		@DefaultValue("30d") Duration refreshTokenTtl, @DefaultValue("true") boolean registrationOpen,
-		String adminEmail, String adminPassword) {
+		String adminEmail, String adminPassword, @DefaultValue("10") int bcryptStrength) {
 
 	static final String DEFAULT_ADMIN_EMAIL = "admin@parley.local";
 

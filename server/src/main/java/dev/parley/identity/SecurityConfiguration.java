@@ -1,6 +1,7 @@
 package dev.parley.identity;
 
 import java.time.Clock;
+import java.util.Map;
 
 import javax.crypto.SecretKey;
 
@@ -14,7 +15,8 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -110,9 +112,14 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Hashes as Spring Security's default encoder does ({@code {bcrypt}...}, the only
+	 * format Parley stores), at the cost {@code parley.identity.bcrypt-strength}.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(IdentityProperties properties) {
+		return new DelegatingPasswordEncoder("bcrypt",
+				Map.of("bcrypt", new BCryptPasswordEncoder(properties.bcryptStrength())));
 	}
 
 	@Bean

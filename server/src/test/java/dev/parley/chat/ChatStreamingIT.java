@@ -177,11 +177,11 @@ class ChatStreamingIT extends WholeAppTestBase {
 	}
 
 	@Test
-	void aSubscriberWaitsForTheNextReplyWithHeartbeats() throws Exception {
+	void aSubscriberWaitsForTheNextReplyWithHeartbeats() {
 		String conversation = createConversation();
 		try (SseClient subscriber = resume(conversation, null)) {
 			assertThat(subscriber.status()).isEqualTo(200);
-			Thread.sleep(700);
+			subscriber.awaitHeartbeat();
 			sendMessage(conversation, message("ping", "sim?tokens=3"));
 			List<SseClient.Frame> frames = subscriber.untilTerminal();
 			assertThat(frames.get(0).type()).isEqualTo("start");

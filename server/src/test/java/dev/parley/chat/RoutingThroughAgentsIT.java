@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Routing as a user sees it: an administrator adds providers and an agent whose route
  * chains them, a user chats with the agent, and the simulated provider fails in every way
- * before and after the first token.
+ * before and after the first token (the whole-app tests' short back-off and Retry-After
+ * cap keep the retries quick).
  */
-@TestPropertySource(properties = { "parley.routing.backoff=50ms", "parley.routing.max-retry-after=2s" })
 class RoutingThroughAgentsIT extends WholeAppTestBase {
 
 	TestAccounts.Session admin;

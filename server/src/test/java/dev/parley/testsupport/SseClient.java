@@ -65,6 +65,29 @@ public final class SseClient implements AutoCloseable {
 		return this.heartbeats;
 	}
 
+	/**
+	 * Reads up to the next heartbeat (a comment line) and keeps no event it passes.
+	 * @throws IllegalStateException when the stream ends first or an event comes
+	 */
+	public void awaitHeartbeat() {
+		try {
+			String line;
+			while ((line = this.reader.readLine()) != null) {
+				if (line.startsWith(":")) {
+					this.heartbeats++;
+					return;
+				}
+				if (line.startsWith("data:")) {
+					throw new IllegalStateException("an event came before any heartbeat: " + line);
+				}
+			}
+			throw new IllegalStateException("the stream ended before a heartbeat");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** The next event, or null when the stream ended. */
 	public Frame next() {
 		try {

@@ -27,13 +27,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // The fixed settings: the secrets, the shared simulator as the environment's provider,
 // and settings that only some tests exercise but that disturb no other (short heartbeats,
-// forwarded headers honoured), here so that those tests share the common context. A
-// subclass's @TestPropertySource overrides any of them.
-@TestPropertySource(properties = { "parley.identity.jwt-secret=" + TestApp.JWT_SECRET,
-		"parley.identity.admin-email=" + TestApp.ADMIN_EMAIL,
+// forwarded headers honoured, quick routing retries), here so that those tests share the
+// common context; and the
+// cheapest BCrypt cost, since every test registers and logs in fresh accounts (each
+// password is still hashed and checked for real). A subclass's @TestPropertySource
+// overrides any of them.
+@TestPropertySource(properties = { "parley.identity.bcrypt-strength=4",
+		"parley.identity.jwt-secret=" + TestApp.JWT_SECRET, "parley.identity.admin-email=" + TestApp.ADMIN_EMAIL,
 		"parley.identity.admin-password=" + TestApp.ADMIN_PASSWORD, "OPENAI_BASE_URL=${" + TestApp.SIMULATOR_URL + "}",
 		"OPENAI_API_KEY=" + TestApp.PROVIDER_KEY, "PARLEY_DEFAULT_MODEL=" + TestApp.DEFAULT_MODEL,
-		"parley.chat.heartbeat-interval=300ms", "server.forward-headers-strategy=framework" })
+		"parley.chat.heartbeat-interval=300ms", "server.forward-headers-strategy=framework",
+		"parley.routing.backoff=50ms", "parley.routing.max-retry-after=2s" })
 public abstract class WholeAppTestBase {
 
 	/** A JSON mapper for building request bodies. */
