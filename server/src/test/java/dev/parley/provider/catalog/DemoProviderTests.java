@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import dev.parley.provider.ChatMessage;
 import dev.parley.provider.ChatRequest;
 import dev.parley.provider.CompletionStream;
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.ProviderFailure;
+import dev.parley.provider.ProviderProperties;
 import dev.parley.provider.StreamEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,8 +38,10 @@ class DemoProviderTests {
 			}
 		}
 
-		assertThat(text).hasToString("This is Parley's demo model; no LLM provider is configured"
-				+ " (set OPENAI_API_KEY / OPENAI_BASE_URL). You said: hello Parley");
+		assertThat(text)
+			.startsWith("This is Parley's demo model; no LLM provider is configured"
+					+ " (set OPENAI_API_KEY / OPENAI_BASE_URL). You said: hello Parley\n\nWhile this reply streams")
+			.endsWith("This is the end of the demo reply.");
 		assertThat(deltas).isEqualTo(text.toString().split(" ").length);
 		StreamEvent.Finish finish = (StreamEvent.Finish) event;
 		assertThat(finish.finishReason()).isEqualTo("stop");
@@ -49,7 +54,18 @@ class DemoProviderTests {
 	void quotesAtMost200CharactersOfTheLastUserMessage() {
 		String reply = DemoProvider.reply(List.of(new ChatMessage("user", "y".repeat(500))));
 
-		assertThat(reply).endsWith("You said: " + "y".repeat(200));
+		assertThat(reply).contains("You said: " + "y".repeat(200) + "\n\n");
+	}
+
+	@Test
+	void aReplyAtTheDefaultPaceLastsLongEnoughToStopOrLeaveAndResume() {
+		Duration perWord = new Binder(new MapConfigurationPropertySource())
+			.bindOrCreate("parley.provider", ProviderProperties.class)
+			.demoWordDelay();
+		int words = DemoProvider.words(DemoProvider.reply(List.of(new ChatMessage("user", "Hello")))).size();
+
+		assertThat(perWord).as("a few words per 100 ms").isBetween(Duration.ofMillis(25), Duration.ofMillis(50));
+		assertThat(perWord.multipliedBy(words)).as("the whole reply").isGreaterThan(Duration.ofSeconds(5));
 	}
 
 	@Test
