@@ -19,8 +19,10 @@ import dev.parley.provider.Usage;
 
 /**
  * The clearly labelled demo model {@code parley-demo}, offered only when no real provider
- * is configured: no network, it streams a fixed reply word by word with a small delay so
- * streaming, stop and resume can be tried. Thread-safe.
+ * is configured: no network, it streams a fixed reply word by word at a human pace (a
+ * word every {@code parley.provider.demo-word-delay}, 40 ms by default, so a reply takes
+ * several seconds) so that stopping, disconnecting and resuming can be tried while it
+ * runs. Thread-safe.
  */
 public final class DemoProvider implements ChatProvider {
 
@@ -32,6 +34,23 @@ public final class DemoProvider implements ChatProvider {
 
 	static final String PREFIX = "This is Parley's demo model; no LLM provider is configured"
 			+ " (set OPENAI_API_KEY / OPENAI_BASE_URL). You said: ";
+
+	/** What follows the quote: what to try while the reply streams. */
+	static final String GUIDE = """
+
+
+			While this reply streams, a few words every tenth of a second, you can try what Parley \
+			does with a reply in progress. Press Ctrl-C in curl now: the reply carries on without \
+			you and is stored whole. To pick it up again, GET /api/v1/conversations/{id}/stream \
+			with the header Last-Event-ID set to the id of the last frame you saw: the frames you \
+			missed arrive first, then the rest, with no gap and no repeat. Without that header the \
+			stream follows the running reply from its start. To end a reply early, POST \
+			/api/v1/conversations/{id}/stop: what was written so far is kept and marked stopped. \
+			GET /api/v1/conversations/{id}/messages lists both messages, newest first. Here {id} \
+			is the id of your conversation. To talk to a real model, set OPENAI_API_KEY (and \
+			OPENAI_BASE_URL for another OpenAI-compatible service) and restart Parley, or let an \
+			administrator add a provider at run time through /api/v1/admin/providers; \
+			docs/PROVIDERS.md has worked examples. This is the end of the demo reply.""";
 
 	private final Duration wordDelay;
 
@@ -55,7 +74,7 @@ public final class DemoProvider implements ChatProvider {
 				break;
 			}
 		}
-		return PREFIX + ((said.length() > 200) ? said.substring(0, 200) : said);
+		return PREFIX + ((said.length() > 200) ? said.substring(0, 200) : said) + GUIDE;
 	}
 
 	@Override
