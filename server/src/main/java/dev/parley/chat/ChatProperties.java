@@ -16,19 +16,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeatInterval how often an idle stream gets an SSE comment line
  * @param resumeRetention how long a finished generation's events stay available for
  * resume
- * @param checkpointInterval how often the text of running replies is saved, so a crash
- * keeps it
+ * @param checkpointInterval how often the text of running replies is saved (one batch for
+ * all of them), so a crash loses at most about this much of each reply
  * @param leaseTimeout after how long without a checkpoint a streaming reply counts as
  * abandoned
  * @param replyTimeout the longest a non-streaming request waits for its reply
- * @param instanceId this instance's name, stored on the replies it generates
+ * @param instanceId this instance's name, stored on the replies it generates, so that it
+ * marks its own leftovers interrupted at start-up; empty: an id generated once into the
+ * data directory ({@code instances/1}, or the next free slot while another live process
+ * holds that one)
  * @param storeRetryWindow how long storing a finished reply is retried while the database
  * is away before the stream ends with a {@code reply_not_stored} error
  */
 @ConfigurationProperties("parley.chat")
 public record ChatProperties(@DefaultValue("32000") int maxContentChars, @DefaultValue("50") int contextMaxMessages,
 		@DefaultValue("16000") int contextMaxTokens, @DefaultValue("15s") Duration heartbeatInterval,
-		@DefaultValue("10m") Duration resumeRetention, @DefaultValue("5s") Duration checkpointInterval,
+		@DefaultValue("10m") Duration resumeRetention, @DefaultValue("1s") Duration checkpointInterval,
 		@DefaultValue("60s") Duration leaseTimeout, @DefaultValue("10m") Duration replyTimeout,
-		@DefaultValue("local") String instanceId, @DefaultValue("60s") Duration storeRetryWindow) {
+		@DefaultValue("") String instanceId, @DefaultValue("60s") Duration storeRetryWindow) {
 }

@@ -51,8 +51,8 @@ public interface ChatHistory {
 	Message startAssistantMessage(UUID conversationId, UUID parentId, String model, String provider, String instanceId);
 
 	/**
-	 * Saves the text received so far for messages still STREAMING (one batch) and
-	 * refreshes their {@code updated_at}, the generation's lease.
+	 * Saves the text received so far for messages still STREAMING (one batch, one
+	 * transaction) and refreshes their {@code updated_at}, the generation's lease.
 	 */
 	void checkpoint(Map<UUID, String> partialContents);
 

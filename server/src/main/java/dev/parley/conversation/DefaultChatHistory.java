@@ -94,7 +94,10 @@ class DefaultChatHistory implements ChatHistory {
 
 	@Override
 	public void checkpoint(Map<UUID, String> partialContents) {
-		this.messages.checkpoint(partialContents, Jdbc.now(this.clock));
+		Instant now = Jdbc.now(this.clock);
+		// One transaction, so one commit (one log flush, one H2 chunk) for the whole
+		// batch.
+		this.transactions.executeWithoutResult((tx) -> this.messages.checkpoint(partialContents, now));
 	}
 
 	@Override

@@ -74,10 +74,14 @@ class ChatService {
 
 	private final TransactionOperations transactions;
 
+	private final InstanceId instanceId;
+
 	ChatService(ChatHistory history, ProviderCatalog providers, UpstreamLimiter limiter, ConversationLocks locks,
 			GenerationEventLog events, GenerationRegistry registry, ContextWindow contextWindow,
 			GenerationRunner runner, IdGenerator ids, ChatProperties properties, MessageMasking masking,
-			TokenBudget tokenBudget, AgentCatalog agents, ResponseCache cache, TransactionOperations transactions) {
+			TokenBudget tokenBudget, AgentCatalog agents, ResponseCache cache, TransactionOperations transactions,
+			InstanceId instanceId) {
+		this.instanceId = instanceId;
 		this.agents = agents;
 		this.transactions = transactions;
 		this.cache = cache;
@@ -177,7 +181,7 @@ class ChatService {
 
 	private RunningGeneration start(Conversation conversation, Plan plan, long acceptedAtNanos, Turn turn) {
 		this.tokenBudget.requireAvailable(conversation.ownerId());
-		String holder = this.properties.instanceId() + "/" + this.ids.next();
+		String holder = this.instanceId.value() + "/" + this.ids.next();
 		if (!this.locks.tryAcquire(conversation.id(), holder, this.properties.leaseTimeout())) {
 			throw ProblemException.of(ChatProblem.GENERATION_IN_PROGRESS,
 					"A reply is already being generated in this conversation; stop it or wait for it to end");
@@ -195,7 +199,7 @@ class ChatService {
 				Message user = (turn.answered() != null) ? turn.answered()
 						: this.history.appendUserMessage(conversation.id(), turn.parentId(), turn.content());
 				return new Stored(user, this.history.startAssistantMessage(conversation.id(), user.id(),
-						planned.model(), planned.providerId(), this.properties.instanceId()));
+						planned.model(), planned.providerId(), this.instanceId.value()));
 			});
 			RunningGeneration generation = new RunningGeneration(conversation.id(), conversation.ownerId(),
 					stored.user(), stored.assistant(), holder, acceptedAtNanos);

@@ -1,7 +1,8 @@
 package dev.parley.chat.generation;
 
 import java.time.Clock;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,11 +25,11 @@ import dev.parley.conversation.ChatHistory;
 
 /**
  * Keeps replies safe across crashes: before traffic is served, this instance's replies
- * left {@code streaming} by a crash become {@code interrupted}; while running, the text
- * of every running reply is checkpointed (which also renews its lease), replies whose
- * lease ran out on any instance are marked interrupted, as are at once those whose final
- * state could not be stored, and old event logs are dropped. All of it is idempotent SQL,
- * safe when every instance does it.
+ * left {@code streaming} by a crash become {@code interrupted}; while running, the new
+ * text of the running replies is checkpointed every interval in one batch (which also
+ * renews their leases), replies whose lease ran out on any instance are marked
+ * interrupted, as are at once those whose final state could not be stored, and old event
+ * logs are dropped. All of it is idempotent SQL, safe when every instance does it.
  */
 @Component
 class GenerationSupervisor implements SmartInitializingSingleton, DisposableBean {
@@ -45,6 +46,8 @@ class GenerationSupervisor implements SmartInitializingSingleton, DisposableBean
 
 	private final ChatProperties properties;
 
+	private final InstanceId instanceId;
+
 	private final Clock clock;
 
 	private final Object checkpointing = new Object();
@@ -55,7 +58,8 @@ class GenerationSupervisor implements SmartInitializingSingleton, DisposableBean
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("generation-supervisor").daemon().factory());
 
 	GenerationSupervisor(ChatHistory history, GenerationRegistry registry, GenerationEventLog events,
-			ConversationLocks locks, ChatProperties properties, Clock clock) {
+			ConversationLocks locks, ChatProperties properties, InstanceId instanceId, Clock clock) {
+		this.instanceId = instanceId;
 		this.history = history;
 		this.registry = registry;
 		this.events = events;
@@ -66,7 +70,7 @@ class GenerationSupervisor implements SmartInitializingSingleton, DisposableBean
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		int recovered = this.history.interruptStreaming(this.properties.instanceId());
+		int recovered = this.history.interruptStreaming(this.instanceId.value());
 		if (recovered > 0) {
 			log.warn("Marked {} replies left streaming by an earlier crash as interrupted", recovered);
 		}
@@ -118,27 +122,33 @@ class GenerationSupervisor implements SmartInitializingSingleton, DisposableBean
 		}
 	}
 
+	/**
+	 * One batch for every running reply that received text since its last checkpoint, or
+	 * whose lease is a quarter gone (replies still waiting for their first token, or for
+	 * the database to store them, stay registered and are renewed so, before the stale
+	 * check could interrupt them): a crash loses at most about one interval of a reply.
+	 */
 	private void checkpointRegistered() {
-		Map<UUID, String> partials = new HashMap<>();
-		Map<RunningGeneration, String> saving = new HashMap<>();
-		// A reply younger than one interval has little to lose and a fresh lease: most
-		// short
-		// replies end before they are ever checkpointed.
-		long youngerThan = System.nanoTime() - this.properties.checkpointInterval().toNanos();
-		// Replies still waiting for the database to store them stay registered, so their
-		// lease is renewed here before the stale check below could interrupt them.
+		long now = System.nanoTime();
+		long renewAfter = this.properties.leaseTimeout().toNanos() / 4;
+		List<RunningGeneration.Checkpoint> due = new ArrayList<>();
 		for (RunningGeneration generation : this.registry.all()) {
-			if (generation.acceptedAtNanos() - youngerThan > 0) {
-				continue;
+			RunningGeneration.Checkpoint checkpoint = generation.checkpointDue(now, renewAfter);
+			if (checkpoint != null) {
+				due.add(checkpoint);
+				this.locks.renew(generation.conversationId(), generation.lockHolder(), this.properties.leaseTimeout());
 			}
-			String text = generation.text();
-			partials.put(generation.id(), text);
-			saving.put(generation, text);
-			this.locks.renew(generation.conversationId(), generation.lockHolder(), this.properties.leaseTimeout());
 		}
-		if (!partials.isEmpty()) {
-			this.history.checkpoint(partials);
-			saving.forEach(RunningGeneration::saved);
+		if (due.isEmpty()) {
+			return;
+		}
+		Map<UUID, String> partials = new LinkedHashMap<>();
+		for (RunningGeneration.Checkpoint checkpoint : due) {
+			partials.put(checkpoint.generation().id(), checkpoint.text());
+		}
+		this.history.checkpoint(partials);
+		for (RunningGeneration.Checkpoint checkpoint : due) {
+			checkpoint.generation().checkpointed(checkpoint);
 		}
 	}
 

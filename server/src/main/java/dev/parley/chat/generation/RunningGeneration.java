@@ -3,6 +3,8 @@ package dev.parley.chat.generation;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.parley.conversation.Message;
 import dev.parley.provider.CompletionStream;
 import dev.parley.provider.ProviderException;
@@ -29,7 +31,11 @@ final class RunningGeneration {
 
 	private final CompletableFuture<Message> done = new CompletableFuture<>();
 
+	/** The text the last successful checkpoint stored (empty before the first). */
 	private volatile String savedText = "";
+
+	/** When the row was last written: inserted, or checkpointed (guarded by this). */
+	private long writtenAtNanos;
 
 	private volatile CompletionStream upstream;
 
@@ -45,6 +51,7 @@ final class RunningGeneration {
 		this.assistantMessage = assistantMessage;
 		this.lockHolder = lockHolder;
 		this.acceptedAtNanos = acceptedAtNanos;
+		this.writtenAtNanos = acceptedAtNanos;
 	}
 
 	String lockHolder() {
@@ -109,8 +116,28 @@ final class RunningGeneration {
 		return this.savedText;
 	}
 
-	void saved(String text) {
-		this.savedText = text;
+	/**
+	 * The checkpoint this generation needs now: its text when some arrived since the last
+	 * one, or when its row was last written {@code renewAfterNanos} ago or more (which
+	 * renews its lease); null otherwise.
+	 */
+	synchronized @Nullable Checkpoint checkpointDue(long nowNanos, long renewAfterNanos) {
+		if (this.text.length() > this.savedText.length() || nowNanos - this.writtenAtNanos >= renewAfterNanos) {
+			return new Checkpoint(this, this.text.toString(), nowNanos);
+		}
+		return null;
+	}
+
+	synchronized void checkpointed(Checkpoint checkpoint) {
+		if (checkpoint.text().length() >= this.savedText.length()) {
+			this.savedText = checkpoint.text();
+		}
+		this.writtenAtNanos = Math.max(this.writtenAtNanos, checkpoint.takenAtNanos());
+	}
+
+	/** The text of a generation at one moment, to store as its checkpoint. */
+	record Checkpoint(RunningGeneration generation, String text, long takenAtNanos) {
+
 	}
 
 	void attach(CompletionStream stream) {
