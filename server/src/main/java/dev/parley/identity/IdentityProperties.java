@@ -14,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessTokenTtl lifetime of an access token
  * @param refreshTokenTtl lifetime of a refresh token (a login session lives while it is
  * refreshed within this time)
+ * @param refreshReuseGrace how long after a refresh token was rotated a refresh with it
+ * still gets the answer the first one got (the same new pair) rather than counting as
+ * reuse: two tabs, or a retried request, refreshing one token at once. After the grace a
+ * second use of a refresh token ends the session; {@code 0} turns the grace off
  * @param registrationOpen whether anyone may register; when false only administrators
  * create accounts
  * @param adminEmail e-mail of the first administrator, created on a database without one
@@ -24,8 +28,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("parley.identity")
 public record IdentityProperties(String jwtSecret, @DefaultValue("15m") Duration accessTokenTtl,
-		@DefaultValue("30d") Duration refreshTokenTtl, @DefaultValue("true") boolean registrationOpen,
-		String adminEmail, String adminPassword, @DefaultValue("10") int bcryptStrength) {
+		@DefaultValue("30d") Duration refreshTokenTtl, @DefaultValue("5s") Duration refreshReuseGrace,
+		@DefaultValue("true") boolean registrationOpen, String adminEmail, String adminPassword,
+		@DefaultValue("10") int bcryptStrength) {
 
 	static final String DEFAULT_ADMIN_EMAIL = "admin@parley.local";
 

@@ -25,6 +25,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import dev.parley.identity.apikey.ApiKeyRepository;
 import dev.parley.identity.session.AccessTokens;
 import dev.parley.identity.session.JwtSecret;
+import dev.parley.identity.session.RefreshTokens;
 import dev.parley.identity.session.SessionRepository;
 import dev.parley.identity.user.UserRepository;
 import dev.parley.platform.ParleyProperties;
@@ -126,6 +127,13 @@ class SecurityConfiguration {
 	AccessTokens accessTokens(IdentityProperties properties, Secrets secrets, ParleyProperties parley) {
 		SecretKey key = JwtSecret.load(properties.jwtSecret(), parley.dataDir(), secrets);
 		return new AccessTokens(key, properties);
+	}
+
+	/** Refresh tokens whose successors derive from the same secret as access tokens. */
+	@Bean
+	RefreshTokens refreshTokens(IdentityProperties properties, Secrets secrets, ParleyProperties parley) {
+		SecretKey key = JwtSecret.load(properties.jwtSecret(), parley.dataDir(), secrets);
+		return new RefreshTokens(key, secrets);
 	}
 
 	@Bean

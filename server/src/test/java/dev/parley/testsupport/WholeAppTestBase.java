@@ -27,8 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // The fixed settings: the secrets, the shared simulator as the environment's provider,
 // and settings that only some tests exercise but that disturb no other (short heartbeats,
-// forwarded headers honoured, quick routing retries), here so that those tests share the
-// common context; and the
+// forwarded headers honoured, quick routing retries, a refresh-token reuse grace short
+// enough
+// for the reuse tests to wait it out), here so that those tests share the common context;
+// and the
 // cheapest BCrypt cost, since every test registers and logs in fresh accounts (each
 // password is still hashed and checked for real). A subclass's @TestPropertySource
 // overrides any of them.
@@ -37,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"parley.identity.admin-password=" + TestApp.ADMIN_PASSWORD, "OPENAI_BASE_URL=${" + TestApp.SIMULATOR_URL + "}",
 		"OPENAI_API_KEY=" + TestApp.PROVIDER_KEY, "PARLEY_DEFAULT_MODEL=" + TestApp.DEFAULT_MODEL,
 		"parley.chat.heartbeat-interval=300ms", "server.forward-headers-strategy=framework",
-		"parley.routing.backoff=50ms", "parley.routing.max-retry-after=2s" })
+		"parley.routing.backoff=50ms", "parley.routing.max-retry-after=2s", "parley.identity.refresh-reuse-grace=2s" })
 public abstract class WholeAppTestBase {
 
 	/** A JSON mapper for building request bodies. */

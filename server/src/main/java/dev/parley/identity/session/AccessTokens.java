@@ -44,14 +44,26 @@ public class AccessTokens {
 		this.properties = properties;
 	}
 
-	/** A signed token for the user's session, valid for the configured lifetime. */
+	/**
+	 * A signed token for the user's session with a random id, valid for the configured
+	 * lifetime.
+	 */
 	String issue(String userId, Role role, String sessionId, Instant now) {
+		return issue(userId, role, sessionId, now, UUID.randomUUID().toString());
+	}
+
+	/**
+	 * A signed token for the user's session with the id {@code tokenId}, valid for the
+	 * configured lifetime from {@code issuedAt}: the same arguments always give the same
+	 * token.
+	 */
+	String issue(String userId, Role role, String sessionId, Instant issuedAt, String tokenId) {
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(ISSUER)
 			.subject(userId)
-			.id(UUID.randomUUID().toString())
-			.issuedAt(now)
-			.expiresAt(now.plus(this.properties.accessTokenTtl()))
+			.id(tokenId)
+			.issuedAt(issuedAt)
+			.expiresAt(issuedAt.plus(this.properties.accessTokenTtl()))
 			.claim(SESSION_CLAIM, sessionId)
 			.claim("role", role.name().toLowerCase(java.util.Locale.ROOT))
 			.build();

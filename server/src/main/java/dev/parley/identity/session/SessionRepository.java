@@ -10,13 +10,19 @@ import dev.parley.platform.persistence.Jdbc;
 
 /**
  * Login sessions and their refresh tokens. A session is one refresh-token family: each
- * refresh replaces the token, and presenting a replaced token revokes the whole session.
+ * refresh replaces the token, and presenting a replaced token (after the reuse grace)
+ * revokes the whole session. Refreshes of one session take its row lock ({@link #lock}),
+ * so they happen one after the other on every database.
  */
 @Repository
 public class SessionRepository {
 
-	/** What a stored refresh token says about itself and its session. */
-	record RefreshToken(String sessionId, String userId, Instant expiresAt, Instant usedAt, Instant revokedAt) {
+	/** A session as its row lock shows it. */
+	record LockedSession(String userId, Instant revokedAt) {
+	}
+
+	/** What a stored refresh token says about itself. */
+	record RefreshToken(Instant expiresAt, Instant usedAt) {
 	}
 
 	private final JdbcClient jdbc;
@@ -40,17 +46,37 @@ public class SessionRepository {
 			.update();
 	}
 
-	Optional<RefreshToken> findRefreshToken(String tokenHash) {
-		return this.jdbc
-			.sql("SELECT t.session_id, s.user_id, t.expires_at, t.used_at, s.revoked_at FROM refresh_tokens t "
-					+ "JOIN sessions s ON s.id = t.session_id WHERE t.token_hash = ?")
+	/** The session a refresh token belongs to (which never changes). */
+	Optional<String> sessionOf(String tokenHash) {
+		return this.jdbc.sql("SELECT session_id FROM refresh_tokens WHERE token_hash = ?")
 			.param(tokenHash)
-			.query((rs, row) -> new RefreshToken(rs.getString("session_id"), rs.getString("user_id"),
-					Jdbc.instant(rs, "expires_at"), Jdbc.instant(rs, "used_at"), Jdbc.instant(rs, "revoked_at")))
+			.query(String.class)
 			.optional();
 	}
 
-	/** Marks the token used; false when another request used it first. */
+	/**
+	 * Locks the session's row until the transaction ends, so that its refreshes happen
+	 * one after the other, and answers its state.
+	 */
+	Optional<LockedSession> lock(String sessionId) {
+		return this.jdbc.sql("SELECT user_id, revoked_at FROM sessions WHERE id = ? FOR UPDATE")
+			.param(sessionId)
+			.query((rs, row) -> new LockedSession(rs.getString("user_id"), Jdbc.instant(rs, "revoked_at")))
+			.optional();
+	}
+
+	/**
+	 * The refresh token's latest committed state (a locking read: on MariaDB a plain one
+	 * would answer the transaction's first snapshot); call it holding the session's lock.
+	 */
+	RefreshToken refreshToken(String tokenHash) {
+		return this.jdbc.sql("SELECT expires_at, used_at FROM refresh_tokens WHERE token_hash = ? FOR UPDATE")
+			.param(tokenHash)
+			.query((rs, row) -> new RefreshToken(Jdbc.instant(rs, "expires_at"), Jdbc.instant(rs, "used_at")))
+			.single();
+	}
+
+	/** Marks the token used; false when it already was. */
 	boolean markUsed(String tokenHash, Instant now) {
 		return this.jdbc.sql("UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
 			.params(Jdbc.param(now), tokenHash)
