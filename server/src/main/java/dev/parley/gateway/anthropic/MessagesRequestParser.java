@@ -9,6 +9,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.parley.gateway.CompletionRequest;
+import dev.parley.gateway.RequestFields;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.provider.ChatMessage;
 import dev.parley.provider.ModelParams;
@@ -33,13 +34,7 @@ final class MessagesRequestParser {
 	}
 
 	static CompletionRequest parse(JsonNode body) {
-		if (body == null || !body.isObject()) {
-			throw ProblemException.invalid("body", "must be a JSON object");
-		}
-		JsonNode model = body.get("model");
-		if (model == null || !model.isString() || model.asString().isBlank()) {
-			throw ProblemException.invalid("model", "is required and must be a non-empty string");
-		}
+		String model = RequestFields.model(body);
 		int maxTokens = maxTokens(body.get("max_tokens"));
 		List<ChatMessage> messages = new ArrayList<>();
 		String system = system(body.get("system"));
@@ -48,12 +43,12 @@ final class MessagesRequestParser {
 		}
 		messages.addAll(messages(body.get("messages")));
 		topK(body.get("top_k"));
-		ModelParams params = new ModelParams(fraction(body, "temperature"), fraction(body, "top_p"), maxTokens,
-				stopSequences(body.get("stop_sequences")));
+		ModelParams params = new ModelParams(RequestFields.number(body, "temperature", 0, 1),
+				RequestFields.number(body, "top_p", 0, 1), maxTokens, stopSequences(body.get("stop_sequences")));
 		ObjectNode extra = NODES.objectNode();
 		ToolDeclarations.addTo(extra, body.get("tools"), body.get("tool_choice"));
 		metadata(extra, body.get("metadata"));
-		return new CompletionRequest(model.asString(), bool(body, "stream"), false, List.copyOf(messages), params,
+		return new CompletionRequest(model, RequestFields.bool(body, "stream"), false, List.copyOf(messages), params,
 				extra.isEmpty() ? null : extra);
 	}
 
@@ -61,10 +56,7 @@ final class MessagesRequestParser {
 		if (value == null || value.isNull()) {
 			throw ProblemException.invalid("max_tokens", "is required");
 		}
-		if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 1) {
-			throw ProblemException.invalid("max_tokens", "must be an integer of at least 1");
-		}
-		return value.asInt();
+		return RequestFields.positiveInt(value, "max_tokens");
 	}
 
 	private static String system(JsonNode system) {
@@ -76,27 +68,13 @@ final class MessagesRequestParser {
 	}
 
 	private static List<ChatMessage> messages(JsonNode messages) {
-		if (messages == null || !messages.isArray() || messages.isEmpty()) {
-			throw ProblemException.invalid("messages", "is required and must be a non-empty array");
-		}
-		List<ChatMessage> parsed = new ArrayList<>(messages.size());
-		for (int i = 0; i < messages.size(); i++) {
-			JsonNode message = messages.get(i);
-			String field = "messages[" + i + "]";
-			if (!message.isObject()) {
-				throw ProblemException.invalid(field, "must be an object");
-			}
-			JsonNode role = message.get("role");
-			if (role == null || !role.isString() || !ROLES.contains(role.asString())) {
-				throw ProblemException.invalid(field + ".role", "must be user or assistant");
-			}
+		return RequestFields.messages(messages, ROLES, "must be user or assistant", (role, message, field) -> {
 			JsonNode content = message.get("content");
 			if (content == null || content.isNull()) {
 				throw ProblemException.invalid(field + ".content", "is required");
 			}
-			parsed.addAll(MessageBlocks.of(role.asString(), content, field + ".content"));
-		}
-		return parsed;
+			return MessageBlocks.of(role, content, field + ".content");
+		});
 	}
 
 	private static List<String> stopSequences(JsonNode stops) {
@@ -106,13 +84,7 @@ final class MessagesRequestParser {
 		if (!stops.isArray()) {
 			throw ProblemException.invalid("stop_sequences", "must be an array of strings");
 		}
-		List<String> sequences = new ArrayList<>(stops.size());
-		for (JsonNode stop : stops) {
-			if (!stop.isString()) {
-				throw ProblemException.invalid("stop_sequences", "must be an array of strings");
-			}
-			sequences.add(stop.asString());
-		}
+		List<String> sequences = RequestFields.strings(stops, "stop_sequences", "must be an array of strings");
 		return sequences.isEmpty() ? null : List.copyOf(sequences);
 	}
 
@@ -132,29 +104,6 @@ final class MessagesRequestParser {
 			throw ProblemException.invalid("metadata.user_id", "must be a string");
 		}
 		extra.put("user", userId.asString());
-	}
-
-	private static boolean bool(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		if (value == null || value.isNull()) {
-			return false;
-		}
-		if (!value.isBoolean()) {
-			throw ProblemException.invalid(field, "must be a boolean");
-		}
-		return value.asBoolean();
-	}
-
-	/** A number from 0 to 1, as Anthropic takes temperature and top_p; null if unset. */
-	private static Double fraction(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		if (value == null || value.isNull()) {
-			return null;
-		}
-		if (!value.isNumber() || value.asDouble() < 0 || value.asDouble() > 1) {
-			throw ProblemException.invalid(field, "must be a number from 0 to 1");
-		}
-		return value.asDouble();
 	}
 
 	/**
