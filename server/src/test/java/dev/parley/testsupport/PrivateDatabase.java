@@ -3,6 +3,7 @@ package dev.parley.testsupport;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -50,6 +51,29 @@ public interface PrivateDatabase extends AutoCloseable {
 	default Connection connect() throws SQLException {
 		return DriverManager.getConnection(url(), user(), "");
 	}
+
+	/**
+	 * Locks {@code table} on {@code connection} until it rolls back or closes (its
+	 * transaction is left open): statements of other sessions on the table wait.
+	 */
+	default void lockTable(Connection connection, String table) throws SQLException {
+		connection.setAutoCommit(false);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(lockTableSql(table));
+		}
+	}
+
+	/** The server's statement that takes an exclusive lock on {@code table}. */
+	String lockTableSql(String table);
+
+	/** How many statements wait for a table lock, as the server itself reports. */
+	long statementsWaitingForLock();
+
+	/**
+	 * Ends, from the server's side, the sessions whose statement waits for a table lock,
+	 * as a server that shuts down ends every session.
+	 */
+	void endSessionsWaitingForLock();
 
 	/** A client opening a fresh connection per statement, so it survives restarts. */
 	default JdbcClient jdbc() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A MariaDB server of the test's own: {@code mariadb-install-db} into a temporary
@@ -21,6 +22,11 @@ import org.awaitility.Awaitility;
  * ({@code --user=root}), which it otherwise refuses.
  */
 public final class PrivateMariaDb implements PrivateDatabase {
+
+	/**
+	 * The threads of {@code information_schema.processlist} that wait for a table lock.
+	 */
+	private static final String WAITING_FOR_LOCK = "state LIKE 'Waiting for table%'";
 
 	private static final Path SERVER = Path.of("/usr/sbin/mariadbd");
 
@@ -201,6 +207,28 @@ public final class PrivateMariaDb implements PrivateDatabase {
 
 	private String serverUrl() {
 		return "jdbc:mariadb://127.0.0.1:" + this.port + "/";
+	}
+
+	@Override
+	public String lockTableSql(String table) {
+		return "LOCK TABLES " + table + " WRITE";
+	}
+
+	@Override
+	public long statementsWaitingForLock() {
+		return jdbc().sql("SELECT COUNT(*) FROM information_schema.processlist WHERE " + WAITING_FOR_LOCK)
+			.query(Long.class)
+			.single();
+	}
+
+	@Override
+	public void endSessionsWaitingForLock() {
+		JdbcClient jdbc = jdbc();
+		for (Long id : jdbc.sql("SELECT id FROM information_schema.processlist WHERE " + WAITING_FOR_LOCK)
+			.query(Long.class)
+			.list()) {
+			jdbc.sql("KILL CONNECTION " + id).update();
+		}
 	}
 
 	@Override

@@ -22,6 +22,9 @@ public final class PrivatePostgres implements PrivateDatabase {
 
 	private static final String SYSTEM_USER = "postgres";
 
+	/** The sessions of {@code pg_stat_activity} whose statement waits for a lock. */
+	private static final String WAITING_FOR_LOCK = "wait_event_type = 'Lock'";
+
 	private final Path directory;
 
 	private final Path data;
@@ -159,6 +162,24 @@ public final class PrivatePostgres implements PrivateDatabase {
 		command.add(BIN.resolve(name).toString());
 		command.addAll(List.of(arguments));
 		ServerProcesses.run(this.log, command);
+	}
+
+	@Override
+	public String lockTableSql(String table) {
+		return "LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE";
+	}
+
+	@Override
+	public long statementsWaitingForLock() {
+		return jdbc().sql("SELECT COUNT(*) FROM pg_stat_activity WHERE " + WAITING_FOR_LOCK).query(Long.class).single();
+	}
+
+	/** The signal a fast shutdown sends every session, to the waiting ones only. */
+	@Override
+	public void endSessionsWaitingForLock() {
+		jdbc().sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE " + WAITING_FOR_LOCK)
+			.query()
+			.listOfRows();
 	}
 
 	@Override

@@ -64,18 +64,6 @@ abstract class DatabaseOutageIT extends WholeAppTestBase {
 		return database;
 	}
 
-	/** Locks the conversations table on {@code connection} until it rolls back. */
-	abstract void lockConversations(Connection connection) throws Exception;
-
-	/** How many statements wait for a table lock, as the server itself reports. */
-	abstract String countWaitingForLockSql();
-
-	/**
-	 * Ends, from the server's side, the sessions whose statement waits for a table lock,
-	 * as a server that shuts down ends every session.
-	 */
-	abstract void endConnectionsWaitingForLock() throws Exception;
-
 	@AfterEach
 	void serverBack() {
 		database.thaw();
@@ -121,12 +109,12 @@ abstract class DatabaseOutageIT extends WholeAppTestBase {
 	void aQueryWhoseConnectionTheServerEndsMidwayIs503() throws Exception {
 		user();
 		try (Connection locker = database.connect()) {
-			lockConversations(locker);
+			database.lockTable(locker, "conversations");
 			CompletableFuture<Response> list = CompletableFuture
 				.supplyAsync(() -> get("/api/v1/conversations", BOUNDED));
 			Eventually.eventually("Parley's query to wait for the lock")
-				.until(() -> database.jdbc().sql(countWaitingForLockSql()).query(Long.class).single() > 0);
-			endConnectionsWaitingForLock();
+				.until(() -> database.statementsWaitingForLock() > 0);
+			database.endSessionsWaitingForLock();
 			assertUnavailable(list.join());
 		}
 		assertThat(get("/api/v1/conversations", FAST).status()).isEqualTo(200);
@@ -136,7 +124,7 @@ abstract class DatabaseOutageIT extends WholeAppTestBase {
 	void aQueryTheDatabaseDoesNotAnswerIsEndedByTheStatementTimeout() throws Exception {
 		user();
 		try (Connection locker = database.connect()) {
-			lockConversations(locker);
+			database.lockTable(locker, "conversations");
 			assertUnavailable(get("/api/v1/conversations", BOUNDED));
 		}
 		assertThat(get("/api/v1/conversations", FAST).status()).isEqualTo(200);
