@@ -1,5 +1,8 @@
 package dev.parley.testsupport;
 
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,9 +61,29 @@ public abstract class WholeAppTestBase {
 
 	private Session user;
 
+	/** The database {@link #useServerDatabase} opened for the running class, if any. */
+	private static TestDatabase serverDatabase;
+
 	@DynamicPropertySource
 	static void parley(DynamicPropertyRegistry registry) {
 		TestApp.register(registry);
+	}
+
+	/**
+	 * For a subclass's {@code @DynamicPropertySource}: points the application at a fresh
+	 * private database on {@code server} instead of H2, dropped after the class. The
+	 * subclass is {@code @DirtiesContext}, so that no other class reuses its context.
+	 */
+	protected static void useServerDatabase(DynamicPropertyRegistry registry, Supplier<TestDatabase> server) {
+		serverDatabase = TestApp.useDatabase(registry, server);
+	}
+
+	@AfterAll
+	static void dropServerDatabase() {
+		if (serverDatabase != null) {
+			serverDatabase.close();
+			serverDatabase = null;
+		}
 	}
 
 	@BeforeEach
