@@ -106,14 +106,13 @@ class AnthropicMessagesIT extends WholeAppTestBase {
 		String key = apiKey(newUser(), "gateway");
 		String marker = "blocks " + UUID.randomUUID();
 		ObjectNode request = JSON.createObjectNode().put("model", "sim?tokens=20").put("max_tokens", 4);
-		request.putArray("system").addObject().put("type", "text").put("text", "You are terse.");
+		addText(request.putArray("system"), "You are terse.");
 		ArrayNode messages = request.putArray("messages");
 		messages.addObject().put("role", "user").put("content", "first question");
-		ArrayNode answer = messages.addObject().put("role", "assistant").putArray("content");
+		ArrayNode answer = addBlocks(messages, "assistant");
 		answer.addObject().put("type", "thinking").put("thinking", "hmm").put("signature", "sig");
-		answer.addObject().put("type", "text").put("text", "first answer");
-		ArrayNode last = messages.addObject().put("role", "user").putArray("content");
-		last.addObject().put("type", "text").put("text", marker);
+		addText(answer, "first answer");
+		addText(addBlocks(messages, "user"), marker);
 		request.put("temperature", 0.5).put("top_p", 0.9).put("top_k", 40);
 		request.putArray("stop_sequences").add("END");
 		request.putObject("metadata").put("user_id", "end-user-7");
@@ -352,17 +351,17 @@ class AnthropicMessagesIT extends WholeAppTestBase {
 		request.set("tools", tools());
 		ArrayNode messages = request.putArray("messages");
 		messages.addObject().put("role", "user").put("content", "Weather in Paris?");
-		ArrayNode calls = messages.addObject().put("role", "assistant").putArray("content");
-		calls.addObject().put("type", "text").put("text", "Let me look.");
+		ArrayNode calls = addBlocks(messages, "assistant");
+		addText(calls, "Let me look.");
 		calls.addObject()
 			.put("type", "tool_use")
 			.put("id", "toolu_1")
 			.put("name", "get_weather")
 			.putObject("input")
 			.put("city", "Paris");
-		ArrayNode results = messages.addObject().put("role", "user").putArray("content");
+		ArrayNode results = addBlocks(messages, "user");
 		results.addObject().put("type", "tool_result").put("tool_use_id", "toolu_1").put("content", "sunny");
-		results.addObject().put("type", "text").put("text", marker);
+		addText(results, marker);
 
 		Response response = messages(key, request);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -458,6 +457,16 @@ class AnthropicMessagesIT extends WholeAppTestBase {
 		Response made = call(admin, "POST", "/api/v1/agents", agent.toString());
 		assertThat(made.status()).as(made.body()).isEqualTo(201);
 		return name;
+	}
+
+	/** A new message of {@code role} whose content is blocks; returns its blocks. */
+	private static ArrayNode addBlocks(ArrayNode messages, String role) {
+		return messages.addObject().put("role", role).putArray("content");
+	}
+
+	/** A text block at the end of {@code blocks}. */
+	private static void addText(ArrayNode blocks, String text) {
+		blocks.addObject().put("type", "text").put("text", text);
 	}
 
 	/** A Messages request with one user message. */
