@@ -27,19 +27,13 @@ class HttpLimitsIT extends WholeAppTestBase {
 
 	private static final String ALLOWED = "https://app.example.com";
 
-	@Test
-	void aDeclaredOversizedBodyIs413AndNothingIsStored() throws Exception {
+	@ParameterizedTest(name = "{0} length")
+	@ValueSource(strings = { "declared", "chunked" })
+	void anOversizedBodyIs413AndNothingIsStored(String length) throws Exception {
 		String conversation = createConversation();
+		String body = message("x".repeat(6000), "sim?tokens=1");
 		Response response = send(post(conversation)
-			.POST(HttpRequest.BodyPublishers.ofString(message("x".repeat(6000), "sim?tokens=1"))));
-		assertTooLarge(response);
-		assertThat(messages(conversation)).isEmpty();
-	}
-
-	@Test
-	void aChunkedOversizedBodyIs413AndNothingIsStored() throws Exception {
-		String conversation = createConversation();
-		Response response = send(post(conversation).POST(chunked(message("x".repeat(6000), "sim"))));
+			.POST(length.equals("chunked") ? chunked(body) : HttpRequest.BodyPublishers.ofString(body)));
 		assertTooLarge(response);
 		assertThat(messages(conversation)).isEmpty();
 	}
