@@ -14,6 +14,11 @@ const model = process.env.PARLEY_MODEL;
 const marker = process.env.PARLEY_MARKER;
 const result = {};
 
+/** What the test reads of an error that should be the SDK's NotFoundError. */
+function notFound(err) {
+  return { not_found_error: err instanceof OpenAI.NotFoundError, status: err.status ?? null, code: err.code ?? null };
+}
+
 const models = [];
 for await (const entry of client.models.list()) {
   models.push(entry.id);
@@ -78,24 +83,14 @@ try {
   await client.models.retrieve('no-such-model');
   result.retrieve_unknown = { error: null };
 } catch (err) {
-  result.retrieve_unknown = {
-    not_found_error: err instanceof OpenAI.NotFoundError,
-    status: err.status ?? null,
-    code: err.code ?? null,
-  };
+  result.retrieve_unknown = notFound(err);
 }
 
 try {
   await client.chat.completions.create({ model: 'no-such-model', messages: [{ role: 'user', content: 'hi' }] });
   result.unknown = { error: null };
 } catch (err) {
-  result.unknown = {
-    not_found_error: err instanceof OpenAI.NotFoundError,
-    status: err.status ?? null,
-    code: err.code ?? null,
-    type: err.type ?? null,
-    message: err.message,
-  };
+  result.unknown = { ...notFound(err), type: err.type ?? null, message: err.message };
 }
 
 console.log(JSON.stringify(result));
