@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -94,75 +95,34 @@ class ProviderAdminService {
 	}
 
 	ProviderView create(ProviderRequest request) {
-		String name = ProviderRules.name(request.name());
-		ProviderProtocol protocol = (request.protocol() != null) ? ProviderRules.protocol(request.protocol())
-				: ProviderProtocol.OPENAI;
-		String baseUrl = ProviderRules.baseUrl(request.baseUrl());
-		String apiVersion = ProviderRules.apiVersion(request.apiVersion());
+		StoredProvider.Builder settings = settings(StoredProvider.builder(), request, null);
 		List<String> keys = ProviderRules.apiKeys((request.apiKeys() != null) ? request.apiKeys() : List.of());
-		List<String> models = ProviderRules.models(request.models());
-		StoredProvider.Timeouts timeouts = timeouts(request, defaultTimeouts());
-		Integer maxConcurrency = ProviderRules.maxConcurrency(request.maxConcurrency());
 		String id = this.ids.next().toString();
 		Instant now = Jdbc.now(this.clock);
-		StoredProvider provider = StoredProvider.builder()
-			.id(id)
-			.name(name)
-			.protocol(protocol)
-			.baseUrl(baseUrl)
-			.apiVersion(apiVersion)
-			.models(models)
-			.timeouts(timeouts)
-			.maxConcurrency(maxConcurrency)
-			.streamUsage(request.streamUsage() == null || request.streamUsage())
-			.enabled(request.enabled() == null || request.enabled())
-			.createdAt(now)
-			.updatedAt(now)
-			.keys(encrypt(id, keys))
-			.build();
+		StoredProvider provider = settings.id(id).createdAt(now).updatedAt(now).keys(encrypt(id, keys)).build();
+		String name = provider.name();
+		String described = provider.protocol().wireName() + " at " + provider.baseUrl();
 		write(name, () -> {
 			requireNameFree(name, null);
 			this.store.insert(provider);
 			this.audit.record(this.currentUser.id(), "provider.create", "provider", id,
-					name + ": " + protocol.wireName() + " at " + baseUrl + ", " + keys.size() + " key(s)");
+					name + ": " + described + ", " + keys.size() + " key(s)");
 			return null;
 		});
-		log.info("Provider '{}' ({}) created by {}: {} at {} with {} key(s)", name, id, this.currentUser.id(),
-				protocol.wireName(), baseUrl, keys.size());
+		log.info("Provider '{}' ({}) created by {}: {} with {} key(s)", name, id, this.currentUser.id(), described,
+				keys.size());
 		return get(id);
 	}
 
 	ProviderView update(String id, ProviderRequest request) {
 		requireWritable(id);
 		StoredProvider current = require(id);
-		String name = (request.name() != null) ? ProviderRules.name(request.name()) : current.name();
-		ProviderProtocol protocol = (request.protocol() != null) ? ProviderRules.protocol(request.protocol())
-				: current.protocol();
-		String baseUrl = (request.baseUrl() != null) ? ProviderRules.baseUrl(request.baseUrl()) : current.baseUrl();
-		String apiVersion = (request.apiVersion() != null) ? ProviderRules.apiVersion(request.apiVersion())
-				: current.apiVersion();
-		List<String> models = (request.models() != null) ? ProviderRules.models(request.models()) : current.models();
-		StoredProvider.Timeouts timeouts = timeouts(request, current.timeouts());
-		Integer maxConcurrency = (request.maxConcurrency() != null)
-				? ProviderRules.maxConcurrency(request.maxConcurrency()) : current.maxConcurrency();
-		boolean streamUsage = (request.streamUsage() != null) ? request.streamUsage() : current.streamUsage();
-		boolean enabled = (request.enabled() != null) ? request.enabled() : current.enabled();
+		StoredProvider.Builder settings = settings(current.toBuilder(), request, current);
 		boolean replaceKeys = request.apiKeys() != null;
 		List<StoredProvider.StoredKey> keys = replaceKeys ? encrypt(id, ProviderRules.apiKeys(request.apiKeys()))
 				: current.keys();
-		StoredProvider changed = current.toBuilder()
-			.name(name)
-			.protocol(protocol)
-			.baseUrl(baseUrl)
-			.apiVersion(apiVersion)
-			.models(models)
-			.timeouts(timeouts)
-			.maxConcurrency(maxConcurrency)
-			.streamUsage(streamUsage)
-			.enabled(enabled)
-			.updatedAt(Jdbc.now(this.clock))
-			.keys(keys)
-			.build();
+		StoredProvider changed = settings.updatedAt(Jdbc.now(this.clock)).keys(keys).build();
+		String name = changed.name();
 		String note = changeNote(current, changed, replaceKeys);
 		write(name, () -> {
 			if (!ProviderRepository.nameKey(name).equals(ProviderRepository.nameKey(current.name()))) {
@@ -206,6 +166,36 @@ class ProviderAdminService {
 		try (PooledProvider provider = target.provider()) {
 			return ConnectionTest.run(provider, stored.models().getFirst(), target.keys());
 		}
+	}
+
+	/**
+	 * The request's settings on {@code builder}, each checked by {@link ProviderRules}. A
+	 * setting the request leaves out keeps {@code current}'s value on an update; on a
+	 * create ({@code current} null) it takes the default, or is refused where it is
+	 * required (name, base URL, models).
+	 */
+	private StoredProvider.Builder settings(StoredProvider.Builder builder, ProviderRequest request,
+			StoredProvider current) {
+		return builder.name(checked(request.name(), ProviderRules::name, current, StoredProvider::name))
+			.protocol((request.protocol() != null) ? ProviderRules.protocol(request.protocol())
+					: (current != null) ? current.protocol() : ProviderProtocol.OPENAI)
+			.baseUrl(checked(request.baseUrl(), ProviderRules::baseUrl, current, StoredProvider::baseUrl))
+			.apiVersion(checked(request.apiVersion(), ProviderRules::apiVersion, current, StoredProvider::apiVersion))
+			.models(checked(request.models(), ProviderRules::models, current, StoredProvider::models))
+			.timeouts(timeouts(request, (current != null) ? current.timeouts() : defaultTimeouts()))
+			.maxConcurrency(checked(request.maxConcurrency(), ProviderRules::maxConcurrency, current,
+					StoredProvider::maxConcurrency))
+			.streamUsage(Objects.requireNonNullElse(request.streamUsage(), current == null || current.streamUsage()))
+			.enabled(Objects.requireNonNullElse(request.enabled(), current == null || current.enabled()));
+	}
+
+	/**
+	 * The requested value as {@code rule} checks it, or {@code current}'s when the
+	 * request leaves it out; on a create the rule decides what an absent value is.
+	 */
+	private static <T, R> R checked(T requested, Function<T, R> rule, StoredProvider current,
+			Function<StoredProvider, R> kept) {
+		return (requested != null || current == null) ? rule.apply(requested) : kept.apply(current);
 	}
 
 	/** What changed, for the log and the audit log: never a key, only how many. */
