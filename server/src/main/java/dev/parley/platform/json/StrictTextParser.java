@@ -2,6 +2,7 @@ package dev.parley.platform.json;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -37,54 +38,38 @@ final class StrictTextParser extends JsonParserDelegate {
 
 	@Override
 	public @Nullable JsonToken nextToken() {
-		try {
-			return checked(this.delegate.nextToken());
-		}
-		catch (StreamReadException ex) {
-			throw invalidName(ex);
-		}
+		return checkedStep(this.delegate::nextToken);
 	}
 
 	@Override
 	public @Nullable JsonToken nextValue() {
-		try {
-			return checked(this.delegate.nextValue());
-		}
-		catch (StreamReadException ex) {
-			throw invalidName(ex);
-		}
+		return checkedStep(this.delegate::nextValue);
 	}
 
 	@Override
 	public @Nullable String nextName() {
-		try {
-			String name = this.delegate.nextName();
-			checked(this.delegate.currentToken());
-			return name;
-		}
-		catch (StreamReadException ex) {
-			throw invalidName(ex);
-		}
+		return checkedStep(this.delegate::nextName);
 	}
 
 	@Override
 	public boolean nextName(SerializableString expected) {
-		try {
-			boolean matched = this.delegate.nextName(expected);
-			checked(this.delegate.currentToken());
-			return matched;
-		}
-		catch (StreamReadException ex) {
-			throw invalidName(ex);
-		}
+		return checkedStep(() -> this.delegate.nextName(expected));
 	}
 
 	@Override
 	public int nextNameMatch(PropertyNameMatcher matcher) {
+		return checkedStep(() -> this.delegate.nextNameMatch(matcher));
+	}
+
+	/**
+	 * One step of the delegate, then the token it moved to is {@link #checked}; Jackson's
+	 * errors for a field name it cannot read are reported as {@link #invalidName} says.
+	 */
+	private <T> T checkedStep(Supplier<T> step) {
 		try {
-			int match = this.delegate.nextNameMatch(matcher);
+			T result = step.get();
 			checked(this.delegate.currentToken());
-			return match;
+			return result;
 		}
 		catch (StreamReadException ex) {
 			throw invalidName(ex);
