@@ -12,7 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import tools.jackson.databind.JsonNode;
 
 import dev.parley.chat.ChatProblem;
 import dev.parley.testsupport.Response;
@@ -28,24 +27,15 @@ class ProblemAdviceIT extends WholeAppTestBase {
 
 	@Test
 	void aStreamingEndpointsDomainErrorIsProblemJson() {
-		Response response = get("/test/stream-conflict", "text/event-stream");
-		assertThat(response.status()).isEqualTo(409);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		JsonNode body = response.json();
-		assertThat(body.get("type").asString()).isEqualTo("https://parley.dev/problems/generation-in-progress");
-		assertThat(body.get("detail").asString()).isEqualTo("busy");
+		Response response = get("/test/stream-conflict", "text/event-stream").assertProblem(409,
+				"generation-in-progress");
+		assertThat(response.text("/detail")).isEqualTo("busy");
 	}
 
 	@Test
 	void anUnexpectedFailureIsInternalWithoutLeakingDetails() {
 		for (String accept : new String[] { "text/event-stream", "application/json" }) {
-			Response response = get("/test/stream-crash", accept);
-			assertThat(response.status()).isEqualTo(500);
-			assertThat(response.headers().firstValue("Content-Type"))
-				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-			JsonNode body = response.json();
-			assertThat(body.get("type").asString()).isEqualTo("https://parley.dev/problems/internal");
+			Response response = get("/test/stream-crash", accept).assertProblem(500, "internal");
 			assertThat(response.body()).doesNotContain("secret-internal-state").doesNotContain("IOException");
 		}
 	}
@@ -59,13 +49,8 @@ class ProblemAdviceIT extends WholeAppTestBase {
 
 	@Test
 	void aFailingServletFilterIsProblemJsonToo() {
-		Response crash = get("/test/filter-crash", "application/json");
-		assertThat(crash.status()).isEqualTo(500);
-		assertThat(crash.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		JsonNode body = crash.json();
-		assertThat(body.get("type").asString()).isEqualTo("https://parley.dev/problems/internal");
-		assertThat(body.get("instance").asString()).isEqualTo("/test/filter-crash");
+		Response crash = get("/test/filter-crash", "application/json").assertProblem(500, "internal");
+		assertThat(crash.text("/instance")).isEqualTo("/test/filter-crash");
 		assertThat(crash.body()).doesNotContain("filter-secret");
 		Response rejected = get("/test/filter-reject", "text/event-stream");
 		assertThat(rejected.status()).isEqualTo(400);
