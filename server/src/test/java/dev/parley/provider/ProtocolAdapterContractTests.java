@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,9 +143,8 @@ class ProtocolAdapterContractTests {
 
 	@Test
 	void aHangBeforeTheHeadersIsAFirstTokenTimeoutToo() {
-		ProviderException ex = catchThrowableOfType(ProviderException.class,
-				() -> this.upstream.impatient().stream(request("?fault=hang_headers")));
-		assertThat(ex.failure()).isEqualTo(ProviderFailure.FIRST_TOKEN_TIMEOUT);
+		assertThat(failureOf(() -> this.upstream.impatient().stream(request("?fault=hang_headers"))))
+			.isEqualTo(ProviderFailure.FIRST_TOKEN_TIMEOUT);
 	}
 
 	@Test
@@ -169,9 +169,8 @@ class ProtocolAdapterContractTests {
 		Failed failed = StreamReading.readUntilFailure(() -> this.provider.stream(request("?fault=cut&after=3")));
 		assertThat(failed.failure()).isEqualTo(ProviderFailure.STREAM_CUT);
 		assertThat(failed.text()).isEqualTo(Simulator.expectedText(3));
-		ProviderException nonStream = catchThrowableOfType(ProviderException.class,
-				() -> this.provider.complete(request("?fault=cut")));
-		assertThat(nonStream.failure()).isEqualTo(ProviderFailure.STREAM_CUT);
+		assertThat(failureOf(() -> this.provider.complete(request("?fault=cut"))))
+			.isEqualTo(ProviderFailure.STREAM_CUT);
 		StreamReading.awaitNoActiveStreams(this.upstream.sim());
 	}
 
@@ -180,9 +179,8 @@ class ProtocolAdapterContractTests {
 		Failed failed = StreamReading.readUntilFailure(() -> this.provider.stream(request("?fault=malformed&after=2")));
 		assertThat(failed.failure()).isEqualTo(ProviderFailure.MALFORMED_RESPONSE);
 		assertThat(failed.deltas()).hasSize(2);
-		ProviderException nonStream = catchThrowableOfType(ProviderException.class,
-				() -> this.provider.complete(request("?fault=malformed")));
-		assertThat(nonStream.failure()).isEqualTo(ProviderFailure.MALFORMED_RESPONSE);
+		assertThat(failureOf(() -> this.provider.complete(request("?fault=malformed"))))
+			.isEqualTo(ProviderFailure.MALFORMED_RESPONSE);
 		StreamReading.awaitNoActiveStreams(this.upstream.sim());
 	}
 
@@ -203,12 +201,8 @@ class ProtocolAdapterContractTests {
 		try (HttpProtocolAdapter unreachable = this.upstream.adapter("http://127.0.0.1:" + port + "/v1",
 				Duration.ofSeconds(1), Duration.ofSeconds(1))) {
 			ChatProvider nowhere = this.upstream.pooled(unreachable);
-			ProviderException streamed = catchThrowableOfType(ProviderException.class,
-					() -> nowhere.stream(request("")));
-			ProviderException completed = catchThrowableOfType(ProviderException.class,
-					() -> nowhere.complete(request("")));
-			assertThat(streamed.failure()).isEqualTo(ProviderFailure.CONNECT_ERROR);
-			assertThat(completed.failure()).isEqualTo(ProviderFailure.CONNECT_ERROR);
+			assertThat(failureOf(() -> nowhere.stream(request("")))).isEqualTo(ProviderFailure.CONNECT_ERROR);
+			assertThat(failureOf(() -> nowhere.complete(request("")))).isEqualTo(ProviderFailure.CONNECT_ERROR);
 		}
 	}
 
@@ -241,6 +235,11 @@ class ProtocolAdapterContractTests {
 
 	private ChatRequest request(String parameters) {
 		return this.upstream.request(parameters);
+	}
+
+	/** The failure of a call that must throw a {@link ProviderException}. */
+	private static ProviderFailure failureOf(ThrowingCallable call) {
+		return catchThrowableOfType(ProviderException.class, call).failure();
 	}
 
 }
