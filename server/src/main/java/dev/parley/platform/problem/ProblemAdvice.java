@@ -54,12 +54,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ProblemException.class)
 	ResponseEntity<ProblemDetail> problem(ProblemException ex, HttpServletRequest request) {
-		HttpHeaders headers = HttpHeaders.EMPTY;
-		if (ex instanceof RetryLaterException later) {
-			headers = new HttpHeaders();
-			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
-		}
-		return respond(ex.type(), ex.type().status(), ex.getMessage(), ex.errors(), request, headers);
+		return this.responses.entity(ex, request);
 	}
 
 	@ExceptionHandler(RequestBodyTooLargeException.class)

@@ -41,8 +41,7 @@ public class ProblemErrorController implements ErrorController {
 		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
 		ProblemException known = (failure instanceof Throwable ex) ? this.known.classify(ex) : null;
 		if (known != null) {
-			return this.responses.entity(known.type(), known.type().status(), known.getMessage(), List.of(), request,
-					retryAfter(known));
+			return this.responses.entity(known, request);
 		}
 		if (status >= 500) {
 			log.error("Request to {} failed with {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), status,
@@ -51,15 +50,6 @@ public class ProblemErrorController implements ErrorController {
 		String detail = (status >= 500) ? "An unexpected error occurred" : type.title();
 		return this.responses.entity(type, HttpStatusCode.valueOf(status), detail, List.of(), request,
 				HttpHeaders.EMPTY);
-	}
-
-	private static HttpHeaders retryAfter(ProblemException problem) {
-		if (!(problem instanceof RetryLaterException later)) {
-			return HttpHeaders.EMPTY;
-		}
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
-		return headers;
 	}
 
 }

@@ -65,6 +65,20 @@ public class ProblemResponses {
 	}
 
 	/**
+	 * The answer to {@code request} with {@code problem} (its type, detail and errors),
+	 * with a {@code Retry-After} header when it is a {@link RetryLaterException}.
+	 */
+	public ResponseEntity<ProblemDetail> entity(ProblemException problem, HttpServletRequest request) {
+		HttpHeaders headers = HttpHeaders.EMPTY;
+		if (problem instanceof RetryLaterException later) {
+			headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
+		}
+		return entity(problem.type(), problem.type().status(), problem.getMessage(), problem.errors(), request,
+				headers);
+	}
+
+	/**
 	 * Sends {@code problem} for {@code request}, with a {@code Retry-After} header when
 	 * it is a {@link RetryLaterException}; headers already set are kept.
 	 */
