@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * password, database {@code parley}. Under root the server runs as root
  * ({@code --user=root}), which it otherwise refuses.
  */
-public final class PrivateMariaDb implements PrivateDatabase {
+public final class PrivateMariaDb extends PrivateServer {
 
 	/**
 	 * The threads of {@code information_schema.processlist} that wait for a table lock.
@@ -34,23 +34,12 @@ public final class PrivateMariaDb implements PrivateDatabase {
 
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
-	private final Path directory;
-
-	private final Path data;
-
-	private final Path log;
-
-	private final int port;
-
 	private Process server;
 
 	private boolean frozen;
 
-	private PrivateMariaDb(Path directory, int port) {
-		this.directory = directory;
-		this.data = directory.resolve("data");
-		this.log = directory.resolve("tools.log");
-		this.port = port;
+	private PrivateMariaDb() {
+		super("parley-mariadb");
 	}
 
 	/**
@@ -60,25 +49,7 @@ public final class PrivateMariaDb implements PrivateDatabase {
 	public static PrivateMariaDb launch() {
 		ServerProcesses.require("MariaDB", SERVER);
 		ServerProcesses.require("MariaDB", INSTALL);
-		PrivateMariaDb server = new PrivateMariaDb(ServerProcesses.newDirectory("parley-mariadb"),
-				ServerProcesses.freePort());
-		try {
-			server.install();
-			server.start();
-			try (Connection connection = DriverManager.getConnection(server.serverUrl(), "root", "");
-					Statement statement = connection.createStatement()) {
-				statement.execute("CREATE DATABASE parley CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-			}
-			return server;
-		}
-		catch (SQLException ex) {
-			server.close();
-			throw new IllegalStateException("Could not create the database of the private MariaDB", ex);
-		}
-		catch (RuntimeException ex) {
-			server.close();
-			throw ex;
-		}
+		return launched(new PrivateMariaDb());
 	}
 
 	@Override
@@ -92,8 +63,13 @@ public final class PrivateMariaDb implements PrivateDatabase {
 	}
 
 	@Override
-	public int port() {
-		return this.port;
+	protected void setUp() throws SQLException {
+		install();
+		start();
+		try (Connection connection = DriverManager.getConnection(serverUrl(), "root", "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE parley CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+		}
 	}
 
 	@Override
@@ -151,17 +127,8 @@ public final class PrivateMariaDb implements PrivateDatabase {
 	}
 
 	@Override
-	public synchronized void close() {
-		try {
-			thaw();
-			end(true);
-		}
-		catch (RuntimeException ex) {
-			System.err.println("Could not stop the private MariaDB: " + ex.getMessage());
-		}
-		finally {
-			ServerProcesses.delete(this.directory);
-		}
+	protected void stopAtOnce() {
+		end(true);
 	}
 
 	private void install() {

@@ -15,7 +15,7 @@ import java.util.List;
  * {@code PARLEY_TEST_PG_BIN}). PostgreSQL refuses to run as root, so under root its tools
  * run as the {@code postgres} system user.
  */
-public final class PrivatePostgres implements PrivateDatabase {
+public final class PrivatePostgres extends PrivateServer {
 
 	private static final Path BIN = Path
 		.of(System.getenv().getOrDefault("PARLEY_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"));
@@ -25,23 +25,12 @@ public final class PrivatePostgres implements PrivateDatabase {
 	/** The sessions of {@code pg_stat_activity} whose statement waits for a lock. */
 	private static final String WAITING_FOR_LOCK = "wait_event_type = 'Lock'";
 
-	private final Path directory;
-
-	private final Path data;
-
-	private final Path log;
-
-	private final int port;
-
 	private List<Long> frozen = List.of();
 
 	private boolean running;
 
-	private PrivatePostgres(Path directory, int port) {
-		this.directory = directory;
-		this.data = directory.resolve("data");
-		this.log = directory.resolve("tools.log");
-		this.port = port;
+	private PrivatePostgres() {
+		super("parley-pg");
 	}
 
 	/**
@@ -50,17 +39,7 @@ public final class PrivatePostgres implements PrivateDatabase {
 	 */
 	public static PrivatePostgres launch() {
 		ServerProcesses.require("PostgreSQL", BIN.resolve("initdb"));
-		PrivatePostgres server = new PrivatePostgres(ServerProcesses.newDirectory("parley-pg"),
-				ServerProcesses.freePort());
-		try {
-			server.initialise();
-			server.start();
-			return server;
-		}
-		catch (RuntimeException ex) {
-			server.close();
-			throw ex;
-		}
+		return launched(new PrivatePostgres());
 	}
 
 	@Override
@@ -74,8 +53,9 @@ public final class PrivatePostgres implements PrivateDatabase {
 	}
 
 	@Override
-	public int port() {
-		return this.port;
+	protected void setUp() {
+		initialise();
+		start();
 	}
 
 	@Override
@@ -113,19 +93,10 @@ public final class PrivatePostgres implements PrivateDatabase {
 	}
 
 	@Override
-	public synchronized void close() {
-		try {
-			thaw();
-			if (this.running) {
-				tool("pg_ctl", "stop", "-w", "-t", "60", "-m", "immediate", "-D", this.data.toString());
-				this.running = false;
-			}
-		}
-		catch (RuntimeException ex) {
-			System.err.println("Could not stop the private PostgreSQL: " + ex.getMessage());
-		}
-		finally {
-			ServerProcesses.delete(this.directory);
+	protected void stopAtOnce() {
+		if (this.running) {
+			tool("pg_ctl", "stop", "-w", "-t", "60", "-m", "immediate", "-D", this.data.toString());
+			this.running = false;
 		}
 	}
 
