@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.parley.platform.persistence.CounterRows;
 import dev.parley.provider.Usage;
 
 /**
@@ -17,8 +17,6 @@ import dev.parley.provider.Usage;
  */
 @Repository
 class ApiKeyUsageRepository implements ApiKeyUsage {
-
-	private static final int UPSERT_ATTEMPTS = 3;
 
 	private final JdbcClient jdbc;
 
@@ -32,37 +30,24 @@ class ApiKeyUsageRepository implements ApiKeyUsage {
 	@Override
 	public void record(String apiKeyId, Usage usage) {
 		LocalDate day = today();
-		for (int attempt = 1;; attempt++) {
-			int updated = this.jdbc
-				.sql("UPDATE api_key_usage SET requests = requests + 1, prompt_tokens = prompt_tokens + :prompt,"
-						+ " completion_tokens = completion_tokens + :completion"
-						+ " WHERE api_key_id = :key AND usage_day = :day")
-				.param("prompt", usage.promptTokens())
-				.param("completion", usage.completionTokens())
-				.param("key", apiKeyId)
-				.param("day", day)
-				.update();
-			if (updated > 0) {
-				return;
-			}
-			try {
-				this.jdbc
+		CounterRows.add(
+				() -> this.jdbc
+					.sql("UPDATE api_key_usage SET requests = requests + 1, prompt_tokens = prompt_tokens + :prompt,"
+							+ " completion_tokens = completion_tokens + :completion"
+							+ " WHERE api_key_id = :key AND usage_day = :day")
+					.param("prompt", usage.promptTokens())
+					.param("completion", usage.completionTokens())
+					.param("key", apiKeyId)
+					.param("day", day)
+					.update(),
+				() -> this.jdbc
 					.sql("INSERT INTO api_key_usage (api_key_id, usage_day, requests, prompt_tokens, completion_tokens)"
 							+ " VALUES (:key, :day, 1, :prompt, :completion)")
 					.param("key", apiKeyId)
 					.param("day", day)
 					.param("prompt", usage.promptTokens())
 					.param("completion", usage.completionTokens())
-					.update();
-				return;
-			}
-			catch (DuplicateKeyException ex) {
-				// Another request inserted today's row first: add to it.
-				if (attempt == UPSERT_ATTEMPTS) {
-					throw ex;
-				}
-			}
-		}
+					.update());
 	}
 
 	@Override

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.parley.platform.TokenBudget;
+import dev.parley.platform.persistence.CounterRows;
 import dev.parley.platform.problem.RetryLaterException;
 
 /**
@@ -20,8 +20,6 @@ import dev.parley.platform.problem.RetryLaterException;
  */
 @Component
 class TokenBudgetRepository implements TokenBudget {
-
-	private static final int UPSERT_ATTEMPTS = 3;
 
 	private final JdbcClient jdbc;
 
@@ -61,31 +59,19 @@ class TokenBudgetRepository implements TokenBudget {
 			return;
 		}
 		LocalDate day = today(this.clock.instant());
-		for (int attempt = 1;; attempt++) {
-			int updated = this.jdbc
-				.sql("UPDATE token_usage SET tokens = tokens + :tokens WHERE user_id = :user AND usage_day = :day")
-				.param("tokens", tokens)
-				.param("user", userId)
-				.param("day", day)
-				.update();
-			if (updated > 0) {
-				return;
-			}
-			try {
-				this.jdbc.sql("INSERT INTO token_usage (user_id, usage_day, tokens) VALUES (:user, :day, :tokens)")
+		CounterRows.add(
+				() -> this.jdbc
+					.sql("UPDATE token_usage SET tokens = tokens + :tokens WHERE user_id = :user AND usage_day = :day")
+					.param("tokens", tokens)
+					.param("user", userId)
+					.param("day", day)
+					.update(),
+				() -> this.jdbc
+					.sql("INSERT INTO token_usage (user_id, usage_day, tokens) VALUES (:user, :day, :tokens)")
 					.param("user", userId)
 					.param("day", day)
 					.param("tokens", tokens)
-					.update();
-				return;
-			}
-			catch (DuplicateKeyException ex) {
-				// Another request inserted today's row first: add to it.
-				if (attempt == UPSERT_ATTEMPTS) {
-					throw ex;
-				}
-			}
-		}
+					.update());
 	}
 
 	/** Tokens the user has used on the given UTC day. */
