@@ -41,9 +41,6 @@ final class AgentLimits {
 	/** Saved contexts per user; the list is never paged. */
 	static final int CONTEXTS_PER_USER_MAX = 100;
 
-	/** Matches text with at least one non-blank character. */
-	static final String NOT_BLANK = "(?s).*\\S.*";
-
 	/** An http or https URL without spaces. */
 	static final String HTTP_URL = "(?i)https?://[^\\s/$.?#][^\\s]*";
 

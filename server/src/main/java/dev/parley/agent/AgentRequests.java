@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.parley.platform.NotBlankWhenPresent;
+
 /** The JSON bodies the agents API accepts (snake_case, unknown fields rejected). */
 final class AgentRequests {
 
@@ -23,9 +25,7 @@ final class AgentRequests {
 	 * {@code name} is required; on update an absent or null field stays as it is, an
 	 * empty string clears a text and an empty list clears a list.
 	 */
-	record Body(
-			@Size(max = AgentLimits.NAME_MAX_CHARS) @Pattern(regexp = AgentLimits.NOT_BLANK,
-					message = "must not be blank") String name,
+	record Body(@Size(max = AgentLimits.NAME_MAX_CHARS) @NotBlankWhenPresent String name,
 			@Size(max = AgentLimits.DESCRIPTION_MAX_CHARS) String description,
 			@Size(max = AgentLimits.AVATAR_URL_MAX_CHARS) @Pattern(regexp = "|" + AgentLimits.HTTP_URL,
 					message = "must be an http or https URL") String avatarUrl,

@@ -15,9 +15,6 @@ final class ContextLimits {
 	/** Longest preset message, in characters. */
 	static final int CONTENT_MAX_CHARS = 32_000;
 
-	/** Matches text with at least one non-blank character. */
-	static final String NOT_BLANK = "(?s).*\\S.*";
-
 	private ContextLimits() {
 	}
 

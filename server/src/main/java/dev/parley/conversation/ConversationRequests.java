@@ -5,8 +5,9 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import dev.parley.platform.NotBlankWhenPresent;
 
 /**
  * The JSON bodies the conversations API accepts (snake_case, unknown fields rejected).
@@ -21,9 +22,7 @@ final class ConversationRequests {
 	 * the conversation starts from the default agent; {@code context_id} names one of the
 	 * caller's saved contexts.
 	 */
-	record Create(
-			@Size(max = ContextLimits.TITLE_MAX_CHARS) @Pattern(regexp = ContextLimits.NOT_BLANK,
-					message = "must not be blank") String title,
+	record Create(@Size(max = ContextLimits.TITLE_MAX_CHARS) @NotBlankWhenPresent String title,
 			@Size(max = ContextLimits.SYSTEM_PROMPT_MAX_CHARS) String systemPrompt,
 			@Size(max = ContextLimits.PRESET_MESSAGES_MAX) List<@Valid @NotNull PresetMessage> presetMessages,
 			UUID agentId, UUID contextId) {
@@ -36,8 +35,8 @@ final class ConversationRequests {
 	}
 
 	/** {@code PATCH /api/v1/conversations/{id}}; absent fields stay as they are. */
-	record Update(@Size(max = ContextLimits.TITLE_MAX_CHARS) @Pattern(regexp = ContextLimits.NOT_BLANK,
-			message = "must not be blank") String title, Boolean pinned, Boolean archived) {
+	record Update(@Size(max = ContextLimits.TITLE_MAX_CHARS) @NotBlankWhenPresent String title, Boolean pinned,
+			Boolean archived) {
 	}
 
 	/** {@code PUT /api/v1/conversations/{id}/context}: replaces both settings. */
