@@ -12,10 +12,22 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxRequestBytes the largest request body accepted (a plain number is bytes;
  * {@code 2MB} works too); larger bodies get 413
+ * @param acceptQueueSize the listen backlog of the HTTP port: how many connections the
+ * kernel completes and holds before Parley accepts them, so a burst of connects is not
+ * made to wait for a SYN retransmit (about a second); the kernel caps it at
+ * {@code net.core.somaxconn}
  * @param cors which other origins (web apps on another host) may call the API
  */
 @ConfigurationProperties("parley.http")
-record HttpProperties(@DefaultValue("1048576") DataSize maxRequestBytes, @DefaultValue Cors cors) {
+record HttpProperties(@DefaultValue("1048576") DataSize maxRequestBytes, @DefaultValue("1000") int acceptQueueSize,
+		@DefaultValue Cors cors) {
+
+	HttpProperties {
+		if (acceptQueueSize < 1) {
+			throw new IllegalArgumentException(
+					"parley.http.accept-queue-size must be at least 1, not " + acceptQueueSize);
+		}
+	}
 
 	/**
 	 * Cross-origin resource sharing; with no allowed origins (the default) Parley sends
