@@ -24,6 +24,13 @@ public final class IdentityProblem {
 	public static final ProblemType PASSWORD_CHANGE_REQUIRED = new ProblemType("password-change-required",
 			HttpStatus.FORBIDDEN, "Password change required");
 
+	/**
+	 * An API key on the administration surface ({@code /api/v1/admin/**}, the actuator
+	 * endpoints that are not open): only an administrator's login session reaches it.
+	 */
+	public static final ProblemType ADMIN_SESSION_REQUIRED = new ProblemType("admin-session-required",
+			HttpStatus.FORBIDDEN, "Administrator login session required");
+
 	public static final ProblemType EMAIL_TAKEN = new ProblemType("email-taken", HttpStatus.CONFLICT,
 			"E-mail address already registered");
 

@@ -10,8 +10,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -33,7 +31,10 @@ import dev.parley.platform.problem.ProblemResponses;
 
 /**
  * Parley's HTTP security: stateless bearer credentials (access tokens and API keys), the
- * access rule of every route, problem+json for 401 and 403, and the security headers.
+ * access rule of every route, problem+json for 401 and 403, and the security headers. The
+ * administration surface ({@code /api/v1/admin/**}, the actuator endpoints beyond health,
+ * info and prometheus) needs an administrator's login session, never an API key
+ * ({@link AdminSessionAuthorization}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
@@ -53,6 +54,7 @@ class SecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http, BearerAuthenticator authenticator, ProblemResponses problems)
 			throws Exception {
 		SecurityProblems refusals = new SecurityProblems(problems);
+		AdminSessionAuthorization adminSession = new AdminSessionAuthorization();
 		http.csrf((csrf) -> csrf.disable())
 			.cors(Customizer.withDefaults())
 			.httpBasic((basic) -> basic.disable())
@@ -81,8 +83,7 @@ class SecurityConfiguration {
 						"/api/v1/api-keys/**")
 				.hasAuthority(Scope.SESSION_AUTHORITY)
 				.requestMatchers("/api/v1/admin/**")
-				.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole("ADMIN"),
-						AuthorityAuthorizationManager.hasAuthority(Scope.SESSION_AUTHORITY)))
+				.access(adminSession)
 				.requestMatchers(HttpMethod.POST, CONVERSATION + "/messages", CONVERSATION + "/messages/*/regenerate",
 						CONVERSATION + "/stop")
 				.hasAuthority(Scope.CHAT.authority())
@@ -107,7 +108,7 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 				.permitAll()
 				.requestMatchers("/actuator/**")
-				.hasRole("ADMIN")
+				.access(adminSession)
 				.anyRequest()
 				.permitAll());
 		return http.build();

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,7 +20,8 @@ import dev.parley.platform.problem.ProblemResponses;
 /**
  * Answers the requests Spring Security refuses with problem+json: 401 for a request
  * without valid credentials (as the entry point), 403 for an authenticated caller who
- * lacks the role or scope (as the access-denied handler).
+ * lacks the role or scope (as the access-denied handler), and 403
+ * {@code admin-session-required} for an API key on the administration surface.
  */
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -55,6 +57,15 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
+		if (denied instanceof AuthorizationDeniedException refusal
+				&& refusal.getAuthorizationResult() == AdminSessionAuthorization.Refusal.API_KEY) {
+			this.problems
+				.write(response, IdentityProblem.ADMIN_SESSION_REQUIRED, "API keys never reach administration ("
+						+ request.getMethod() + " " + request.getRequestURI()
+						+ "), whatever their owner's role or scopes: log in as an administrator and use the access token",
+						request.getRequestURI());
+			return;
+		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		String detail = (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user
 				&& user.viaApiKey())

@@ -114,7 +114,7 @@ class AdminIT extends WholeAppTestBase {
 		TestAccounts.Session admin = admin();
 		TestAccounts.Session user = newUser();
 		String adminKey = call(admin, "POST", "/api/v1/api-keys", json("name", "admin key")).text("/key");
-		send("GET", "/api/v1/admin/users", "Bearer " + adminKey, null).assertProblem(403, "forbidden");
+		send("GET", "/api/v1/admin/users", "Bearer " + adminKey, null).assertProblem(403, "admin-session-required");
 		call(user, "PATCH", "/api/v1/admin/users/" + user.userId(), json("role", "admin")).assertProblem(403,
 				"forbidden");
 		call(admin, "PATCH", "/api/v1/admin/users/" + admin.userId(), json("role", "user")).assertProblem(409,
