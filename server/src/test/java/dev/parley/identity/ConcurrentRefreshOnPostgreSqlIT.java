@@ -1,16 +1,18 @@
 package dev.parley.identity;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.parley.testsupport.TestDatabase;
 
 /** Concurrent refreshes of one token with PostgreSQL as the database. */
-class ConcurrentRefreshOnPostgreSqlIT extends ConcurrentRefreshOnDatabaseServerIT {
+@DirtiesContext
+class ConcurrentRefreshOnPostgreSqlIT extends ConcurrentRefreshIT {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		useDatabase(registry, TestDatabase::postgresql);
+		useServerDatabase(registry, TestDatabase::postgresql);
 	}
 
 }
