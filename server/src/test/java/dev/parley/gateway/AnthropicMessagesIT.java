@@ -105,10 +105,9 @@ class AnthropicMessagesIT extends WholeAppTestBase {
 	void mapsSystemBlocksParametersAndTheStopReasons() {
 		String key = apiKey(newUser(), "gateway");
 		String marker = "blocks " + UUID.randomUUID();
-		ObjectNode request = JSON.createObjectNode().put("model", "sim?tokens=20").put("max_tokens", 4);
+		ObjectNode request = request("sim?tokens=20", "first question", 4);
 		addText(request.putArray("system"), "You are terse.");
-		ArrayNode messages = request.putArray("messages");
-		messages.addObject().put("role", "user").put("content", "first question");
+		ArrayNode messages = request.withArray("messages");
 		ArrayNode answer = addBlocks(messages, "assistant");
 		answer.addObject().put("type", "thinking").put("thinking", "hmm").put("signature", "sig");
 		addText(answer, "first answer");
@@ -347,10 +346,9 @@ class AnthropicMessagesIT extends WholeAppTestBase {
 	void toolUseAndToolResultBlocksReachTheUpstreamAsOpenAiToolMessages() {
 		String key = apiKey(newUser(), "gateway");
 		String marker = "after the tool " + UUID.randomUUID();
-		ObjectNode request = JSON.createObjectNode().put("model", "sim?tokens=3").put("max_tokens", 50);
+		ObjectNode request = request("sim?tokens=3", "Weather in Paris?", 50);
 		request.set("tools", tools());
-		ArrayNode messages = request.putArray("messages");
-		messages.addObject().put("role", "user").put("content", "Weather in Paris?");
+		ArrayNode messages = request.withArray("messages");
 		ArrayNode calls = addBlocks(messages, "assistant");
 		addText(calls, "Let me look.");
 		calls.addObject()
