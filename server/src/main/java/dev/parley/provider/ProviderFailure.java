@@ -32,6 +32,11 @@ public enum ProviderFailure {
 	 * Another HTTP 4xx: the request was refused (context too long, bad parameter, ...).
 	 */
 	BAD_REQUEST("upstream_bad_request", false),
+	/**
+	 * The provider's host is, or resolves to, an address the egress policy refuses
+	 * (link-local, cloud metadata, or loopback or private when those are turned off).
+	 */
+	EGRESS_BLOCKED("egress_blocked", false),
 	/** The call was cancelled by Parley (stop). */
 	CANCELLED("cancelled", false);
 

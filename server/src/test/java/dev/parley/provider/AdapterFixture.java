@@ -12,6 +12,7 @@ import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.provider.anthropic.AnthropicAdapter;
 import dev.parley.provider.catalog.KeyPool;
 import dev.parley.provider.catalog.PooledProvider;
+import dev.parley.provider.egress.EgressPolicy;
 import dev.parley.provider.openai.OpenAiAdapter;
 import dev.parley.provider.transport.HttpProtocolAdapter;
 import dev.parley.provider.transport.ProviderMetrics;
@@ -36,7 +37,7 @@ public final class AdapterFixture implements AutoCloseable {
 					ProviderMetrics metrics) {
 				return new OpenAiAdapter(
 						new OpenAiAdapter.Settings(id(), baseUrl, null, CONNECT, firstToken, idle, REQUEST, true),
-						watchdog, metrics, JsonConfiguration.storageJsonMapper());
+						watchdog, EgressPolicy.defaults(), metrics, JsonConfiguration.storageJsonMapper());
 			}
 
 			@Override
@@ -55,7 +56,7 @@ public final class AdapterFixture implements AutoCloseable {
 				return new AnthropicAdapter(
 						new AnthropicAdapter.Settings(id(), baseUrl, AnthropicAdapter.DEFAULT_VERSION, CONNECT,
 								firstToken, idle, REQUEST, AnthropicAdapter.DEFAULT_MAX_TOKENS),
-						watchdog, metrics, JsonConfiguration.storageJsonMapper());
+						watchdog, EgressPolicy.defaults(), metrics, JsonConfiguration.storageJsonMapper());
 			}
 
 			@Override

@@ -30,6 +30,7 @@ import dev.parley.provider.catalog.DemoProvider;
 import dev.parley.provider.catalog.EnvironmentProvider;
 import dev.parley.provider.catalog.PooledProvider;
 import dev.parley.provider.catalog.ProviderFactory;
+import dev.parley.provider.egress.EgressPolicy;
 import dev.parley.provider.keys.KeyCipher;
 import dev.parley.provider.store.ProviderRepository;
 import dev.parley.provider.store.StoredProvider;
@@ -64,9 +65,11 @@ class ProviderAdminService {
 
 	private final Clock clock;
 
+	private final EgressPolicy egress;
+
 	ProviderAdminService(ProviderRepository store, KeyCipher cipher, DatabaseProviderCatalog catalog,
 			ProviderFactory factory, ProviderProperties defaults, IdGenerator ids, CurrentUser currentUser,
-			PlatformTransactionManager transactions, AuditLogRepository audit, Clock clock) {
+			PlatformTransactionManager transactions, AuditLogRepository audit, Clock clock, EgressPolicy egress) {
 		this.store = store;
 		this.cipher = cipher;
 		this.catalog = catalog;
@@ -77,6 +80,7 @@ class ProviderAdminService {
 		this.transaction = new TransactionTemplate(transactions);
 		this.audit = audit;
 		this.clock = clock;
+		this.egress = egress;
 	}
 
 	/** The environment's provider first, then the stored ones, the oldest first. */
@@ -179,7 +183,8 @@ class ProviderAdminService {
 		return builder.name(checked(request.name(), ProviderRules::name, current, StoredProvider::name))
 			.protocol((request.protocol() != null) ? ProviderRules.protocol(request.protocol())
 					: (current != null) ? current.protocol() : ProviderProtocol.OPENAI)
-			.baseUrl(checked(request.baseUrl(), ProviderRules::baseUrl, current, StoredProvider::baseUrl))
+			.baseUrl(checked(request.baseUrl(), (url) -> ProviderRules.baseUrl(url, this.egress), current,
+					StoredProvider::baseUrl))
 			.apiVersion(checked(request.apiVersion(), ProviderRules::apiVersion, current, StoredProvider::apiVersion))
 			.models(checked(request.models(), ProviderRules::models, current, StoredProvider::models))
 			.timeouts(timeouts(request, (current != null) ? current.timeouts() : defaultTimeouts()))

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.provider.ProviderProtocol;
+import dev.parley.provider.egress.EgressPolicy;
 
 /**
  * Checks each field of a provider request; every violation is a 400 problem naming the
@@ -52,7 +53,11 @@ final class ProviderRules {
 		return parsed;
 	}
 
-	static String baseUrl(String url) {
+	/**
+	 * A base URL that is an absolute http(s) URL with a host where {@code egress} lets
+	 * providers point.
+	 */
+	static String baseUrl(String url, EgressPolicy egress) {
 		if (url == null || url.isBlank()) {
 			throw ProblemException.invalid("base_url", "is required");
 		}
@@ -78,6 +83,12 @@ final class ProviderRules {
 		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
 			throw ProblemException.invalid("base_url",
 					"must not contain a query or fragment (Azure's api-version goes in api_version)");
+		}
+		try {
+			egress.checkBaseUrl(uri);
+		}
+		catch (EgressPolicy.RefusedException ex) {
+			throw ProblemException.invalid("base_url", "may not be used: its host " + ex.getMessage());
 		}
 		return text;
 	}

@@ -14,6 +14,7 @@ import dev.parley.provider.CompletionStream;
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.ProviderFailure;
 import dev.parley.provider.Usage;
+import dev.parley.provider.egress.EgressPolicy;
 import dev.parley.provider.transport.HttpProtocolAdapter;
 import dev.parley.provider.transport.ProviderMetrics;
 import dev.parley.provider.transport.StreamWatchdog;
@@ -66,10 +67,11 @@ public final class AnthropicAdapter extends HttpProtocolAdapter {
 
 	private final JsonMapper json;
 
-	public AnthropicAdapter(Settings settings, StreamWatchdog watchdog, ProviderMetrics metrics, JsonMapper json) {
+	public AnthropicAdapter(Settings settings, StreamWatchdog watchdog, EgressPolicy egress, ProviderMetrics metrics,
+			JsonMapper json) {
 		super(messagesEndpoint(settings.baseUrl()),
-				new UpstreamCalls(settings.connectTimeout(), watchdog, metrics, json), settings.firstTokenTimeout(),
-				settings.idleTimeout(), settings.requestTimeout());
+				new UpstreamCalls(settings.connectTimeout(), watchdog, egress, metrics, json),
+				settings.firstTokenTimeout(), settings.idleTimeout(), settings.requestTimeout());
 		this.settings = settings;
 		this.json = json;
 	}

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.platform.json.StorageJson;
 import dev.parley.provider.ProviderProperties;
+import dev.parley.provider.egress.EgressPolicy;
 import dev.parley.provider.keys.KeyCipher;
 import dev.parley.provider.store.ProviderRepository;
 import dev.parley.provider.transport.StreamWatchdog;
@@ -36,14 +37,14 @@ public class CatalogConfiguration {
 
 	@Bean
 	ProviderFactory providerFactory(KeyCipher cipher, ProviderRepository store, StreamWatchdog watchdog,
-			ObjectProvider<MeterRegistry> registries, Clock clock, @StorageJson JsonMapper json) {
+			EgressPolicy egress, ObjectProvider<MeterRegistry> registries, Clock clock, @StorageJson JsonMapper json) {
 		MeterRegistry registry = registries.getIfAvailable(SimpleMeterRegistry::new);
-		return new ProviderFactory(cipher, watchdog, registry, new KeyRejections(store, registry, clock), json);
+		return new ProviderFactory(cipher, watchdog, egress, registry, new KeyRejections(store, registry, clock), json);
 	}
 
 	@Bean
 	DatabaseProviderCatalog providerCatalog(ProviderProperties properties, CatalogProperties catalog,
-			StreamWatchdog watchdog, ProviderRepository store, ProviderFactory factory,
+			StreamWatchdog watchdog, EgressPolicy egress, ProviderRepository store, ProviderFactory factory,
 			ObjectProvider<MeterRegistry> registries, @StorageJson JsonMapper json) {
 		DemoProvider demo = new DemoProvider(properties.demoWordDelay());
 		RuntimeProviders stored = new RuntimeProviders(store, factory, catalog.recheckInterval(),
@@ -55,7 +56,7 @@ public class CatalogConfiguration {
 					DemoProvider.MODEL);
 			return new DatabaseProviderCatalog(null, stored, demo);
 		}
-		EnvironmentProvider provider = new EnvironmentProvider(properties, watchdog,
+		EnvironmentProvider provider = new EnvironmentProvider(properties, watchdog, egress,
 				registries.getIfAvailable(SimpleMeterRegistry::new), json);
 		log.info("LLM provider '{}': OpenAI-compatible at {}, default model {}", properties.id(),
 				properties.effectiveBaseUrl(), properties.effectiveDefaultModel());

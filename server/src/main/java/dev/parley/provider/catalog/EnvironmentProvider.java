@@ -1,5 +1,7 @@
 package dev.parley.provider.catalog;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.provider.ChatProvider;
 import dev.parley.provider.ProviderProperties;
+import dev.parley.provider.egress.EgressPolicy;
 import dev.parley.provider.keys.KeyCipher;
 import dev.parley.provider.openai.OpenAiAdapter;
 import dev.parley.provider.transport.ProviderMetrics;
@@ -44,15 +47,18 @@ public final class EnvironmentProvider implements AutoCloseable {
 	/**
 	 * The provider configured in the environment.
 	 * @param properties the configured settings
+	 * @param egress where providers may point
+	 * @throws IllegalStateException when the egress policy refuses the base URL
 	 */
-	EnvironmentProvider(ProviderProperties properties, StreamWatchdog watchdog, MeterRegistry registry,
-			JsonMapper json) {
+	EnvironmentProvider(ProviderProperties properties, StreamWatchdog watchdog, EgressPolicy egress,
+			MeterRegistry registry, JsonMapper json) {
 		this.properties = properties;
+		checkBaseUrl(properties, egress);
 		OpenAiAdapter.Settings settings = new OpenAiAdapter.Settings(properties.id(), properties.effectiveBaseUrl(),
 				null, properties.connectTimeout(), properties.firstTokenTimeout(), properties.idleTimeout(),
 				properties.requestTimeout(), properties.streamUsage());
-		OpenAiAdapter adapter = new OpenAiAdapter(settings, watchdog, new ProviderMetrics(registry, properties.id()),
-				json);
+		OpenAiAdapter adapter = new OpenAiAdapter(settings, watchdog, egress,
+				new ProviderMetrics(registry, properties.id()), json);
 		List<String> keys = (apiKey() == null) ? List.of() : List.of(apiKey());
 		Counter rejected = Counter.builder("parley.provider.keys.rejected")
 			.description("API keys taken out because the upstream refused them")
@@ -69,6 +75,28 @@ public final class EnvironmentProvider implements AutoCloseable {
 		if (!properties.effectiveModels().isEmpty()) {
 			this.allowed.add(defaultModel());
 			this.allowed.addAll(properties.effectiveModels());
+		}
+	}
+
+	/**
+	 * Refuses, as the admin API does for a stored provider, a base URL the egress policy
+	 * forbids: a configuration that cannot work stops the start.
+	 */
+	private static void checkBaseUrl(ProviderProperties properties, EgressPolicy egress) {
+		URI url;
+		try {
+			url = new URI(properties.effectiveBaseUrl());
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException("OPENAI_BASE_URL (parley.provider.base-url) '"
+					+ properties.effectiveBaseUrl() + "' is not a valid URL: " + ex.getMessage(), ex);
+		}
+		try {
+			egress.checkBaseUrl(url);
+		}
+		catch (EgressPolicy.RefusedException ex) {
+			throw new IllegalStateException("OPENAI_BASE_URL (parley.provider.base-url) '"
+					+ properties.effectiveBaseUrl() + "' may not be used: its host " + ex.getMessage(), ex);
 		}
 	}
 

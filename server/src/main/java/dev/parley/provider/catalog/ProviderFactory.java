@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.anthropic.AnthropicAdapter;
+import dev.parley.provider.egress.EgressPolicy;
 import dev.parley.provider.keys.KeyCipher;
 import dev.parley.provider.openai.OpenAiAdapter;
 import dev.parley.provider.store.StoredProvider;
@@ -32,16 +33,19 @@ public final class ProviderFactory {
 
 	private final StreamWatchdog watchdog;
 
+	private final EgressPolicy egress;
+
 	private final MeterRegistry registry;
 
 	private final KeyRejections rejections;
 
 	private final JsonMapper json;
 
-	ProviderFactory(KeyCipher cipher, StreamWatchdog watchdog, MeterRegistry registry, KeyRejections rejections,
-			JsonMapper json) {
+	ProviderFactory(KeyCipher cipher, StreamWatchdog watchdog, EgressPolicy egress, MeterRegistry registry,
+			KeyRejections rejections, JsonMapper json) {
 		this.cipher = cipher;
 		this.watchdog = watchdog;
+		this.egress = egress;
 		this.registry = registry;
 		this.rejections = rejections;
 		this.json = json;
@@ -104,11 +108,11 @@ public final class ProviderFactory {
 			case OPENAI -> new OpenAiAdapter(
 					new OpenAiAdapter.Settings(stored.id(), stored.baseUrl(), stored.apiVersion(), t.connect(),
 							t.firstToken(), t.idle(), t.request(), stored.streamUsage()),
-					this.watchdog, metrics, this.json);
+					this.watchdog, this.egress, metrics, this.json);
 			case ANTHROPIC -> new AnthropicAdapter(
 					new AnthropicAdapter.Settings(stored.id(), stored.baseUrl(), AnthropicAdapter.DEFAULT_VERSION,
 							t.connect(), t.firstToken(), t.idle(), t.request(), AnthropicAdapter.DEFAULT_MAX_TOKENS),
-					this.watchdog, metrics, this.json);
+					this.watchdog, this.egress, metrics, this.json);
 		};
 	}
 

@@ -18,6 +18,7 @@ import dev.parley.provider.CompletionStream;
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.ProviderFailure;
 import dev.parley.provider.Usage;
+import dev.parley.provider.egress.EgressPolicy;
 import dev.parley.provider.transport.HttpProtocolAdapter;
 import dev.parley.provider.transport.ProviderMetrics;
 import dev.parley.provider.transport.StreamWatchdog;
@@ -64,11 +65,12 @@ public final class OpenAiAdapter extends HttpProtocolAdapter {
 
 	private final JsonMapper json;
 
-	public OpenAiAdapter(Settings settings, StreamWatchdog watchdog, ProviderMetrics metrics, JsonMapper json) {
+	public OpenAiAdapter(Settings settings, StreamWatchdog watchdog, EgressPolicy egress, ProviderMetrics metrics,
+			JsonMapper json) {
 		super(UpstreamCalls.endpoint(settings.baseUrl(), "/chat/completions" + (settings.azure()
 				? "?api-version=" + URLEncoder.encode(settings.apiVersion().strip(), StandardCharsets.UTF_8) : "")),
-				new UpstreamCalls(settings.connectTimeout(), watchdog, metrics, json), settings.firstTokenTimeout(),
-				settings.idleTimeout(), settings.requestTimeout());
+				new UpstreamCalls(settings.connectTimeout(), watchdog, egress, metrics, json),
+				settings.firstTokenTimeout(), settings.idleTimeout(), settings.requestTimeout());
 		this.settings = settings;
 		this.json = json;
 	}

@@ -3,6 +3,7 @@ package dev.parley.provider.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.ProviderFailure;
+import dev.parley.provider.egress.EgressPolicy;
 
 /**
  * What every protocol adapter does the same way: the JDK {@link HttpClient}s of a
@@ -69,16 +71,24 @@ public final class UpstreamCalls implements AutoCloseable {
 
 	private final JsonMapper json;
 
+	private final EgressPolicy egress;
+
 	/**
 	 * Calls made with one shared client.
+	 * @param egress where calls may go; it resolves and checks each call's host, and pins
+	 * a plain-HTTP call to the checked address
 	 * @param json the storage mapper, for the wire formats
 	 */
-	public UpstreamCalls(Duration connectTimeout, StreamWatchdog watchdog, ProviderMetrics metrics, JsonMapper json) {
+	public UpstreamCalls(Duration connectTimeout, StreamWatchdog watchdog, EgressPolicy egress, ProviderMetrics metrics,
+			JsonMapper json) {
 		this.clients = new HttpClient[Math.clamp(Runtime.getRuntime().availableProcessors(), 1, MAX_CLIENTS)];
 		for (int i = 0; i < this.clients.length; i++) {
 			this.clients[i] = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
 				.connectTimeout(connectTimeout)
+				// a 3xx is an answer, never a second request elsewhere (the egress
+				// policy checked this address only)
+				.followRedirects(HttpClient.Redirect.NEVER)
 				// The client's own callbacks only hand buffers to UpstreamBody and never
 				// block, so running them inline on its selector thread saves two thread
 				// hops per response (measured: time to response headers from about 2 ms
@@ -87,6 +97,7 @@ public final class UpstreamCalls implements AutoCloseable {
 				.build();
 		}
 		this.watchdog = watchdog;
+		this.egress = egress;
 		this.metrics = metrics;
 		this.json = json;
 	}
@@ -106,7 +117,7 @@ public final class UpstreamCalls implements AutoCloseable {
 		UpstreamExchange exchange = new UpstreamExchange(start + firstTokenTimeout.toNanos(),
 				ProviderFailure.FIRST_TOKEN_TIMEOUT);
 		try {
-			InputStream body = exchange.open(client(), request, this.watchdog, this.json);
+			InputStream body = exchange.open(client(), route(request), this.watchdog, this.json);
 			return new Opened(exchange, new SseLineReader(body), start, this.json, this.metrics);
 		}
 		catch (ProviderException ex) {
@@ -124,7 +135,7 @@ public final class UpstreamCalls implements AutoCloseable {
 		UpstreamExchange exchange = new UpstreamExchange(System.nanoTime() + timeout.toNanos(),
 				ProviderFailure.FIRST_TOKEN_TIMEOUT);
 		try {
-			InputStream body = exchange.open(client(), request, this.watchdog, this.json);
+			InputStream body = exchange.open(client(), route(request), this.watchdog, this.json);
 			byte[] bytes;
 			try {
 				bytes = body.readAllBytes();
@@ -157,6 +168,26 @@ public final class UpstreamCalls implements AutoCloseable {
 		}
 		catch (JacksonException ex) {
 			throw new ProviderException(ProviderFailure.MALFORMED_RESPONSE, "upstream sent a reply that is not JSON");
+		}
+	}
+
+	/**
+	 * The request as the egress policy lets it go: checked at this moment, pinned when it
+	 * is plain HTTP.
+	 * @throws ProviderException with EGRESS_BLOCKED when the policy refuses it (the
+	 * reason is logged, not told), CONNECT_ERROR when its host does not resolve
+	 */
+	private HttpRequest route(HttpRequest request) {
+		try {
+			return this.egress.route(request);
+		}
+		catch (EgressPolicy.RefusedException ex) {
+			throw new ProviderException(ProviderFailure.EGRESS_BLOCKED,
+					"the provider's address is not one Parley may call (egress policy; the server log says why)");
+		}
+		catch (UnknownHostException ex) {
+			throw new ProviderException(ProviderFailure.CONNECT_ERROR,
+					"no response from " + request.uri().getHost() + " (unknown host)", 0, null, ex);
 		}
 	}
 

@@ -23,6 +23,7 @@ import dev.parley.provider.CompletionStream;
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.ProviderFailure;
 import dev.parley.provider.StreamEvent;
+import dev.parley.provider.egress.EgressPolicy;
 import dev.parley.provider.transport.ProviderMetrics;
 import dev.parley.provider.transport.StreamWatchdog;
 
@@ -49,7 +50,7 @@ class AnthropicToolsTests {
 	final AnthropicAdapter adapter = new AnthropicAdapter(
 			new AnthropicAdapter.Settings("anthropic", this.sim.baseUrl(), "2023-06-01", Duration.ofSeconds(2),
 					Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5), 4096),
-			this.watchdog, new ProviderMetrics(new SimpleMeterRegistry(), "anthropic"),
+			this.watchdog, EgressPolicy.defaults(), new ProviderMetrics(new SimpleMeterRegistry(), "anthropic"),
 			JsonConfiguration.storageJsonMapper());
 
 	@AfterEach

@@ -18,6 +18,7 @@ import dev.parley.provider.ProviderProblem;
 import dev.parley.provider.ProviderProperties;
 import dev.parley.provider.ProviderProtocol;
 import dev.parley.provider.Route;
+import dev.parley.provider.egress.EgressPolicy;
 import dev.parley.provider.keys.KeyCipher;
 import dev.parley.provider.keys.MasterKey;
 import dev.parley.provider.store.ProviderRepository;
@@ -119,8 +120,9 @@ class DatabaseProviderCatalogTests {
 	}
 
 	private DatabaseProviderCatalog catalog(EnvironmentProvider environment) {
-		ProviderFactory factory = new ProviderFactory(this.cipher, this.watchdog, this.registry,
-				new KeyRejections(this.store, this.registry, Clock.systemUTC()), JsonConfiguration.storageJsonMapper());
+		ProviderFactory factory = new ProviderFactory(this.cipher, this.watchdog, EgressPolicy.defaults(),
+				this.registry, new KeyRejections(this.store, this.registry, Clock.systemUTC()),
+				JsonConfiguration.storageJsonMapper());
 		return new DatabaseProviderCatalog(environment,
 				new RuntimeProviders(this.store, factory, Duration.ofSeconds(2), Duration.ofSeconds(30)), this.demo);
 	}
@@ -129,7 +131,8 @@ class DatabaseProviderCatalogTests {
 		ProviderProperties properties = new ProviderProperties("openai", "sk-x", null, null, models,
 				Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 10, 10,
 				true, Duration.ZERO);
-		return new EnvironmentProvider(properties, this.watchdog, this.registry, JsonConfiguration.storageJsonMapper());
+		return new EnvironmentProvider(properties, this.watchdog, EgressPolicy.defaults(), this.registry,
+				JsonConfiguration.storageJsonMapper());
 	}
 
 	private StoredProvider store(String name, List<String> models, boolean enabled) {

@@ -20,6 +20,7 @@ import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.provider.ProviderProtocol;
 import dev.parley.provider.admin.ProviderView;
+import dev.parley.provider.egress.EgressPolicy;
 import dev.parley.provider.keys.KeyCipher;
 import dev.parley.provider.keys.MasterKey;
 import dev.parley.provider.keys.MasterKeyRotation;
@@ -206,8 +207,9 @@ class ProviderRepositoryContractTests {
 
 	private RuntimeProviders runtime() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		ProviderFactory factory = new ProviderFactory(this.cipher, new StreamWatchdog(), registry,
-				new KeyRejections(this.store, registry, Clock.systemUTC()), JsonConfiguration.storageJsonMapper());
+		ProviderFactory factory = new ProviderFactory(this.cipher, new StreamWatchdog(), EgressPolicy.defaults(),
+				registry, new KeyRejections(this.store, registry, Clock.systemUTC()),
+				JsonConfiguration.storageJsonMapper());
 		return new RuntimeProviders(this.store, factory, Duration.ZERO, Duration.ofMinutes(5));
 	}
 

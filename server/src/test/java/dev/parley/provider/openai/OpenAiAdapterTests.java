@@ -17,6 +17,7 @@ import dev.parley.provider.ChatRequest;
 import dev.parley.provider.Completion;
 import dev.parley.provider.StreamEvent;
 import dev.parley.provider.Usage;
+import dev.parley.provider.egress.EgressPolicy;
 import dev.parley.testsupport.StreamReading;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,8 +60,8 @@ class OpenAiAdapterTests {
 	void withoutStreamUsageTheFinishHasNoUsage() {
 		OpenAiAdapter.Settings settings = new OpenAiAdapter.Settings("openai", this.upstream.sim().baseUrl(), null,
 				Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), false);
-		try (OpenAiAdapter noUsage = new OpenAiAdapter(settings, this.upstream.watchdog(), this.upstream.metrics(),
-				JsonConfiguration.storageJsonMapper())) {
+		try (OpenAiAdapter noUsage = new OpenAiAdapter(settings, this.upstream.watchdog(), EgressPolicy.defaults(),
+				this.upstream.metrics(), JsonConfiguration.storageJsonMapper())) {
 			StreamEvent last = StreamReading.drain(noUsage.stream(this.upstream.request("?tokens=2"), "sk-sim"));
 			assertThat(last).isEqualTo(new StreamEvent.Finish("stop", null));
 		}

@@ -32,6 +32,7 @@ import dev.parley.provider.StreamEvent;
 import dev.parley.provider.UpstreamLimiter;
 import dev.parley.provider.catalog.KeyPool;
 import dev.parley.provider.catalog.PooledProvider;
+import dev.parley.provider.egress.EgressPolicy;
 import dev.parley.provider.openai.OpenAiAdapter;
 import dev.parley.provider.transport.ProviderMetrics;
 import dev.parley.provider.transport.StreamWatchdog;
@@ -93,7 +94,8 @@ class DefaultChatRouterTests {
 		OpenAiAdapter adapter = new OpenAiAdapter(
 				new OpenAiAdapter.Settings(id, baseUrl, null, Duration.ofSeconds(2), Duration.ofMillis(600),
 						Duration.ofSeconds(2), Duration.ofSeconds(5), true),
-				this.watchdog, new ProviderMetrics(this.registry, id), JsonConfiguration.storageJsonMapper());
+				this.watchdog, EgressPolicy.defaults(), new ProviderMetrics(this.registry, id),
+				JsonConfiguration.storageJsonMapper());
 		this.adapters.add(adapter);
 		KeyPool pool = new KeyPool(List.of(keys), List.of(), (index, reason) -> this.rejectedKeys.add(keys[index]));
 		this.providers.put(id, new PooledProvider(id, adapter, pool, maxConcurrency));
