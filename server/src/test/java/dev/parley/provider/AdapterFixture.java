@@ -34,10 +34,10 @@ public final class AdapterFixture implements AutoCloseable {
 
 			@Override
 			HttpProtocolAdapter adapter(String baseUrl, Duration firstToken, Duration idle, StreamWatchdog watchdog,
-					ProviderMetrics metrics) {
+					EgressPolicy egress, ProviderMetrics metrics) {
 				return new OpenAiAdapter(
 						new OpenAiAdapter.Settings(id(), baseUrl, null, CONNECT, firstToken, idle, REQUEST, true),
-						watchdog, EgressPolicy.defaults(), metrics, JsonConfiguration.storageJsonMapper());
+						watchdog, egress, metrics, JsonConfiguration.storageJsonMapper());
 			}
 
 			@Override
@@ -52,11 +52,11 @@ public final class AdapterFixture implements AutoCloseable {
 
 			@Override
 			HttpProtocolAdapter adapter(String baseUrl, Duration firstToken, Duration idle, StreamWatchdog watchdog,
-					ProviderMetrics metrics) {
+					EgressPolicy egress, ProviderMetrics metrics) {
 				return new AnthropicAdapter(
 						new AnthropicAdapter.Settings(id(), baseUrl, AnthropicAdapter.DEFAULT_VERSION, CONNECT,
 								firstToken, idle, REQUEST, AnthropicAdapter.DEFAULT_MAX_TOKENS),
-						watchdog, EgressPolicy.defaults(), metrics, JsonConfiguration.storageJsonMapper());
+						watchdog, egress, metrics, JsonConfiguration.storageJsonMapper());
 			}
 
 			@Override
@@ -104,7 +104,7 @@ public final class AdapterFixture implements AutoCloseable {
 		public abstract String sentKey(RecordedRequest sent);
 
 		abstract HttpProtocolAdapter adapter(String baseUrl, Duration firstToken, Duration idle,
-				StreamWatchdog watchdog, ProviderMetrics metrics);
+				StreamWatchdog watchdog, EgressPolicy egress, ProviderMetrics metrics);
 
 		@Override
 		public String toString() {
@@ -175,7 +175,16 @@ public final class AdapterFixture implements AutoCloseable {
 	 * fixture's.
 	 */
 	public HttpProtocolAdapter adapter(String baseUrl, Duration firstToken, Duration idle) {
-		return this.protocol.adapter(baseUrl, firstToken, idle, this.watchdog, metrics());
+		return this.protocol.adapter(baseUrl, firstToken, idle, this.watchdog, EgressPolicy.defaults(), metrics());
+	}
+
+	/**
+	 * Another adapter of the protocol under this egress policy (generous deadlines), for
+	 * the caller to close; its metrics are the fixture's.
+	 */
+	public HttpProtocolAdapter adapter(String baseUrl, EgressPolicy egress) {
+		return this.protocol.adapter(baseUrl, Duration.ofSeconds(5), Duration.ofSeconds(5), this.watchdog, egress,
+				metrics());
 	}
 
 	/** {@code adapter} with these keys, in this order. */

@@ -1,6 +1,8 @@
 package dev.parley.provider;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,8 @@ import dev.parley.bench.sim.Simulator;
 import dev.parley.provider.AdapterFixture.Protocol;
 import dev.parley.provider.catalog.KeyPool;
 import dev.parley.provider.catalog.PooledProvider;
+import dev.parley.provider.egress.EgressPolicy;
+import dev.parley.provider.egress.EgressProperties;
 import dev.parley.provider.transport.HttpProtocolAdapter;
 import dev.parley.testsupport.StreamReading;
 import dev.parley.testsupport.StreamReading.Failed;
@@ -204,6 +208,71 @@ class ProtocolAdapterContractTests {
 			assertThat(failureOf(() -> nowhere.stream(request("")))).isEqualTo(ProviderFailure.CONNECT_ERROR);
 			assertThat(failureOf(() -> nowhere.complete(request("")))).isEqualTo(ProviderFailure.CONNECT_ERROR);
 		}
+	}
+
+	/**
+	 * A name the system resolver cannot know ({@code .test} is reserved): the call can
+	 * only reach the simulator if it is sent to the address the policy resolved and
+	 * checked.
+	 */
+	@Test
+	void aPlainHttpCallGoesToTheCheckedAddressWithTheNameAsItsHost() {
+		String name = "upstream.parley.test";
+		String baseUrl = this.upstream.sim().baseUrl().replace("127.0.0.1", name);
+		EgressPolicy egress = new EgressPolicy(new EgressProperties(true, true), resolving(name, "127.0.0.1"));
+		try (HttpProtocolAdapter pinned = this.upstream.adapter(baseUrl, egress)) {
+			ChatProvider provider = this.upstream.pooled(pinned, this.protocol.key());
+			assertThat(StreamReading.read(provider.stream(request("?tokens=3"))).text())
+				.isEqualTo(Simulator.expectedText(3));
+			assertThat(provider.complete(request("?tokens=2")).content()).isEqualTo(Simulator.expectedText(2));
+		}
+		assertThat(this.upstream.sim().recentRequests()).hasSize(2)
+			.allSatisfy((sent) -> assertThat(sent.header("host")).isEqualTo(name + ":" + this.upstream.sim().port()));
+	}
+
+	@Test
+	void aHostResolvingToAMetadataAddressAtCallTimeIsNeverCalled() {
+		String name = "rebound.parley.test";
+		String baseUrl = this.upstream.sim().baseUrl().replace("127.0.0.1", name);
+		EgressPolicy egress = new EgressPolicy(new EgressProperties(true, true),
+				resolving(name, "127.0.0.1", "169.254.169.254"));
+		try (HttpProtocolAdapter rebound = this.upstream.adapter(baseUrl, egress)) {
+			assertEgressBlocked(this.upstream.pooled(rebound, this.protocol.key()));
+		}
+	}
+
+	@Test
+	void loopbackTurnedOffRefusesTheCallBeforeAnyRequest() {
+		EgressPolicy strict = new EgressPolicy(new EgressProperties(false, true));
+		try (HttpProtocolAdapter loopback = this.upstream.adapter(this.upstream.sim().baseUrl(), strict)) {
+			assertEgressBlocked(this.upstream.pooled(loopback, this.protocol.key()));
+		}
+	}
+
+	private void assertEgressBlocked(ChatProvider provider) {
+		ProviderException streamed = catchThrowableOfType(ProviderException.class,
+				() -> provider.stream(request("?tokens=2")));
+		ProviderException completed = catchThrowableOfType(ProviderException.class,
+				() -> provider.complete(request("?tokens=2")));
+		assertThat(streamed.failure()).isEqualTo(ProviderFailure.EGRESS_BLOCKED);
+		assertThat(completed.failure()).isEqualTo(ProviderFailure.EGRESS_BLOCKED);
+		assertThat(streamed.getMessage()).as("the address is for the log only").doesNotContain("169.254", "127.0.0");
+		assertThat(this.upstream.calls("egress_blocked")).isEqualTo(2);
+		assertThat(this.upstream.sim().requestCount()).isZero();
+	}
+
+	/** A resolver that knows one name, with these addresses in this order. */
+	private static EgressPolicy.Resolver resolving(String name, String... addresses) {
+		return (host) -> {
+			if (!host.equals(name)) {
+				throw new UnknownHostException(host);
+			}
+			InetAddress[] resolved = new InetAddress[addresses.length];
+			for (int i = 0; i < addresses.length; i++) {
+				resolved[i] = InetAddress.ofLiteral(addresses[i]);
+			}
+			return resolved;
+		};
 	}
 
 	@Test
