@@ -3,7 +3,9 @@ package dev.parley.provider;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -170,6 +172,57 @@ class AdminProvidersIT extends WholeAppTestBase {
 	void everyBadFieldIsA400NamingIt(String body, String field) {
 		JsonNode problem = call(admin(), "POST", PATH, body).assertProblem(400, "invalid-request").json();
 		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
+	}
+
+	@Test
+	void aBaseUrlAtALinkLocalOrMetadataAddressIsRefusedInEveryFormAndNothingStored() {
+		// an administrator of its own: the first one's request budget is shared by the
+		// class
+		TestAccounts.Session admin = newAdmin();
+		Map<String, String> refused = new LinkedHashMap<>();
+		refused.put("http://169.254.169.254/latest", "a cloud metadata address");
+		refused.put("http://2852039166/v1", "a cloud metadata address");
+		refused.put("http://[::ffff:169.254.169.254]/v1", "a cloud metadata address");
+		refused.put("http://0xa9fea9fe/v1", "a cloud metadata address");
+		refused.put("http://[fd00:ec2::254]/v1", "a cloud metadata address");
+		refused.put("http://metadata.google.internal/v1", "a cloud metadata host name");
+		refused.put("http://169.254.1.1:11434/v1", "a link-local address");
+		refused.put("http://[fe80::1%25eth0]:8000/v1", "a link-local address");
+		refused.put("http://0.0.0.0:11434/v1", "the unspecified address");
+		refused.forEach((url, reason) -> {
+			JsonNode problem = call(admin, "POST", PATH,
+					provider("egress-refused", url, List.of("m"), List.of()).toString())
+				.assertProblem(400, "invalid-request")
+				.json();
+			assertThat(problem.at("/errors/0/field").asString()).as(url).isEqualTo("base_url");
+			assertThat(problem.at("/errors/0/message").asString()).as(url).contains(reason).contains("may never point");
+		});
+		assertThat(call(admin, "GET", PATH, null).json().get("items").findValuesAsString("name"))
+			.doesNotContain("egress-refused");
+
+		String id = call(admin, "POST", PATH,
+				provider("egress-patched", SIMULATOR.baseUrl(), List.of("m"), List.of()).toString())
+			.json()
+			.get("id")
+			.asString();
+		call(admin, "PATCH", PATH + "/" + id,
+				JSON.createObjectNode().put("base_url", "http://[::a9fe:a9fe]/").toString())
+			.assertProblem(400, "invalid-request");
+		assertThat(call(admin, "GET", PATH + "/" + id, null).json().get("base_url").asString())
+			.isEqualTo(SIMULATOR.baseUrl());
+		call(admin, "DELETE", PATH + "/" + id, null);
+	}
+
+	@Test
+	void loopbackAndPrivateBaseUrlsAreAllowedByDefault() {
+		TestAccounts.Session admin = newAdmin();
+		for (String url : List.of("http://localhost:11434/v1", "http://[::1]:8000/v1", "http://10.1.2.3:8000/v1",
+				"http://[fd12::1]:8000/v1")) {
+			Response created = call(admin, "POST", PATH,
+					provider("local-" + Integer.toHexString(url.hashCode()), url, List.of("m"), List.of()).toString());
+			assertThat(created.status()).as(url + ": " + created.body()).isEqualTo(201);
+			call(admin, "DELETE", PATH + "/" + created.json().get("id").asString(), null);
+		}
 	}
 
 	@Test

@@ -117,8 +117,21 @@ public abstract class WholeAppTestBase {
 
 	/** A fresh account that the administrator gave the role AGENT (support staff). */
 	protected Session newStaff() {
+		return newUserWithRole("agent");
+	}
+
+	/**
+	 * A fresh administrator, for a test that makes many admin calls: the first
+	 * administrator's request budget is shared by every test of the context.
+	 */
+	protected Session newAdmin() {
+		return newUserWithRole("admin");
+	}
+
+	private Session newUserWithRole(String role) {
 		Session user = newUser();
-		Response changed = call(admin(), "PATCH", "/api/v1/admin/users/" + user.userId(), "{\"role\":\"agent\"}");
+		Response changed = call(admin(), "PATCH", "/api/v1/admin/users/" + user.userId(),
+				"{\"role\":\"" + role + "\"}");
 		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
 		return TestAccounts.login(this.http, user.email(), TestAccounts.PASSWORD);
 	}

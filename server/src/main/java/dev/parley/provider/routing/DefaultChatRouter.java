@@ -88,11 +88,13 @@ final class DefaultChatRouter implements ChatRouter {
 	 * Tries the targets in order until one call succeeds.
 	 * @throws ProviderException with {@code CANCELLED} when cancelled, the failure itself
 	 * when it is not worth failing over (a 4xx about the request), RATE_LIMITED (with the
-	 * shortest wait any target asked for) when every target is rate-limited, UNAVAILABLE
-	 * when every target failed otherwise
+	 * shortest wait any target asked for) when every target is rate-limited,
+	 * EGRESS_BLOCKED when the egress policy refused every target (a configuration to fix,
+	 * not an outage), UNAVAILABLE when every target failed otherwise
 	 */
 	<T> T walk(List<RouteTarget> plan, Cancellation cancellation, Attempt<T> attempt) {
 		List<String> failures = new ArrayList<>();
+		int egressBlocked = 0;
 		RateLimits.Outcome limited = new RateLimits.Outcome();
 		for (RouteTarget target : plan) {
 			cancellation.check();
@@ -141,6 +143,9 @@ final class DefaultChatRouter implements ChatRouter {
 					Duration wait = retryWait(ex, retry);
 					if (wait == null) {
 						skip(target, ex.failure().code(), failures, ex.getMessage());
+						if (ex.failure() == ProviderFailure.EGRESS_BLOCKED) {
+							egressBlocked++;
+						}
 						if (ex.failure() == ProviderFailure.RATE_LIMITED) {
 							limited.rateLimited(this.rateLimits.coolDown(target, ex.retryAfter()));
 						}
@@ -158,6 +163,10 @@ final class DefaultChatRouter implements ChatRouter {
 			throw new ProviderException(ProviderFailure.RATE_LIMITED,
 					"Every target is rate-limited: " + String.join("; ", failures), 429, limited.retryAfter(), null);
 		}
+		if (egressBlocked == plan.size()) {
+			throw new ProviderException(ProviderFailure.EGRESS_BLOCKED,
+					"Every provider's address is refused by the egress policy: " + String.join("; ", failures));
+		}
 		throw new ProviderException(ProviderFailure.UNAVAILABLE,
 				"No model provider could answer: " + String.join("; ", failures));
 	}
@@ -168,14 +177,15 @@ final class DefaultChatRouter implements ChatRouter {
 	}
 
 	/**
-	 * A failure about the request itself, or a cancel, is not the target's fault; a 429
-	 * is the upstream asking to wait, which {@link RateLimits} honours, not a sign that
-	 * it is broken (counted, it would open the breaker and hide the rate limit behind a
-	 * 502).
+	 * A failure about the request itself, or a cancel, is not the target's fault; a
+	 * refusal of the egress policy is a setting, checked afresh on each call (an open
+	 * breaker would hide it behind circuit_open); a 429 is the upstream asking to wait,
+	 * which {@link RateLimits} honours, not a sign that it is broken (counted, it would
+	 * open the breaker and hide the rate limit behind a 502).
 	 */
 	private static void record(CircuitBreaker breaker, long start, ProviderException ex) {
 		if (ex.failure() == ProviderFailure.CANCELLED || ex.failure() == ProviderFailure.BAD_REQUEST
-				|| ex.failure() == ProviderFailure.RATE_LIMITED) {
+				|| ex.failure() == ProviderFailure.RATE_LIMITED || ex.failure() == ProviderFailure.EGRESS_BLOCKED) {
 			breaker.releasePermission();
 		}
 		else {

@@ -19,6 +19,7 @@ import dev.parley.provider.ProviderProperties;
 import dev.parley.provider.ProviderProtocol;
 import dev.parley.provider.Route;
 import dev.parley.provider.egress.EgressPolicy;
+import dev.parley.provider.egress.EgressProperties;
 import dev.parley.provider.keys.KeyCipher;
 import dev.parley.provider.keys.MasterKey;
 import dev.parley.provider.store.ProviderRepository;
@@ -125,6 +126,29 @@ class DatabaseProviderCatalogTests {
 				JsonConfiguration.storageJsonMapper());
 		return new DatabaseProviderCatalog(environment,
 				new RuntimeProviders(this.store, factory, Duration.ofSeconds(2), Duration.ofSeconds(30)), this.demo);
+	}
+
+	@Test
+	void anEnvironmentBaseUrlTheEgressPolicyRefusesStopsTheStart() {
+		EgressPolicy strict = new EgressPolicy(new EgressProperties(false, true));
+		assertThatThrownBy(() -> environmentAt("http://[::ffff:169.254.169.254]/v1", EgressPolicy.defaults()))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("OPENAI_BASE_URL")
+			.hasMessageContaining("a cloud metadata address, where providers may never point");
+		assertThatThrownBy(() -> environmentAt("http://127.0.0.1:11434/v1", strict))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("parley.provider-egress.allow-loopback=false");
+		try (EnvironmentProvider lan = environmentAt("http://10.0.0.7:8000/v1", strict)) {
+			assertThat(lan.properties().effectiveBaseUrl()).isEqualTo("http://10.0.0.7:8000/v1");
+		}
+	}
+
+	private EnvironmentProvider environmentAt(String baseUrl, EgressPolicy egress) {
+		ProviderProperties properties = new ProviderProperties("openai", null, baseUrl, null, List.of(),
+				Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 10, 10,
+				true, Duration.ZERO);
+		return new EnvironmentProvider(properties, this.watchdog, egress, this.registry,
+				JsonConfiguration.storageJsonMapper());
 	}
 
 	private EnvironmentProvider environment(List<String> models) {

@@ -33,6 +33,7 @@ import dev.parley.provider.UpstreamLimiter;
 import dev.parley.provider.catalog.KeyPool;
 import dev.parley.provider.catalog.PooledProvider;
 import dev.parley.provider.egress.EgressPolicy;
+import dev.parley.provider.egress.EgressProperties;
 import dev.parley.provider.openai.OpenAiAdapter;
 import dev.parley.provider.transport.ProviderMetrics;
 import dev.parley.provider.transport.StreamWatchdog;
@@ -91,11 +92,14 @@ class DefaultChatRouterTests {
 	}
 
 	void provider(String id, String baseUrl, int maxConcurrency, String... keys) {
+		provider(id, baseUrl, EgressPolicy.defaults(), maxConcurrency, keys);
+	}
+
+	void provider(String id, String baseUrl, EgressPolicy egress, int maxConcurrency, String... keys) {
 		OpenAiAdapter adapter = new OpenAiAdapter(
 				new OpenAiAdapter.Settings(id, baseUrl, null, Duration.ofSeconds(2), Duration.ofMillis(600),
 						Duration.ofSeconds(2), Duration.ofSeconds(5), true),
-				this.watchdog, EgressPolicy.defaults(), new ProviderMetrics(this.registry, id),
-				JsonConfiguration.storageJsonMapper());
+				this.watchdog, egress, new ProviderMetrics(this.registry, id), JsonConfiguration.storageJsonMapper());
 		this.adapters.add(adapter);
 		KeyPool pool = new KeyPool(List.of(keys), List.of(), (index, reason) -> this.rejectedKeys.add(keys[index]));
 		this.providers.put(id, new PooledProvider(id, adapter, pool, maxConcurrency));
@@ -125,6 +129,33 @@ class DefaultChatRouterTests {
 
 	double failovers(String target, String reason) {
 		return this.registry.counter("parley.routing.failovers", "target", target, "reason", reason).count();
+	}
+
+	@Test
+	void aTargetTheEgressPolicyRefusesIsLeftAtOnceForTheNext() {
+		provider("a", this.simA.baseUrl(), new EgressPolicy(new EgressProperties(false, true)), 0);
+
+		RoutedStream stream = this.router.stream(route("sim", "sim"), request());
+
+		assertThat(read(stream)).isEqualTo(Simulator.expectedText(4));
+		assertThat(stream.servedBy().providerId()).isEqualTo("b");
+		assertThat(this.simA.requestCount()).as("never called, never retried").isZero();
+		assertThat(failovers("a/sim", "egress_blocked")).isEqualTo(1);
+	}
+
+	@Test
+	void whenTheEgressPolicyRefusesEveryTargetTheFailureSaysSo() {
+		EgressPolicy strict = new EgressPolicy(new EgressProperties(false, true));
+		provider("a", this.simA.baseUrl(), strict, 0);
+		provider("b", this.simB.baseUrl(), strict, 0, "sk-good");
+
+		for (int i = 0; i < 6; i++) {
+			ProviderException ex = catchThrowableOfType(ProviderException.class,
+					() -> this.router.complete(route("sim", "sim"), request()));
+			assertThat(ex.failure()).as("call %d: no breaker opens over a setting", i)
+				.isEqualTo(ProviderFailure.EGRESS_BLOCKED);
+		}
+		assertThat(this.simA.requestCount() + this.simB.requestCount()).isZero();
 	}
 
 	@Test
