@@ -7,9 +7,10 @@ import dev.parley.provider.ProviderFailure;
 
 /**
  * What a gateway client is told when the model call failed: before any byte of the answer
- * an HTTP error (400 for a request the upstream refused, with its message; 429 with
- * {@code Retry-After} when every target is rate-limited; 502 when no target could answer
- * otherwise), after it an error frame.
+ * an HTTP error (400 for a request the upstream refused, with its status but never its
+ * words, which go to the log and the admin routing view; 429 with {@code Retry-After}
+ * when every target is rate-limited; 502 when no target could answer otherwise), after it
+ * an error frame.
  */
 final class UpstreamProblems {
 
@@ -19,8 +20,8 @@ final class UpstreamProblems {
 	/** The problem for a call that failed before the answer began. */
 	static ProblemException before(ProviderException ex) {
 		if (ex.failure() == ProviderFailure.BAD_REQUEST) {
-			return ProblemException.of(GatewayProblem.UPSTREAM_BAD_REQUEST,
-					"The model provider refused the request: " + ex.getMessage());
+			return ProblemException.of(GatewayProblem.UPSTREAM_BAD_REQUEST, "The model provider refused the request"
+					+ ((ex.httpStatus() > 0) ? " (HTTP " + ex.httpStatus() + ")" : ""));
 		}
 		if (ex.failure() == ProviderFailure.RATE_LIMITED) {
 			long seconds = (ex.retryAfter() != null) ? (ex.retryAfter().toMillis() + 999) / 1000 : 1;

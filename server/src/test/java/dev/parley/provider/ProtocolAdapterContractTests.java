@@ -101,7 +101,8 @@ class ProtocolAdapterContractTests {
 		assertThat(limited.httpStatus()).isEqualTo(429);
 		assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(7));
 		assertThat(refused.failure()).isEqualTo(ProviderFailure.BAD_REQUEST);
-		assertThat(refused.getMessage()).contains("Simulated fault: HTTP 400");
+		assertThat(refused.detail()).contains("Simulated fault: HTTP 400");
+		assertThat(refused.getMessage()).isEqualTo("the model provider refused the request (HTTP 400)");
 		assertThat(missing.failure()).isEqualTo(ProviderFailure.NOT_FOUND);
 		assertThat(this.upstream.calls("upstream_rate_limited")).isEqualTo(1);
 		assertThat(this.upstream.calls("upstream_error")).isEqualTo(1);
@@ -114,7 +115,7 @@ class ProtocolAdapterContractTests {
 				() -> this.upstream.adapter().stream(request(""), "sk-wrong"));
 		assertThat(ex.failure()).isEqualTo(ProviderFailure.AUTHENTICATION);
 		assertThat(ex.httpStatus()).isEqualTo(401);
-		assertThat(ex.getMessage()).contains(this.protocol.wrongKeyMessage()).doesNotContain("sk-wrong");
+		assertThat(ex.detail()).contains(this.protocol.wrongKeyMessage()).doesNotContain("sk-wrong");
 	}
 
 	@Test

@@ -41,8 +41,9 @@ final class AnthropicErrors {
 	}
 
 	/** A status fault: the error type Anthropic uses for that status. */
-	static void fault(HttpExchange exchange, int status, int retryAfterSeconds) throws IOException {
-		send(exchange, status, type(status), "Simulated fault: HTTP " + status, retryAfterSeconds);
+	static void fault(HttpExchange exchange, int status, Behaviour behaviour) throws IOException {
+		send(exchange, status, type(status), behaviour.faultMessage("Simulated fault: HTTP " + status),
+				behaviour.retryAfterSeconds());
 	}
 
 	static String type(int status) {

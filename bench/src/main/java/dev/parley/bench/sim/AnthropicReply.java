@@ -48,14 +48,14 @@ final class AnthropicReply {
 		try {
 			Fault fault = this.behaviour.fault();
 			switch (fault.kind()) {
-				case STATUS -> AnthropicErrors.fault(this.exchange, fault.status(), this.behaviour.retryAfterSeconds());
+				case STATUS -> AnthropicErrors.fault(this.exchange, fault.status(), this.behaviour);
 				case HANG -> hang();
 				default -> {
 					if (this.request.stream()) {
 						stream();
 					}
 					else if (fault.kind() == Fault.Kind.ERROR) {
-						AnthropicErrors.fault(this.exchange, 529, this.behaviour.retryAfterSeconds());
+						AnthropicErrors.fault(this.exchange, 529, this.behaviour);
 					}
 					else {
 						complete();
@@ -152,7 +152,7 @@ final class AnthropicReply {
 				out.flush();
 			}
 			case ERROR -> {
-				out.write(AnthropicFormat.error("overloaded_error", "Overloaded"));
+				out.write(AnthropicFormat.error("overloaded_error", this.behaviour.faultMessage("Overloaded")));
 				out.flush();
 				this.exchange.close();
 				return true;

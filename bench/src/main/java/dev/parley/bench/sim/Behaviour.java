@@ -1,5 +1,7 @@
 package dev.parley.bench.sim;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,13 +11,23 @@ import java.util.List;
  * {@code tool_call=NAME} (repeated for parallel calls) makes the reply call those tools
  * (declared in the request's {@code tools}) instead of answering with text.
  * {@code splitPairs} ({@code emoji=split}): an emoji between the words, each sent as the
- * two halves of its surrogate pair in two deltas.
+ * two halves of its surrogate pair in two deltas. {@code fault_message=TEXT}
+ * (percent-encoded, UTF-8) is the message of the error a fault sends (an error status's
+ * body, a mid-stream error) instead of the simulator's own, e.g. to see where an
+ * upstream's words end up; null keeps the default.
  */
 record Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, int retryAfterSeconds,
-		List<String> toolCalls, boolean splitPairs) {
+		List<String> toolCalls, boolean splitPairs, String faultMessage) {
 
 	Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, int retryAfterSeconds) {
-		this(ttftMs, tokens, delayMs, fault, after, retryAfterSeconds, List.of(), false);
+		this(ttftMs, tokens, delayMs, fault, after, retryAfterSeconds, List.of(), false, null);
+	}
+
+	/**
+	 * The message of the fault's error: {@code fault_message}, else {@code otherwise}.
+	 */
+	String faultMessage(String otherwise) {
+		return (this.faultMessage != null) ? this.faultMessage : otherwise;
 	}
 
 	/**
@@ -36,6 +48,7 @@ record Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, 
 		int retryAfter = this.retryAfterSeconds;
 		List<String> tools = this.toolCalls;
 		boolean split = this.splitPairs;
+		String message = this.faultMessage;
 		for (String pair : model.substring(q + 1).split("&")) {
 			if (pair.isEmpty()) {
 				continue;
@@ -52,10 +65,11 @@ record Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, 
 				case "retry_after" -> retryAfter = (int) nonNegative(key, value);
 				case "tool_call" -> tools = withTool(tools, value);
 				case "emoji" -> split = splitPairs(value);
+				case "fault_message" -> message = URLDecoder.decode(value, StandardCharsets.UTF_8);
 				default -> throw new IllegalArgumentException("unknown simulator parameter '" + key + "'");
 			}
 		}
-		return new Behaviour(ttft, tokenCount, delay, f, afterTokens, retryAfter, tools, split);
+		return new Behaviour(ttft, tokenCount, delay, f, afterTokens, retryAfter, tools, split, message);
 	}
 
 	private static List<String> withTool(List<String> tools, String name) {

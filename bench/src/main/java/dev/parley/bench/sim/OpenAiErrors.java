@@ -31,14 +31,15 @@ final class OpenAiErrors {
 		send(exchange, 400, "invalid_request_error", null, message, -1);
 	}
 
-	static void fault(HttpExchange exchange, int status, int retryAfterSeconds) throws IOException {
+	static void fault(HttpExchange exchange, int status, Behaviour behaviour) throws IOException {
 		String type = switch (status) {
 			case 429 -> "rate_limit_exceeded";
 			case 401 -> "invalid_request_error";
 			default -> (status >= 500) ? "server_error" : "invalid_request_error";
 		};
 		String code = (status == 429) ? "rate_limit_exceeded" : null;
-		send(exchange, status, type, code, "Simulated fault: HTTP " + status, retryAfterSeconds);
+		send(exchange, status, type, code, behaviour.faultMessage("Simulated fault: HTTP " + status),
+				behaviour.retryAfterSeconds());
 	}
 
 }

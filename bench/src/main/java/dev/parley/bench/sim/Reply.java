@@ -20,10 +20,6 @@ final class Reply {
 
 	private static final byte[] PING = ": ping\n\n".getBytes(StandardCharsets.UTF_8);
 
-	private static final byte[] ERROR = ("data: {\"error\":{\"message\":\"Simulated mid-stream error\","
-			+ "\"type\":\"server_error\",\"param\":null,\"code\":null}}\n\n")
-		.getBytes(StandardCharsets.UTF_8);
-
 	static final long HANG_POLL_MS = 200;
 
 	private final HttpExchange exchange;
@@ -64,14 +60,13 @@ final class Reply {
 	boolean send() throws IOException {
 		try {
 			switch (this.behaviour.fault().kind()) {
-				case STATUS -> OpenAiErrors.fault(this.exchange, this.behaviour.fault().status(),
-						this.behaviour.retryAfterSeconds());
+				case STATUS -> OpenAiErrors.fault(this.exchange, this.behaviour.fault().status(), this.behaviour);
 				case ERROR -> {
 					if (this.request.stream()) {
 						stream();
 					}
 					else {
-						OpenAiErrors.fault(this.exchange, 500, this.behaviour.retryAfterSeconds());
+						OpenAiErrors.fault(this.exchange, 500, this.behaviour);
 					}
 				}
 				case HANG -> hang();
@@ -170,7 +165,10 @@ final class Reply {
 			out.flush();
 		}
 		if (fault == Fault.Kind.ERROR) {
-			out.write(ERROR);
+			out.write(("data: {\"error\":{\"message\":"
+					+ ChunkFormat.quote(this.behaviour.faultMessage("Simulated mid-stream error"))
+					+ ",\"type\":\"server_error\",\"param\":null,\"code\":null}}\n\n")
+				.getBytes(StandardCharsets.UTF_8));
 			out.flush();
 			this.exchange.close();
 			return true;

@@ -123,6 +123,17 @@ class SimulatorTests {
 	}
 
 	@Test
+	void faultMessageIsTheMessageOfAStatusFaultAndOfAMidStreamError() throws Exception {
+		HttpResponse<String> missing = postString(body("sim?fault=404&fault_message=at%2010.0.0.7%3A5432", true, ""));
+		List<String> data = dataLines(post(body("sim?fault=error&after=1&fault_message=db%20down", true, "")));
+
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(JSON.readTree(missing.body()).at("/error/message").asString()).isEqualTo("at 10.0.0.7:5432");
+		assertThat(JSON.readTree(data.getLast()).at("/error/message").asString()).isEqualTo("db down");
+		awaitIdle();
+	}
+
+	@Test
 	void cutSendsSomeTokensThenDropsTheConnection() throws Exception {
 		// A raw socket, because the JDK HttpClient may discard bytes it received before a
 		// broken chunked body; here every byte the simulator sent is seen.

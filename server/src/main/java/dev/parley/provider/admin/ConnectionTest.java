@@ -43,7 +43,7 @@ record ConnectionTest(boolean ok, long latencyMs, String model, Failure error) {
 		}
 		catch (ProviderException ex) {
 			return new ConnectionTest(false, millisSince(start), model, new Failure(ex.failure().code(),
-					scrub(ex.getMessage(), secrets), (ex.httpStatus() > 0) ? ex.httpStatus() : null));
+					scrub(ex.detail(), secrets), (ex.httpStatus() > 0) ? ex.httpStatus() : null));
 		}
 		catch (RuntimeException ex) {
 			return new ConnectionTest(false, millisSince(start), model,

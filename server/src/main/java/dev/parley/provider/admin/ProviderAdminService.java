@@ -165,7 +165,7 @@ class ProviderAdminService {
 		}
 		catch (ProviderException ex) {
 			return new ConnectionTest(false, 0, stored.models().getFirst(),
-					new ConnectionTest.Failure(ex.failure().code(), ex.getMessage(), null));
+					new ConnectionTest.Failure(ex.failure().code(), ex.detail(), null));
 		}
 		try (PooledProvider provider = target.provider()) {
 			return ConnectionTest.run(provider, stored.models().getFirst(), target.keys());

@@ -62,7 +62,7 @@ public final class PooledProvider implements ChatProvider, AutoCloseable {
 			if (index < 0) {
 				throw new ProviderException(ProviderFailure.AUTHENTICATION,
 						"every API key of provider '" + this.id + "' was refused"
-								+ ((refused != null) ? ": " + refused.getMessage() : ""),
+								+ ((refused != null) ? ": " + refused.detail() : ""),
 						(refused != null) ? refused.httpStatus() : 0, null, refused);
 			}
 			try {
@@ -73,7 +73,7 @@ public final class PooledProvider implements ChatProvider, AutoCloseable {
 					throw ex;
 				}
 				refused = ex;
-				this.keys.reject(index, ex.getMessage());
+				this.keys.reject(index, ex.detail());
 			}
 		}
 	}

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 
 import dev.parley.provider.ChatProvider;
+import dev.parley.provider.ProviderException;
 import dev.parley.provider.store.ProviderRepository;
 import dev.parley.provider.store.StoredProvider;
 
@@ -173,7 +174,8 @@ final class RuntimeProviders implements AutoCloseable {
 			return built;
 		}
 		catch (RuntimeException ex) {
-			log.error("LLM provider '{}' ({}) cannot be used: {}", row.name(), row.id(), ex.getMessage());
+			log.error("LLM provider '{}' ({}) cannot be used: {}", row.name(), row.id(),
+					(ex instanceof ProviderException failure) ? failure.detail() : ex.getMessage());
 			return new Built(row, null);
 		}
 	}

@@ -51,8 +51,11 @@ final class DefaultChatRouter implements ChatRouter {
 
 	private final RateLimits rateLimits = new RateLimits();
 
+	private final TargetFailures failures;
+
 	DefaultChatRouter(ProviderCatalog catalog, UpstreamLimiter limiter, CircuitBreakerRegistry breakers,
-			RoutingProperties properties, RoutingMetrics metrics) {
+			RoutingProperties properties, RoutingMetrics metrics, TargetFailures failures) {
+		this.failures = failures;
 		this.catalog = catalog;
 		this.limiter = limiter;
 		this.breakers = breakers;
@@ -136,13 +139,14 @@ final class DefaultChatRouter implements ChatRouter {
 				catch (ProviderException ex) {
 					permit.close();
 					this.metrics.attempt(target, ex.failure().code());
+					this.failures.record(target, ex);
 					record(breaker, start, ex);
 					if (ex.failure() == ProviderFailure.CANCELLED || !failsOver(ex.failure())) {
 						throw ex;
 					}
 					Duration wait = retryWait(ex, retry);
 					if (wait == null) {
-						skip(target, ex.failure().code(), failures, ex.getMessage());
+						skip(target, ex.failure().code(), failures, ex.detail());
 						if (ex.failure() == ProviderFailure.EGRESS_BLOCKED) {
 							egressBlocked++;
 						}
@@ -154,7 +158,7 @@ final class DefaultChatRouter implements ChatRouter {
 						}
 						break;
 					}
-					log.debug("Retrying {} in {} ms after: {}", target.key(), wait.toMillis(), ex.getMessage());
+					log.debug("Retrying {} in {} ms after: {}", target.key(), wait.toMillis(), ex.detail());
 					cancellation.sleep(wait);
 				}
 			}
@@ -169,6 +173,11 @@ final class DefaultChatRouter implements ChatRouter {
 		}
 		throw new ProviderException(ProviderFailure.UNAVAILABLE,
 				"No model provider could answer: " + String.join("; ", failures));
+	}
+
+	/** A stream that broke after its first event: logged and kept for the admin view. */
+	void failedMidStream(RouteTarget target, ProviderException ex) {
+		this.failures.record(target, ex);
 	}
 
 	private void skip(RouteTarget target, String reason, List<String> failures, String detail) {

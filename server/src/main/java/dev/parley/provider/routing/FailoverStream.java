@@ -75,6 +75,7 @@ final class FailoverStream implements RoutedStream {
 		}
 		catch (ProviderException ex) {
 			release();
+			this.router.failedMidStream(this.servedBy, ex);
 			throw ex;
 		}
 	}

@@ -1,5 +1,7 @@
 package dev.parley.provider.routing;
 
+import java.time.Clock;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
@@ -44,10 +46,15 @@ public class RoutingConfiguration {
 	}
 
 	@Bean
+	TargetFailures targetFailures(Clock clock) {
+		return new TargetFailures(clock);
+	}
+
+	@Bean
 	DefaultChatRouter chatRouter(ProviderCatalog catalog, UpstreamLimiter limiter, CircuitBreakerRegistry breakers,
-			RoutingProperties properties, ObjectProvider<MeterRegistry> registries) {
+			RoutingProperties properties, ObjectProvider<MeterRegistry> registries, TargetFailures failures) {
 		return new DefaultChatRouter(catalog, limiter, breakers, properties,
-				new RoutingMetrics(registries.getIfAvailable(SimpleMeterRegistry::new)));
+				new RoutingMetrics(registries.getIfAvailable(SimpleMeterRegistry::new)), failures);
 	}
 
 }

@@ -139,13 +139,13 @@ class AnthropicAdapterTests {
 				() -> this.provider.complete(this.upstream.request("?fault=529")));
 		assertThat(overloaded.failure()).isEqualTo(ProviderFailure.SERVER_ERROR);
 		assertThat(overloaded.httpStatus()).isEqualTo(529);
-		assertThat(overloaded.getMessage()).contains("Simulated fault: HTTP 529");
+		assertThat(overloaded.detail()).contains("Simulated fault: HTTP 529");
 		assertThat(this.upstream.calls("upstream_error")).isEqualTo(1);
 
 		Failed failed = StreamReading
 			.readUntilFailure(() -> this.provider.stream(this.upstream.request("?fault=error&after=2")));
 		assertThat(failed.failure()).isEqualTo(ProviderFailure.SERVER_ERROR);
-		assertThat(failed.exception().getMessage()).contains("overloaded_error", "Overloaded");
+		assertThat(failed.exception().detail()).contains("overloaded_error", "Overloaded");
 		StreamReading.awaitNoActiveStreams(this.upstream.sim());
 	}
 

@@ -1,5 +1,6 @@
 package dev.parley.provider.routing;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,7 +77,7 @@ class DefaultChatRouterTests {
 	final DefaultChatRouter router = new DefaultChatRouter(new MapCatalog(), this.limiter, this.breakers,
 			new RoutingProperties(1, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(2),
 					new RoutingProperties.Breaker(50, 4, 4, Duration.ofMillis(500), 1)),
-			new RoutingMetrics(this.registry));
+			new RoutingMetrics(this.registry), new TargetFailures(Clock.systemUTC()));
 
 	DefaultChatRouterTests() {
 		provider("a", this.simA.baseUrl(), 0);
@@ -215,7 +216,7 @@ class DefaultChatRouterTests {
 		ProviderException ex = catchThrowableOfType(ProviderException.class, stream::next);
 		assertThat(ex.failure()).isEqualTo(ProviderFailure.UNAVAILABLE);
 		assertThat(ex.failure().code()).isEqualTo("upstream_unavailable");
-		assertThat(ex.getMessage()).contains("a/sim?fault=500", "b/sim?fault=503");
+		assertThat(ex.detail()).contains("a/sim?fault=500", "b/sim?fault=503");
 		assertThat(catchThrowableOfType(ProviderException.class, stream::next)).isSameAs(ex);
 	}
 
