@@ -104,6 +104,9 @@ public class GatewayStreams {
 		OutputStream out;
 		try {
 			out = eventStream(response);
+			// Committed here, on the request's thread: the filters still on their way
+			// out (security headers) must not change headers while the relay writes.
+			response.flushBuffer();
 			async = request.startAsync(request, response);
 			async.setTimeout(0);
 		}

@@ -39,8 +39,8 @@ public class SseResponses {
 	}
 
 	/**
-	 * Sends the SSE headers and hands the rest of the response to {@code body} on its own
-	 * thread.
+	 * Sends the SSE headers (committing the response on the request's thread) and hands
+	 * the rest of the response to {@code body} on its own thread.
 	 */
 	public void start(HttpServletRequest request, HttpServletResponse response, Body body) throws IOException {
 		response.setStatus(HttpServletResponse.SC_OK);
@@ -50,6 +50,10 @@ public class SseResponses {
 		response.setHeader("X-Accel-Buffering", "no");
 		OutputStream out = response.getOutputStream();
 		out.write(EventFrames.RETRY);
+		// Committed here, on the request's thread: the filters still on their way out
+		// (security headers) must not change headers while the stream's own thread
+		// writes.
+		out.flush();
 		AsyncContext async = request.startAsync(request, response);
 		async.setTimeout(0);
 		Thread.ofVirtual().name("sse-stream").start(() -> run(async, out, body));
