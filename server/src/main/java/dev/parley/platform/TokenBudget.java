@@ -15,4 +15,13 @@ public interface TokenBudget {
 	/** Records tokens a finished reply used (prompt and completion). */
 	void charge(String userId, long tokens);
 
+	/**
+	 * Records tokens like {@link #charge} when the user already has today's usage row, in
+	 * the caller's transaction: one update, never an insert that could race another's and
+	 * fail (which would spoil the caller's transaction).
+	 * @return false, changing nothing, when there is no row yet: then {@link #charge}
+	 * outside the transaction
+	 */
+	boolean chargeExisting(String userId, long tokens);
+
 }

@@ -78,28 +78,33 @@ class GenerationFinisher {
 				: new Usage(this.tokens.count(request.messages()), this.tokens.count(text));
 		String finishReason = (status == MessageStatus.COMPLETE) ? outcome.finishReason() : null;
 		RouteTarget servedBy = outcome.servedBy();
+		// A reply that failed before any text and without usage, or came from the cache,
+		// cost nothing upstream.
+		boolean costly = !outcome.cached() && (outcome.usage() != null || status != MessageStatus.FAILED);
 		Message stored = null;
 		RuntimeException failure = null;
 		boolean notStored = false;
 		try {
-			stored = this.store.store(generation, new ReplyEnding(text, status, finishReason, usage.promptTokens(),
-					usage.completionTokens(), servedBy.model(), servedBy.providerId(), outcome.cached()));
+			stored = this.store.store(generation,
+					new ReplyEnding(text, status, finishReason, usage.promptTokens(), usage.completionTokens(),
+							servedBy.model(), servedBy.providerId(), outcome.cached()),
+					costly ? (long) usage.promptTokens() + usage.completionTokens() : 0);
 		}
 		catch (ProblemException ex) {
 			failure = ex;
 			log.info("Reply {} ended after its conversation was deleted", generation.id());
+			if (costly) {
+				// the upstream call was made all the same
+				charge(generation, usage);
+			}
 		}
 		catch (RuntimeException ex) {
+			// Not charged either (ReplyStore), unless an attempt whose outcome is unknown
+			// was.
 			failure = ex;
 			notStored = true;
 			log.error("Could not store reply {}; it keeps its last checkpoint and becomes 'interrupted' once the"
 					+ " database answers", generation.id(), ex);
-		}
-		// A reply that failed before any text and without usage, or came from the cache,
-		// cost nothing upstream.
-		boolean costly = !outcome.cached() && (outcome.usage() != null || status != MessageStatus.FAILED);
-		if (costly && !notStored) {
-			charge(generation, usage);
 		}
 		if (!notStored && caching != null && caching.hit() == null && status == MessageStatus.COMPLETE) {
 			this.cache.put(caching.key(), CachedReply.of(text, finishReason, usage, servedBy));
@@ -122,10 +127,6 @@ class GenerationFinisher {
 		this.registry.remove(generation);
 		this.locks.release(generation.conversationId(), generation.lockHolder());
 		this.metrics.generationEnded(name(status));
-		if (costly && notStored) {
-			// Tried once the client knows, as the database is likely still away.
-			charge(generation, usage);
-		}
 		if (stored != null) {
 			generation.done().complete(stored);
 		}
@@ -152,8 +153,8 @@ class GenerationFinisher {
 	}
 
 	/**
-	 * The quota is charged with what the reply really used; a failure here never loses
-	 * it.
+	 * Charges the quota of a reply that could not be stored with its conversation (which
+	 * was deleted meanwhile); a failure here never loses the reply.
 	 */
 	private void charge(RunningGeneration generation, Usage usage) {
 		try {

@@ -9,19 +9,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionOperations;
 
 import dev.parley.chat.ChatProperties;
 import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.ReplyEnding;
+import dev.parley.platform.TokenBudget;
 import dev.parley.platform.persistence.DatabaseOutage;
 
 /**
- * Stores the final state of a finished reply and reads it back, patiently: while the
- * database is away (or the write meets a transient failure such as a deadlock) it is
- * retried with jittered exponential back-off, from 250 ms up to 2 s between attempts, for
- * up to {@code parley.chat.store-retry-window}; any other failure is not retried. The
- * write is idempotent, so retrying a commit whose outcome was lost is safe.
+ * Stores the final state of a finished reply, charges the user's token quota with what it
+ * used in the same transaction (one commit for both: a reply is stored if and only if it
+ * is charged), and reads it back, patiently: while the database is away (or the write
+ * meets a transient failure such as a deadlock) it is retried with jittered exponential
+ * back-off, from 250 ms up to 2 s between attempts, for up to
+ * {@code parley.chat.store-retry-window}; any other failure is not retried. The reply's
+ * write is idempotent, so retrying a commit whose outcome was lost is safe; the charge is
+ * not, so once an attempt failed in a way that may have committed (anything but a
+ * transaction that could not even begin), the later attempts store without it and the
+ * usage is logged instead, never charged twice.
  */
 @Component
 class ReplyStore {
@@ -36,38 +44,105 @@ class ReplyStore {
 
 	private final ChatHistory history;
 
+	private final TokenBudget tokenBudget;
+
+	private final TransactionOperations transactions;
+
 	private final Duration window;
 
-	ReplyStore(ChatHistory history, ChatProperties properties) {
+	ReplyStore(ChatHistory history, TokenBudget tokenBudget, TransactionOperations transactions,
+			ChatProperties properties) {
 		this.history = history;
+		this.tokenBudget = tokenBudget;
+		this.transactions = transactions;
 		this.window = properties.storeRetryWindow();
 	}
 
 	/**
-	 * Writes {@code ending} as the reply's final state and returns the stored message.
+	 * Writes {@code ending} as the reply's final state, charges {@code tokens} (0: none)
+	 * to the reply's owner in the same transaction, and returns the stored message.
 	 * @throws dev.parley.platform.problem.ProblemException when the conversation was
-	 * deleted meanwhile
+	 * deleted meanwhile (nothing is charged then)
 	 * @throws RuntimeException the last failure when the reply could not be stored within
 	 * the window
 	 */
-	Message store(RunningGeneration generation, ReplyEnding ending) {
+	Message store(RunningGeneration generation, ReplyEnding ending, long tokens) {
 		long deadline = System.nanoTime() + this.window.toNanos();
 		Retry retry = Retry.of("reply-store",
 				RetryConfig.from(BACK_OFF)
 					.retryOnException((failure) -> retryable(failure) && System.nanoTime() - deadline < 0)
 					.build());
-		retry.getEventPublisher()
-			.onRetry((event) -> log.warn("Storing reply {} failed (attempt {}), retrying in {} ms: {}", generation.id(),
+		Charge charge = new Charge(generation, tokens);
+		retry.getEventPublisher().onRetry((event) -> {
+			charge.afterFailure(event.getLastThrowable());
+			log.warn("Storing reply {} failed (attempt {}), retrying in {} ms: {}", generation.id(),
 					event.getNumberOfRetryAttempts(), event.getWaitInterval().toMillis(),
-					event.getLastThrowable().getMessage()));
-		return retry.executeSupplier(() -> {
-			this.history.finishAssistantMessage(generation.conversationId(), generation.id(), ending);
-			return this.history.requireMessage(generation.conversationId(), generation.id());
+					event.getLastThrowable().getMessage());
 		});
+		Message stored = retry.executeSupplier(() -> this.transactions.execute((tx) -> {
+			this.history.finishAssistantMessage(generation.conversationId(), generation.id(), ending);
+			Message message = this.history.requireMessage(generation.conversationId(), generation.id());
+			charge.within(this.tokenBudget);
+			return message;
+		}));
+		// The day's first reply of a user creates its usage row, on its own.
+		charge.remainder(this.tokenBudget);
+		return stored;
 	}
 
 	private static boolean retryable(Throwable failure) {
 		return DatabaseOutage.isOutage(failure) || failure instanceof TransientDataAccessException;
+	}
+
+	/**
+	 * The quota charge of one reply's store: part of each attempt's transaction (when the
+	 * user's usage row of the day exists) until an attempt failed with an unknown
+	 * outcome, else made once the reply is stored.
+	 */
+	private static final class Charge {
+
+		private final RunningGeneration generation;
+
+		private final long tokens;
+
+		private boolean maybeCommitted;
+
+		private boolean charged;
+
+		Charge(RunningGeneration generation, long tokens) {
+			this.generation = generation;
+			this.tokens = tokens;
+		}
+
+		/**
+		 * In a store attempt's transaction: adds to the user's usage row if there is one.
+		 */
+		void within(TokenBudget budget) {
+			this.charged = this.tokens <= 0 || this.maybeCommitted
+					|| budget.chargeExisting(this.generation.ownerId(), this.tokens);
+		}
+
+		/** After the reply is stored: charges what the transaction could not. */
+		void remainder(TokenBudget budget) {
+			if (!this.charged) {
+				try {
+					budget.charge(this.generation.ownerId(), this.tokens);
+				}
+				catch (RuntimeException ex) {
+					log.error("Could not charge reply {} to the token quota of {}", this.generation.id(),
+							this.generation.ownerId(), ex);
+				}
+			}
+		}
+
+		void afterFailure(Throwable failure) {
+			if (this.tokens > 0 && !this.maybeCommitted && !(failure instanceof CannotCreateTransactionException)) {
+				this.maybeCommitted = true;
+				log.warn("Reply {}: a store attempt that may have committed failed, so its {} tokens are not charged"
+						+ " again to {}", this.generation.id(), this.tokens, this.generation.ownerId());
+			}
+		}
+
 	}
 
 }

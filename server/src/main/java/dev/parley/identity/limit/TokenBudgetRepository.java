@@ -59,19 +59,27 @@ class TokenBudgetRepository implements TokenBudget {
 			return;
 		}
 		LocalDate day = today(this.clock.instant());
-		CounterRows.add(
-				() -> this.jdbc
-					.sql("UPDATE token_usage SET tokens = tokens + :tokens WHERE user_id = :user AND usage_day = :day")
-					.param("tokens", tokens)
-					.param("user", userId)
-					.param("day", day)
-					.update(),
+		CounterRows.add(() -> add(userId, day, tokens),
 				() -> this.jdbc
 					.sql("INSERT INTO token_usage (user_id, usage_day, tokens) VALUES (:user, :day, :tokens)")
 					.param("user", userId)
 					.param("day", day)
 					.param("tokens", tokens)
 					.update());
+	}
+
+	@Override
+	public boolean chargeExisting(String userId, long tokens) {
+		return tokens <= 0 || add(userId, today(this.clock.instant()), tokens) > 0;
+	}
+
+	private int add(String userId, LocalDate day, long tokens) {
+		return this.jdbc
+			.sql("UPDATE token_usage SET tokens = tokens + :tokens WHERE user_id = :user AND usage_day = :day")
+			.param("tokens", tokens)
+			.param("user", userId)
+			.param("day", day)
+			.update();
 	}
 
 	/** Tokens the user has used on the given UTC day. */

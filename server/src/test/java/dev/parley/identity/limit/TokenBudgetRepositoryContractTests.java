@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.problem.RetryLaterException;
@@ -114,6 +116,36 @@ class TokenBudgetRepositoryContractTests {
 			pool.shutdownNow();
 		}
 		assertThat(budget.usedOn(user, LocalDate.of(2026, 3, 14))).isEqualTo(280);
+	}
+
+	/**
+	 * A reply is stored and charged in one transaction: there the charge only updates an
+	 * existing usage row (concurrent ones wait for each other's row lock, none fails),
+	 * and without a row it changes nothing and says so.
+	 */
+	@Test
+	void chargingAnExistingRowInsideTransactionsCountsEveryCharge() throws Exception {
+		TokenBudgetRepository budget = budget(1000, EVENING);
+		String user = user();
+		assertThat(budget.chargeExisting(user, 7)).isFalse();
+		assertThat(budget.usedOn(user, LocalDate.of(2026, 3, 14))).isZero();
+		budget.charge(user, 7);
+		TransactionTemplate transaction = new TransactionTemplate(
+				new DataSourceTransactionManager(this.database.dataSource()));
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Callable<Boolean>> charges = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				charges.add(() -> transaction.execute((status) -> budget.chargeExisting(user, 7)));
+			}
+			for (Future<Boolean> done : pool.invokeAll(charges, 60, TimeUnit.SECONDS)) {
+				assertThat(done.get()).isTrue();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(budget.usedOn(user, LocalDate.of(2026, 3, 14))).isEqualTo(147);
 	}
 
 	@Test
