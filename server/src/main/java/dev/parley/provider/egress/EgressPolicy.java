@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where providers may point (ADR 0015): checks a base URL when it is saved, and every
@@ -42,8 +40,6 @@ public final class EgressPolicy {
 
 	/** The longest a save waits for a host name's lookup before accepting the name. */
 	static final Duration SAVE_LOOKUP = Duration.ofSeconds(2);
-
-	private static final Logger log = LoggerFactory.getLogger(EgressPolicy.class);
 
 	private final boolean allowLoopback;
 
@@ -101,7 +97,7 @@ public final class EgressPolicy {
 	 * The request to send for {@code request}: its host resolved and every address
 	 * checked; a plain {@code http://} request pinned to the first (the one the HTTP
 	 * client would connect to) with the original {@code Host} header.
-	 * @throws RefusedException when the host or one of its addresses is refused (logged)
+	 * @throws RefusedException when the host or one of its addresses is refused
 	 * @throws UnknownHostException when the host name does not resolve
 	 */
 	public HttpRequest route(HttpRequest request) throws UnknownHostException {
@@ -110,20 +106,16 @@ public final class EgressPolicy {
 		if (host == null) {
 			return request;
 		}
-		InetAddress[] addresses;
-		try {
-			addresses = admit(host, false);
-		}
-		catch (RefusedException ex) {
-			log.warn("Upstream call to {}://{} refused by the egress policy: {}", uri.getScheme(),
-					uri.getRawAuthority(), ex.getMessage());
-			throw ex;
-		}
+		InetAddress[] addresses = admit(host, false);
 		if (!"http".equals(uri.getScheme().toLowerCase(Locale.ROOT))) {
 			return request;
 		}
 		String literal = IpAddresses.text(addresses[0]);
 		String authority = (literal.indexOf(':') >= 0) ? "[" + literal + "]" : literal;
+		if (authority.equals(host)) {
+			// already the canonical address: nothing a lookup could change
+			return request;
+		}
 		int port = uri.getPort();
 		String hostHeader = host + ((port != -1) ? ":" + port : "");
 		URI pinned = URI.create("http://" + authority + ((port != -1) ? ":" + port : "")

@@ -175,15 +175,16 @@ public final class UpstreamCalls implements AutoCloseable {
 	 * The request as the egress policy lets it go: checked at this moment, pinned when it
 	 * is plain HTTP.
 	 * @throws ProviderException with EGRESS_BLOCKED when the policy refuses it (the
-	 * reason is logged, not told), CONNECT_ERROR when its host does not resolve
+	 * reason in its detail, which only the log and administrators see), CONNECT_ERROR
+	 * when its host does not resolve
 	 */
 	private HttpRequest route(HttpRequest request) {
 		try {
 			return this.egress.route(request);
 		}
 		catch (EgressPolicy.RefusedException ex) {
-			throw new ProviderException(ProviderFailure.EGRESS_BLOCKED,
-					"the provider's address is not one Parley may call (egress policy; the server log says why)");
+			throw new ProviderException(ProviderFailure.EGRESS_BLOCKED, "egress policy refused "
+					+ request.uri().getScheme() + "://" + request.uri().getRawAuthority() + ": " + ex.getMessage());
 		}
 		catch (UnknownHostException ex) {
 			throw new ProviderException(ProviderFailure.CONNECT_ERROR,
