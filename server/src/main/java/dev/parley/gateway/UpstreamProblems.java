@@ -28,6 +28,12 @@ final class UpstreamProblems {
 			return new RetryLaterException(GatewayProblem.UPSTREAM_RATE_LIMITED,
 					"Every model provider of this model is rate-limited; retry in " + seconds + " s", seconds);
 		}
+		if (ex.failure() == ProviderFailure.EGRESS_BLOCKED) {
+			return ProblemException.of(GatewayProblem.UPSTREAM_UNAVAILABLE,
+					"No model provider could answer (" + ex.failure().code()
+							+ "): the model's provider points where Parley may not call; "
+							+ "an administrator must change its base URL or the egress policy");
+		}
 		return ProblemException.of(GatewayProblem.UPSTREAM_UNAVAILABLE,
 				"No model provider could answer (" + ex.failure().code() + "); try again later");
 	}

@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and reply is there, complete, with the text the client was given. On each database, the
  * embedded H2 one with the settings Parley ships.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class KillAfterAcknowledgementIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * second live server on the same data directory claims an instance id of its own, so it
  * leaves the first one's running reply alone.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class KilledMidReplyIT {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

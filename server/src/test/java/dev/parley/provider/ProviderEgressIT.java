@@ -99,7 +99,7 @@ class ProviderEgressIT extends WholeAppTestBase {
 		completion.putArray("messages").addObject().put("role", "user").put("content", "Hello");
 		Response gateway = send("POST", "/v1/chat/completions", "Bearer " + key, completion.toString());
 		assertThat(gateway.status()).as(gateway.body()).isEqualTo(502);
-		assertThat(gateway.body()).contains("egress_blocked").doesNotContain("127.0.0.1");
+		assertThat(gateway.body()).contains("egress_blocked", "administrator").doesNotContain("127.0.0.1", "try again");
 
 		JsonNode test = call(admin(), "POST", PATH + "/" + id + "/test", null).json();
 		assertThat(test.get("ok").asBoolean()).isFalse();

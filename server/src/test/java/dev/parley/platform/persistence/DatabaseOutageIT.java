@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.TestPropertySource;
@@ -37,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 @TestPropertySource(properties = { "parley.chat.lease-timeout=3s", "parley.chat.checkpoint-interval=500ms",
 		"parley.chat.store-retry-window=8s" })
+@Execution(ExecutionMode.CONCURRENT)
 abstract class DatabaseOutageIT extends WholeAppTestBase {
 
 	/** Far above the connection timeout, far below a hang. */
