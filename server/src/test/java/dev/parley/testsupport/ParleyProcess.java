@@ -26,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A Parley server run as a child process (a JVM of its own on the test class path), for
  * tests that kill it the hard way and start it again on the same data directory: it gets
- * a free port, the shared {@link TestSimulator} as its environment's provider and the
- * secrets of {@link TestApp}, all through the environment and the command line as a real
- * deployment would. {@link #kill()} sends {@code SIGKILL}; {@link #close()} kills what
- * still runs. Its output goes to {@link #log()}, quoted when it fails to start.
+ * a free port, the {@link TestSimulator#secondLane() second-lane simulator} as its
+ * environment's provider and the secrets of {@link TestApp}, all through the environment
+ * and the command line as a real deployment would. {@link #kill()} sends {@code SIGKILL};
+ * {@link #close()} kills what still runs. Its output goes to {@link #log()}, quoted when
+ * it fails to start.
  */
 public final class ParleyProcess implements AutoCloseable {
 
@@ -206,7 +207,7 @@ public final class ParleyProcess implements AutoCloseable {
 			environment.keySet()
 				.removeIf((name) -> name.startsWith("PARLEY_") || name.startsWith("SPRING_")
 						|| name.startsWith("OPENAI_") || name.startsWith("ANTHROPIC_") || name.equals("SERVER_PORT"));
-			environment.put("OPENAI_BASE_URL", TestSimulator.get().baseUrl());
+			environment.put("OPENAI_BASE_URL", TestSimulator.secondLane().baseUrl());
 			environment.put("OPENAI_API_KEY", TestApp.PROVIDER_KEY);
 			environment.put("PARLEY_DEFAULT_MODEL", TestApp.DEFAULT_MODEL);
 			environment.put("PARLEY_JWT_SECRET", TestApp.JWT_SECRET);

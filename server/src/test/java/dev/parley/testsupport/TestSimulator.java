@@ -22,6 +22,15 @@ public final class TestSimulator {
 	}
 
 	/**
+	 * A second simulator, for tests that run on the concurrent lane beside the others
+	 * (the processes {@link ParleyProcess} starts, the database outage tests), so that a
+	 * test waiting for the shared simulator to hold no stream never waits on theirs.
+	 */
+	public static Simulator secondLane() {
+		return SecondLaneHolder.SIMULATOR;
+	}
+
+	/**
 	 * The latest request the simulator received whose last user message is
 	 * {@code marker}.
 	 */
@@ -52,6 +61,12 @@ public final class TestSimulator {
 	}
 
 	private static final class Holder {
+
+		static final Simulator SIMULATOR = Simulator.start(SimulatorConfig.defaults());
+
+	}
+
+	private static final class SecondLaneHolder {
 
 		static final Simulator SIMULATOR = Simulator.start(SimulatorConfig.defaults());
 

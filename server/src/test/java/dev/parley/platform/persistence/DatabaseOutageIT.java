@@ -22,6 +22,8 @@ import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.PrivateDatabase;
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.SseClient;
+import dev.parley.testsupport.TestApp;
+import dev.parley.testsupport.TestSimulator;
 import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +62,7 @@ abstract class DatabaseOutageIT extends WholeAppTestBase {
 		database = server;
 		registry.add("spring.datasource.url", server::url);
 		registry.add("spring.datasource.username", server::user);
+		registry.add(TestApp.SIMULATOR_URL, () -> TestSimulator.secondLane().baseUrl());
 	}
 
 	/** The private server of this class. */
@@ -182,6 +185,9 @@ abstract class DatabaseOutageIT extends WholeAppTestBase {
 			assertThat(end.type()).as(end.data().toString()).isEqualTo("end");
 			assertThat(end.text("status")).isEqualTo("complete");
 			assertThat(end.text("full_text")).isEqualTo(Simulator.expectedText(REPLY_TOKENS));
+			assertThat(TestSimulator.secondLane().recentRequests())
+				.as("this test's streams go to the second lane's simulator")
+				.isNotEmpty();
 			var stored = database.jdbc()
 				.sql("SELECT status, content, completion_tokens FROM messages WHERE id = :id")
 				.param("id", replyId.toString())
