@@ -17,6 +17,7 @@
 #   SIM_JAVA_OPTS     JVM options for the simulator   (-Xmx1g)
 #   DRIVER_JAVA_OPTS  JVM options for the driver      (-Xms512m -Xmx2g)
 #   DRIVER_TIMEOUT_S  hard limit on the driver run    (900)
+#   IDLE_RSS_DELAY_S  seconds after ready before Parley's idle RSS is read (3)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -138,6 +139,7 @@ say "starting Parley on 127.0.0.1:$PARLEY_PORT (-Xmx$PARLEY_HEAP, data in $DATA_
 # A throw-away administrator for this run's fresh database; its API key carries the streams.
 BENCH_EMAIL="bench@parley.local"
 BENCH_PASSWORD="Load-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)-1"
+PARLEY_START_NS="$(date +%s%N)"
 OPENAI_BASE_URL="http://127.0.0.1:$SIM_PORT/v1" OPENAI_API_KEY=bench PARLEY_DEFAULT_MODEL=sim \
 	PARLEY_DATA_DIR="$DATA_DIR" SERVER_PORT="$PARLEY_PORT" \
 	PARLEY_ADMIN_EMAIL="$BENCH_EMAIL" PARLEY_ADMIN_PASSWORD="$BENCH_PASSWORD" \
@@ -149,7 +151,18 @@ OPENAI_BASE_URL="http://127.0.0.1:$SIM_PORT/v1" OPENAI_API_KEY=bench PARLEY_DEFA
 	$PARLEY_JAVA_OPTS -jar "$PARLEY_JAR" >"$LOG_DIR/parley.log" 2>&1 &
 PARLEY_PID=$!
 STARTED_PIDS+=("$PARLEY_PID")
-wait_for parley "$PARLEY_PID" 90 curl -sf "http://127.0.0.1:$PARLEY_PORT/health"
+# Start to ready: polled every 20 ms so the figure is not rounded to the 0.5 s of wait_for.
+ready_deadline=$((SECONDS + 90))
+until curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$PARLEY_PORT/health"; do
+	kill -0 "$PARLEY_PID" 2>/dev/null || { tail -n 40 "$LOG_DIR/parley.log" >&2; die "parley exited during start-up (log: $LOG_DIR/parley.log)"; }
+	((SECONDS < ready_deadline)) || { tail -n 40 "$LOG_DIR/parley.log" >&2; die "parley not ready after 90s (log: $LOG_DIR/parley.log)"; }
+	sleep 0.02
+done
+START_TO_READY_MS=$((($(date +%s%N) - PARLEY_START_NS) / 1000000))
+# Idle RSS: a few seconds after ready, before the first login or any load.
+sleep "${IDLE_RSS_DELAY_S:-3}"
+IDLE_RSS_KB="$(awk '/^VmRSS:/ {print $2}' "/proc/$PARLEY_PID/status" 2>/dev/null || echo -1)"
+say "Parley ready after ${START_TO_READY_MS} ms; idle RSS ${IDLE_RSS_KB} kB"
 
 # json_field FIELD: reads one string field of the JSON object on stdin.
 json_field() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
@@ -166,7 +179,8 @@ set +e
 # shellcheck disable=SC2086
 timeout --kill-after=10 "$DRIVER_TIMEOUT_S" "$JAVA" $DRIVER_JAVA_OPTS -cp "$CP" dev.parley.bench.driver.BenchmarkMain \
 	--parley "http://127.0.0.1:$PARLEY_PORT" --sim "http://127.0.0.1:$SIM_PORT/v1" \
-	--parley-pid "$PARLEY_PID" --sim-pid "$SIM_PID" --out "$LOG_DIR/driver-report.md" "$@" \
+	--parley-pid "$PARLEY_PID" --sim-pid "$SIM_PID" \
+	--start-to-ready-ms "$START_TO_READY_MS" --idle-rss-kb "${IDLE_RSS_KB:--1}" --out "$LOG_DIR/driver-report.md" "$@" \
 	>"$LOG_DIR/driver-stdout.md"
 rc=$?
 set -e

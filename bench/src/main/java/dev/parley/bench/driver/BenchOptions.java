@@ -32,11 +32,15 @@ import java.util.Map;
  * @param parleyKey the bearer credential sent to Parley (a personal API key)
  * @param out where the markdown report is written
  * @param maxRun the run is aborted after this long, whatever it is doing
+ * @param startToReadyMs Parley's start to its first healthy answer, measured by run.sh
+ * (-1 = not measured)
+ * @param idleRssKb Parley's RSS after start, before any load, measured by run.sh (-1 =
+ * not measured)
  */
 record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, Duration duration, Duration warmup,
 		Duration jitWarmup, StreamShape shape, Duration grace, int capacity, Duration capacityRamp,
 		Duration capacityHold, int capacityDelayMs, long parleyPid, long simPid, String apiKey, String parleyKey,
-		Path out, Duration maxRun) {
+		Path out, Duration maxRun, long startToReadyMs, long idleRssKb) {
 
 	/** Which paths a run measures. */
 	enum Targets {
@@ -76,12 +80,14 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 			  --parley-key KEY         Parley API key (pk_...) the streams are sent with; env PARLEY_BENCH_KEY
 			  --out results.md         markdown report file
 			  --max-run-s 600          abort the whole run after this long
+			  --start-to-ready-ms -1   Parley's start to ready, for the report header (bench/run.sh measures it)
+			  --idle-rss-kb -1         Parley's idle RSS after start, for the report header (bench/run.sh)
 			""";
 
 	private static final List<String> FLAGS = List.of("parley", "sim", "levels", "targets", "duration-s", "warmup-s",
 			"jit-warmup-s", "tokens", "delay-ms", "ttft-ms", "grace-s", "capacity", "capacity-ramp-s",
 			"capacity-hold-s", "capacity-delay-ms", "parley-pid", "sim-pid", "api-key", "parley-key", "out",
-			"max-run-s");
+			"max-run-s", "start-to-ready-ms", "idle-rss-kb");
 
 	/**
 	 * Parses flags.
@@ -102,7 +108,9 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 				integer(values, "capacity-delay-ms", 1000), Long.parseLong(values.getOrDefault("parley-pid", "0")),
 				Long.parseLong(values.getOrDefault("sim-pid", "0")), values.getOrDefault("api-key", "bench"),
 				values.getOrDefault("parley-key", System.getenv().getOrDefault("PARLEY_BENCH_KEY", "")),
-				Path.of(values.getOrDefault("out", "results.md")), seconds(values, "max-run-s", 600));
+				Path.of(values.getOrDefault("out", "results.md")), seconds(values, "max-run-s", 600),
+				Long.parseLong(values.getOrDefault("start-to-ready-ms", "-1")),
+				Long.parseLong(values.getOrDefault("idle-rss-kb", "-1")));
 		options.validate();
 		return options;
 	}

@@ -54,7 +54,7 @@ final class LoadPhase {
 		}
 		return new PhaseResult(target.name(), schedule, measured.ttft(), measured.total(), measured.okCount(),
 				measured.failures(), warm.failures().total(), inFlight.peak(), measured.tokensPerStream(), maxLag / 1e6,
-				measured.samples(), usage);
+				measured.samples(), usage, measured.gaps().summary());
 	}
 
 	/**

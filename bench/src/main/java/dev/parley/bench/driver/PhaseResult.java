@@ -17,8 +17,9 @@ import java.util.List;
  * @param maxLagMillis how late the driver started a stream at worst (driver saturation)
  * @param samples the first few failure descriptions
  * @param cpu busy cores of the driver, Parley and the simulator during the phase
+ * @param gaps the gaps between consecutive tokens as received
  */
 record PhaseResult(String target, ArrivalSchedule schedule, LatencySummary ttft, LatencySummary total, long ok,
 		Failures failures, long warmupFailures, int peakInFlight, double tokensPerStream, double maxLagMillis,
-		List<String> samples, CpuMeter.CpuUsage cpu) {
+		List<String> samples, CpuMeter.CpuUsage cpu, ChunkGaps.GapSummary gaps) {
 }

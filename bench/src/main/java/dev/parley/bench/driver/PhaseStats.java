@@ -25,6 +25,8 @@ final class PhaseStats {
 
 	private final Histogram total = new ConcurrentHistogram(HIGHEST_MICROS, 3);
 
+	private final ChunkGaps gaps = new ChunkGaps();
+
 	private final LongAdder started = new LongAdder();
 
 	private final LongAdder ok = new LongAdder();
@@ -99,6 +101,11 @@ final class PhaseStats {
 	double tokensPerStream() {
 		long n = this.ok.sum();
 		return (n == 0) ? 0 : (double) this.tokens.sum() / n;
+	}
+
+	/** The gaps between tokens of completed streams. */
+	ChunkGaps gaps() {
+		return this.gaps;
 	}
 
 	LatencySummary ttft() {

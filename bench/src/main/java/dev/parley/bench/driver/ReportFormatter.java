@@ -39,9 +39,11 @@ final class ReportFormatter {
 						+ "scheduled start; overhead = Parley minus direct, percentile by percentile.%n%n",
 				o.shape().model(), o.shape().nominalDuration().toMillis(), o.warmup().toSeconds(),
 				o.duration().toSeconds(), o.shape().nominalDuration().toMillis() / 1000.0));
+		startup(md, o);
 		targets(md, report);
 		latencyTable(md, report, "Time to first token (ms)", true);
 		latencyTable(md, report, "Total stream time (ms)", false);
+		gapTable(md, report);
 		loadTable(md, report);
 		if (report.capacity() != null) {
 			CapacityTable.append(md, report.capacity());
@@ -53,6 +55,57 @@ final class ReportFormatter {
 			md.append('\n');
 		}
 		return md.toString();
+	}
+
+	private static void startup(StringBuilder md, BenchOptions o) {
+		if (o.startToReadyMs() < 0 && o.idleRssKb() < 0) {
+			return;
+		}
+		md.append("- Parley start to ready (process start to the first 200 from `/health`): ")
+			.append((o.startToReadyMs() < 0) ? "not measured"
+					: String.format(Locale.ROOT, "%,d ms", o.startToReadyMs()))
+			.append("; idle RSS after start (`VmRSS`, before any load): ")
+			.append((o.idleRssKb() < 0) ? "not measured"
+					: String.format(Locale.ROOT, "%.0f MB", o.idleRssKb() / 1024.0))
+			.append("\n\n");
+	}
+
+	private static void gapTable(StringBuilder md, RunReport report) {
+		boolean bunchable = report.options().shape().delayMs() > 1;
+		md.append("## Inter-chunk gaps as received (ms)\n\n")
+			.append("Gaps between consecutive tokens of completed streams; added p99 = this path's p99 gap minus "
+					+ "direct's; under 1 ms = share of gaps shorter than 1 ms although the simulator waits ")
+			.append(report.options().shape().delayMs())
+			.append(" ms between tokens (bunched chunks).\n\n")
+			.append("| Streams | Path | gaps | p50 | p99 | p99.9 | added p99 | under 1 ms |\n")
+			.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
+		for (LevelResult level : report.levels()) {
+			ChunkGaps.GapSummary direct = (level.direct() != null) ? level.direct().gaps() : ChunkGaps.GapSummary.EMPTY;
+			for (PhaseResult r : new PhaseResult[] { level.direct(), level.parley() }) {
+				if (r == null) {
+					continue;
+				}
+				ChunkGaps.GapSummary g = r.gaps();
+				md.append(
+						String.format(Locale.ROOT, "| %,d | %s | %,d | ", level.concurrency(), r.target(), g.count()));
+				if (g.count() == 0) {
+					md.append("- | - | - | - | - |\n");
+					continue;
+				}
+				Long added = (r != level.direct()) ? g.addedP99(direct) : null;
+				md.append(ms(g.p50()))
+					.append(" | ")
+					.append(ms(g.p99()))
+					.append(" | ")
+					.append(ms(g.p999()))
+					.append(" | ")
+					.append((added != null) ? signedMs(added) : "-")
+					.append(" | ")
+					.append(bunchable ? String.format(Locale.ROOT, "%.2f%%", 100 * g.bunchedShare()) : "-")
+					.append(" |\n");
+			}
+		}
+		md.append('\n');
 	}
 
 	private static void targets(StringBuilder md, RunReport report) {

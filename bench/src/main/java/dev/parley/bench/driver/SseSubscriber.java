@@ -53,6 +53,10 @@ final class SseSubscriber implements HttpResponse.BodySubscriber<Void>, LineSpli
 
 	private int tokens;
 
+	private long lastToken;
+
+	private int[] gaps = new int[64];
+
 	private Terminal terminal = Terminal.NONE;
 
 	private String terminalLine;
@@ -113,9 +117,14 @@ final class SseSubscriber implements HttpResponse.BodySubscriber<Void>, LineSpli
 		}
 		SseFrames.Kind kind = this.target.classify(b, off, len);
 		if (kind == SseFrames.Kind.TOKEN) {
+			long now = System.nanoTime();
 			if (this.tokens++ == 0) {
-				this.firstToken = System.nanoTime();
+				this.firstToken = now;
 			}
+			else {
+				gap(now - this.lastToken);
+			}
+			this.lastToken = now;
 		}
 		else if (kind == SseFrames.Kind.END || kind == SseFrames.Kind.ERROR) {
 			this.end = System.nanoTime();
@@ -123,6 +132,14 @@ final class SseSubscriber implements HttpResponse.BodySubscriber<Void>, LineSpli
 			this.terminalLine = new String(b, off, len, StandardCharsets.UTF_8);
 			this.lingerUntil = this.end + LINGER_NANOS;
 		}
+	}
+
+	private void gap(long nanos) {
+		int index = this.tokens - 2;
+		if (index >= this.gaps.length) {
+			this.gaps = java.util.Arrays.copyOf(this.gaps, this.gaps.length * 2);
+		}
+		this.gaps[index] = (int) Math.min(Integer.MAX_VALUE, nanos / 1_000);
 	}
 
 	@Override
@@ -165,6 +182,7 @@ final class SseSubscriber implements HttpResponse.BodySubscriber<Void>, LineSpli
 			}
 			else {
 				stats.ok(this.firstToken - scheduledNanos, this.end - scheduledNanos, this.tokens);
+				stats.gaps().record(this.gaps, this.tokens - 1);
 			}
 		}
 	}

@@ -66,7 +66,8 @@ class ReportFormatterTests {
 	private static PhaseResult phase(String target, long base, Failures failures) {
 		LatencySummary s = new LatencySummary(20_000, base, base + 100, base + 200, base + 300, base + 400);
 		return new PhaseResult(target, SCHEDULE, s, s, 20_000, failures, 0, 1000, 20.0, 0.05, List.of(),
-				new CpuMeter.CpuUsage(0.5, 0.75, -1));
+				new CpuMeter.CpuUsage(0.5, 0.75, -1),
+				new ChunkGaps.GapSummary(780_000, base, base + 200, base + 300, 0));
 	}
 
 	private static CapacityResult capacity(int held, Failures failures) {
