@@ -17,6 +17,8 @@
 #   SIM_JAVA_OPTS     JVM options for the simulator   (-Xmx1g)
 #   DRIVER_JAVA_OPTS  JVM options for the driver      (-Xms512m -Xmx2g)
 #   DRIVER_TIMEOUT_S  hard limit on the driver run    (900)
+#   NGINX_RELAY_PORT  port of the nginx SSE relay in front of the simulator (9093); --relay none skips it
+#   NGINX_WORKERS     nginx worker_processes (auto)
 #   IDLE_RSS_DELAY_S  seconds after ready before Parley's idle RSS is read (3)
 set -euo pipefail
 
@@ -32,6 +34,7 @@ SIM_JAVA_OPTS="${SIM_JAVA_OPTS:--Xmx1g}"
 DRIVER_JAVA_OPTS="${DRIVER_JAVA_OPTS:--Xms512m -Xmx2g}"
 DRIVER_TIMEOUT_S="${DRIVER_TIMEOUT_S:-900}"
 PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:-}"
+NGINX_RELAY_PORT="${NGINX_RELAY_PORT:-9093}"
 
 say() { echo "run.sh: $*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
@@ -88,11 +91,14 @@ machine() {
 
 # The capacity the driver will be asked for (its default is 10,000), to check the open-files limit.
 capacity=10000
+relay=on
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
 	case "${args[$i]}" in
 	--capacity) capacity="${args[$((i + 1))]:-$capacity}" ;;
 	--capacity=*) capacity="${args[$i]#--capacity=}" ;;
+	--relay) [[ "${args[$((i + 1))]:-}" == none ]] && relay=off ;;
+	--relay=none) relay=off ;;
 	esac
 done
 
@@ -132,6 +138,16 @@ say "starting the simulator on 127.0.0.1:$SIM_PORT"
 SIM_PID=$!
 STARTED_PIDS+=("$SIM_PID")
 wait_for sim "$SIM_PID" 30 port_in_use "$SIM_PORT"
+
+# The floor for any SSE relay: nginx in front of the same simulator, measured as a third path.
+# shellcheck source=bench/nginx.sh
+source "$ROOT/bench/nginx.sh"
+RELAY_ARGS=()
+if [[ "$relay" == on ]]; then
+	ensure_nginx
+	nginx_relay_start "$NGINX_RELAY_PORT" "$SIM_PORT"
+	RELAY_ARGS=(--relay "http://127.0.0.1:$NGINX_RELAY_PORT/v1" --relay-pids "$RELAY_PIDS")
+fi
 
 DATA_DIR="$(mktemp -d -t parley-bench-XXXXXX)"
 say "starting Parley on 127.0.0.1:$PARLEY_PORT (-Xmx$PARLEY_HEAP, data in $DATA_DIR)"
@@ -180,7 +196,7 @@ set +e
 timeout --kill-after=10 "$DRIVER_TIMEOUT_S" "$JAVA" $DRIVER_JAVA_OPTS -cp "$CP" dev.parley.bench.driver.BenchmarkMain \
 	--parley "http://127.0.0.1:$PARLEY_PORT" --sim "http://127.0.0.1:$SIM_PORT/v1" \
 	--parley-pid "$PARLEY_PID" --sim-pid "$SIM_PID" \
-	--start-to-ready-ms "$START_TO_READY_MS" --idle-rss-kb "${IDLE_RSS_KB:--1}" --out "$LOG_DIR/driver-report.md" "$@" \
+	--start-to-ready-ms "$START_TO_READY_MS" --idle-rss-kb "${IDLE_RSS_KB:--1}" "${RELAY_ARGS[@]}" --out "$LOG_DIR/driver-report.md" "$@" \
 	>"$LOG_DIR/driver-stdout.md"
 rc=$?
 set -e

@@ -34,13 +34,16 @@ import java.util.Map;
  * @param maxRun the run is aborted after this long, whatever it is doing
  * @param startToReadyMs Parley's start to its first healthy answer, measured by run.sh
  * (-1 = not measured)
+ * @param relay an OpenAI base URL relaying the simulator (an nginx), measured as a third
+ * path, or null
+ * @param relayPids the relay's processes, for its CPU
  * @param idleRssKb Parley's RSS after start, before any load, measured by run.sh (-1 =
  * not measured)
  */
 record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, Duration duration, Duration warmup,
 		Duration jitWarmup, StreamShape shape, Duration grace, int capacity, Duration capacityRamp,
 		Duration capacityHold, int capacityDelayMs, long parleyPid, long simPid, String apiKey, String parleyKey,
-		Path out, Duration maxRun, long startToReadyMs, long idleRssKb) {
+		Path out, Duration maxRun, long startToReadyMs, URI relay, List<Long> relayPids, long idleRssKb) {
 
 	/** Which paths a run measures. */
 	enum Targets {
@@ -80,6 +83,8 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 			  --parley-key KEY         Parley API key (pk_...) the streams are sent with; env PARLEY_BENCH_KEY
 			  --out results.md         markdown report file
 			  --max-run-s 600          abort the whole run after this long
+			  --relay URL              an nginx relaying the simulator, measured as a third path (none = skip)
+			  --relay-pids 1,2         the relay's pids (nginx master and workers), for its CPU per stream
 			  --start-to-ready-ms -1   Parley's start to ready, for the report header (bench/run.sh measures it)
 			  --idle-rss-kb -1         Parley's idle RSS after start, for the report header (bench/run.sh)
 			""";
@@ -87,7 +92,7 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 	private static final List<String> FLAGS = List.of("parley", "sim", "levels", "targets", "duration-s", "warmup-s",
 			"jit-warmup-s", "tokens", "delay-ms", "ttft-ms", "grace-s", "capacity", "capacity-ramp-s",
 			"capacity-hold-s", "capacity-delay-ms", "parley-pid", "sim-pid", "api-key", "parley-key", "out",
-			"max-run-s", "start-to-ready-ms", "idle-rss-kb");
+			"max-run-s", "start-to-ready-ms", "idle-rss-kb", "relay", "relay-pids");
 
 	/**
 	 * Parses flags.
@@ -109,8 +114,8 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 				Long.parseLong(values.getOrDefault("sim-pid", "0")), values.getOrDefault("api-key", "bench"),
 				values.getOrDefault("parley-key", System.getenv().getOrDefault("PARLEY_BENCH_KEY", "")),
 				Path.of(values.getOrDefault("out", "results.md")), seconds(values, "max-run-s", 600),
-				Long.parseLong(values.getOrDefault("start-to-ready-ms", "-1")),
-				Long.parseLong(values.getOrDefault("idle-rss-kb", "-1")));
+				Long.parseLong(values.getOrDefault("start-to-ready-ms", "-1")), relay(values.get("relay")),
+				pids(values.getOrDefault("relay-pids", "")), Long.parseLong(values.getOrDefault("idle-rss-kb", "-1")));
 		options.validate();
 		return options;
 	}
@@ -155,6 +160,25 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 			values.put(name, value);
 		}
 		return values;
+	}
+
+	private static URI relay(String value) {
+		return (value == null || value.isBlank() || value.equals("none")) ? null : URI.create(value.trim());
+	}
+
+	private static List<Long> pids(String text) {
+		List<Long> pids = new ArrayList<>();
+		for (String part : text.split(",")) {
+			if (!part.isBlank()) {
+				try {
+					pids.add(Long.parseLong(part.trim()));
+				}
+				catch (NumberFormatException ex) {
+					throw new IllegalArgumentException("--relay-pids needs process ids separated by commas: " + text);
+				}
+			}
+		}
+		return List.copyOf(pids);
 	}
 
 	private static List<Integer> levels(String text) {

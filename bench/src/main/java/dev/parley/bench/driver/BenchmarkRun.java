@@ -47,10 +47,14 @@ final class BenchmarkRun {
 				this.options.parleyPid());
 		List<LevelResult> levels = new ArrayList<>();
 		CapacityResult capacity = null;
-		CpuMeter cpu = new CpuMeter(this.options.parleyPid(), this.options.simPid());
+		CpuMeter cpu = new CpuMeter(this.options.parleyPid(), this.options.simPid(), this.options.relayPids());
 		try (StreamRegistry registry = new StreamRegistry()) {
 			LoadPhase directPhase = new LoadPhase(new StreamRunner(directClients, registry), registry, cpu);
 			LoadPhase parleyPhase = new LoadPhase(new StreamRunner(parleyClients, registry), registry, cpu);
+			LoadPhase relayPhase = new LoadPhase(new StreamRunner(ClientGroup.create(CLIENTS_PER_TARGET), registry),
+					registry, cpu);
+			DirectTarget relay = (this.options.relay() != null)
+					? new DirectTarget(this.json, this.options.relay(), this.options.apiKey(), PROMPT, "relay") : null;
 			DirectTarget direct = this.options.targets().direct()
 					? new DirectTarget(this.json, this.options.sim(), this.options.apiKey(), PROMPT) : null;
 			ConversationPool pool = this.options.targets().parley() ? preparePool(parleyClients.next(), probe) : null;
@@ -59,8 +63,9 @@ final class BenchmarkRun {
 			warmUp(directPhase, direct, parleyPhase, parley);
 			for (int level : this.options.levels()) {
 				PhaseResult d = (direct != null) ? phase(directPhase, direct, level) : null;
+				PhaseResult r = (relay != null) ? phase(relayPhase, relay, level) : null;
 				PhaseResult p = (parley != null) ? phase(parleyPhase, parley, level) : null;
-				levels.add(new LevelResult(level, d, p));
+				levels.add(new LevelResult(level, d, p, r));
 			}
 			if (parley != null && this.options.capacity() > 0) {
 				log("capacity: opening %,d streams over %d s", this.options.capacity(),

@@ -18,31 +18,54 @@ final class CpuMeter {
 
 	private final long simPid;
 
+	private final java.util.List<Long> relayPids;
+
 	/**
 	 * Creates a meter of both processes.
 	 * @param parleyPid 0 if unknown
 	 * @param simPid 0 if unknown
 	 */
 	CpuMeter(long parleyPid, long simPid) {
+		this(parleyPid, simPid, java.util.List.of());
+	}
+
+	/**
+	 * Creates a meter that also sums the CPU of the relay's processes (an nginx master
+	 * and its workers).
+	 */
+	CpuMeter(long parleyPid, long simPid, java.util.List<Long> relayPids) {
 		this.parleyPid = parleyPid;
 		this.simPid = simPid;
+		this.relayPids = java.util.List.copyOf(relayPids);
 	}
 
 	/** CPU time used so far by each process, -1 where unknown. */
 	long[] snapshot() {
 		return new long[] { System.nanoTime(), cpuNanos(ProcessHandle.current().pid()), cpuNanos(this.parleyPid),
-				cpuNanos(this.simPid) };
+				cpuNanos(this.simPid), relayNanos() };
 	}
 
 	/** The cores each process kept busy on average between two snapshots. */
 	static CpuUsage between(long[] start, long[] end) {
 		double wall = Math.max(1, end[0] - start[0]);
-		return new CpuUsage(cores(start[1], end[1], wall), cores(start[2], end[2], wall),
-				cores(start[3], end[3], wall));
+		return new CpuUsage(cores(start[1], end[1], wall), cores(start[2], end[2], wall), cores(start[3], end[3], wall),
+				cores(start[4], end[4], wall), (long) wall);
 	}
 
 	private static double cores(long start, long end, double wall) {
 		return (start < 0 || end < 0) ? -1 : (end - start) / wall;
+	}
+
+	private long relayNanos() {
+		long sum = 0;
+		for (long pid : this.relayPids) {
+			long nanos = cpuNanos(pid);
+			if (nanos < 0) {
+				return -1;
+			}
+			sum += nanos;
+		}
+		return this.relayPids.isEmpty() ? -1 : sum;
 	}
 
 	private static long cpuNanos(long pid) {
@@ -81,10 +104,24 @@ final class CpuMeter {
 	 * @param driver this benchmark driver
 	 * @param parley the Parley server
 	 * @param sim the simulated provider
+	 * @param relay the relay's processes together
+	 * @param wallNanos the wall time between the two snapshots
 	 */
-	record CpuUsage(double driver, double parley, double sim) {
+	record CpuUsage(double driver, double parley, double sim, double relay, long wallNanos) {
 
 		static final CpuUsage UNKNOWN = new CpuUsage(-1, -1, -1);
+
+		CpuUsage(double driver, double parley, double sim) {
+			this(driver, parley, sim, -1, 0);
+		}
+
+		/**
+		 * CPU ms per stream of a process kept busy {@code cores} on average, or -1 when
+		 * unknown.
+		 */
+		double msPerStream(double cores, long streams) {
+			return (cores < 0 || streams < 1 || this.wallNanos <= 0) ? -1 : cores * this.wallNanos / 1e6 / streams;
+		}
 
 		/** For example {@code 0.41 / 0.87 / 0.22}, with {@code ?} where unknown. */
 		String format() {

@@ -20,6 +20,8 @@ final class DirectTarget implements StreamTarget {
 
 	private final String prompt;
 
+	private final String name;
+
 	private volatile Cached cached;
 
 	/**
@@ -28,6 +30,15 @@ final class DirectTarget implements StreamTarget {
 	 * {@code http://127.0.0.1:9090/v1}
 	 */
 	DirectTarget(JsonMapper json, URI simBase, String apiKey, String prompt) {
+		this(json, simBase, apiKey, prompt, "direct");
+	}
+
+	/**
+	 * Creates a target that streams from an OpenAI-compatible base URL under a name, for
+	 * example an nginx relaying the simulator ({@code "relay"}).
+	 */
+	DirectTarget(JsonMapper json, URI simBase, String apiKey, String prompt, String name) {
+		this.name = name;
 		this.json = json;
 		this.completions = URI.create(trimSlash(simBase.toString()) + "/chat/completions");
 		this.apiKey = apiKey;
@@ -36,7 +47,7 @@ final class DirectTarget implements StreamTarget {
 
 	@Override
 	public String name() {
-		return "direct";
+		return this.name;
 	}
 
 	@Override

@@ -81,10 +81,7 @@ final class ReportFormatter {
 			.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
 		for (LevelResult level : report.levels()) {
 			ChunkGaps.GapSummary direct = (level.direct() != null) ? level.direct().gaps() : ChunkGaps.GapSummary.EMPTY;
-			for (PhaseResult r : new PhaseResult[] { level.direct(), level.parley() }) {
-				if (r == null) {
-					continue;
-				}
+			for (PhaseResult r : level.paths()) {
 				ChunkGaps.GapSummary g = r.gaps();
 				md.append(
 						String.format(Locale.ROOT, "| %,d | %s | %,d | ", level.concurrency(), r.target(), g.count()));
@@ -157,6 +154,13 @@ final class ReportFormatter {
 			if (direct != null) {
 				latencyRow(md, level.concurrency(), "direct", direct, false);
 			}
+			LatencySummary relay = (level.relay() != null) ? pick(level.relay(), ttft) : null;
+			if (relay != null) {
+				latencyRow(md, level.concurrency(), "relay (nginx)", relay, false);
+			}
+			if (direct != null && relay != null) {
+				latencyRow(md, level.concurrency(), "relay overhead", relay.minus(direct), true);
+			}
 			if (parley != null) {
 				latencyRow(md, level.concurrency(), "Parley", parley, false);
 			}
@@ -187,19 +191,18 @@ final class ReportFormatter {
 	private static void loadTable(StringBuilder md, RunReport report) {
 		md.append("## Load and failures (recorded streams)\n\n| Streams | Path | Rate/s | Completed | Peak in flight "
 				+ "| Tokens/stream | Driver max lag (ms) | HTTP errors | Error events | Dropped | Timeouts "
-				+ "| No response | Incomplete | Warm-up failures | CPU cores driver / Parley / sim |\n"
-				+ "|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
+				+ "| No response | Incomplete | Warm-up failures | CPU cores driver / Parley / sim "
+				+ "| Server CPU ms/stream |\n"
+				+ "|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|---:|\n");
 		for (LevelResult level : report.levels()) {
-			for (PhaseResult r : new PhaseResult[] { level.direct(), level.parley() }) {
-				if (r == null) {
-					continue;
-				}
+			for (PhaseResult r : level.paths()) {
 				Failures f = r.failures();
 				md.append(String.format(Locale.ROOT,
-						"| %,d | %s | %.1f | %,d | %,d | %.1f | %.1f | %s | %d | %d | %d | %d | %d | %d | %s |%n",
+						"| %,d | %s | %.1f | %,d | %,d | %.1f | %.1f | %s | %d | %d | %d | %d | %d | %d | %s | %s |%n",
 						level.concurrency(), r.target(), r.schedule().ratePerSecond(), r.ok(), r.peakInFlight(),
 						r.tokensPerStream(), r.maxLagMillis(), httpErrors(f), f.errorEvents(), f.dropped(),
-						f.timeouts(), f.connectFailures(), f.incomplete(), r.warmupFailures(), r.cpu().format()));
+						f.timeouts(), f.connectFailures(), f.incomplete(), r.warmupFailures(), r.cpu().format(),
+						serverCpuPerStream(r)));
 			}
 		}
 		md.append('\n');
@@ -208,17 +211,15 @@ final class ReportFormatter {
 	private static void failureSamples(StringBuilder md, RunReport report) {
 		StringBuilder lines = new StringBuilder();
 		for (LevelResult level : report.levels()) {
-			for (PhaseResult r : new PhaseResult[] { level.direct(), level.parley() }) {
-				if (r != null) {
-					r.samples()
-						.forEach((s) -> lines.append("- ")
-							.append(level.concurrency())
-							.append(' ')
-							.append(r.target())
-							.append(": `")
-							.append(s.replace('`', '\''))
-							.append("`\n"));
-				}
+			for (PhaseResult r : level.paths()) {
+				r.samples()
+					.forEach((s) -> lines.append("- ")
+						.append(level.concurrency())
+						.append(' ')
+						.append(r.target())
+						.append(": `")
+						.append(s.replace('`', '\''))
+						.append("`\n"));
 			}
 		}
 		if (report.capacity() != null) {
@@ -229,6 +230,21 @@ final class ReportFormatter {
 		if (!lines.isEmpty()) {
 			md.append("## First failures\n\n").append(lines).append('\n');
 		}
+	}
+
+	/**
+	 * CPU ms per stream of the server on this path (Parley or the relay), over every
+	 * stream the phase started, its warm-up included, since the CPU window covers them
+	 * all.
+	 */
+	static String serverCpuPerStream(PhaseResult r) {
+		double cores = switch (r.target()) {
+			case "Parley" -> r.cpu().parley();
+			case "relay" -> r.cpu().relay();
+			default -> -1;
+		};
+		double ms = r.cpu().msPerStream(cores, r.schedule().total());
+		return (ms < 0) ? "-" : String.format(Locale.ROOT, "%.2f", ms);
 	}
 
 	static String httpErrors(Failures f) {

@@ -1,0 +1,76 @@
+# Sourced by bench/run.sh: the nginx floors the benchmark compares Parley with. Each nginx runs as
+# a foreground child (daemon off) from a configuration generated under bench/target/nginx-NAME,
+# with its own pid file, error log and temp paths, so nothing of the system's nginx is used.
+# Needs say, die, port_in_use and STARTED_PIDS from run.sh.
+
+NGINX_WORKERS="${NGINX_WORKERS:-auto}"
+
+# ensure_nginx: installs Debian's nginx when it is missing (needs root and apt-get).
+ensure_nginx() {
+	command -v nginx >/dev/null 2>&1 && return 0
+	say "nginx not found; installing Debian's nginx (apt-get install -y -q nginx)"
+	timeout 300 apt-get install -y -q nginx >"$LOG_DIR/apt-nginx.log" 2>&1 \
+		|| { tail -n 20 "$LOG_DIR/apt-nginx.log" >&2; die "could not install nginx (log: $LOG_DIR/apt-nginx.log)"; }
+}
+
+# nginx_relay_config PORT SIM_PORT DIR: an SSE relay (proxy_buffering off) in front of the simulator.
+nginx_relay_config() {
+	local port="$1" sim_port="$2" dir="$3"
+	cat <<CONF
+worker_processes $NGINX_WORKERS;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+worker_rlimit_nofile 20000;
+events { worker_connections 16000; }
+http {
+	access_log off;
+	client_body_temp_path $dir/tmp/body;
+	proxy_temp_path $dir/tmp/proxy;
+	fastcgi_temp_path $dir/tmp/fastcgi;
+	uwsgi_temp_path $dir/tmp/uwsgi;
+	scgi_temp_path $dir/tmp/scgi;
+	upstream sim { server 127.0.0.1:$sim_port; keepalive 256; }
+	server {
+		listen 127.0.0.1:$port;
+		location / {
+			proxy_pass http://sim;
+			proxy_http_version 1.1;
+			proxy_set_header Connection "";
+			proxy_buffering off;
+			proxy_read_timeout 300s;
+		}
+	}
+}
+CONF
+}
+
+# nginx_start NAME PORT: starts nginx with the configuration in bench/target/nginx-NAME/nginx.conf,
+# waits until PORT answers and sets NGINX_PIDS to "master,worker,..." for CPU from /proc.
+nginx_start() {
+	local name="$1" port="$2" dir="$ROOT/bench/target/nginx-$1"
+	port_in_use "$port" && die "port $port is in use (set the NGINX_*_PORT variables)"
+	nginx -t -q -p "$dir" -c "$dir/nginx.conf" -g 'daemon off;' >"$LOG_DIR/nginx-$name.log" 2>&1 \
+		|| { cat "$LOG_DIR/nginx-$name.log" >&2; die "nginx-$name: bad configuration ($dir/nginx.conf)"; }
+	nginx -p "$dir" -c "$dir/nginx.conf" -g 'daemon off;' >>"$LOG_DIR/nginx-$name.log" 2>&1 &
+	local pid=$!
+	STARTED_PIDS+=("$pid")
+	local deadline=$((SECONDS + 20))
+	until port_in_use "$port"; do
+		kill -0 "$pid" 2>/dev/null || { cat "$LOG_DIR/nginx-$name.log" "$dir/error.log" >&2 2>/dev/null; die "nginx-$name exited during start-up"; }
+		((SECONDS < deadline)) || die "nginx-$name not listening on $port after 20s"
+		sleep 0.1
+	done
+	local workers
+	workers="$(cat /proc/"$pid"/task/*/children 2>/dev/null | tr -s ' \n' ',' | sed 's/,$//')"
+	NGINX_PIDS="$pid${workers:+,$workers}"
+}
+
+# nginx_relay_start PORT SIM_PORT: the SSE relay floor; sets RELAY_PIDS.
+nginx_relay_start() {
+	local dir="$ROOT/bench/target/nginx-relay"
+	rm -rf "$dir" && mkdir -p "$dir/tmp"
+	nginx_relay_config "$1" "$2" "$dir" >"$dir/nginx.conf"
+	nginx_start relay "$1"
+	RELAY_PIDS="$NGINX_PIDS"
+	say "nginx relay on 127.0.0.1:$1 in front of the simulator (pids $RELAY_PIDS)"
+}
