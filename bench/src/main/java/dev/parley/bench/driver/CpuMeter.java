@@ -49,7 +49,7 @@ final class CpuMeter {
 	static CpuUsage between(long[] start, long[] end) {
 		double wall = Math.max(1, end[0] - start[0]);
 		return new CpuUsage(cores(start[1], end[1], wall), cores(start[2], end[2], wall), cores(start[3], end[3], wall),
-				cores(start[4], end[4], wall), (long) wall);
+				(start.length > 4 && end.length > 4) ? cores(start[4], end[4], wall) : -1, (long) wall);
 	}
 
 	private static double cores(long start, long end, double wall) {
