@@ -25,12 +25,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * generated and logged once
  * @param bcryptStrength the BCrypt cost (log2 of its rounds, 4 to 31) of new password
  * hashes; a stored hash keeps the cost it was made with
+ * @param principalCacheTtl how long a resolved bearer credential (access token's session
+ * and user, API key and owner) is reused without reading the database again; revocation
+ * invalidates it at once (docs/adr/0005, addendum on the principal cache); {@code 0}
+ * turns the cache off
+ * @param singleInstance whether this instance is the only one using its server database
+ * (PostgreSQL, MariaDB, H2 over TCP) when Redis is not configured: only then is the
+ * principal cache used without Redis, since another instance's revocations could not
+ * reach it. The embedded H2 file database always has a single instance
  */
 @ConfigurationProperties("parley.identity")
 public record IdentityProperties(String jwtSecret, @DefaultValue("15m") Duration accessTokenTtl,
 		@DefaultValue("30d") Duration refreshTokenTtl, @DefaultValue("5s") Duration refreshReuseGrace,
 		@DefaultValue("true") boolean registrationOpen, String adminEmail, String adminPassword,
-		@DefaultValue("10") int bcryptStrength) {
+		@DefaultValue("10") int bcryptStrength, @DefaultValue("30s") Duration principalCacheTtl,
+		@DefaultValue("false") boolean singleInstance) {
 
 	static final String DEFAULT_ADMIN_EMAIL = "admin@parley.local";
 

@@ -5,9 +5,14 @@ import java.util.Map;
 
 import javax.crypto.SecretKey;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
@@ -27,6 +32,7 @@ import dev.parley.identity.session.RefreshTokens;
 import dev.parley.identity.session.SessionRepository;
 import dev.parley.identity.user.UserRepository;
 import dev.parley.platform.ParleyProperties;
+import dev.parley.platform.cluster.RedisConfigured;
 import dev.parley.platform.problem.ProblemResponses;
 
 /**
@@ -139,8 +145,28 @@ class SecurityConfiguration {
 
 	@Bean
 	BearerAuthenticator bearerAuthenticator(AccessTokens tokens, UserRepository users, SessionRepository sessions,
-			ApiKeyRepository apiKeys, Clock clock) {
-		return new BearerAuthenticator(tokens, users, sessions, apiKeys, clock);
+			ApiKeyRepository apiKeys, Clock clock, PrincipalCache cache) {
+		return new BearerAuthenticator(tokens, users, sessions, apiKeys, clock, cache);
+	}
+
+	/**
+	 * Without Redis, the cache is only used when no other instance can share the
+	 * database: the embedded H2 file (not H2 over TCP), or
+	 * {@code parley.identity.single-instance}.
+	 */
+	@Bean
+	PrincipalCache principalCache(IdentityProperties properties, ObjectProvider<PrincipalBroadcast> broadcast,
+			@Value("${spring.datasource.url:}") String databaseUrl) {
+		boolean embedded = databaseUrl.startsWith("jdbc:h2:") && !databaseUrl.startsWith("jdbc:h2:tcp:")
+				&& !databaseUrl.startsWith("jdbc:h2:ssl:");
+		return new PrincipalCache(properties.principalCacheTtl(), broadcast.getIfAvailable(),
+				embedded || properties.singleInstance());
+	}
+
+	@Bean(destroyMethod = "close")
+	@Conditional(RedisConfigured.class)
+	PrincipalBroadcast principalBroadcast(RedisClient client, StatefulRedisConnection<String, byte[]> connection) {
+		return new PrincipalBroadcast(client, connection);
 	}
 
 }

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.parley.identity.user.PrincipalsChanged;
 import dev.parley.identity.user.User;
 import dev.parley.identity.user.UserRepository;
 import dev.parley.platform.persistence.Jdbc;
@@ -30,9 +32,12 @@ public class ApiKeyRepository {
 
 	private final UserRepository users;
 
-	ApiKeyRepository(JdbcClient jdbc, UserRepository users) {
+	private final ApplicationEventPublisher events;
+
+	ApiKeyRepository(JdbcClient jdbc, UserRepository users, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.users = users;
+		this.events = events;
 	}
 
 	void insert(ApiKey key, String keyHash) {
@@ -60,7 +65,13 @@ public class ApiKeyRepository {
 	}
 
 	boolean delete(String id, String userId) {
-		return this.jdbc.sql("DELETE FROM api_keys WHERE id = ? AND user_id = ?").params(id, userId).update() == 1;
+		boolean deleted = this.jdbc.sql("DELETE FROM api_keys WHERE id = ? AND user_id = ?")
+			.params(id, userId)
+			.update() == 1;
+		if (deleted) {
+			this.events.publishEvent(new PrincipalsChanged("API key deleted"));
+		}
+		return deleted;
 	}
 
 	public void touch(String id, Instant now) {

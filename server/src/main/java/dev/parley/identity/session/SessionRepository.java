@@ -3,9 +3,11 @@ package dev.parley.identity.session;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.parley.identity.user.PrincipalsChanged;
 import dev.parley.platform.persistence.Jdbc;
 
 /**
@@ -27,8 +29,11 @@ public class SessionRepository {
 
 	private final JdbcClient jdbc;
 
-	SessionRepository(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	SessionRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	void create(String sessionId, String userId, Instant now, Instant expiresAt) {
@@ -95,10 +100,22 @@ public class SessionRepository {
 			.single() > 0;
 	}
 
+	/**
+	 * When the session, if it belongs to the user and is not revoked, expires; empty
+	 * otherwise. What a cached access-token principal is checked against.
+	 */
+	public Optional<Instant> liveUntil(String sessionId, String userId) {
+		return this.jdbc.sql("SELECT expires_at FROM sessions WHERE id = ? AND user_id = ? AND revoked_at IS NULL")
+			.params(sessionId, userId)
+			.query((rs, row) -> Jdbc.instant(rs, "expires_at"))
+			.optional();
+	}
+
 	void revoke(String sessionId, Instant now) {
 		this.jdbc.sql("UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
 			.params(Jdbc.param(now), sessionId)
 			.update();
+		this.events.publishEvent(new PrincipalsChanged("session revoked"));
 	}
 
 	/** Revokes every session of the user except {@code keep} (may be null). */
@@ -106,6 +123,7 @@ public class SessionRepository {
 		this.jdbc.sql("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND id <> ?")
 			.params(Jdbc.param(now), userId, (keep != null) ? keep : "")
 			.update();
+		this.events.publishEvent(new PrincipalsChanged("sessions revoked"));
 	}
 
 }

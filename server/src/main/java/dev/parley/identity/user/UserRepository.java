@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,8 +26,11 @@ public class UserRepository {
 
 	private final JdbcClient jdbc;
 
-	UserRepository(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	UserRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
@@ -97,12 +101,14 @@ public class UserRepository {
 		this.jdbc.sql("UPDATE users SET password_hash = ?, password_change_required = ?, updated_at = ? WHERE id = ?")
 			.params(hash, changeRequired, Jdbc.param(now), id)
 			.update();
+		this.events.publishEvent(new PrincipalsChanged("password changed"));
 	}
 
 	public void updateRoleAndStatus(String id, Role role, UserStatus status, Instant now) {
 		this.jdbc.sql("UPDATE users SET role = ?, status = ?, updated_at = ? WHERE id = ?")
 			.params(lower(role), lower(status), Jdbc.param(now), id)
 			.update();
+		this.events.publishEvent(new PrincipalsChanged("role or status changed"));
 	}
 
 	public void recordLogin(String id, Instant now) {
