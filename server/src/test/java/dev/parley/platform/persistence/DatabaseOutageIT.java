@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.TestPropertySource;
@@ -22,7 +23,6 @@ import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.PrivateDatabase;
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.SseClient;
-import dev.parley.testsupport.TestApp;
 import dev.parley.testsupport.TestSimulator;
 import dev.parley.testsupport.WholeAppTestBase;
 
@@ -42,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "parley.chat.lease-timeout=3s", "parley.chat.checkpoint-interval=500ms",
 		"parley.chat.store-retry-window=8s" })
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(DatabaseOutageIT.PRIVATE_DATABASE)
 abstract class DatabaseOutageIT extends WholeAppTestBase {
 
 	/** Far above the connection timeout, far below a hang. */
@@ -55,6 +56,12 @@ abstract class DatabaseOutageIT extends WholeAppTestBase {
 	/** A reply that keeps streaming for about four seconds after its first chunk. */
 	private static final String SLOW_MODEL = "sim?tokens=" + REPLY_TOKENS + "&delay=100";
 
+	/**
+	 * The lock that keeps the vendors' subclasses from running at once on the concurrent
+	 * lane: they share {@link #database}.
+	 */
+	static final String PRIVATE_DATABASE = "DatabaseOutageIT.database";
+
 	private static PrivateDatabase database;
 
 	/** Starts the private server and points the application at it. */
@@ -62,7 +69,10 @@ abstract class DatabaseOutageIT extends WholeAppTestBase {
 		database = server;
 		registry.add("spring.datasource.url", server::url);
 		registry.add("spring.datasource.username", server::user);
-		registry.add(TestApp.SIMULATOR_URL, () -> TestSimulator.secondLane().baseUrl());
+		// the provider's URL itself, not the simulator URL it is resolved from, so that
+		// no
+		// other dynamic property source can win over it
+		registry.add("OPENAI_BASE_URL", () -> TestSimulator.secondLane().baseUrl());
 	}
 
 	/** The private server of this class. */
