@@ -89,18 +89,6 @@ public class SessionRepository {
 	}
 
 	/**
-	 * Whether the session exists, belongs to the user, and is neither revoked nor
-	 * expired.
-	 */
-	public boolean isLive(String sessionId, String userId, Instant now) {
-		return this.jdbc
-			.sql("SELECT COUNT(*) FROM sessions WHERE id = ? AND user_id = ? AND revoked_at IS NULL AND expires_at > ?")
-			.params(sessionId, userId, Jdbc.param(now))
-			.query(Long.class)
-			.single() > 0;
-	}
-
-	/**
 	 * When the session, if it belongs to the user and is not revoked, expires; empty
 	 * otherwise. What a cached access-token principal is checked against.
 	 */
