@@ -2,6 +2,10 @@
 # a foreground child (daemon off) from a configuration generated under bench/target/nginx-NAME,
 # with its own pid file, error log and temp paths, so nothing of the system's nginx is used.
 # Needs say, die, port_in_use and STARTED_PIDS from run.sh.
+#   relay: an SSE relay in front of the simulator (the floor for streaming)
+#   fixed: a zero-latency upstream answering every POST /v1/chat/completions with one fixed
+#          chat.completion (the upstream of the gateway throughput rows)
+#   proxy: a plain reverse proxy in front of "fixed" (the floor for any non-streaming gateway)
 
 NGINX_WORKERS="${NGINX_WORKERS:-auto}"
 
@@ -16,19 +20,8 @@ ensure_nginx() {
 # nginx_relay_config PORT SIM_PORT DIR: an SSE relay (proxy_buffering off) in front of the simulator.
 nginx_relay_config() {
 	local port="$1" sim_port="$2" dir="$3"
+	nginx_http_head "$dir"
 	cat <<CONF
-worker_processes $NGINX_WORKERS;
-pid $dir/nginx.pid;
-error_log $dir/error.log warn;
-worker_rlimit_nofile 20000;
-events { worker_connections 16000; }
-http {
-	access_log off;
-	client_body_temp_path $dir/tmp/body;
-	proxy_temp_path $dir/tmp/proxy;
-	fastcgi_temp_path $dir/tmp/fastcgi;
-	uwsgi_temp_path $dir/tmp/uwsgi;
-	scgi_temp_path $dir/tmp/scgi;
 	upstream sim { server 127.0.0.1:$sim_port; keepalive 256; }
 	server {
 		listen 127.0.0.1:$port;
@@ -38,6 +31,67 @@ http {
 			proxy_set_header Connection "";
 			proxy_buffering off;
 			proxy_read_timeout 300s;
+		}
+	}
+}
+CONF
+}
+
+# The fixed upstream's answer: an OpenAI chat.completion of 5 tokens, as the simulator's
+# stream:false reply looks (no single quote inside: it is an nginx string in single quotes).
+NGINX_FIXED_COMPLETION='{"id":"chatcmpl-fixed","object":"chat.completion","created":1764633600,"model":"fixed","choices":[{"index":0,"message":{"role":"assistant","content":"alpha beta gamma delta epsilon "},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":5,"total_tokens":10}}'
+
+# nginx_http_head DIR: the settings every generated nginx shares (own pid, logs and temp paths;
+# keep-alive connections that are not closed after nginx's default of 1,000 requests).
+nginx_http_head() {
+	local dir="$1"
+	cat <<CONF
+worker_processes $NGINX_WORKERS;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+worker_rlimit_nofile 20000;
+events { worker_connections 16000; }
+http {
+	access_log off;
+	keepalive_requests 10000000;
+	client_body_temp_path $dir/tmp/body;
+	proxy_temp_path $dir/tmp/proxy;
+	fastcgi_temp_path $dir/tmp/fastcgi;
+	uwsgi_temp_path $dir/tmp/uwsgi;
+	scgi_temp_path $dir/tmp/scgi;
+CONF
+}
+
+# nginx_fixed_config PORT DIR: answers POST /v1/chat/completions with 200 and the fixed completion,
+# whatever the body (nginx reads and discards it), and 404 elsewhere.
+nginx_fixed_config() {
+	local port="$1" dir="$2"
+	nginx_http_head "$dir"
+	cat <<CONF
+	server {
+		listen 127.0.0.1:$port;
+		location = /v1/chat/completions {
+			default_type application/json;
+			return 200 '$NGINX_FIXED_COMPLETION';
+		}
+		location / { return 404; }
+	}
+}
+CONF
+}
+
+# nginx_proxy_config PORT UPSTREAM_PORT DIR: a reverse proxy with keep-alive upstream connections.
+nginx_proxy_config() {
+	local port="$1" upstream_port="$2" dir="$3"
+	nginx_http_head "$dir"
+	cat <<CONF
+	upstream fixed { server 127.0.0.1:$upstream_port; keepalive 256; keepalive_requests 10000000; }
+	server {
+		listen 127.0.0.1:$port;
+		location / {
+			proxy_pass http://fixed;
+			proxy_http_version 1.1;
+			proxy_set_header Connection "";
 		}
 	}
 }
@@ -73,4 +127,26 @@ nginx_relay_start() {
 	nginx_start relay "$1"
 	RELAY_PIDS="$NGINX_PIDS"
 	say "nginx relay on 127.0.0.1:$1 in front of the simulator (pids $RELAY_PIDS)"
+}
+
+# nginx_gateway_start FIXED_PORT PROXY_PORT: the fixed upstream and the proxy in front of it; sets
+# FIXED_PIDS and PROXY_PIDS.
+nginx_gateway_start() {
+	local fixed_dir="$ROOT/bench/target/nginx-fixed" proxy_dir="$ROOT/bench/target/nginx-proxy"
+	rm -rf "$fixed_dir" "$proxy_dir" && mkdir -p "$fixed_dir/tmp" "$proxy_dir/tmp"
+	nginx_fixed_config "$1" "$fixed_dir" >"$fixed_dir/nginx.conf"
+	nginx_start fixed "$1"
+	FIXED_PIDS="$NGINX_PIDS"
+	nginx_proxy_config "$2" "$1" "$proxy_dir" >"$proxy_dir/nginx.conf"
+	nginx_start proxy "$2"
+	PROXY_PIDS="$NGINX_PIDS"
+	say "nginx fixed completion on 127.0.0.1:$1 (pids $FIXED_PIDS), nginx proxy to it on 127.0.0.1:$2 (pids $PROXY_PIDS)"
+}
+
+# ensure_wrk: installs Debian's wrk when it is missing (needs root and apt-get).
+ensure_wrk() {
+	command -v wrk >/dev/null 2>&1 && return 0
+	say "wrk not found; installing Debian's wrk (apt-get install -y -q wrk)"
+	timeout 300 apt-get install -y -q wrk >"$LOG_DIR/apt-wrk.log" 2>&1 \
+		|| { tail -n 20 "$LOG_DIR/apt-wrk.log" >&2; die "could not install wrk (log: $LOG_DIR/apt-wrk.log)"; }
 }

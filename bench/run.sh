@@ -16,8 +16,10 @@
 #   PARLEY_JAVA_OPTS  extra JVM/Spring options for Parley (e.g. -Dserver.jetty.max-connections=30000)
 #   SIM_JAVA_OPTS     JVM options for the simulator   (-Xmx1g)
 #   DRIVER_JAVA_OPTS  JVM options for the driver      (-Xms512m -Xmx2g)
-#   DRIVER_TIMEOUT_S  hard limit on the driver run    (900)
+#   DRIVER_TIMEOUT_S  hard limit on the driver run    (1200)
 #   NGINX_RELAY_PORT  port of the nginx SSE relay in front of the simulator (9093); --relay none skips it
+#   NGINX_FIXED_PORT  port of the nginx answering a fixed chat.completion (9094); --gateway none skips it
+#   NGINX_PROXY_PORT  port of the nginx proxying that upstream, the gateway floor (9095)
 #   NGINX_WORKERS     nginx worker_processes (auto)
 #   IDLE_RSS_DELAY_S  seconds after ready before Parley's idle RSS is read (3)
 set -euo pipefail
@@ -32,9 +34,11 @@ LOG_DIR="$ROOT/bench/target/bench-logs"
 PARLEY_HEAP="${PARLEY_HEAP:-512m}"
 SIM_JAVA_OPTS="${SIM_JAVA_OPTS:--Xmx1g}"
 DRIVER_JAVA_OPTS="${DRIVER_JAVA_OPTS:--Xms512m -Xmx2g}"
-DRIVER_TIMEOUT_S="${DRIVER_TIMEOUT_S:-900}"
+DRIVER_TIMEOUT_S="${DRIVER_TIMEOUT_S:-1200}"
 PARLEY_JAVA_OPTS="${PARLEY_JAVA_OPTS:-}"
 NGINX_RELAY_PORT="${NGINX_RELAY_PORT:-9093}"
+NGINX_FIXED_PORT="${NGINX_FIXED_PORT:-9094}"
+NGINX_PROXY_PORT="${NGINX_PROXY_PORT:-9095}"
 
 say() { echo "run.sh: $*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
@@ -81,6 +85,7 @@ machine() {
 	echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 	echo "- Memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
 	echo "- Open files limit: $(ulimit -n)"
+	echo "- Load average (1, 5, 15 min) when printed: $(cut -d" " -f1-3 /proc/loadavg)"
 	echo "- Java (\`$JAVA -version\`):"
 	echo
 	echo '```'
@@ -92,6 +97,7 @@ machine() {
 # The capacity the driver will be asked for (its default is 10,000), to check the open-files limit.
 capacity=10000
 relay=on
+gateway=on
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
 	case "${args[$i]}" in
@@ -99,6 +105,8 @@ for ((i = 0; i < ${#args[@]}; i++)); do
 	--capacity=*) capacity="${args[$i]#--capacity=}" ;;
 	--relay) [[ "${args[$((i + 1))]:-}" == none ]] && relay=off ;;
 	--relay=none) relay=off ;;
+	--gateway) [[ "${args[$((i + 1))]:-}" == none ]] && gateway=off ;;
+	--gateway=none) gateway=off ;;
 	esac
 done
 
@@ -148,6 +156,13 @@ if [[ "$relay" == on ]]; then
 	nginx_relay_start "$NGINX_RELAY_PORT" "$SIM_PORT"
 	RELAY_ARGS=(--relay "http://127.0.0.1:$NGINX_RELAY_PORT/v1" --relay-pids "$RELAY_PIDS")
 fi
+# The gateway throughput rows: an nginx answering a fixed completion (zero-latency upstream) and an
+# nginx proxying it (the floor), loaded with wrk; Parley is pointed at the same upstream below.
+if [[ "$gateway" == on ]]; then
+	ensure_nginx
+	ensure_wrk
+	nginx_gateway_start "$NGINX_FIXED_PORT" "$NGINX_PROXY_PORT"
+fi
 
 DATA_DIR="$(mktemp -d -t parley-bench-XXXXXX)"
 say "starting Parley on 127.0.0.1:$PARLEY_PORT (-Xmx$PARLEY_HEAP, data in $DATA_DIR)"
@@ -190,13 +205,27 @@ PARLEY_BENCH_KEY="$(curl -sf -H 'Content-Type: application/json' -H "Authorizati
 	|| die "cannot create an API key"
 export PARLEY_BENCH_KEY
 
+# A stored provider whose base URL is the fixed nginx, so that model fixed/fixed reaches it.
+GATEWAY_ARGS=()
+if [[ "$gateway" == on ]]; then
+	curl -sf -o "$LOG_DIR/gateway-provider.json" -H 'Content-Type: application/json' -H "Authorization: Bearer $ACCESS_TOKEN" \
+		-d "{\"name\":\"fixed\",\"base_url\":\"http://127.0.0.1:$NGINX_FIXED_PORT/v1\",\"api_keys\":[\"bench\"],\"models\":[\"fixed\"]}" \
+		"http://127.0.0.1:$PARLEY_PORT/api/v1/admin/providers" || die "cannot register the fixed upstream as a provider in Parley"
+	status="$(curl -s -o "$LOG_DIR/gateway-check.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+		-H "Authorization: Bearer $PARLEY_BENCH_KEY" -d '{"model":"fixed/fixed","messages":[{"role":"user","content":"check"}]}' \
+		"http://127.0.0.1:$PARLEY_PORT/v1/chat/completions")" || true
+	[[ "$status" == 200 ]] || say "WARNING: Parley's gateway answered $status to model fixed/fixed (see $LOG_DIR/gateway-check.json)"
+	GATEWAY_ARGS=(--gateway-upstream "http://127.0.0.1:$NGINX_FIXED_PORT/v1" --gateway-proxy "http://127.0.0.1:$NGINX_PROXY_PORT/v1"
+		--gateway-model fixed/fixed --gateway-upstream-pids "$FIXED_PIDS" --gateway-proxy-pids "$PROXY_PIDS")
+fi
+
 say "running the driver (hard limit ${DRIVER_TIMEOUT_S}s; progress below, report at the end)"
 set +e
 # shellcheck disable=SC2086
 timeout --kill-after=10 "$DRIVER_TIMEOUT_S" "$JAVA" $DRIVER_JAVA_OPTS -cp "$CP" dev.parley.bench.driver.BenchmarkMain \
 	--parley "http://127.0.0.1:$PARLEY_PORT" --sim "http://127.0.0.1:$SIM_PORT/v1" \
 	--parley-pid "$PARLEY_PID" --sim-pid "$SIM_PID" \
-	--start-to-ready-ms "$START_TO_READY_MS" --idle-rss-kb "${IDLE_RSS_KB:--1}" "${RELAY_ARGS[@]}" --out "$LOG_DIR/driver-report.md" "$@" \
+	--start-to-ready-ms "$START_TO_READY_MS" --idle-rss-kb "${IDLE_RSS_KB:--1}" "${RELAY_ARGS[@]}" "${GATEWAY_ARGS[@]}" --out "$LOG_DIR/driver-report.md" "$@" \
 	>"$LOG_DIR/driver-stdout.md"
 rc=$?
 set -e

@@ -39,11 +39,14 @@ import java.util.Map;
  * @param relayPids the relay's processes, for its CPU
  * @param idleRssKb Parley's RSS after start, before any load, measured by run.sh (-1 =
  * not measured)
+ * @param gateway the non-streaming gateway throughput rows (wrk)
+ * @param bursts the streaming gateway bursts
  */
 record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, Duration duration, Duration warmup,
 		Duration jitWarmup, StreamShape shape, Duration grace, int capacity, Duration capacityRamp,
 		Duration capacityHold, int capacityDelayMs, long parleyPid, long simPid, String apiKey, String parleyKey,
-		Path out, Duration maxRun, long startToReadyMs, URI relay, List<Long> relayPids, long idleRssKb) {
+		Path out, Duration maxRun, long startToReadyMs, URI relay, List<Long> relayPids, long idleRssKb,
+		GatewayPlan gateway, BurstPlan bursts) {
 
 	/** Which paths a run measures. */
 	enum Targets {
@@ -82,17 +85,30 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 			  --api-key bench          bearer token for the simulator
 			  --parley-key KEY         Parley API key (pk_...) the streams are sent with; env PARLEY_BENCH_KEY
 			  --out results.md         markdown report file
-			  --max-run-s 600          abort the whole run after this long
+			  --max-run-s 900          abort the whole run after this long
 			  --relay URL              an nginx relaying the simulator, measured as a third path (none = skip)
 			  --relay-pids 1,2         the relay's pids (nginx master and workers), for its CPU per stream
 			  --start-to-ready-ms -1   Parley's start to ready, for the report header (bench/run.sh measures it)
 			  --idle-rss-kb -1         Parley's idle RSS after start, for the report header (bench/run.sh)
+			  --gateway on             non-streaming gateway throughput rows with wrk (none = skip)
+			  --gateway-upstream URL   OpenAI base URL of an nginx answering a fixed completion (bench/run.sh)
+			  --gateway-proxy URL      OpenAI base URL of an nginx proxying that upstream, the floor (bench/run.sh)
+			  --gateway-model M        Parley model routed to the fixed upstream                (fixed/fixed)
+			  --gateway-upstream-pids, --gateway-proxy-pids   their nginx processes, for CPU per request
+			  --gateway-duration-s 10  each recorded wrk run
+			  --gateway-warmup-s 5     an unrecorded wrk run before each (0 = none)
+			  --gateway-connections 64 wrk connections
+			  --gateway-threads 2      wrk threads
+			  --bursts 1,100,500       simultaneous gateway streams per burst (none = skip)
+			  --burst-rounds 3         bursts of each size per path
 			""";
 
 	private static final List<String> FLAGS = List.of("parley", "sim", "levels", "targets", "duration-s", "warmup-s",
 			"jit-warmup-s", "tokens", "delay-ms", "ttft-ms", "grace-s", "capacity", "capacity-ramp-s",
 			"capacity-hold-s", "capacity-delay-ms", "parley-pid", "sim-pid", "api-key", "parley-key", "out",
-			"max-run-s", "start-to-ready-ms", "idle-rss-kb", "relay", "relay-pids");
+			"max-run-s", "start-to-ready-ms", "idle-rss-kb", "relay", "relay-pids", "gateway", "gateway-upstream",
+			"gateway-proxy", "gateway-model", "gateway-upstream-pids", "gateway-proxy-pids", "gateway-duration-s",
+			"gateway-warmup-s", "gateway-connections", "gateway-threads", "bursts", "burst-rounds");
 
 	/**
 	 * Parses flags.
@@ -113,9 +129,10 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 				integer(values, "capacity-delay-ms", 1000), Long.parseLong(values.getOrDefault("parley-pid", "0")),
 				Long.parseLong(values.getOrDefault("sim-pid", "0")), values.getOrDefault("api-key", "bench"),
 				values.getOrDefault("parley-key", System.getenv().getOrDefault("PARLEY_BENCH_KEY", "")),
-				Path.of(values.getOrDefault("out", "results.md")), seconds(values, "max-run-s", 600),
-				Long.parseLong(values.getOrDefault("start-to-ready-ms", "-1")), relay(values.get("relay")),
-				pids(values.getOrDefault("relay-pids", "")), Long.parseLong(values.getOrDefault("idle-rss-kb", "-1")));
+				Path.of(values.getOrDefault("out", "results.md")), seconds(values, "max-run-s", 900),
+				Long.parseLong(values.getOrDefault("start-to-ready-ms", "-1")), urlOrNone(values.get("relay")),
+				pids(values, "relay-pids"), Long.parseLong(values.getOrDefault("idle-rss-kb", "-1")), gateway(values),
+				bursts(values));
 		options.validate();
 		return options;
 	}
@@ -162,11 +179,42 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 		return values;
 	}
 
-	private static URI relay(String value) {
+	private static URI urlOrNone(String value) {
 		return (value == null || value.isBlank() || value.equals("none")) ? null : URI.create(value.trim());
 	}
 
-	private static List<Long> pids(String text) {
+	private static GatewayPlan gateway(Map<String, String> values) {
+		String mode = values.getOrDefault("gateway", "on").trim();
+		if (!mode.equals("on") && !mode.equals("none")) {
+			throw new IllegalArgumentException("--gateway is 'on' or 'none', got " + mode);
+		}
+		int connections = integer(values, "gateway-connections", 64);
+		int threads = integer(values, "gateway-threads", 2);
+		if (connections < 1 || threads < 1 || threads > connections) {
+			throw new IllegalArgumentException("--gateway-connections and --gateway-threads must be positive, "
+					+ "with no more threads than connections");
+		}
+		Duration duration = seconds(values, "gateway-duration-s", 10);
+		if (duration.isZero()) {
+			throw new IllegalArgumentException("--gateway-duration-s must be positive");
+		}
+		return new GatewayPlan(mode.equals("on"), urlOrNone(values.get("gateway-upstream")),
+				urlOrNone(values.get("gateway-proxy")), values.getOrDefault("gateway-model", "fixed/fixed"),
+				pids(values, "gateway-upstream-pids"), pids(values, "gateway-proxy-pids"), duration,
+				seconds(values, "gateway-warmup-s", 5), connections, threads);
+	}
+
+	private static BurstPlan bursts(Map<String, String> values) {
+		String sizes = values.getOrDefault("bursts", "1,100,500").trim();
+		int rounds = integer(values, "burst-rounds", 3);
+		if (rounds < 1) {
+			throw new IllegalArgumentException("--burst-rounds must be positive");
+		}
+		return new BurstPlan(sizes.equals("none") ? List.of() : levels(sizes), rounds);
+	}
+
+	private static List<Long> pids(Map<String, String> values, String flag) {
+		String text = values.getOrDefault(flag, "");
 		List<Long> pids = new ArrayList<>();
 		for (String part : text.split(",")) {
 			if (!part.isBlank()) {
@@ -174,7 +222,7 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 					pids.add(Long.parseLong(part.trim()));
 				}
 				catch (NumberFormatException ex) {
-					throw new IllegalArgumentException("--relay-pids needs process ids separated by commas: " + text);
+					throw new IllegalArgumentException("--" + flag + " needs process ids separated by commas: " + text);
 				}
 			}
 		}

@@ -1,5 +1,7 @@
 package dev.parley.bench.driver;
 
+import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +12,8 @@ import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One benchmark run: set-up, warm-up, each level on both paths, then the capacity phase.
+ * One benchmark run: set-up, warm-up, each level on every path, the gateway rows
+ * (non-streaming throughput, streaming bursts), then the capacity phase.
  */
 final class BenchmarkRun {
 
@@ -47,6 +50,7 @@ final class BenchmarkRun {
 				this.options.parleyPid());
 		List<LevelResult> levels = new ArrayList<>();
 		CapacityResult capacity = null;
+		GatewayResults gateway = GatewayResults.NONE;
 		CpuMeter cpu = new CpuMeter(this.options.parleyPid(), this.options.simPid(), this.options.relayPids());
 		try (StreamRegistry registry = new StreamRegistry()) {
 			LoadPhase directPhase = new LoadPhase(new StreamRunner(directClients, registry), registry, cpu);
@@ -67,6 +71,7 @@ final class BenchmarkRun {
 				PhaseResult p = (parley != null) ? phase(parleyPhase, parley, level) : null;
 				levels.add(new LevelResult(level, d, p, r));
 			}
+			gateway = new GatewayResults(throughput(), bursts(registry, cpu));
 			if (parley != null && this.options.capacity() > 0) {
 				log("capacity: opening %,d streams over %d s", this.options.capacity(),
 						this.options.capacityRamp().toSeconds());
@@ -85,8 +90,86 @@ final class BenchmarkRun {
 			}
 		}
 		long elapsed = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-		return new RunReport(this.options, this.command, MachineInfo.describe(), List.copyOf(levels), capacity,
+		return new RunReport(this.options, this.command, MachineInfo.describe(), List.copyOf(levels), capacity, gateway,
 				Collections.unmodifiableList(this.notes), elapsed);
+	}
+
+	private List<ThroughputResult> throughput() throws InterruptedException {
+		GatewayPlan plan = this.options.gateway();
+		if (!plan.enabled()) {
+			return List.of();
+		}
+		if (plan.upstream() == null) {
+			this.notes
+				.add("Gateway throughput skipped: no --gateway-upstream (bench/run.sh starts the nginx it needs).");
+			return List.of();
+		}
+		Wrk wrk;
+		try {
+			wrk = Wrk.in(this.options.out().toAbsolutePath().getParent());
+		}
+		catch (IOException ex) {
+			this.notes.add("Gateway throughput skipped: " + ex.getMessage());
+			return List.of();
+		}
+		URI parley = this.options.targets().parley() ? this.options.parley() : null;
+		return new GatewayThroughput(plan, wrk, this.json, PROMPT, this.notes).run(parley, this.options.parleyKey(),
+				this.options.parleyPid());
+	}
+
+	private List<BurstResult> bursts(StreamRegistry registry, CpuMeter cpu) throws InterruptedException {
+		BurstPlan plan = this.options.bursts();
+		if (!plan.runs()) {
+			return List.of();
+		}
+		List<BurstPath> paths = new ArrayList<>();
+		paths.add(new BurstPath(
+				new DirectTarget(this.json, this.options.sim(), this.options.apiKey(), PROMPT, BurstResult.DIRECT),
+				(u) -> -1));
+		if (this.options.relay() != null) {
+			paths.add(new BurstPath(
+					new DirectTarget(this.json, this.options.relay(), this.options.apiKey(), PROMPT, BurstResult.RELAY),
+					CpuMeter.CpuUsage::relay));
+		}
+		if (this.options.targets().parley()) {
+			URI gateway = URI.create(DirectTarget.trimSlash(this.options.parley().toString()) + "/v1");
+			paths.add(new BurstPath(
+					new DirectTarget(this.json, gateway, this.options.parleyKey(), PROMPT, BurstResult.GATEWAY),
+					CpuMeter.CpuUsage::parley));
+		}
+		BurstPhase phase = new BurstPhase(registry, cpu);
+		StreamShape shape = this.options.shape();
+		int warmSize = Math.min(100, plan.sizes().stream().mapToInt(Integer::intValue).max().orElse(1));
+		for (BurstPath path : paths) {
+			log("burst warm-up: %s, %d streams (not recorded)", path.target().name(), warmSize);
+			phase.run(path.target().name(), path.target(), path.clients(), shape, warmSize, 1, this.options.grace(),
+					path.serverCores());
+		}
+		List<BurstResult> rows = new ArrayList<>();
+		for (int size : plan.sizes()) {
+			for (BurstPath path : paths) {
+				BurstResult r = phase.run(path.target().name(), path.target(), path.clients(), shape, size,
+						plan.rounds(), this.options.grace(), path.serverCores());
+				log("burst %,d %s: completed %,d of %,d, failed %,d, TTFT p50 %s ms, p99 %s ms", size, r.path(), r.ok(),
+						r.streams(), r.failures().total(), ReportFormatter.ms(r.ttft().p50()),
+						ReportFormatter.ms(r.ttft().p99()));
+				rows.add(r);
+				Thread.sleep(1000);
+			}
+		}
+		return List.copyOf(rows);
+	}
+
+	/**
+	 * One path of the bursts, with its own clients and the server whose CPU it reports.
+	 */
+	private record BurstPath(DirectTarget target, ClientGroup clients,
+			java.util.function.ToDoubleFunction<CpuMeter.CpuUsage> serverCores) {
+
+		BurstPath(DirectTarget target, java.util.function.ToDoubleFunction<CpuMeter.CpuUsage> serverCores) {
+			this(target, ClientGroup.create(CLIENTS_PER_TARGET), serverCores);
+		}
+
 	}
 
 	private ConversationPool preparePool(HttpClient client, ParleyProbe probe) throws InterruptedException {
@@ -150,7 +233,11 @@ final class BenchmarkRun {
 		long jit = o.jitWarmup().isZero() ? 0 : paths * (o.jitWarmup().toSeconds() + stream + 1);
 		long capacity = (o.targets().parley() && o.capacity() > 0)
 				? 2 * o.capacityRamp().toSeconds() + o.capacityHold().toSeconds() + o.capacityDelayMs() / 1000 + 5 : 0;
-		return jit + (long) paths * o.levels().size() * perPhase + capacity;
+		long gateway = o.gateway().runs()
+				? 3 * (o.gateway().warmup().toSeconds() + o.gateway().duration().toSeconds() + 1) : 0;
+		long bursts = o.bursts().runs() ? ((o.relay() != null) ? 3 : 2) * (stream + 1L)
+				* (1 + (long) o.bursts().sizes().size() * o.bursts().rounds()) : 0;
+		return jit + (long) paths * o.levels().size() * perPhase + gateway + bursts + capacity;
 	}
 
 	private static void log(String format, Object... args) {

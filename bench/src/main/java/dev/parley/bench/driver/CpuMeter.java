@@ -57,18 +57,26 @@ final class CpuMeter {
 	}
 
 	private long relayNanos() {
+		return cpuNanos(this.relayPids);
+	}
+
+	/**
+	 * CPU time used so far by a group of processes together, in nanoseconds; -1 if the
+	 * group is empty or one of them is unknown.
+	 */
+	static long cpuNanos(java.util.List<Long> pids) {
 		long sum = 0;
-		for (long pid : this.relayPids) {
+		for (long pid : pids) {
 			long nanos = cpuNanos(pid);
 			if (nanos < 0) {
 				return -1;
 			}
 			sum += nanos;
 		}
-		return this.relayPids.isEmpty() ? -1 : sum;
+		return pids.isEmpty() ? -1 : sum;
 	}
 
-	private static long cpuNanos(long pid) {
+	static long cpuNanos(long pid) {
 		if (pid <= 0) {
 			return -1;
 		}

@@ -3,7 +3,6 @@ package dev.parley.bench.driver;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -62,13 +61,7 @@ final class LoadPhase {
 	 * more.
 	 */
 	void awaitOrAbandon(ExecutorService streams, long deadline) throws InterruptedException {
-		streams.shutdown();
-		long wait = Math.max(0, deadline - System.nanoTime());
-		if (!streams.awaitTermination(wait, TimeUnit.NANOSECONDS)) {
-			this.registry.abandonAll();
-			streams.shutdownNow();
-			streams.awaitTermination(10, TimeUnit.SECONDS);
-		}
+		this.registry.awaitOrAbandon(streams, deadline);
 	}
 
 	/**

@@ -25,8 +25,8 @@ final class ReportFormatter {
 		if (report.failures() > 0) {
 			md.append("> **WARNING: ")
 				.append(report.failures())
-				.append(" streams failed, were dropped or timed out (see \"Load and failures\" and \"Capacity\")."
-						+ " These figures are NOT clean.**\n\n");
+				.append(" streams or requests failed, were dropped or timed out (see \"Load and failures\", "
+						+ "\"Capacity\" and the gateway sections). These figures are NOT clean.**\n\n");
 		}
 		BenchOptions o = report.options();
 		md.append("- Command: `BenchmarkMain ").append(report.command()).append("`\n");
@@ -48,6 +48,8 @@ final class ReportFormatter {
 		if (report.capacity() != null) {
 			CapacityTable.append(md, report.capacity());
 		}
+		ThroughputTable.append(md, report.gateway().throughput(), o.gateway());
+		BurstTable.append(md, report.gateway().bursts(), o.bursts(), o.shape());
 		failureSamples(md, report);
 		if (!report.notes().isEmpty()) {
 			md.append("## Notes\n\n");
@@ -226,6 +228,16 @@ final class ReportFormatter {
 			report.capacity()
 				.samples()
 				.forEach((s) -> lines.append("- capacity: `").append(s.replace('`', '\'')).append("`\n"));
+		}
+		for (BurstResult b : report.gateway().bursts()) {
+			b.samples()
+				.forEach((s) -> lines.append("- burst ")
+					.append(b.size())
+					.append(' ')
+					.append(b.path())
+					.append(": `")
+					.append(s.replace('`', '\''))
+					.append("`\n"));
 		}
 		if (!lines.isEmpty()) {
 			md.append("## First failures\n\n").append(lines).append('\n');

@@ -2,6 +2,8 @@ package dev.parley.bench.driver;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The streams being received, so the driver can end them: all of them at a phase
@@ -33,6 +35,20 @@ final class StreamRegistry implements AutoCloseable {
 	void abandonAll() {
 		for (SseSubscriber stream : this.active) {
 			stream.abandon();
+		}
+	}
+
+	/**
+	 * Waits for every stream of {@code streams} until {@code deadline} (a
+	 * {@link System#nanoTime()}), then abandons the rest and waits a little more.
+	 */
+	void awaitOrAbandon(ExecutorService streams, long deadline) throws InterruptedException {
+		streams.shutdown();
+		long wait = Math.max(0, deadline - System.nanoTime());
+		if (!streams.awaitTermination(wait, TimeUnit.NANOSECONDS)) {
+			abandonAll();
+			streams.shutdownNow();
+			streams.awaitTermination(10, TimeUnit.SECONDS);
 		}
 	}
 

@@ -20,7 +20,7 @@ class BenchOptionsTests {
 		assertThat(o.levels()).containsExactly(1, 100, 1000);
 		assertThat(o.capacity()).isEqualTo(10_000);
 		assertThat(o.shape().model()).isEqualTo("sim?ttft=0&tokens=40&delay=100");
-		assertThat(BenchmarkRun.estimateSeconds(o)).isBetween(200L, 360L);
+		assertThat(BenchmarkRun.estimateSeconds(o)).isBetween(300L, 460L);
 	}
 
 	@Test

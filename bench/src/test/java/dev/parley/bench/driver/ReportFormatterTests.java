@@ -30,7 +30,7 @@ class ReportFormatterTests {
 	void failsTheTargetAndWarnsLoudlyWhenStreamsFail() {
 		Failures failed = new Failures(Map.of(503, 3L), 1, 2, 0, 0, 0);
 		String md = ReportFormatter.format(report(phase("direct", 1_000, NONE), phase("Parley", 1_500, failed), null));
-		assertThat(md).contains("> **WARNING: 6 streams failed")
+		assertThat(md).contains("> **WARNING: 6 streams or requests failed")
 			.contains("| **FAIL** |")
 			.contains(
 					"| 1,000 | Parley | 1000.0 | 20,000 | 1,000 | 20.0 | 0.1 | 3 x 503 | 1 | 2 | 0 | 0 | 0 | 0 | 0.50 / 0.75 / ? |");
