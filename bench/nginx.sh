@@ -114,8 +114,14 @@ nginx_start() {
 		((SECONDS < deadline)) || die "nginx-$name not listening on $port after 20s"
 		sleep 0.1
 	done
-	local workers
-	workers="$(cat /proc/"$pid"/task/*/children 2>/dev/null | tr -s ' \n' ',' | sed 's/,$//')"
+	# The master forks its workers after it listens: wait (up to 2 s) until all of them exist.
+	local workers expected="$NGINX_WORKERS"
+	[[ "$expected" == auto ]] && expected="$(nproc)"
+	for _ in $(seq 1 20); do
+		workers="$(cat /proc/"$pid"/task/*/children 2>/dev/null | tr -s ' \n' ',' | sed 's/^,//; s/,$//')"
+		[[ -n "$workers" && "$(tr ',' '\n' <<<"$workers" | wc -l)" -ge "$expected" ]] && break
+		sleep 0.1
+	done
 	NGINX_PIDS="$pid${workers:+,$workers}"
 }
 

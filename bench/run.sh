@@ -4,6 +4,10 @@
 # It builds the project, raises the open-files limit, starts the simulated provider (its own JVM)
 # and Parley (from its jar, fresh temporary data directory, -Xmx512m), waits for /health, runs the
 # benchmark driver, prints the machine and the markdown report, and writes the report to a file.
+# The floors it compares Parley with are started here too (bench/nginx.sh): an nginx SSE relay in
+# front of the simulator (--relay none skips it) and, for the gateway rows (--gateway none skips
+# them), an nginx returning a fixed chat.completion, which Parley gets as the stored provider
+# "fixed", and an nginx proxy in front of it, both loaded with wrk by the driver.
 # Everything it started is stopped on exit. See docs/PERFORMANCE.md.
 #
 # Environment (all optional):
