@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.Page;
+import dev.parley.platform.persistence.GroupCommit;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
 
@@ -31,10 +32,13 @@ class ConversationService {
 
 	private final ApplicationEventPublisher events;
 
+	private final GroupCommit groupCommit;
+
 	private final Clock clock;
 
 	ConversationService(ConversationRepository conversations, MessageRepository messages, CurrentUser currentUser,
-			IdGenerator ids, ApplicationEventPublisher events, Clock clock) {
+			IdGenerator ids, ApplicationEventPublisher events, GroupCommit groupCommit, Clock clock) {
+		this.groupCommit = groupCommit;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.currentUser = currentUser;
@@ -53,7 +57,10 @@ class ConversationService {
 			.presetMessages(presets)
 			.createdAt(Jdbc.now(this.clock))
 			.build();
-		this.conversations.insert(conversation);
+		this.groupCommit.execute((tx) -> {
+			this.conversations.insert(conversation);
+			return null;
+		});
 		return conversation;
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionOperations;
 
 import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
+import dev.parley.platform.persistence.GroupCommit;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
 
@@ -30,10 +31,13 @@ class DefaultChatHistory implements ChatHistory {
 
 	private final TransactionOperations transactions;
 
+	private final GroupCommit groupCommit;
+
 	private final Clock clock;
 
 	DefaultChatHistory(ConversationRepository conversations, MessageRepository messages, CurrentUser currentUser,
-			IdGenerator ids, TransactionOperations transactions, Clock clock) {
+			IdGenerator ids, TransactionOperations transactions, GroupCommit groupCommit, Clock clock) {
+		this.groupCommit = groupCommit;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.currentUser = currentUser;
@@ -96,8 +100,12 @@ class DefaultChatHistory implements ChatHistory {
 	public void checkpoint(Map<UUID, String> partialContents) {
 		Instant now = Jdbc.now(this.clock);
 		// One transaction, so one commit (one log flush, one H2 chunk) for the whole
-		// batch.
-		this.transactions.executeWithoutResult((tx) -> this.messages.checkpoint(partialContents, now));
+		// batch; on H2 shared with the replies that end meanwhile, whose rows it also
+		// updates (two transactions would deadlock on them).
+		this.groupCommit.execute((tx) -> {
+			this.messages.checkpoint(partialContents, now);
+			return null;
+		});
 	}
 
 	@Override

@@ -1,52 +1,52 @@
 package dev.parley.platform;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Generates time-ordered UUIDv7 ids, strictly increasing within this process, so that ids
- * sort in creation order (keyset paging orders by id).
+ * sort in creation order (keyset paging orders by id). Every request takes one (its
+ * request id), so nothing here waits: the time stamp and its counter advance in one
+ * atomic step, and the random bits come from the JDK's DRBG, which computes them instead
+ * of reading the operating system's source under a lock that every caller queues on.
  */
 @Component
 public class IdGenerator {
 
-	private final SecureRandom random = new SecureRandom();
+	private static final int COUNTER_BITS = 12;
 
-	private final ReentrantLock lock = new ReentrantLock();
+	/** Where a new millisecond's counter starts at most, leaving room to count up. */
+	private static final int COUNTER_START = 0x200;
 
-	private long lastMillis;
+	private final SecureRandom random = drbg();
 
-	private long counter;
+	/** The last id's milliseconds and counter, as {@code millis << 12 | counter}. */
+	private final AtomicLong last = new AtomicLong();
 
 	public UUID next() {
-		long millis;
-		long seq;
-		this.lock.lock();
-		try {
+		// A full counter carries into the milliseconds: ids stay strictly increasing.
+		long stamp = this.last.updateAndGet((previous) -> {
 			long now = System.currentTimeMillis();
-			if (now > this.lastMillis) {
-				this.lastMillis = now;
-				this.counter = this.random.nextLong() & 0x1FFL;
-			}
-			else {
-				this.counter++;
-				if (this.counter > 0xFFFL) {
-					this.lastMillis++;
-					this.counter = 0;
-				}
-			}
-			millis = this.lastMillis;
-			seq = this.counter;
-		}
-		finally {
-			this.lock.unlock();
-		}
-		long msb = (millis << 16) | 0x7000L | seq;
+			return (now > previous >>> COUNTER_BITS)
+					? (now << COUNTER_BITS) | ThreadLocalRandom.current().nextInt(COUNTER_START) : previous + 1;
+		});
+		long msb = ((stamp >>> COUNTER_BITS) << 16) | 0x7000L | (stamp & 0xFFFL);
 		long lsb = (this.random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
 		return new UUID(msb, lsb);
+	}
+
+	private static SecureRandom drbg() {
+		try {
+			return SecureRandom.getInstance("DRBG");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			return new SecureRandom();
+		}
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.Page;
 import dev.parley.platform.json.JsonConfiguration;
+import dev.parley.platform.persistence.GroupCommit;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.testsupport.DatabaseServer;
 import dev.parley.testsupport.OnEachDatabase;
@@ -59,20 +61,29 @@ class ChatHistoryContractTests {
 
 	private ConversationService service;
 
+	private GroupCommit groupCommit;
+
 	private final List<Object> published = new ArrayList<>();
 
 	@BeforeEach
 	void open() {
 		DataSource dataSource = this.database.dataSource();
 		this.jdbc = JdbcClient.create(dataSource);
-		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.groupCommit = new GroupCommit(transactionManager, dataSource);
 		this.conversations = new ConversationRepository(this.jdbc, JsonConfiguration.storageJsonMapper());
 		this.messages = new MessageRepository(this.jdbc, new JdbcTemplate(dataSource));
 		this.owner = "user-" + UUID.randomUUID();
 		this.history = new DefaultChatHistory(this.conversations, this.messages, () -> this.owner, this.ids,
-				this.transactions, Clock.systemUTC());
+				this.transactions, this.groupCommit, Clock.systemUTC());
 		this.service = new ConversationService(this.conversations, this.messages, () -> this.owner, this.ids,
-				this.published::add, Clock.systemUTC());
+				this.published::add, this.groupCommit, Clock.systemUTC());
+	}
+
+	@AfterEach
+	void close() {
+		this.groupCommit.destroy();
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionOperations;
 
 import dev.parley.agent.AgentCatalog;
 import dev.parley.agent.AgentProfile;
@@ -24,6 +23,7 @@ import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageRole;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.TokenBudget;
+import dev.parley.platform.persistence.GroupCommit;
 import dev.parley.platform.problem.CommonProblem;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.privacy.MessageMasking;
@@ -72,18 +72,18 @@ class ChatService {
 
 	private final ResponseCache cache;
 
-	private final TransactionOperations transactions;
+	private final GroupCommit groupCommit;
 
 	private final InstanceId instanceId;
 
 	ChatService(ChatHistory history, ProviderCatalog providers, UpstreamLimiter limiter, ConversationLocks locks,
 			GenerationEventLog events, GenerationRegistry registry, ContextWindow contextWindow,
 			GenerationRunner runner, IdGenerator ids, ChatProperties properties, MessageMasking masking,
-			TokenBudget tokenBudget, AgentCatalog agents, ResponseCache cache, TransactionOperations transactions,
+			TokenBudget tokenBudget, AgentCatalog agents, ResponseCache cache, GroupCommit groupCommit,
 			InstanceId instanceId) {
 		this.instanceId = instanceId;
 		this.agents = agents;
-		this.transactions = transactions;
+		this.groupCommit = groupCommit;
 		this.cache = cache;
 		this.history = history;
 		this.providers = providers;
@@ -195,7 +195,7 @@ class ChatService {
 					: this.contextWindow.buildForNew(conversation, turn.parentId(), turn.content());
 			ChatRequest call = ChatRequest.of(planned.model(), context, plan.params());
 			ReplyCaching caching = caching(plan, call);
-			Stored stored = this.transactions.execute((status) -> {
+			Stored stored = this.groupCommit.execute((status) -> {
 				Message user = (turn.answered() != null) ? turn.answered()
 						: this.history.appendUserMessage(conversation.id(), turn.parentId(), turn.content());
 				return new Stored(user, this.history.startAssistantMessage(conversation.id(), user.id(),

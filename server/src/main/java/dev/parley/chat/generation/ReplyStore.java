@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.support.TransactionOperations;
 
 import dev.parley.chat.ChatProperties;
 import dev.parley.conversation.ChatHistory;
@@ -18,6 +17,7 @@ import dev.parley.conversation.Message;
 import dev.parley.conversation.ReplyEnding;
 import dev.parley.platform.TokenBudget;
 import dev.parley.platform.persistence.DatabaseOutage;
+import dev.parley.platform.persistence.GroupCommit;
 
 /**
  * Stores the final state of a finished reply, charges the user's token quota with what it
@@ -46,15 +46,14 @@ class ReplyStore {
 
 	private final TokenBudget tokenBudget;
 
-	private final TransactionOperations transactions;
+	private final GroupCommit groupCommit;
 
 	private final Duration window;
 
-	ReplyStore(ChatHistory history, TokenBudget tokenBudget, TransactionOperations transactions,
-			ChatProperties properties) {
+	ReplyStore(ChatHistory history, TokenBudget tokenBudget, GroupCommit groupCommit, ChatProperties properties) {
 		this.history = history;
 		this.tokenBudget = tokenBudget;
-		this.transactions = transactions;
+		this.groupCommit = groupCommit;
 		this.window = properties.storeRetryWindow();
 	}
 
@@ -79,7 +78,7 @@ class ReplyStore {
 					event.getNumberOfRetryAttempts(), event.getWaitInterval().toMillis(),
 					event.getLastThrowable().getMessage());
 		});
-		Message stored = retry.executeSupplier(() -> this.transactions.execute((tx) -> {
+		Message stored = retry.executeSupplier(() -> this.groupCommit.execute((tx) -> {
 			this.history.finishAssistantMessage(generation.conversationId(), generation.id(), ending);
 			Message message = this.history.requireMessage(generation.conversationId(), generation.id());
 			charge.within(this.tokenBudget);

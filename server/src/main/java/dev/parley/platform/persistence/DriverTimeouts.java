@@ -14,7 +14,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * instead of waited for. The drivers name these properties alike but count PostgreSQL's
  * in seconds and MariaDB's in milliseconds; what the URL or
  * {@code spring.datasource.hikari.data-source-properties} already set is left alone. H2
- * runs in this process and has neither.
+ * runs in this process and has neither; its pool waits
+ * {@code parley.database.embedded-pool-wait} for a connection instead of the short
+ * {@code connection-timeout} that tells a server that went away.
  */
 class DriverTimeouts implements BeanPostProcessor {
 
@@ -42,6 +44,9 @@ class DriverTimeouts implements BeanPostProcessor {
 		else if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
 			setUnlessGiven(url, driver, "connectTimeout", Long.toString(timeouts.connectTimeout().toMillis()));
 			setUnlessGiven(url, driver, "socketTimeout", Long.toString(timeouts.socketTimeout().toMillis()));
+		}
+		else if (url.startsWith("jdbc:h2:")) {
+			pool.setConnectionTimeout(timeouts.embeddedPoolWait().toMillis());
 		}
 	}
 

@@ -9,12 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pool's connections get the configured connect and socket timeouts in the unit of
- * each driver, and what an operator set is kept.
+ * each driver, and what an operator set is kept; the embedded database's pool waits
+ * longer for a connection.
  */
 class DriverTimeoutsTests {
 
 	private static final DatabaseProperties TIMEOUTS = new DatabaseProperties(Duration.ofMillis(1500),
-			Duration.ofSeconds(10), Duration.ofSeconds(5));
+			Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(30));
 
 	@Test
 	void postgresqlCountsInWholeSecondsRoundedUp() {
@@ -46,10 +47,20 @@ class DriverTimeoutsTests {
 	}
 
 	@Test
-	void theEmbeddedDatabaseIsLeftAlone() {
+	void theEmbeddedDatabaseGetsNoDriverTimeoutsButTheLongerPoolWait() {
 		HikariDataSource pool = pool("jdbc:h2:file:./data/parley");
+		pool.setConnectionTimeout(1500);
 		DriverTimeouts.apply(pool, TIMEOUTS);
 		assertThat(pool.getDataSourceProperties()).isEmpty();
+		assertThat(pool.getConnectionTimeout()).isEqualTo(30_000);
+	}
+
+	@Test
+	void aServerDatabaseKeepsTheShortPoolWait() {
+		HikariDataSource pool = pool("jdbc:postgresql://db:5432/parley");
+		pool.setConnectionTimeout(1500);
+		DriverTimeouts.apply(pool, TIMEOUTS);
+		assertThat(pool.getConnectionTimeout()).isEqualTo(1500);
 	}
 
 	private static HikariDataSource pool(String url) {

@@ -1,0 +1,200 @@
+package dev.parley.platform.persistence;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * On a file-backed H2 database with every commit written at once, the writes of many
+ * callers share commits, yet each caller sees only its own outcome, and only once it is
+ * committed.
+ */
+class GroupCommitTests {
+
+	private HikariDataSource dataSource;
+
+	private JdbcClient jdbc;
+
+	private GroupCommit groupCommit;
+
+	private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+
+	@BeforeEach
+	void open(@TempDir Path dir) {
+		this.dataSource = new HikariDataSource();
+		this.dataSource.setJdbcUrl("jdbc:h2:file:" + dir + "/db;WRITE_DELAY=0");
+		this.dataSource.setUsername("sa");
+		this.dataSource.setPassword("");
+		this.dataSource.setMaximumPoolSize(4);
+		this.jdbc = JdbcClient.create(this.dataSource);
+		this.jdbc.sql("CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(100) NOT NULL)").update();
+		this.groupCommit = new GroupCommit(new JdbcTransactionManager(this.dataSource), this.dataSource);
+	}
+
+	@AfterEach
+	void close() {
+		this.callers.shutdownNow();
+		this.groupCommit.destroy();
+		this.dataSource.close();
+	}
+
+	@Test
+	void writesWaitingTogetherShareOneCommitAndEachGetsItsResult() throws Exception {
+		CountDownLatch firstRunning = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Set<Object> transactions = ConcurrentHashMap.newKeySet();
+		Future<Integer> first = this.callers.submit(() -> this.groupCommit.execute((tx) -> {
+			insert(0);
+			firstRunning.countDown();
+			await(release);
+			return 0;
+		}));
+		assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+		List<Future<Integer>> waiting = new ArrayList<>();
+		for (int i = 1; i <= 50; i++) {
+			int id = i;
+			waiting.add(this.callers.submit(() -> this.groupCommit.execute((tx) -> {
+				insert(id);
+				transactions.add(TransactionSynchronizationManager.getResource(this.dataSource));
+				return id;
+			})));
+		}
+		awaitQueued(50);
+		release.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
+		for (int i = 0; i < waiting.size(); i++) {
+			assertThat(waiting.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(i + 1);
+		}
+		assertThat(transactions).as("the transactions of the 50 writes that waited").hasSize(1);
+		assertThat(count()).isEqualTo(51);
+	}
+
+	@Test
+	void aFailingWriteIsUndoneAloneAndItsCallerGetsItsFailure() throws Exception {
+		CountDownLatch firstRunning = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Future<Integer> first = this.callers.submit(() -> this.groupCommit.execute((tx) -> {
+			firstRunning.countDown();
+			await(release);
+			return 0;
+		}));
+		assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+		Future<Integer> before = this.callers.submit(() -> this.groupCommit.execute((tx) -> insert(1)));
+		awaitQueued(1);
+		// a write that fails after a change of its own, inside a transaction template
+		// that
+		// joins the group's transaction (which marks it rollback-only)
+		Future<Integer> failing = this.callers.submit(() -> this.groupCommit.execute((tx) -> {
+			insert(2);
+			return new TransactionTemplate(new JdbcTransactionManager(this.dataSource)).execute((inner) -> {
+				insert(1);
+				return 2;
+			});
+		}));
+		awaitQueued(2);
+		Future<Integer> after = this.callers.submit(() -> this.groupCommit.execute((tx) -> insert(3)));
+		awaitQueued(3);
+		release.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
+		assertThat(before.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+		assertThat(after.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+		assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS))
+			.hasCauseInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+		assertThat(this.jdbc.sql("SELECT id FROM notes ORDER BY id").query(Integer.class).list()).containsExactly(1, 3);
+	}
+
+	@Test
+	void whenTheDatabaseDropsTheGroupsTransactionEachWriteRunsAgainAlone() throws Exception {
+		CountDownLatch firstRunning = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Future<Integer> first = this.callers.submit(() -> this.groupCommit.execute((tx) -> {
+			firstRunning.countDown();
+			await(release);
+			return 0;
+		}));
+		assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+		Future<Integer> before = this.callers.submit(() -> this.groupCommit.execute((tx) -> insert(1)));
+		awaitQueued(1);
+		// as H2 does to a deadlock victim: the whole transaction, savepoints included, is
+		// rolled back under the unit, which then fails
+		Future<Integer> victim = this.callers.submit(() -> this.groupCommit.execute((tx) -> {
+			insert(2);
+			this.jdbc.sql("ROLLBACK").update();
+			throw new IllegalStateException("chosen as a deadlock victim");
+		}));
+		awaitQueued(2);
+		Future<Integer> after = this.callers.submit(() -> this.groupCommit.execute((tx) -> insert(3)));
+		awaitQueued(3);
+		release.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
+		assertThat(before.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+		assertThat(after.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+		assertThatThrownBy(() -> victim.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+		assertThat(this.jdbc.sql("SELECT id FROM notes ORDER BY id").query(Integer.class).list()).containsExactly(1, 3);
+	}
+
+	@Test
+	void aWriteInsideTheCallersTransactionJoinsIt() {
+		TransactionTemplate callers = new TransactionTemplate(new JdbcTransactionManager(this.dataSource));
+		assertThatThrownBy(() -> callers.executeWithoutResult((outer) -> {
+			this.groupCommit.execute((tx) -> insert(7));
+			throw new IllegalStateException("the caller's transaction fails");
+		})).isInstanceOf(IllegalStateException.class);
+		assertThat(count()).isZero();
+	}
+
+	@Test
+	void afterShutdownWritesStillCommit() {
+		this.groupCommit.destroy();
+		int inserted = this.groupCommit.execute((tx) -> insert(9));
+		assertThat(inserted).isEqualTo(1);
+		assertThat(count()).isEqualTo(1);
+	}
+
+	private int insert(int id) {
+		return this.jdbc.sql("INSERT INTO notes VALUES (?, ?)").params(id, "note " + id).update();
+	}
+
+	private int count() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM notes").query(Integer.class).single();
+	}
+
+	/** Waits until {@code units} callers are queued behind the running group. */
+	private void awaitQueued(int units) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (this.groupCommit.queued() < units && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThat(this.groupCommit.queued()).isEqualTo(units);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
