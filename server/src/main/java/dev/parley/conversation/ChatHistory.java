@@ -57,10 +57,12 @@ public interface ChatHistory {
 	void checkpoint(Map<UUID, String> partialContents);
 
 	/**
-	 * Writes the final state of an assistant message of {@code conversationId}, once,
-	 * when its generation ends; nothing when the conversation was deleted meanwhile.
+	 * Writes the final state of an assistant message, once, when its generation ends, and
+	 * returns the message as stored (without reading it back); empty, and nothing
+	 * written, when it is no longer in its conversation (which was deleted meanwhile).
+	 * @param reply the message as {@link #startAssistantMessage} stored it
 	 */
-	void finishAssistantMessage(UUID conversationId, UUID messageId, ReplyEnding ending);
+	Optional<Message> finishAssistantMessage(Message reply, ReplyEnding ending);
 
 	/**
 	 * On start-up: this instance's messages left STREAMING by a crash become INTERRUPTED.

@@ -147,8 +147,15 @@ class ConversationRepository {
 			.update();
 	}
 
-	void setTitleIfEmpty(UUID id, String title) {
-		this.jdbc.sql("UPDATE conversations SET title = :title WHERE id = :id AND (title IS NULL OR title = '')")
+	/**
+	 * {@link #touch} in the same statement as giving an untitled conversation
+	 * {@code title}.
+	 */
+	void touchAndTitle(UUID id, Instant now, String title) {
+		this.jdbc
+			.sql("UPDATE conversations SET updated_at = :now, status = 'active', title = CASE WHEN title IS NULL"
+					+ " OR title = '' THEN :title ELSE title END WHERE id = :id")
+			.param("now", Jdbc.param(now))
 			.param("title", title)
 			.param("id", Jdbc.param(id))
 			.update();

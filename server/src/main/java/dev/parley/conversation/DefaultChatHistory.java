@@ -77,10 +77,12 @@ class DefaultChatHistory implements ChatHistory {
 				MessageStatus.COMPLETE, null, null, null, null, null, false, now, now);
 		this.transactions.executeWithoutResult((status) -> {
 			this.messages.insert(message, null);
-			this.conversations.touch(conversationId, now);
 			String title = AutoTitle.from(content);
 			if (title != null) {
-				this.conversations.setTitleIfEmpty(conversationId, title);
+				this.conversations.touchAndTitle(conversationId, now, title);
+			}
+			else {
+				this.conversations.touch(conversationId, now);
 			}
 		});
 		return message;
@@ -109,12 +111,17 @@ class DefaultChatHistory implements ChatHistory {
 	}
 
 	@Override
-	public void finishAssistantMessage(UUID conversationId, UUID messageId, ReplyEnding ending) {
+	public Optional<Message> finishAssistantMessage(Message reply, ReplyEnding ending) {
 		Instant now = Jdbc.now(this.clock);
-		this.transactions.executeWithoutResult((tx) -> {
-			if (this.messages.finish(conversationId, messageId, ending, now)) {
-				this.conversations.touch(conversationId, now);
+		return this.transactions.execute((tx) -> {
+			if (!this.messages.finish(reply.conversationId(), reply.id(), ending, now)) {
+				return Optional.empty();
 			}
+			this.conversations.touch(reply.conversationId(), now);
+			return Optional.of(new Message(reply.id(), reply.conversationId(), reply.parentId(), reply.role(),
+					(ending.content() != null) ? ending.content() : "", ending.status(), ending.model(),
+					ending.provider(), ending.promptTokens(), ending.completionTokens(), ending.finishReason(),
+					ending.cached(), reply.createdAt(), now));
 		});
 	}
 

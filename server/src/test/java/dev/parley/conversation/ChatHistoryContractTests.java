@@ -219,7 +219,7 @@ class ChatHistoryContractTests {
 		Message b = this.history.startAssistantMessage(c.id(), user.id(), "m", "p", "instance-a");
 		Message done = this.history.startAssistantMessage(c.id(), user.id(), "m", "p", "instance-a");
 		assertThat(a.status()).isEqualTo(MessageStatus.STREAMING);
-		this.history.finishAssistantMessage(c.id(), done.id(),
+		this.history.finishAssistantMessage(done,
 				new ReplyEnding("final", MessageStatus.COMPLETE, "stop", 3, 4, "m", "p", false));
 		Map<UUID, String> partial = new HashMap<>();
 		partial.put(a.id(), "Hel");
@@ -238,9 +238,12 @@ class ChatHistoryContractTests {
 		Message user = this.history.appendUserMessage(c.id(), null, "hi");
 		Message a = this.history.startAssistantMessage(c.id(), user.id(), "gpt-x", "openai", "instance-f");
 		Instant touchedBefore = this.history.requireConversation(c.id()).updatedAt();
-		this.history.finishAssistantMessage(c.id(), a.id(),
-				new ReplyEnding("Hello there", MessageStatus.STOPPED, "stop", 12, 2, "gpt-y", "backup", true));
+		Message returned = this.history
+			.finishAssistantMessage(a,
+					new ReplyEnding("Hello there", MessageStatus.STOPPED, "stop", 12, 2, "gpt-y", "backup", true))
+			.orElseThrow();
 		Message finished = this.history.requireMessage(c.id(), a.id());
+		assertThat(returned).as("the message returned is the one stored").isEqualTo(finished);
 		assertThat(finished)
 			.extracting(Message::content, Message::status, Message::finishReason, Message::promptTokens,
 					Message::completionTokens, Message::model, Message::provider, Message::cached)
@@ -251,8 +254,11 @@ class ChatHistoryContractTests {
 
 		// named under another conversation, a message is not touched
 		Conversation other = newConversation();
-		this.history.finishAssistantMessage(other.id(), a.id(),
-				new ReplyEnding("hijacked", MessageStatus.COMPLETE, "stop", 1, 1, "m", "p", false));
+		Message elsewhere = new Message(a.id(), other.id(), a.parentId(), a.role(), a.content(), a.status(), a.model(),
+				a.provider(), null, null, null, false, a.createdAt(), a.updatedAt());
+		assertThat(this.history.finishAssistantMessage(elsewhere,
+				new ReplyEnding("hijacked", MessageStatus.COMPLETE, "stop", 1, 1, "m", "p", false)))
+			.isEmpty();
 		assertThat(this.history.requireMessage(c.id(), a.id()).content()).isEqualTo("Hello there");
 	}
 

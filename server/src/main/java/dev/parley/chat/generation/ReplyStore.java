@@ -13,11 +13,13 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 import dev.parley.chat.ChatProperties;
 import dev.parley.conversation.ChatHistory;
+import dev.parley.conversation.ConversationProblem;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.ReplyEnding;
 import dev.parley.platform.TokenBudget;
 import dev.parley.platform.persistence.DatabaseOutage;
 import dev.parley.platform.persistence.GroupCommit;
+import dev.parley.platform.problem.ProblemException;
 
 /**
  * Stores the final state of a finished reply, charges the user's token quota with what it
@@ -79,8 +81,9 @@ class ReplyStore {
 					event.getLastThrowable().getMessage());
 		});
 		Message stored = retry.executeSupplier(() -> this.groupCommit.execute((tx) -> {
-			this.history.finishAssistantMessage(generation.conversationId(), generation.id(), ending);
-			Message message = this.history.requireMessage(generation.conversationId(), generation.id());
+			Message message = this.history.finishAssistantMessage(generation.assistantMessage(), ending)
+				.orElseThrow(() -> ProblemException.of(ConversationProblem.MESSAGE_NOT_FOUND,
+						"Reply " + generation.id() + " is no longer in its conversation"));
 			charge.within(this.tokenBudget);
 			return message;
 		}));
