@@ -1,7 +1,5 @@
 package dev.parley.platform;
 
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,8 +10,11 @@ import org.springframework.stereotype.Component;
  * Generates time-ordered UUIDv7 ids, strictly increasing within this process, so that ids
  * sort in creation order (keyset paging orders by id). Every request takes one (its
  * request id), so nothing here waits: the time stamp and its counter advance in one
- * atomic step, and the random bits come from the JDK's DRBG, which computes them instead
- * of reading the operating system's source under a lock that every caller queues on.
+ * atomic step, and the random bits come from the caller's own {@link ThreadLocalRandom}.
+ * A shared {@code SecureRandom} serialised every request on its lock (the operating
+ * system's source, or the DRBG's state) and convoyed thousands of them under load. Ids
+ * are not secrets: every read of what they name checks its owner, and credentials are
+ * made elsewhere ({@code identity.Secrets}).
  */
 @Component
 public class IdGenerator {
@@ -22,8 +23,6 @@ public class IdGenerator {
 
 	/** Where a new millisecond's counter starts at most, leaving room to count up. */
 	private static final int COUNTER_START = 0x200;
-
-	private final SecureRandom random = drbg();
 
 	/** The last id's milliseconds and counter, as {@code millis << 12 | counter}. */
 	private final AtomicLong last = new AtomicLong();
@@ -36,17 +35,8 @@ public class IdGenerator {
 					? (now << COUNTER_BITS) | ThreadLocalRandom.current().nextInt(COUNTER_START) : previous + 1;
 		});
 		long msb = ((stamp >>> COUNTER_BITS) << 16) | 0x7000L | (stamp & 0xFFFL);
-		long lsb = (this.random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		long lsb = (ThreadLocalRandom.current().nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
 		return new UUID(msb, lsb);
-	}
-
-	private static SecureRandom drbg() {
-		try {
-			return SecureRandom.getInstance("DRBG");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			return new SecureRandom();
-		}
 	}
 
 }
