@@ -30,16 +30,7 @@ class ApiKeyUsageRepository implements ApiKeyUsage {
 	@Override
 	public void record(String apiKeyId, Usage usage) {
 		LocalDate day = today();
-		CounterRows.add(
-				() -> this.jdbc
-					.sql("UPDATE api_key_usage SET requests = requests + 1, prompt_tokens = prompt_tokens + :prompt,"
-							+ " completion_tokens = completion_tokens + :completion"
-							+ " WHERE api_key_id = :key AND usage_day = :day")
-					.param("prompt", usage.promptTokens())
-					.param("completion", usage.completionTokens())
-					.param("key", apiKeyId)
-					.param("day", day)
-					.update(),
+		CounterRows.add(() -> add(apiKeyId, day, usage),
 				() -> this.jdbc
 					.sql("INSERT INTO api_key_usage (api_key_id, usage_day, requests, prompt_tokens, completion_tokens)"
 							+ " VALUES (:key, :day, 1, :prompt, :completion)")
@@ -48,6 +39,22 @@ class ApiKeyUsageRepository implements ApiKeyUsage {
 					.param("prompt", usage.promptTokens())
 					.param("completion", usage.completionTokens())
 					.update());
+	}
+
+	@Override
+	public boolean recordExisting(String apiKeyId, Usage usage) {
+		return add(apiKeyId, today(), usage) > 0;
+	}
+
+	private int add(String apiKeyId, LocalDate day, Usage usage) {
+		return this.jdbc
+			.sql("UPDATE api_key_usage SET requests = requests + 1, prompt_tokens = prompt_tokens + :prompt,"
+					+ " completion_tokens = completion_tokens + :completion WHERE api_key_id = :key AND usage_day = :day")
+			.param("prompt", usage.promptTokens())
+			.param("completion", usage.completionTokens())
+			.param("key", apiKeyId)
+			.param("day", day)
+			.update();
 	}
 
 	@Override

@@ -50,6 +50,8 @@ public class GatewayService {
 
 	private final ApiKeyUsage usage;
 
+	private final GatewayCharges charges;
+
 	private final TokenCounter tokens;
 
 	private final IdGenerator ids;
@@ -63,8 +65,8 @@ public class GatewayService {
 	private final Clock clock;
 
 	GatewayService(GatewayModels models, ChatRouter router, UpstreamLimiter limiter, TokenBudget budget,
-			ApiKeyUsage usage, TokenCounter tokens, IdGenerator ids, CurrentUser currentUser, ResponseCache cache,
-			ProviderMasking masking, Clock clock) {
+			ApiKeyUsage usage, GatewayCharges charges, TokenCounter tokens, IdGenerator ids, CurrentUser currentUser,
+			ResponseCache cache, ProviderMasking masking, Clock clock) {
 		this.cache = cache;
 		this.masking = masking;
 		this.models = models;
@@ -72,6 +74,7 @@ public class GatewayService {
 		this.limiter = limiter;
 		this.budget = budget;
 		this.usage = usage;
+		this.charges = charges;
 		this.tokens = tokens;
 		this.ids = ids;
 		this.currentUser = currentUser;
@@ -179,10 +182,7 @@ public class GatewayService {
 	/** Charges the caller's quota and the API key's usage with what a call used. */
 	void charge(GatewayCall call, Usage used) {
 		try {
-			this.budget.charge(call.userId(), used.totalTokens());
-			if (call.apiKeyId() != null) {
-				this.usage.record(call.apiKeyId(), used);
-			}
+			this.charges.charge(call.userId(), call.apiKeyId(), used);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not record the usage of gateway call {}: {}", call.id(), ex.getMessage());

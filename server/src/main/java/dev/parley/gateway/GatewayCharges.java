@@ -1,0 +1,52 @@
+package dev.parley.gateway;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.parley.platform.TokenBudget;
+import dev.parley.provider.Usage;
+
+/**
+ * Charges what one gateway call used to its user's token quota and its API key's usage in
+ * one transaction: on the embedded H2 database every commit is written to the file before
+ * it returns, and two commits per request were about a quarter of the gateway's CPU. Only
+ * the day's first call of a user or key finds a row missing; that row is then created
+ * outside the transaction, as a counter row always is.
+ */
+@Component
+class GatewayCharges {
+
+	private final TokenBudget budget;
+
+	private final ApiKeyUsage usage;
+
+	private final TransactionTemplate transactions;
+
+	GatewayCharges(TokenBudget budget, ApiKeyUsage usage, PlatformTransactionManager transactionManager) {
+		this.budget = budget;
+		this.usage = usage;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * Adds {@code used} to the user's quota and (when not null) the key's usage of today.
+	 */
+	void charge(String userId, @Nullable String apiKeyId, Usage used) {
+		long tokens = used.totalTokens();
+		Missing missing = this.transactions.execute((status) -> new Missing(!this.budget.chargeExisting(userId, tokens),
+				apiKeyId != null && !this.usage.recordExisting(apiKeyId, used)));
+		if (missing.quota()) {
+			this.budget.charge(userId, tokens);
+		}
+		if (missing.key()) {
+			this.usage.record(apiKeyId, used);
+		}
+	}
+
+	/** Which of the two rows of today did not exist yet. */
+	private record Missing(boolean quota, boolean key) {
+	}
+
+}
