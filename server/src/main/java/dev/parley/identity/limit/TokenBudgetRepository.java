@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 import dev.parley.platform.TokenBudget;
 import dev.parley.platform.persistence.CounterRows;
@@ -17,8 +17,9 @@ import dev.parley.platform.problem.RetryLaterException;
  * The daily token quota, counted in the database ({@code token_usage}, one row per user
  * and UTC day): it survives restarts and is shared by every instance, with or without
  * Redis. A reply that starts under the quota may end above it; the next one is refused.
+ * Where this instance is the database's only one, the check before a reply reads what
+ * {@link UsageEstimates} knows instead of the database.
  */
-@Component
 class TokenBudgetRepository implements TokenBudget {
 
 	private final JdbcClient jdbc;
@@ -29,11 +30,24 @@ class TokenBudgetRepository implements TokenBudget {
 
 	private final Clock clock;
 
+	private final @Nullable UsageEstimates estimates;
+
+	/** A budget that reads the database before every reply. */
 	TokenBudgetRepository(JdbcClient jdbc, LimitProperties properties, LimitMetrics metrics, Clock clock) {
+		this(jdbc, properties, metrics, clock, null);
+	}
+
+	/**
+	 * A budget that checks replies against {@code estimates} when not null (only where
+	 * every charge passes through this instance).
+	 */
+	TokenBudgetRepository(JdbcClient jdbc, LimitProperties properties, LimitMetrics metrics, Clock clock,
+			@Nullable UsageEstimates estimates) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.estimates = estimates;
 	}
 
 	@Override
@@ -43,7 +57,15 @@ class TokenBudgetRepository implements TokenBudget {
 			return;
 		}
 		Instant now = this.clock.instant();
-		long used = usedOn(userId, today(now));
+		LocalDate day = today(now);
+		Long estimate = (this.estimates != null) ? this.estimates.used(userId, day) : null;
+		if (estimate != null && estimate < limit) {
+			return;
+		}
+		long used = usedOn(userId, day);
+		if (this.estimates != null) {
+			this.estimates.read(userId, day, used);
+		}
 		if (used >= limit) {
 			this.metrics.rejected("tokens");
 			Instant midnight = today(now).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -59,13 +81,14 @@ class TokenBudgetRepository implements TokenBudget {
 			return;
 		}
 		LocalDate day = today(this.clock.instant());
-		CounterRows.add(() -> add(userId, day, tokens),
-				() -> this.jdbc
-					.sql("INSERT INTO token_usage (user_id, usage_day, tokens) VALUES (:user, :day, :tokens)")
-					.param("user", userId)
-					.param("day", day)
-					.param("tokens", tokens)
-					.update());
+		CounterRows.add(() -> add(userId, day, tokens), () -> {
+			this.jdbc.sql("INSERT INTO token_usage (user_id, usage_day, tokens) VALUES (:user, :day, :tokens)")
+				.param("user", userId)
+				.param("day", day)
+				.param("tokens", tokens)
+				.update();
+			charged(userId, day, tokens);
+		});
 	}
 
 	@Override
@@ -74,12 +97,22 @@ class TokenBudgetRepository implements TokenBudget {
 	}
 
 	private int add(String userId, LocalDate day, long tokens) {
-		return this.jdbc
+		int rows = this.jdbc
 			.sql("UPDATE token_usage SET tokens = tokens + :tokens WHERE user_id = :user AND usage_day = :day")
 			.param("tokens", tokens)
 			.param("user", userId)
 			.param("day", day)
 			.update();
+		if (rows > 0) {
+			charged(userId, day, tokens);
+		}
+		return rows;
+	}
+
+	private void charged(String userId, LocalDate day, long tokens) {
+		if (this.estimates != null) {
+			this.estimates.charged(userId, day, tokens);
+		}
 	}
 
 	/** Tokens the user has used on the given UTC day. */

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -156,11 +157,60 @@ class TokenBudgetRepositoryContractTests {
 			.isThrownBy(() -> budget(100, EVENING.plus(Duration.ofHours(1))).requireAvailable(user));
 	}
 
+	@Test
+	void withEstimatesTheReplyOverTheQuotaStillStopsTheNextOne() {
+		TokenBudgetRepository budget = budget(1000, EVENING, new UsageEstimates());
+		String user = user();
+		budget.charge(user, 10);
+		budget.requireAvailable(user);
+		budget.charge(user, 600);
+		budget.requireAvailable(user);
+		budget.charge(user, 500);
+		assertThatExceptionOfType(RetryLaterException.class).isThrownBy(() -> budget.requireAvailable(user))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("1110 of your 1000"));
+	}
+
+	/**
+	 * An estimate may count a charge whose transaction was rolled back; a refusal reads
+	 * the database first, so that charge refuses nobody.
+	 */
+	@Test
+	void withEstimatesARolledBackChargeRefusesNobody() {
+		TokenBudgetRepository budget = budget(1000, EVENING, new UsageEstimates());
+		String user = user();
+		budget.charge(user, 500);
+		budget.requireAvailable(user);
+		TransactionTemplate transaction = new TransactionTemplate(
+				new DataSourceTransactionManager(this.database.dataSource()));
+		transaction.executeWithoutResult((status) -> {
+			assertThat(budget.chargeExisting(user, 600)).isTrue();
+			status.setRollbackOnly();
+		});
+		assertThatNoException().isThrownBy(() -> budget.requireAvailable(user));
+		assertThat(budget.usedOn(user, LocalDate.of(2026, 3, 14))).isEqualTo(500);
+	}
+
+	/** What another writer charged is seen once the estimate is read again. */
+	@Test
+	void withEstimatesAnotherWritersChargeCountsAfterTheRefresh() throws InterruptedException {
+		TokenBudgetRepository budget = budget(1000, EVENING, new UsageEstimates());
+		String user = user();
+		budget.charge(user, 10);
+		budget.requireAvailable(user);
+		budget(1000, EVENING).charge(user, 1000);
+		Thread.sleep(UsageEstimates.FRESHNESS.toMillis() + 100);
+		assertThatExceptionOfType(RetryLaterException.class).isThrownBy(() -> budget.requireAvailable(user));
+	}
+
 	private TokenBudgetRepository budget(long perDay, Instant now) {
+		return budget(perDay, now, null);
+	}
+
+	private TokenBudgetRepository budget(long perDay, Instant now, @Nullable UsageEstimates estimates) {
 		LimitProperties properties = new LimitProperties(120, 120, 30, perDay, 5, 20, Duration.ofMinutes(15));
 		// The clock's zone must not matter: days are UTC days.
 		return new TokenBudgetRepository(this.database.jdbc(), properties, new LimitMetrics(this.registry),
-				Clock.fixed(now, ZoneId.of("Asia/Shanghai")));
+				Clock.fixed(now, ZoneId.of("Asia/Shanghai")), estimates);
 	}
 
 	private String user() {
