@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.persistence.Jdbc;
@@ -87,6 +89,27 @@ class ApiKeyUsageRepositoryContractTests {
 		assertThat(usage.ofUser(owner, DAY)).singleElement()
 			.satisfies((row) -> assertThat(row.requests()).isEqualTo(40))
 			.satisfies((row) -> assertThat(row.totalTokens()).isEqualTo(200));
+	}
+
+	/**
+	 * Inside a transaction only an existing row is added to; without one nothing changes
+	 * and the caller is told, so it creates the row after the transaction.
+	 */
+	@Test
+	void addingToAnExistingRowInsideATransactionChangesNothingWithoutOne() {
+		String user = user();
+		String key = key(user, "existing");
+		ApiKeyUsageRepository usage = usage(EVENING);
+		TransactionTemplate transaction = new TransactionTemplate(
+				new DataSourceTransactionManager(this.database.dataSource()));
+		Boolean added = transaction.execute((status) -> usage.recordExisting(key, new Usage(4, 2)));
+		assertThat(added).isFalse();
+		assertThat(usage.ofUser(user, DAY)).isEmpty();
+		usage.record(key, new Usage(1, 1));
+		added = transaction.execute((status) -> usage.recordExisting(key, new Usage(4, 2)));
+		assertThat(added).isTrue();
+		assertThat(usage.ofUser(user, DAY))
+			.containsExactly(new KeyUsage(key, "existing", "pk_existing", DAY, 2, 5, 3, 8));
 	}
 
 	@Test
