@@ -2,18 +2,19 @@ package dev.parley.gateway;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.parley.platform.TokenBudget;
+import dev.parley.platform.persistence.GroupCommit;
 import dev.parley.provider.Usage;
 
 /**
  * Charges what one gateway call used to its user's token quota and its API key's usage in
- * one transaction: on the embedded H2 database every commit is written to the file before
- * it returns, and two commits per request were about a quarter of the gateway's CPU. Only
- * the day's first call of a user or key finds a row missing; that row is then created
- * outside the transaction, as a counter row always is.
+ * one transaction, which the {@link GroupCommit} commits together with other requests'
+ * writes on the embedded H2 database: there every commit is written to the file before it
+ * returns, and two commits per request were about a quarter of the gateway's CPU. The
+ * call is answered only once its charge is committed, as before. Only the day's first
+ * call of a user or key finds a row missing; that row is then created outside the
+ * transaction, as a counter row always is.
  */
 @Component
 class GatewayCharges {
@@ -22,12 +23,12 @@ class GatewayCharges {
 
 	private final ApiKeyUsage usage;
 
-	private final TransactionTemplate transactions;
+	private final GroupCommit transactions;
 
-	GatewayCharges(TokenBudget budget, ApiKeyUsage usage, PlatformTransactionManager transactionManager) {
+	GatewayCharges(TokenBudget budget, ApiKeyUsage usage, GroupCommit transactions) {
 		this.budget = budget;
 		this.usage = usage;
-		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions = transactions;
 	}
 
 	/**
