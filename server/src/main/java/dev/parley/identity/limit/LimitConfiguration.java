@@ -1,26 +1,21 @@
 package dev.parley.identity.limit;
 
-import java.time.Clock;
-
 import io.github.bucket4j.TimeMeter;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.parley.platform.problem.ProblemResponses;
 
 /**
  * Wires the limits: buckets in Redis when Redis is configured (so instances share them),
- * in this process otherwise; the request filter right after Spring Security's; the token
- * quota in the database, checked against estimates where no other instance writes it.
+ * in this process otherwise; the request filter right after Spring Security's.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LimitProperties.class)
@@ -31,21 +26,6 @@ class LimitConfiguration {
 		StatefulRedisConnection<String, byte[]> connection = redis.getIfAvailable();
 		return (connection != null) ? new RedisRateLimiter(connection, new RedisOutage(registry))
 				: new LocalRateLimiter(TimeMeter.SYSTEM_MILLISECONDS);
-	}
-
-	/**
-	 * The quota is checked against {@link UsageEstimates} only where every charge passes
-	 * through this instance: the embedded H2 file (not H2 over TCP), or
-	 * {@code parley.identity.single-instance}.
-	 */
-	@Bean
-	TokenBudgetRepository tokenBudget(JdbcClient jdbc, LimitProperties properties, LimitMetrics metrics, Clock clock,
-			@Value("${spring.datasource.url:}") String databaseUrl,
-			@Value("${parley.identity.single-instance:false}") boolean singleInstance) {
-		boolean embedded = databaseUrl.startsWith("jdbc:h2:") && !databaseUrl.startsWith("jdbc:h2:tcp:")
-				&& !databaseUrl.startsWith("jdbc:h2:ssl:");
-		return new TokenBudgetRepository(jdbc, properties, metrics, clock,
-				(embedded || singleInstance) ? new UsageEstimates() : null);
 	}
 
 	@Bean
