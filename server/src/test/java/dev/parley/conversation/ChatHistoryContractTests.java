@@ -82,7 +82,7 @@ class ChatHistoryContractTests {
 	}
 
 	@AfterEach
-	void close() {
+	void close() throws InterruptedException {
 		this.groupCommit.destroy();
 	}
 

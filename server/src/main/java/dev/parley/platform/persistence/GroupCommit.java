@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -46,6 +47,12 @@ public class GroupCommit implements DisposableBean {
 
 	/** Units per commit at most: bounds the store lock held and the savepoints kept. */
 	static final int MAX_UNITS = 256;
+
+	/** How often an idle committer looks whether it is being stopped. */
+	private static final long IDLE_POLL_MILLIS = 100;
+
+	/** The longest wait at shutdown for the queued writes to be committed. */
+	private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
 
 	private final TransactionTemplate transactions;
 
@@ -100,12 +107,17 @@ public class GroupCommit implements DisposableBean {
 	private void commitGroups() {
 		List<Unit<?>> group = new ArrayList<>(MAX_UNITS);
 		while (!this.stopped) {
+			Unit<?> first;
 			try {
-				group.add(this.queue.take());
+				first = this.queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException ex) {
 				break;
 			}
+			if (first == null) {
+				continue;
+			}
+			group.add(first);
 			this.queue.drainTo(group, MAX_UNITS - 1);
 			commit(group);
 			group.clear();
@@ -152,11 +164,16 @@ public class GroupCommit implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Stops taking new groups and waits for the committer to commit what is queued,
+	 * before the pool closes. The committer is never interrupted: an interrupt in the
+	 * middle of H2's file write would close H2's file channel under it.
+	 */
 	@Override
-	public void destroy() {
+	public void destroy() throws InterruptedException {
 		this.stopped = true;
 		if (this.committer != null) {
-			this.committer.interrupt();
+			this.committer.join(SHUTDOWN_WAIT_MILLIS);
 		}
 	}
 

@@ -52,7 +52,7 @@ class GroupCommitTests {
 	}
 
 	@AfterEach
-	void close() {
+	void close() throws InterruptedException {
 		this.callers.shutdownNow();
 		this.groupCommit.destroy();
 		this.dataSource.close();
@@ -145,7 +145,7 @@ class GroupCommitTests {
 	}
 
 	@Test
-	void afterShutdownWritesStillCommit() {
+	void afterShutdownWritesStillCommit() throws InterruptedException {
 		this.groupCommit.destroy();
 		int inserted = this.groupCommit.execute((tx) -> insert(9));
 		assertThat(inserted).isEqualTo(1);
