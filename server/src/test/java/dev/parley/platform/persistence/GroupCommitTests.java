@@ -16,8 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -84,45 +86,40 @@ class GroupCommitTests {
 
 	@Test
 	void aFailingWriteIsUndoneAloneAndItsCallerGetsItsFailure() throws Exception {
-		CountDownLatch release = new CountDownLatch(1);
-		Future<Integer> first = holdTheCommitter(release);
-		Future<Integer> before = this.callers.submit(() -> this.groupCommit.execute((tx) -> insert(1)));
-		awaitQueued(1);
 		// a write that fails after a change of its own, inside a transaction template
 		// that
 		// joins the group's transaction (which marks it rollback-only)
-		Future<Integer> failing = this.callers.submit(() -> this.groupCommit.execute((tx) -> {
+		assertUndoneAloneAmongOthers((tx) -> {
 			insert(2);
 			return new TransactionTemplate(new JdbcTransactionManager(this.dataSource)).execute((inner) -> {
 				insert(1);
 				return 2;
 			});
-		}));
-		awaitQueued(2);
-		Future<Integer> after = this.callers.submit(() -> this.groupCommit.execute((tx) -> insert(3)));
-		awaitQueued(3);
-		release.countDown();
-		assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
-		assertThat(before.get(10, TimeUnit.SECONDS)).isEqualTo(1);
-		assertThat(after.get(10, TimeUnit.SECONDS)).isEqualTo(1);
-		assertThatThrownBy(() -> failing.get(10, TimeUnit.SECONDS))
-			.hasCauseInstanceOf(org.springframework.dao.DuplicateKeyException.class);
-		assertThat(this.jdbc.sql("SELECT id FROM notes ORDER BY id").query(Integer.class).list()).containsExactly(1, 3);
+		}, DuplicateKeyException.class);
 	}
 
 	@Test
 	void whenTheDatabaseDropsTheGroupsTransactionEachWriteRunsAgainAlone() throws Exception {
+		// as H2 does to a deadlock victim: the whole transaction, savepoints included, is
+		// rolled back under the unit, which then fails
+		assertUndoneAloneAmongOthers((tx) -> {
+			insert(2);
+			this.jdbc.sql("ROLLBACK").update();
+			throw new IllegalStateException("chosen as a deadlock victim");
+		}, IllegalStateException.class);
+	}
+
+	/**
+	 * Queues {@code failing} between two writes that succeed, all three in one group, and
+	 * checks that only it is undone and only its caller gets its failure.
+	 */
+	private void assertUndoneAloneAmongOthers(TransactionCallback<Integer> failing, Class<? extends Throwable> failure)
+			throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		Future<Integer> first = holdTheCommitter(release);
 		Future<Integer> before = this.callers.submit(() -> this.groupCommit.execute((tx) -> insert(1)));
 		awaitQueued(1);
-		// as H2 does to a deadlock victim: the whole transaction, savepoints included, is
-		// rolled back under the unit, which then fails
-		Future<Integer> victim = this.callers.submit(() -> this.groupCommit.execute((tx) -> {
-			insert(2);
-			this.jdbc.sql("ROLLBACK").update();
-			throw new IllegalStateException("chosen as a deadlock victim");
-		}));
+		Future<Integer> failed = this.callers.submit(() -> this.groupCommit.execute(failing));
 		awaitQueued(2);
 		Future<Integer> after = this.callers.submit(() -> this.groupCommit.execute((tx) -> insert(3)));
 		awaitQueued(3);
@@ -130,7 +127,7 @@ class GroupCommitTests {
 		assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
 		assertThat(before.get(10, TimeUnit.SECONDS)).isEqualTo(1);
 		assertThat(after.get(10, TimeUnit.SECONDS)).isEqualTo(1);
-		assertThatThrownBy(() -> victim.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(failure);
 		assertThat(this.jdbc.sql("SELECT id FROM notes ORDER BY id").query(Integer.class).list()).containsExactly(1, 3);
 	}
 
