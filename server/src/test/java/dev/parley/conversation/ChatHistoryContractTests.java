@@ -180,19 +180,39 @@ class ChatHistoryContractTests {
 	}
 
 	@Test
-	void branchFollowsALongChain() {
+	void branchFollowsALongChainWithinAndBeyondTheNewestRows() {
 		Conversation c = newConversation();
 		List<Message> chain = new ArrayList<>();
 		this.transactions.executeWithoutResult((tx) -> {
 			Message parent = null;
-			for (int i = 0; i < 1500; i++) {
+			for (int i = 0; i < 2500; i++) {
 				parent = insert(c, parent, (i % 2 == 0) ? MessageRole.USER : MessageRole.ASSISTANT, i);
 				chain.add(parent);
 			}
 		});
-		List<Message> branch = this.history.branch(c.id(), chain.getLast().id(), null, 1200);
-		assertThat(branch).hasSize(1200);
-		assertThat(branch).containsExactlyElementsOf(chain.subList(300, 1500));
+		// from the newest rows alone
+		assertThat(this.history.branch(c.id(), chain.getLast().id(), null, 1200))
+			.containsExactlyElementsOf(chain.subList(1300, 2500));
+		// a leaf older than the newest rows: recursive queries, more than one
+		assertThat(this.history.branch(c.id(), chain.get(1200).id(), null, 1200))
+			.containsExactlyElementsOf(chain.subList(1, 1201));
+		// begins in the newest rows and goes on beyond them
+		assertThat(this.history.branch(c.id(), chain.get(2000).id(), null, 1200))
+			.containsExactlyElementsOf(chain.subList(801, 2001));
+	}
+
+	@Test
+	void branchFindsItsWayPastTheSiblingsOfManyRegenerations() {
+		Conversation c = newConversation();
+		Message u1 = insert(c, null, MessageRole.USER, 0);
+		Message a1 = insert(c, u1, MessageRole.ASSISTANT, 1);
+		for (int i = 0; i < 40; i++) {
+			insert(c, u1, MessageRole.ASSISTANT, 2 + i);
+		}
+		Message newest = insert(c, u1, MessageRole.ASSISTANT, 42);
+		assertThat(this.history.branch(c.id(), a1.id(), null, 2)).containsExactly(u1, a1);
+		assertThat(this.history.branch(c.id(), a1.id(), a1.createdAt(), 2)).containsExactly(a1);
+		assertThat(this.history.branch(c.id(), newest.id(), null, 2)).containsExactly(u1, newest);
 	}
 
 	@Test
