@@ -2,10 +2,13 @@ package dev.parley.platform.persistence;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.JdbcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The database settings and the driver timeouts they give the pool. */
+/**
+ * The database settings, the driver timeouts they give the pool, H2's statement timeout.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
 public class PersistenceConfiguration {
@@ -17,6 +20,11 @@ public class PersistenceConfiguration {
 	@Bean
 	static DriverTimeouts driverTimeouts(ObjectProvider<DatabaseProperties> properties) {
 		return new DriverTimeouts(properties);
+	}
+
+	@Bean
+	static EmbeddedQueryTimeout embeddedQueryTimeout(ObjectProvider<JdbcProperties> jdbc) {
+		return new EmbeddedQueryTimeout(jdbc);
 	}
 
 }
