@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,12 +28,6 @@ class MessageRepository {
 	 * Recursion levels one branch query may use: within MariaDB's and MySQL's defaults.
 	 */
 	static final int MAX_DEPTH_PER_QUERY = 1000;
-
-	/**
-	 * Rows read beyond a branch's length, for the siblings that regenerations and edits
-	 * leave among the newest rows.
-	 */
-	static final int BRANCH_WINDOW_SLACK = 16;
 
 	private final JdbcClient jdbc;
 
@@ -91,56 +84,12 @@ class MessageRepository {
 	}
 
 	/**
-	 * The branch ending at the leaf, oldest first: walks {@code parent_id} through the
-	 * conversation's newest rows, read in one indexed query, and only when the branch
-	 * leaves them (the window was filled by other branches or the chain is longer) goes
-	 * on with recursive queries. Recursive queries are kept off the common path: H2 runs
-	 * a recursive common table expression as a temporary view, which marks every prepared
-	 * statement of every session as stale, so each one was parsed again.
-	 */
-	List<Message> branch(UUID conversationId, UUID leafId, Instant notBefore, int maxMessages) {
-		if (maxMessages <= 0) {
-			return List.of();
-		}
-		int window = maxMessages + BRANCH_WINDOW_SLACK;
-		List<Message> recent = recent(conversationId, notBefore, window);
-		Map<UUID, Message> byId = new HashMap<>(recent.size() * 2);
-		recent.forEach((m) -> byId.put(m.id(), m));
-		List<Message> newestFirst = new ArrayList<>();
-		UUID next = leafId;
-		while (next != null && newestFirst.size() < maxMessages && byId.containsKey(next)) {
-			Message m = byId.get(next);
-			newestFirst.add(m);
-			next = m.parentId();
-		}
-		boolean windowHeldAll = recent.size() < window;
-		if (next != null && newestFirst.size() < maxMessages && !windowHeldAll) {
-			newestFirst.addAll(walk(conversationId, next, notBefore, maxMessages - newestFirst.size()));
-		}
-		return newestFirst.reversed();
-	}
-
-	/** The conversation's newest rows not before {@code notBefore}, newest first. */
-	private List<Message> recent(UUID conversationId, Instant notBefore, int limit) {
-		String since = (notBefore != null) ? " AND created_at >= :notBefore" : "";
-		var spec = this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = :conversation" + since
-					+ " ORDER BY id DESC LIMIT :limit")
-			.param("conversation", Jdbc.param(conversationId))
-			.param("limit", limit);
-		if (notBefore != null) {
-			spec = spec.param("notBefore", Jdbc.param(notBefore));
-		}
-		return spec.query(MessageRepository::map).list();
-	}
-
-	/**
-	 * Walks {@code parent_id} from {@code leafId}, newest first: one recursive query per
+	 * Walks {@code parent_id} from the leaf, oldest first: one recursive query per
 	 * {@value #MAX_DEPTH_PER_QUERY} messages (MariaDB and MySQL cap recursion at 1000
 	 * levels by default, MariaDB silently); the depth and {@code notBefore} bounds stop
 	 * the walk in the database.
 	 */
-	private List<Message> walk(UUID conversationId, UUID leafId, Instant notBefore, int maxMessages) {
+	List<Message> branch(UUID conversationId, UUID leafId, Instant notBefore, int maxMessages) {
 		List<Message> newestFirst = new ArrayList<>();
 		UUID leaf = leafId;
 		int remaining = maxMessages;
@@ -151,7 +100,7 @@ class MessageRepository {
 			remaining -= part.size();
 			leaf = (part.size() == chunk) ? part.getFirst().parentId() : null;
 		}
-		return newestFirst;
+		return newestFirst.reversed();
 	}
 
 	private List<Message> branchChunk(UUID conversationId, UUID leafId, Instant notBefore, int maxMessages) {
