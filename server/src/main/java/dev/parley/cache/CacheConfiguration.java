@@ -1,7 +1,6 @@
 package dev.parley.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.parley.platform.cluster.RedisLink;
 import dev.parley.platform.json.StorageJson;
 
 /**
@@ -20,12 +20,10 @@ import dev.parley.platform.json.StorageJson;
 class CacheConfiguration {
 
 	@Bean
-	ResponseCache responseCache(CacheProperties properties,
-			ObjectProvider<StatefulRedisConnection<String, byte[]>> redis, MeterRegistry registry,
+	ResponseCache responseCache(CacheProperties properties, ObjectProvider<RedisLink> redis, MeterRegistry registry,
 			@StorageJson JsonMapper json) {
-		StatefulRedisConnection<String, byte[]> connection = redis.getIfAvailable();
-		CacheStore store = (connection != null)
-				? new RedisCacheStore(connection, properties.ttl(), new CacheOutage(registry), json)
+		RedisLink link = redis.getIfAvailable();
+		CacheStore store = (link != null) ? new RedisCacheStore(link, properties.ttl(), new CacheOutage(registry), json)
 				: new CaffeineCacheStore(properties.maxEntries(), properties.ttl(), Ticker.systemTicker());
 		return new DefaultResponseCache(store, properties.maxReplyChars(), registry);
 	}

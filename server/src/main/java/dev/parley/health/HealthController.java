@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.http.HttpStatus;
@@ -11,12 +12,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.platform.cluster.RedisLink;
 import dev.parley.provider.ProviderCatalog;
 
 /**
  * {@code GET /health}: one look at whether Parley can serve chats (seed-compatible): the
- * database answers, a provider is configured, uptime and version. 503 when the database
- * is down or does not answer within {@link DatabaseProbe#ANSWER_WITHIN}.
+ * database answers, Redis answers (when configured), a provider is configured, uptime and
+ * version. 503 when the database is down or does not answer within
+ * {@link DatabaseProbe#ANSWER_WITHIN}; {@code degraded} with 200 while only Redis is
+ * away, since every instance then serves on its own state.
  */
 @RestController
 class HealthController {
@@ -27,8 +31,12 @@ class HealthController {
 
 	private final String version;
 
-	HealthController(DatabaseProbe database, ProviderCatalog models, ObjectProvider<BuildProperties> build) {
+	private final @Nullable RedisLink redis;
+
+	HealthController(DatabaseProbe database, ProviderCatalog models, ObjectProvider<BuildProperties> build,
+			ObjectProvider<RedisLink> redis) {
 		this.database = database;
+		this.redis = redis.getIfAvailable();
 		this.models = models;
 		BuildProperties properties = build.getIfAvailable();
 		this.version = (properties != null) ? properties.getVersion() : "dev";
@@ -37,16 +45,18 @@ class HealthController {
 	@GetMapping("/health")
 	ResponseEntity<HealthReport> health() {
 		boolean databaseUp = this.database.up();
+		String redisState = (this.redis == null) ? null : this.redis.up() ? "up" : "down";
+		boolean degraded = !databaseUp || "down".equals(redisState);
 		List<String> available = this.models.models();
-		HealthReport report = new HealthReport(databaseUp ? "ok" : "degraded", databaseUp ? "up" : "down",
+		HealthReport report = new HealthReport(degraded ? "degraded" : "ok", databaseUp ? "up" : "down", redisState,
 				this.models.realProviderConfigured(), available.isEmpty() ? null : available.get(0),
 				Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()).toSeconds(), this.version);
 		return ResponseEntity.status(databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(report);
 	}
 
 	/** The body of {@code /health}. */
-	record HealthReport(String status, String database, boolean providerConfigured, String defaultModel,
-			long uptimeSeconds, String version) {
+	record HealthReport(String status, String database, @Nullable String redis, boolean providerConfigured,
+			String defaultModel, long uptimeSeconds, String version) {
 	}
 
 }

@@ -3,82 +3,92 @@ package dev.parley.identity;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.lettuce.core.RedisChannelHandler;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisConnectionStateListener;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.parley.identity.user.PrincipalsChanged;
+import dev.parley.platform.cluster.RedisLink;
 
 /**
  * Revocations shared between instances over Redis pub/sub: each one is published on
  * {@value #CHANNEL} after its transaction, and every instance drops its cached principals
  * when a message arrives. While the subscription is down (and until it is back, when
  * everything cached is dropped because messages may have been missed) the cache is not
- * served, so a revocation elsewhere is never missed.
+ * served, so a revocation elsewhere is never missed. A Redis away at start-up is
+ * subscribed to once it answers.
  */
-final class PrincipalBroadcast implements AutoCloseable {
+final class PrincipalBroadcast implements AutoCloseable, RedisLink.Listener {
 
 	static final String CHANNEL = "parley:principals:revoked";
 
 	private static final Logger logger = LoggerFactory.getLogger(PrincipalBroadcast.class);
 
-	private final RedisClient client;
-
-	private final StatefulRedisConnection<String, byte[]> publisher;
+	private final RedisLink link;
 
 	private final AtomicBoolean listening = new AtomicBoolean();
 
-	private StatefulRedisPubSubConnection<String, String> subscriber;
+	private @Nullable Runnable dropAll;
 
-	PrincipalBroadcast(RedisClient client, StatefulRedisConnection<String, byte[]> publisher) {
-		this.client = client;
-		this.publisher = publisher;
+	private volatile @Nullable StatefulRedisPubSubConnection<String, String> subscriber;
+
+	PrincipalBroadcast(RedisLink link) {
+		this.link = link;
 	}
 
 	/**
-	 * Subscribes; {@code dropAll} runs on every message and after every (re)subscription.
+	 * Subscribes (now, or once Redis answers); {@code dropAll} runs on every message and
+	 * after every (re)subscription.
 	 */
 	void listen(Runnable dropAll) {
-		StatefulRedisPubSubConnection<String, String> connection = this.client.connectPubSub();
-		this.subscriber = connection;
-		this.client.addListener(new RedisConnectionStateListener() {
-			@Override
-			public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
-				if (handler == connection && PrincipalBroadcast.this.listening.getAndSet(false)) {
-					logger.warn("Redis subscription for revocations lost: principals are read from the database "
-							+ "on every request until it is back");
-				}
-			}
-		});
+		this.dropAll = dropAll;
+		this.link.addListener(this);
+	}
+
+	@Override
+	public synchronized void redisUp() {
+		Runnable drop = this.dropAll;
+		if (this.subscriber != null || drop == null) {
+			// The connection resubscribes by itself after a reconnect.
+			return;
+		}
+		StatefulRedisPubSubConnection<String, String> connection = this.link.client().connectPubSub();
 		connection.addListener(new RedisPubSubAdapter<>() {
 			@Override
 			public void message(String channel, String message) {
-				dropAll.run();
+				drop.run();
 			}
 
 			@Override
 			public void subscribed(String channel, long count) {
-				dropAll.run();
+				drop.run();
 				if (!PrincipalBroadcast.this.listening.getAndSet(true)) {
 					logger.info("Subscribed to revocations on Redis ({})", channel);
 				}
 			}
 		});
-		connection.sync().subscribe(CHANNEL);
+		connection.async().subscribe(CHANNEL);
+		this.subscriber = connection;
+	}
+
+	@Override
+	public void redisDown() {
+		if (this.listening.getAndSet(false)) {
+			logger.warn("Redis subscription for revocations lost: principals are read from the database "
+					+ "on every request until it is back");
+		}
 	}
 
 	boolean listening() {
-		return this.listening.get() && this.subscriber.isOpen();
+		StatefulRedisPubSubConnection<String, String> connection = this.subscriber;
+		return this.listening.get() && connection != null && connection.isOpen();
 	}
 
 	void publish(PrincipalsChanged change) {
 		try {
-			this.publisher.sync().publish(CHANNEL, change.what().getBytes(StandardCharsets.UTF_8));
+			this.link.binary().sync().publish(CHANNEL, change.what().getBytes(StandardCharsets.UTF_8));
 		}
 		catch (RuntimeException ex) {
 			// Instances that cannot hear it have lost the same Redis and bypass their
@@ -89,8 +99,9 @@ final class PrincipalBroadcast implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (this.subscriber != null) {
-			this.subscriber.close();
+		StatefulRedisPubSubConnection<String, String> connection = this.subscriber;
+		if (connection != null) {
+			connection.close();
 		}
 	}
 

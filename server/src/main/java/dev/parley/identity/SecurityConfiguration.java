@@ -5,8 +5,6 @@ import java.util.Map;
 
 import javax.crypto.SecretKey;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +32,7 @@ import dev.parley.identity.session.SessionRepository;
 import dev.parley.identity.user.UserRepository;
 import dev.parley.platform.ParleyProperties;
 import dev.parley.platform.cluster.RedisConfigured;
+import dev.parley.platform.cluster.RedisLink;
 import dev.parley.platform.problem.ProblemResponses;
 
 /**
@@ -177,8 +176,8 @@ class SecurityConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@Conditional(RedisConfigured.class)
-	PrincipalBroadcast principalBroadcast(RedisClient client, StatefulRedisConnection<String, byte[]> connection) {
-		return new PrincipalBroadcast(client, connection);
+	PrincipalBroadcast principalBroadcast(RedisLink link) {
+		return new PrincipalBroadcast(link);
 	}
 
 }

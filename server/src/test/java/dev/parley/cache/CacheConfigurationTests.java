@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.parley.platform.cluster.RedisConfiguration;
+import dev.parley.platform.cluster.RedisLink;
 import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.testsupport.TestRedis;
 
@@ -37,14 +38,13 @@ class CacheConfigurationTests {
 	}
 
 	@Test
-	@SuppressWarnings("unchecked")
 	void withRedisRepliesAreKeptInRedis() {
 		TestRedis.require();
 		String key = UUID.randomUUID().toString();
 		this.runner.withPropertyValues("parley.redis.url=" + TestRedis.URL, "parley.cache.ttl=2m").run((context) -> {
 			assertThat(context).hasNotFailed();
 			context.getBean(ResponseCache.class).put(key, this.reply);
-			StatefulRedisConnection<String, byte[]> redis = context.getBean(StatefulRedisConnection.class);
+			StatefulRedisConnection<String, byte[]> redis = context.getBean(RedisLink.class).binary();
 			String stored = RedisCacheStore.KEY_PREFIX + key;
 			try {
 				assertThat(redis.sync().ttl(stored)).isBetween(1L, 120L);

@@ -8,15 +8,13 @@ import java.util.UUID;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.platform.cluster.RedisConfiguration;
+import dev.parley.platform.cluster.RedisLink;
 import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.testsupport.TcpProxy;
 import dev.parley.testsupport.TestRedis;
@@ -31,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class RedisResponseCacheTests {
 
 	private final List<RedisClient> clients = new ArrayList<>();
+
+	private final List<RedisLink> links = new ArrayList<>();
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -48,6 +48,7 @@ class RedisResponseCacheTests {
 		try (StatefulRedisConnection<String, String> plain = client(TestRedis.URL).connect()) {
 			plain.sync().del(RedisCacheStore.KEY_PREFIX + this.key);
 		}
+		this.links.forEach(RedisLink::close);
 		this.clients.forEach(RedisClient::shutdown);
 	}
 
@@ -122,11 +123,11 @@ class RedisResponseCacheTests {
 	}
 
 	private ResponseCache cache(String url, Duration ttl, int maxReplyChars, CacheOutage outage) {
-		StatefulRedisConnection<String, byte[]> connection = client(url)
-			.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-		return new DefaultResponseCache(
-				new RedisCacheStore(connection, ttl, outage, JsonConfiguration.storageJsonMapper()), maxReplyChars,
-				this.registry);
+		RedisLink link = new RedisLink(client(url), this.registry);
+		link.start();
+		this.links.add(link);
+		return new DefaultResponseCache(new RedisCacheStore(link, ttl, outage, JsonConfiguration.storageJsonMapper()),
+				maxReplyChars, this.registry);
 	}
 
 	private RedisClient client(String url) {

@@ -1,7 +1,6 @@
 package dev.parley.identity.limit;
 
 import io.github.bucket4j.TimeMeter;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,20 +10,22 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.parley.platform.cluster.RedisLink;
 import dev.parley.platform.problem.ProblemResponses;
 
 /**
- * Wires the limits: buckets in Redis when Redis is configured (so instances share them),
- * in this process otherwise; the request filter right after Spring Security's.
+ * Wires the limits: buckets in Redis when Redis is configured (so instances share them,
+ * with this instance's own while Redis is away), in this process otherwise; the request
+ * filter right after Spring Security's.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LimitProperties.class)
 class LimitConfiguration {
 
 	@Bean
-	RateLimiter rateLimiter(ObjectProvider<StatefulRedisConnection<String, byte[]>> redis, MeterRegistry registry) {
-		StatefulRedisConnection<String, byte[]> connection = redis.getIfAvailable();
-		return (connection != null) ? new RedisRateLimiter(connection, new RedisOutage(registry))
+	RateLimiter rateLimiter(ObjectProvider<RedisLink> redis, MeterRegistry registry) {
+		RedisLink link = redis.getIfAvailable();
+		return (link != null) ? new SharedRateLimiter(link, new RedisOutage(registry))
 				: new LocalRateLimiter(TimeMeter.SYSTEM_MILLISECONDS);
 	}
 

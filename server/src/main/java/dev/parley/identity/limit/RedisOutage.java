@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reports that rate limits cannot reach Redis: a counter per failed call, at most one
- * WARN line per minute while it lasts, and one INFO line when Redis answers again.
+ * Reports that rate limits cannot reach Redis and are answered from this instance's own
+ * buckets: a counter per such call, at most one WARN line per minute while it lasts, and
+ * one INFO line when Redis answers again.
  */
 final class RedisOutage {
 
@@ -27,7 +28,7 @@ final class RedisOutage {
 
 	RedisOutage(MeterRegistry registry) {
 		this.failures = Counter.builder("parley.ratelimit.failures")
-			.description("Rate-limit checks let through because Redis could not be reached")
+			.description("Rate-limit checks answered by this instance alone because Redis could not be reached")
 			.register(registry);
 	}
 
@@ -37,8 +38,14 @@ final class RedisOutage {
 		long last = this.lastWarning.get();
 		this.down.set(true);
 		if ((last == 0 || now - last >= LOG_INTERVAL_NANOS) && this.lastWarning.compareAndSet(last, now)) {
-			log.warn("Rate limits cannot reach Redis, so requests are let through unlimited: {}", ex.toString());
+			log.warn("Rate limits cannot reach Redis, so each instance enforces them alone: {}", ex.toString());
 		}
+	}
+
+	/** A check answered locally without asking Redis, which is known to be away. */
+	void skipped() {
+		this.failures.increment();
+		this.down.set(true);
 	}
 
 	void succeeded() {

@@ -1,7 +1,6 @@
 package dev.parley.identity.limit;
 
 import java.time.Duration;
-import java.util.function.Supplier;
 
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -11,8 +10,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
  * Buckets in Redis (keys {@code parley:rl:<limit>:<subject>}), so that every instance
- * shares one limit. When Redis cannot be reached, events are let through (fail open)
- * rather than failed: a rate limit is not worth an outage.
+ * shares one limit. A call that cannot reach Redis throws; {@link SharedRateLimiter} then
+ * answers from this instance's own buckets.
  */
 final class RedisRateLimiter implements RateLimiter {
 
@@ -20,53 +19,33 @@ final class RedisRateLimiter implements RateLimiter {
 
 	private final ProxyManager<String> buckets;
 
-	private final RedisOutage outage;
-
-	RedisRateLimiter(StatefulRedisConnection<String, byte[]> connection, RedisOutage outage) {
+	RedisRateLimiter(StatefulRedisConnection<String, byte[]> connection) {
 		// A bucket left alone is dropped by Redis once it would be full again, plus a
 		// margin.
 		this.buckets = Bucket4jLettuce.casBasedBuilder(connection)
 			.expirationAfterWrite(
 					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
 			.build();
-		this.outage = outage;
 	}
 
 	@Override
 	public RateDecision tryConsume(Limit limit, String subject) {
-		return guarded(() -> RateDecision.of(bucket(limit, subject).tryConsumeAndReturnRemaining(1), limit),
-				RateDecision.unknown(limit));
+		return RateDecision.of(bucket(limit, subject).tryConsumeAndReturnRemaining(1), limit);
 	}
 
 	@Override
 	public RateDecision estimate(Limit limit, String subject) {
-		return guarded(() -> RateDecision.of(bucket(limit, subject).estimateAbilityToConsume(1), limit),
-				RateDecision.unknown(limit));
+		return RateDecision.of(bucket(limit, subject).estimateAbilityToConsume(1), limit);
 	}
 
 	@Override
 	public void penalize(Limit limit, String subject) {
-		guarded(() -> bucket(limit, subject).consumeIgnoringRateLimits(1), 0L);
+		bucket(limit, subject).consumeIgnoringRateLimits(1);
 	}
 
 	@Override
 	public void reset(Limit limit, String subject) {
-		guarded(() -> {
-			this.buckets.removeProxy(key(limit, subject));
-			return null;
-		}, null);
-	}
-
-	private <T> T guarded(Supplier<T> call, T fallback) {
-		try {
-			T result = call.get();
-			this.outage.succeeded();
-			return result;
-		}
-		catch (RuntimeException ex) {
-			this.outage.failed(ex);
-			return fallback;
-		}
+		this.buckets.removeProxy(key(limit, subject));
 	}
 
 	private BucketProxy bucket(Limit limit, String subject) {

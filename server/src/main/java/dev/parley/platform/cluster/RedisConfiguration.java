@@ -1,25 +1,26 @@
 package dev.parley.platform.cluster;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Redis client shared by what instances share (rate limits, ...), created only when
- * {@code parley.redis.url} is set. A Redis that goes away makes commands fail fast rather
- * than queue, and the connection reconnects by itself when Redis is back.
+ * The Redis link shared by what instances share (rate limits, event log, locks, ...),
+ * created only when {@code parley.redis.url} is set. A Redis that goes away makes
+ * commands fail fast rather than queue, and connections reconnect by themselves, at most
+ * a second after Redis is back.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(RedisConfigured.class)
@@ -29,24 +30,44 @@ public class RedisConfiguration {
 	static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(1);
 
 	@Bean(destroyMethod = "shutdown")
-	RedisClient redisClient(@Value("${parley.redis.url}") String url) {
-		return createClient(url);
+	ClientResources redisResources() {
+		return resources();
+	}
+
+	@Bean(destroyMethod = "shutdown")
+	RedisClient redisClient(@Value("${parley.redis.url}") String url, ClientResources resources) {
+		return createClient(url, resources);
+	}
+
+	@Bean(initMethod = "start", destroyMethod = "close")
+	RedisLink redisLink(RedisClient client, MeterRegistry registry) {
+		return new RedisLink(client, registry);
 	}
 
 	/**
-	 * A connection with text keys and binary values, as Bucket4j's Lettuce back-end uses.
+	 * Event loops whose reconnect attempts come at most a second apart, so shared mode
+	 * returns within about a second of Redis.
 	 */
-	@Bean(destroyMethod = "close")
-	StatefulRedisConnection<String, byte[]> redisBinaryConnection(RedisClient client) {
-		return client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+	public static ClientResources resources() {
+		return ClientResources.builder()
+			.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+			.build();
+	}
+
+	/**
+	 * A client for {@code url} on resources of its own, left to the JVM (for tests and
+	 * tools).
+	 */
+	public static RedisClient createClient(String url) {
+		return createClient(url, resources());
 	}
 
 	/**
 	 * A client for {@code url} with Parley's options: fail fast while disconnected,
 	 * bounded commands, automatic reconnect.
 	 */
-	public static RedisClient createClient(String url) {
-		RedisClient client = RedisClient.create(RedisURI.create(url));
+	public static RedisClient createClient(String url, ClientResources resources) {
+		RedisClient client = RedisClient.create(resources, RedisURI.create(url));
 		client.setOptions(ClientOptions.builder()
 			.autoReconnect(true)
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)

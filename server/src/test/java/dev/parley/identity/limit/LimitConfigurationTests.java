@@ -40,7 +40,7 @@ class LimitConfigurationTests {
 		TestRedis.require();
 		this.runner.withPropertyValues("parley.redis.url=" + TestRedis.URL).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context.getBean(RateLimiter.class)).isInstanceOf(RedisRateLimiter.class);
+			assertThat(context.getBean(RateLimiter.class)).isInstanceOf(SharedRateLimiter.class);
 		});
 	}
 

@@ -7,15 +7,14 @@ import java.util.UUID;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.parley.platform.cluster.RedisConfiguration;
+import dev.parley.platform.cluster.RedisLink;
+import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.TcpProxy;
 import dev.parley.testsupport.TestRedis;
 
@@ -23,11 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Buckets in a real Redis: separate limiters (separate clients, as on two instances)
- * share one limit, and a Redis that goes away lets requests through until it is back.
+ * share one limit; while Redis is away each instance enforces the limits with its own
+ * buckets, and it shares them again once Redis is back, also when Redis was away at
+ * start-up.
  */
 class RedisRateLimiterTests {
 
 	private final List<RedisClient> clients = new ArrayList<>();
+
+	private final List<RedisLink> links = new ArrayList<>();
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -40,14 +43,15 @@ class RedisRateLimiterTests {
 
 	@AfterEach
 	void shutDown() {
+		this.links.forEach(RedisLink::close);
 		this.clients.forEach(RedisClient::shutdown);
 	}
 
 	@Test
 	void twoInstancesShareOneLimit() {
 		Limit limit = new Limit("user", 4, Duration.ofMinutes(1));
-		RedisRateLimiter first = limiter(TestRedis.URL, new RedisOutage(this.registry));
-		RedisRateLimiter second = limiter(TestRedis.URL, new RedisOutage(this.registry));
+		RateLimiter first = limiter(TestRedis.URL, new RedisOutage(this.registry));
+		RateLimiter second = limiter(TestRedis.URL, new RedisOutage(this.registry));
 		assertThat(first.tryConsume(limit, this.subject).remaining()).isEqualTo(3);
 		assertThat(second.tryConsume(limit, this.subject).remaining()).isEqualTo(2);
 		assertThat(first.tryConsume(limit, this.subject).remaining()).isEqualTo(1);
@@ -71,8 +75,8 @@ class RedisRateLimiterTests {
 	@Test
 	void estimatesPenalizesAndResetsAcrossInstances() {
 		Limit limit = new Limit("login_account", 2, Duration.ofMinutes(10));
-		RedisRateLimiter first = limiter(TestRedis.URL, new RedisOutage(this.registry));
-		RedisRateLimiter second = limiter(TestRedis.URL, new RedisOutage(this.registry));
+		RateLimiter first = limiter(TestRedis.URL, new RedisOutage(this.registry));
+		RateLimiter second = limiter(TestRedis.URL, new RedisOutage(this.registry));
 		first.penalize(limit, this.subject);
 		assertThat(second.estimate(limit, this.subject).allowed()).isTrue();
 		second.penalize(limit, this.subject);
@@ -84,44 +88,68 @@ class RedisRateLimiterTests {
 	}
 
 	@Test
-	void letsRequestsThroughWhileRedisIsAwayAndLimitsAgainWhenItIsBack() throws Exception {
+	void limitsEachInstanceAloneWhileRedisIsAwayAndSharesAgainWhenItIsBack() throws Exception {
 		Limit limit = new Limit("ip", 2, Duration.ofMinutes(1));
 		RedisOutage outage = new RedisOutage(this.registry);
 		try (TcpProxy proxy = new TcpProxy(TestRedis.HOST, TestRedis.PORT).start()) {
-			RedisRateLimiter limiter = limiter("redis://127.0.0.1:" + proxy.port(), outage);
+			RedisLink link = link("redis://127.0.0.1:" + proxy.port());
+			RateLimiter limiter = new SharedRateLimiter(link, outage);
 			limiter.tryConsume(limit, this.subject);
 			limiter.tryConsume(limit, this.subject);
 			assertThat(limiter.tryConsume(limit, this.subject).allowed()).isFalse();
 
 			proxy.stop();
-			for (int i = 0; i < 3; i++) {
-				RateDecision open = limiter.tryConsume(limit, this.subject);
-				assertThat(open.allowed()).isTrue();
-				assertThat(open.known()).isFalse();
-			}
-			limiter.penalize(limit, this.subject);
-			limiter.reset(limit, this.subject);
-			assertThat(limiter.estimate(limit, this.subject).allowed()).isTrue();
+			Eventually.eventually("the link notices Redis is away").until(() -> !link.up());
+			// This instance's own bucket: the limit still holds, per instance.
+			assertThat(limiter.tryConsume(limit, this.subject).allowed()).isTrue();
+			assertThat(limiter.tryConsume(limit, this.subject).allowed()).isTrue();
+			RateDecision refusedAlone = limiter.tryConsume(limit, this.subject);
+			assertThat(refusedAlone.allowed()).isFalse();
+			assertThat(refusedAlone.known()).isTrue();
 			assertThat(outage.down()).isTrue();
-			assertThat(this.registry.counter("parley.ratelimit.failures").count()).isGreaterThanOrEqualTo(6);
+			assertThat(this.registry.counter("parley.ratelimit.failures").count()).isGreaterThanOrEqualTo(3);
+			assertThat(this.registry.get("parley.redis.up").gauge().value()).isZero();
 
 			proxy.start();
-			RateDecision back = RateDecision.unknown(limit);
-			for (int i = 0; i < 300 && !back.known(); i++) {
-				Thread.sleep(100);
-				back = limiter.tryConsume(limit, this.subject);
-			}
-			assertThat(back.known()).as("limits reach Redis again within 30 s").isTrue();
+			Eventually.eventually("the link reaches Redis again").until(link::up);
 			// The bucket kept in Redis is still used up: nothing was lost or reset.
+			RateDecision back = limiter.tryConsume(limit, this.subject);
 			assertThat(back.allowed()).isFalse();
+			assertThat(back.remaining()).isZero();
 			assertThat(outage.down()).isFalse();
+			assertThat(this.registry.get("parley.redis.up").gauge().value()).isEqualTo(1);
 		}
 	}
 
-	private RedisRateLimiter limiter(String url, RedisOutage outage) {
-		StatefulRedisConnection<String, byte[]> connection = client(url)
-			.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-		return new RedisRateLimiter(connection, outage);
+	@Test
+	void startsWhileRedisIsAwayAndSharesOnceItAnswers() throws Exception {
+		Limit limit = new Limit("user", 3, Duration.ofMinutes(1));
+		RateLimiter other = limiter(TestRedis.URL, new RedisOutage(this.registry));
+		other.tryConsume(limit, this.subject);
+		other.tryConsume(limit, this.subject);
+		try (TcpProxy proxy = new TcpProxy(TestRedis.HOST, TestRedis.PORT).start()) {
+			proxy.stop();
+			RedisLink link = link("redis://127.0.0.1:" + proxy.port());
+			assertThat(link.up()).isFalse();
+			RateLimiter limiter = new SharedRateLimiter(link, new RedisOutage(this.registry));
+			assertThat(limiter.tryConsume(limit, this.subject).remaining()).as("own bucket while alone").isEqualTo(2);
+
+			proxy.start();
+			Eventually.eventually("the link connects once Redis answers").until(link::up);
+			assertThat(limiter.tryConsume(limit, this.subject).remaining()).as("the shared bucket").isZero();
+			assertThat(other.tryConsume(limit, this.subject).allowed()).isFalse();
+		}
+	}
+
+	private RateLimiter limiter(String url, RedisOutage outage) {
+		return new SharedRateLimiter(link(url), outage);
+	}
+
+	private RedisLink link(String url) {
+		RedisLink link = new RedisLink(client(url), this.registry);
+		link.start();
+		this.links.add(link);
+		return link;
 	}
 
 	private RedisClient client(String url) {
