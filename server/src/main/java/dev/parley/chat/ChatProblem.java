@@ -18,6 +18,13 @@ public final class ChatProblem {
 	public static final ProblemType NO_GENERATION = new ProblemType("no-generation", HttpStatus.CONFLICT,
 			"No reply is being generated");
 
+	/**
+	 * The reply runs on another instance, which cannot be reached now (Redis, which
+	 * relays between instances, is away).
+	 */
+	public static final ProblemType GENERATION_UNREACHABLE = new ProblemType("generation-unreachable",
+			HttpStatus.SERVICE_UNAVAILABLE, "The instance generating this reply cannot be reached");
+
 	public static final ProblemType UPSTREAM_FAILED = new ProblemType("upstream-failed", HttpStatus.BAD_GATEWAY,
 			"The model provider failed");
 

@@ -26,11 +26,20 @@ public interface GenerationEventLog {
 	 */
 	void finish(UUID generationId, ChatEvent terminal);
 
+	/**
+	 * Ends the log of a generation whose instance stopped running it (crashed, or gave up
+	 * storing it), as whichever instance found out; nothing when it has ended already.
+	 */
+	default void finishAbandoned(UUID generationId, ChatEvent terminal) {
+		finish(generationId, terminal);
+	}
+
 	/** The conversation's most recent generation still held in the log. */
 	Optional<UUID> latest(UUID conversationId);
 
 	/**
-	 * Waits for a generation of the conversation other than {@code after} to begin.
+	 * Waits for a generation of the conversation newer than {@code after} (any, when
+	 * null) to begin; generation ids are time-ordered.
 	 * @return its id, or empty when {@code timeout} passed first
 	 */
 	Optional<UUID> awaitNext(UUID conversationId, UUID after, Duration timeout) throws InterruptedException;

@@ -5,7 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The single-instance {@link ConversationLocks}. */
-final class InMemoryConversationLocks implements ConversationLocks {
+public final class InMemoryConversationLocks implements ConversationLocks {
 
 	private record Lease(String holder, long expiresAtNanos) {
 

@@ -66,14 +66,16 @@ public interface ChatHistory {
 
 	/**
 	 * On start-up: this instance's messages left STREAMING by a crash become INTERRUPTED.
+	 * @return the messages changed, with the text of their last checkpoint
 	 */
-	int interruptStreaming(String instanceId);
+	List<Message> interruptStreaming(String instanceId);
 
 	/**
 	 * Any instance's STREAMING messages whose lease ran out before {@code before} become
 	 * INTERRUPTED.
+	 * @return the messages this call changed, with the text of their last checkpoint
 	 */
-	int interruptStale(Instant before);
+	List<Message> interruptStale(Instant before);
 
 	/**
 	 * These messages, if still STREAMING, become INTERRUPTED with the text of their last

@@ -126,12 +126,12 @@ class DefaultChatHistory implements ChatHistory {
 	}
 
 	@Override
-	public int interruptStreaming(String instanceId) {
+	public List<Message> interruptStreaming(String instanceId) {
 		return this.messages.interruptByInstance(instanceId, Jdbc.now(this.clock));
 	}
 
 	@Override
-	public int interruptStale(Instant before) {
+	public List<Message> interruptStale(Instant before) {
 		return this.messages.interruptStale(before, Jdbc.now(this.clock));
 	}
 

@@ -152,22 +152,49 @@ class MessageRepository {
 			.update() > 0;
 	}
 
-	int interruptByInstance(String instanceId, Instant now) {
-		return this.jdbc
-			.sql("UPDATE messages SET status = 'interrupted', instance_id = NULL, updated_at = :now"
-					+ " WHERE status = 'streaming' AND instance_id = :instance")
-			.param("now", Jdbc.param(now))
+	/**
+	 * This instance's STREAMING messages become INTERRUPTED; returns those it changed, as
+	 * stored.
+	 */
+	List<Message> interruptByInstance(String instanceId, Instant now) {
+		List<Message> candidates = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM messages WHERE status = 'streaming' AND instance_id = :instance")
 			.param("instance", instanceId)
-			.update();
+			.query(MessageRepository::map)
+			.list();
+		return interruptEach(candidates, " AND instance_id = :instance", "instance", instanceId, now);
 	}
 
-	int interruptStale(Instant before, Instant now) {
-		return this.jdbc
-			.sql("UPDATE messages SET status = 'interrupted', instance_id = NULL, updated_at = :now"
-					+ " WHERE status = 'streaming' AND updated_at < :before")
-			.param("now", Jdbc.param(now))
+	/**
+	 * STREAMING messages not written since {@code before} become INTERRUPTED; returns
+	 * those this call changed (an instance racing another gets each message once).
+	 */
+	List<Message> interruptStale(Instant before, Instant now) {
+		List<Message> candidates = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM messages WHERE status = 'streaming' AND updated_at < :before")
 			.param("before", Jdbc.param(before))
-			.update();
+			.query(MessageRepository::map)
+			.list();
+		return interruptEach(candidates, " AND updated_at < :before", "before", Jdbc.param(before), now);
+	}
+
+	/** One conditional update per message, so only the winner of a race reports it. */
+	private List<Message> interruptEach(List<Message> candidates, String condition, String name, Object value,
+			Instant now) {
+		List<Message> interrupted = new ArrayList<>(candidates.size());
+		for (Message candidate : candidates) {
+			int changed = this.jdbc
+				.sql("UPDATE messages SET status = 'interrupted', instance_id = NULL, updated_at = :now"
+						+ " WHERE id = :id AND status = 'streaming'" + condition)
+				.param("now", Jdbc.param(now))
+				.param("id", Jdbc.param(candidate.id()))
+				.param(name, value)
+				.update();
+			if (changed == 1) {
+				interrupted.add(candidate.withStatus(MessageStatus.INTERRUPTED, now));
+			}
+		}
+		return interrupted;
 	}
 
 	int interrupt(Collection<UUID> ids, Instant now) {

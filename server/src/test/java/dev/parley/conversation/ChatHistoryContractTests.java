@@ -288,13 +288,16 @@ class ChatHistoryContractTests {
 		Message a = this.history.startAssistantMessage(c.id(), user.id(), "m", "p", mine);
 		Message other = this.history.startAssistantMessage(c.id(), user.id(), "m", "p", "other-" + UUID.randomUUID());
 		this.history.checkpoint(Map.of(a.id(), "partial text"));
-		assertThat(this.history.interruptStreaming(mine)).isEqualTo(1);
+		List<Message> changed = this.history.interruptStreaming(mine);
+		assertThat(changed).extracting(Message::id).containsExactly(a.id());
+		assertThat(changed.get(0).content()).isEqualTo("partial text");
+		assertThat(changed.get(0).status()).isEqualTo(MessageStatus.INTERRUPTED);
 		Message interrupted = this.history.requireMessage(c.id(), a.id());
 		assertThat(interrupted.status()).isEqualTo(MessageStatus.INTERRUPTED);
 		assertThat(interrupted.content()).isEqualTo("partial text");
 		assertThat(instanceOf(a.id())).isNull();
 		assertThat(this.history.requireMessage(c.id(), other.id()).status()).isEqualTo(MessageStatus.STREAMING);
-		assertThat(this.history.interruptStreaming(mine)).isZero();
+		assertThat(this.history.interruptStreaming(mine)).isEmpty();
 	}
 
 	@Test
@@ -302,11 +305,19 @@ class ChatHistoryContractTests {
 		Conversation c = newConversation();
 		Message user = this.history.appendUserMessage(c.id(), null, "hi");
 		Message stale = this.history.startAssistantMessage(c.id(), user.id(), "m", "p", "gone");
+		this.history.checkpoint(Map.of(stale.id(), "checkpointed"));
 		Thread.sleep(5);
 		Instant cutoff = Instant.now();
 		Thread.sleep(5);
 		Message fresh = this.history.startAssistantMessage(c.id(), user.id(), "m", "p", "alive");
-		assertThat(this.history.interruptStale(cutoff)).isGreaterThanOrEqualTo(1);
+		List<Message> changed = this.history.interruptStale(cutoff);
+		assertThat(changed).extracting(Message::id).contains(stale.id()).doesNotContain(fresh.id());
+		assertThat(changed).filteredOn((m) -> m.id().equals(stale.id()))
+			.singleElement()
+			.extracting(Message::content)
+			.isEqualTo("checkpointed");
+		// A second instance racing the first gets nothing: each message is reported once.
+		assertThat(this.history.interruptStale(cutoff)).extracting(Message::id).doesNotContain(stale.id());
 		assertThat(this.history.requireMessage(c.id(), stale.id()).status()).isEqualTo(MessageStatus.INTERRUPTED);
 		assertThat(this.history.requireMessage(c.id(), fresh.id()).status()).isEqualTo(MessageStatus.STREAMING);
 		assertThat(this.history.requireMessage(c.id(), user.id()).status()).isEqualTo(MessageStatus.COMPLETE);

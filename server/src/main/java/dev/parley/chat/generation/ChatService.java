@@ -16,6 +16,7 @@ import dev.parley.chat.ChatProblem;
 import dev.parley.chat.ChatProperties;
 import dev.parley.chat.ConversationLocks;
 import dev.parley.chat.GenerationEventLog;
+import dev.parley.chat.GenerationStops;
 import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationDeleted;
@@ -76,12 +77,16 @@ class ChatService {
 
 	private final InstanceId instanceId;
 
+	private final GenerationStops stops;
+
 	ChatService(ChatHistory history, ProviderCatalog providers, UpstreamLimiter limiter, ConversationLocks locks,
 			GenerationEventLog events, GenerationRegistry registry, ContextWindow contextWindow,
 			GenerationRunner runner, IdGenerator ids, ChatProperties properties, MessageMasking masking,
 			TokenBudget tokenBudget, AgentCatalog agents, ResponseCache cache, GroupCommit groupCommit,
-			InstanceId instanceId) {
+			InstanceId instanceId, GenerationStops stops) {
 		this.instanceId = instanceId;
+		this.stops = stops;
+		stops.onStop(this::stopHere);
 		this.agents = agents;
 		this.groupCommit = groupCommit;
 		this.cache = cache;
@@ -134,19 +139,41 @@ class ChatService {
 	 * Stops the conversation's running generation; its partial reply is kept as
 	 * {@code stopped}.
 	 */
-	RunningGeneration stop(UUID conversationId) {
+	Stopping stop(UUID conversationId) {
 		this.history.requireConversation(conversationId);
-		RunningGeneration generation = this.registry.find(conversationId)
+		RunningGeneration here = this.registry.find(conversationId).orElse(null);
+		if (here != null) {
+			here.stop();
+			return Stopping.here(here);
+		}
+		UUID elsewhere = this.events.running(conversationId)
 			.orElseThrow(() -> ProblemException.of(ChatProblem.NO_GENERATION,
 					"No reply is being generated in this conversation"));
-		generation.stop();
-		return generation;
+		if (!this.stops.relay(conversationId)) {
+			throw ProblemException.of(ChatProblem.GENERATION_UNREACHABLE,
+					"The reply is being generated on another instance, which cannot be reached now; try again");
+		}
+		return Stopping.elsewhere(conversationId, elsewhere);
 	}
 
-	/** A deleted conversation's running reply is stopped: nobody can read it any more. */
+	/** A stop relayed from another instance, for a generation that may run here. */
+	private void stopHere(UUID conversationId) {
+		this.registry.find(conversationId).ifPresent(RunningGeneration::stop);
+	}
+
+	/**
+	 * A deleted conversation's running reply is stopped, wherever it runs: nobody can
+	 * read it any more.
+	 */
 	@EventListener
 	void on(ConversationDeleted deleted) {
-		this.registry.find(deleted.conversationId()).ifPresent(RunningGeneration::stop);
+		RunningGeneration here = this.registry.find(deleted.conversationId()).orElse(null);
+		if (here != null) {
+			here.stop();
+		}
+		else {
+			this.stops.relay(deleted.conversationId());
+		}
 	}
 
 	/**

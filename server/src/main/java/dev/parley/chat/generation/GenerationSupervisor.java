@@ -18,18 +18,21 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
+import dev.parley.chat.ChatEvent;
 import dev.parley.chat.ChatProperties;
 import dev.parley.chat.ConversationLocks;
 import dev.parley.chat.GenerationEventLog;
 import dev.parley.conversation.ChatHistory;
+import dev.parley.conversation.Message;
 
 /**
  * Keeps replies safe across crashes: before traffic is served, this instance's replies
  * left {@code streaming} by a crash become {@code interrupted}; while running, the new
  * text of the running replies is checkpointed every interval in one batch (which also
  * renews their leases), replies whose lease ran out on any instance are marked
- * interrupted, as are at once those whose final state could not be stored, and old event
- * logs are dropped. All of it is idempotent SQL, safe when every instance does it.
+ * interrupted (and their event logs ended, for subscribers on any instance), as are at
+ * once those whose final state could not be stored, and old event logs are dropped. All
+ * of it is idempotent SQL, safe when every instance does it.
  */
 @Component
 class GenerationSupervisor implements SmartInitializingSingleton, DisposableBean {
@@ -70,9 +73,10 @@ class GenerationSupervisor implements SmartInitializingSingleton, DisposableBean
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		int recovered = this.history.interruptStreaming(this.instanceId.value());
-		if (recovered > 0) {
-			log.warn("Marked {} replies left streaming by an earlier crash as interrupted", recovered);
+		List<Message> recovered = this.history.interruptStreaming(this.instanceId.value());
+		if (!recovered.isEmpty()) {
+			log.warn("Marked {} replies left streaming by an earlier crash as interrupted", recovered.size());
+			endLogs(recovered);
 		}
 		long every = this.properties.checkpointInterval().toMillis();
 		this.scheduler.scheduleWithFixedDelay(this::safely, every, every, TimeUnit.MILLISECONDS);
@@ -96,14 +100,29 @@ class GenerationSupervisor implements SmartInitializingSingleton, DisposableBean
 		try {
 			checkpoint();
 			interruptAbandoned();
-			int stale = this.history.interruptStale(this.clock.instant().minus(this.properties.leaseTimeout()));
-			if (stale > 0) {
-				log.warn("Marked {} abandoned streaming replies as interrupted", stale);
+			List<Message> stale = this.history
+				.interruptStale(this.clock.instant().minus(this.properties.leaseTimeout()));
+			if (!stale.isEmpty()) {
+				log.warn("Marked {} abandoned streaming replies as interrupted", stale.size());
+				endLogs(stale);
 			}
 			this.events.expire();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Generation supervision round failed: {}", ex.getMessage());
+		}
+	}
+
+	/**
+	 * Subscribers of replies whose instance is gone (they may follow them from another
+	 * instance's copy of the log) get the end: interrupted, with the checkpointed text.
+	 */
+	private void endLogs(List<Message> interrupted) {
+		for (Message message : interrupted) {
+			this.events.finishAbandoned(message.id(),
+					new ChatEvent.Error("interrupted",
+							"The instance generating this reply stopped; the reply ends with its last saved text",
+							message.id(), "interrupted", message.content()));
 		}
 	}
 

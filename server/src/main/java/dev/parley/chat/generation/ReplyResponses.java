@@ -1,5 +1,6 @@
 package dev.parley.chat.generation;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,9 @@ import org.springframework.stereotype.Component;
 
 import dev.parley.chat.ChatProblem;
 import dev.parley.chat.ChatProperties;
+import dev.parley.chat.EventBatch;
+import dev.parley.chat.GenerationEventLog;
+import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageStatus;
 import dev.parley.platform.problem.CommonProblem;
@@ -34,8 +38,14 @@ class ReplyResponses {
 
 	private final ChatProperties properties;
 
-	ReplyResponses(ChatProperties properties) {
+	private final GenerationEventLog events;
+
+	private final ChatHistory history;
+
+	ReplyResponses(ChatProperties properties, GenerationEventLog events, ChatHistory history) {
 		this.properties = properties;
+		this.events = events;
+		this.history = history;
 	}
 
 	ResponseEntity<Object> await(RunningGeneration generation) {
@@ -70,8 +80,44 @@ class ReplyResponses {
 		return (failure.retryAfter() != null) ? Math.max(1, (failure.retryAfter().toMillis() + 999) / 1000) : 1;
 	}
 
-	Message awaitStopped(RunningGeneration generation) {
-		return waitFor(generation, TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
+	/** The stopped reply as stored, once its instance has stopped it. */
+	Message awaitStopped(Stopping stopping) {
+		RunningGeneration here = stopping.here();
+		if (here != null) {
+			return waitFor(here, TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
+		}
+		return awaitStoppedElsewhere(stopping);
+	}
+
+	/**
+	 * Follows the generation's log to its end (its instance writes the reply before it
+	 * ends the log), then reads the reply.
+	 */
+	private Message awaitStoppedElsewhere(Stopping stopping) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_WAIT_SECONDS);
+		long position = -1;
+		try {
+			while (deadline - System.nanoTime() > 0) {
+				EventBatch batch = this.events.read(stopping.generationId(), position, 1024,
+						Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+				if (batch == null || batch.ended()) {
+					break;
+				}
+				if (!batch.events().isEmpty()) {
+					position = batch.events().get(batch.events().size() - 1).seq();
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw ProblemException.of(CommonProblem.INTERNAL, "Interrupted while waiting for the reply");
+		}
+		Message reply = this.history.requireMessage(stopping.conversationId(), stopping.generationId());
+		if (reply.status() == MessageStatus.STREAMING) {
+			throw ProblemException.of(ChatProblem.REPLY_TIMEOUT,
+					"The reply is still being generated; follow it at /stream or read it later");
+		}
+		return reply;
 	}
 
 	private static Message waitFor(RunningGeneration generation, long millis) {

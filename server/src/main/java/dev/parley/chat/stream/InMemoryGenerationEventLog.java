@@ -33,12 +33,22 @@ public final class InMemoryGenerationEventLog implements GenerationEventLog {
 
 	@Override
 	public void begin(UUID conversationId, UUID generationId, ChatEvent.Start start) {
-		this.logs.put(generationId, new GenerationLog(generationId, conversationId, start));
-		this.latestByConversation.put(conversationId, generationId);
-		CompletableFuture<UUID> waiting = this.nextByConversation.remove(conversationId);
-		if (waiting != null) {
-			waiting.complete(generationId);
+		this.logs.putIfAbsent(generationId, new GenerationLog(generationId, conversationId, start));
+		// Only forward: a copy of an older generation (read for a resume) is not the
+		// latest. Generation ids are time-ordered (UUIDv7).
+		UUID latest = this.latestByConversation.merge(conversationId, generationId,
+				(current, begun) -> newer(begun, current) ? begun : current);
+		if (latest.equals(generationId)) {
+			CompletableFuture<UUID> waiting = this.nextByConversation.remove(conversationId);
+			if (waiting != null) {
+				waiting.complete(generationId);
+			}
 		}
+	}
+
+	/** Whether generation {@code a} began after {@code b} (ids are UUIDv7). */
+	public static boolean newer(UUID a, UUID b) {
+		return a.compareTo(b) > 0;
 	}
 
 	@Override
@@ -57,6 +67,19 @@ public final class InMemoryGenerationEventLog implements GenerationEventLog {
 		}
 	}
 
+	/** Whether this log holds the generation (running, or ended within the retention). */
+	public boolean holds(UUID generationId) {
+		return this.logs.containsKey(generationId);
+	}
+
+	/**
+	 * Whether the generation ended; false while it runs or when it is not held.
+	 */
+	public boolean ended(UUID generationId) {
+		GenerationLog log = this.logs.get(generationId);
+		return log != null && log.finished();
+	}
+
 	@Override
 	public Optional<UUID> latest(UUID conversationId) {
 		return Optional.ofNullable(this.latestByConversation.get(conversationId));
@@ -69,7 +92,7 @@ public final class InMemoryGenerationEventLog implements GenerationEventLog {
 		CompletableFuture<UUID> next = this.nextByConversation.computeIfAbsent(conversationId,
 				(id) -> new CompletableFuture<>());
 		UUID latest = this.latestByConversation.get(conversationId);
-		if (latest != null && !latest.equals(after)) {
+		if (latest != null && (after == null || newer(latest, after))) {
 			return Optional.of(latest);
 		}
 		try {
