@@ -1,0 +1,321 @@
+package dev.parley.cluster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.parley.testsupport.Eventually;
+import dev.parley.testsupport.ParleyProcess;
+import dev.parley.testsupport.PrivateRedis;
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.SseClient;
+import dev.parley.testsupport.SseClient.Frame;
+import dev.parley.testsupport.TestAccounts;
+import dev.parley.testsupport.TestAccounts.Session;
+import dev.parley.testsupport.TestApp;
+import dev.parley.testsupport.TestClient;
+import dev.parley.testsupport.TestDatabase;
+import dev.parley.testsupport.TestSimulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Three Parley processes on one PostgreSQL database and a Redis of the test's own, as a
+ * cluster behind a load balancer runs: a reply started on A is followed live on C and
+ * resumed on B with no gap and no duplicate; a stop sent to C cancels A's upstream call;
+ * one generation per conversation and one rate limit across all three; Redis stopped and
+ * started again under them; and A killed mid-reply, its reply ended {@code interrupted}
+ * by a survivor with its checkpointed text, the conversation usable again within the
+ * lease.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** 20 words a second for 150 s: longer than any test lets it run. */
+	private static final String SLOW_MODEL = "sim?tokens=3000&delay=50";
+
+	/** 40 words in about 2 s. */
+	private static final String SHORT_MODEL = "sim?tokens=40&delay=50";
+
+	private static final String LEASE = "6s";
+
+	private static final int USER_REQUESTS_PER_MINUTE = 60;
+
+	private static TestDatabase database;
+
+	private static PrivateRedis redis;
+
+	private static ParleyProcess a;
+
+	private static ParleyProcess b;
+
+	private static ParleyProcess c;
+
+	@BeforeAll
+	static void startCluster() {
+		database = TestDatabase.postgresql();
+		redis = PrivateRedis.launch();
+		a = instance("a");
+		b = instance("b");
+		c = instance("c");
+	}
+
+	@AfterAll
+	static void stopCluster() {
+		for (AutoCloseable closeable : new AutoCloseable[] { a, b, c, redis, database }) {
+			try {
+				if (closeable != null) {
+					closeable.close();
+				}
+			}
+			catch (Exception ex) {
+				System.err.println("Could not stop " + closeable + ": " + ex);
+			}
+		}
+	}
+
+	private static ParleyProcess instance(String name) {
+		return ParleyProcess.on(TestApp.newDataDir())
+			.database(database)
+			.property("parley.redis.url", redis.url())
+			.property("parley.chat.instance-id", name)
+			.property("parley.chat.lease-timeout", LEASE)
+			.property("parley.limits.user-requests-per-minute", Integer.toString(USER_REQUESTS_PER_MINUTE))
+			.start();
+	}
+
+	@Test
+	@Order(1)
+	void aReplyStartedOnAIsFollowedLiveOnCAndResumedOnBWithoutGapOrDuplicate() {
+		Session user = TestAccounts.newUser(a.client());
+		String conversation = newConversation(a, user);
+		List<Frame> onA = new ArrayList<>();
+		SseClient follower;
+		try (SseClient sse = send(a, user, conversation, SHORT_MODEL)) {
+			onA.add(sse.next());
+			onA.add(sse.next());
+			follower = stream(c, user, conversation, null);
+			for (int i = 0; i < 3; i++) {
+				onA.add(sse.next());
+			}
+		}
+		// A's client went away after 5 events; it resumes on B.
+		Frame last = onA.get(onA.size() - 1);
+		List<Frame> onB;
+		try (SseClient resumed = stream(b, user, conversation, last.id())) {
+			onB = resumed.untilTerminal();
+		}
+		List<Frame> onC;
+		try (follower) {
+			onC = follower.untilTerminal();
+		}
+		Frame end = onB.get(onB.size() - 1);
+		assertThat(end.type()).isEqualTo("end");
+		String generation = onA.get(0).text("message_id");
+		List<String> ids = new ArrayList<>();
+		onA.forEach((frame) -> ids.add(frame.id()));
+		onB.forEach((frame) -> ids.add(frame.id()));
+		// One event each, in order, across A and B.
+		for (int seq = 0; seq < ids.size(); seq++) {
+			assertThat(ids.get(seq)).isEqualTo(generation + ":" + seq);
+		}
+		assertThat(text(onA) + text(onB)).isEqualTo(end.text("full_text"));
+		assertThat(onC.get(0).type()).as("C follows from the reply's start").isEqualTo("start");
+		assertThat(text(onC)).isEqualTo(end.text("full_text"));
+		assertThat(onC.get(onC.size() - 1).id()).isEqualTo(end.id());
+	}
+
+	@Test
+	@Order(2)
+	void aStopSentToCCancelsTheUpstreamCallOfA() {
+		Session user = TestAccounts.newUser(a.client());
+		String conversation = newConversation(a, user);
+		long cancelledBefore = TestSimulator.secondLane().cancelledStreams();
+		try (SseClient sse = send(a, user, conversation, SLOW_MODEL)) {
+			assertThat(sse.next().type()).isEqualTo("start");
+			assertThat(sse.next().type()).isEqualTo("chunk");
+			Response busy = b.client()
+				.call(user, "POST", "/api/v1/conversations/" + conversation + "/messages",
+						"{\"content\":\"and another\"}");
+			busy.assertProblem(409, "generation-in-progress");
+
+			Response stopped = c.client().call(user, "POST", "/api/v1/conversations/" + conversation + "/stop", null);
+			assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
+			assertThat(stopped.text("/status")).isEqualTo("stopped");
+			List<Frame> rest = sse.untilTerminal();
+			Frame end = rest.get(rest.size() - 1);
+			assertThat(end.type()).isEqualTo("end");
+			assertThat(end.text("status")).isEqualTo("stopped");
+			assertThat(stopped.text("/content")).isEqualTo(end.text("full_text"));
+		}
+		Eventually.eventually("the simulator sees A's upstream call closed")
+			.until(() -> TestSimulator.secondLane().cancelledStreams() > cancelledBefore);
+		Response none = c.client().call(user, "POST", "/api/v1/conversations/" + conversation + "/stop", null);
+		none.assertProblem(409, "no-generation");
+	}
+
+	@Test
+	@Order(3)
+	void oneRateLimitAcrossAllThree() {
+		Session user = TestAccounts.newUser(a.client());
+		ParleyProcess[] instances = { a, b, c };
+		int allowed = 0;
+		Response refused = null;
+		for (int i = 0; i < USER_REQUESTS_PER_MINUTE + 5 && refused == null; i++) {
+			Response page = instances[i % 3].client().call(user, "GET", "/api/v1/conversations", null);
+			if (page.status() == 429) {
+				refused = page;
+			}
+			else {
+				assertThat(page.status()).as(page.body()).isEqualTo(200);
+				allowed++;
+			}
+		}
+		assertThat(refused).as("a request past the shared limit is refused").isNotNull();
+		assertThat(allowed).as("requests allowed across three instances")
+			.isBetween(USER_REQUESTS_PER_MINUTE - 2, USER_REQUESTS_PER_MINUTE);
+		for (ParleyProcess instance : instances) {
+			assertThat(instance.client().call(user, "GET", "/api/v1/conversations", null).status()).isEqualTo(429);
+		}
+	}
+
+	@Test
+	@Order(4)
+	void redisStoppedAndStartedAgainUnderTheCluster() {
+		Session user = TestAccounts.newUser(a.client());
+		redis.stop();
+		for (ParleyProcess instance : List.of(a, b, c)) {
+			Eventually.eventually("instance " + instance.port() + " reports Redis down").until(() -> {
+				Response health = instance.client().send("GET", "/health", null, null);
+				return health.status() == 200 && "down".equals(health.text("/redis"))
+						&& "degraded".equals(health.text("/status"));
+			});
+			Response readiness = instance.client().send("GET", "/actuator/health/readiness", null, null);
+			assertThat(readiness.status()).as("still ready: " + readiness.body()).isEqualTo(200);
+		}
+		// Chat goes on, on each instance's own state.
+		String conversation = newConversation(b, user);
+		try (SseClient sse = send(b, user, conversation, SHORT_MODEL)) {
+			List<Frame> frames = sse.untilTerminal();
+			assertThat(frames.get(frames.size() - 1).type()).isEqualTo("end");
+		}
+
+		redis.start();
+		for (ParleyProcess instance : List.of(a, b, c)) {
+			Eventually.eventually("instance " + instance.port() + " reports Redis up again").until(() -> {
+				Response health = instance.client().send("GET", "/health", null, null);
+				return health.status() == 200 && "up".equals(health.text("/redis"))
+						&& "ok".equals(health.text("/status"));
+			});
+		}
+		// Shared again: a reply on B resumed on C.
+		try (SseClient sse = send(b, user, conversation, SHORT_MODEL)) {
+			Frame start = sse.next();
+			Frame chunk = sse.next();
+			try (SseClient resumed = stream(c, user, conversation, chunk.id())) {
+				List<Frame> rest = resumed.untilTerminal();
+				Frame end = rest.get(rest.size() - 1);
+				assertThat(end.type()).isEqualTo("end");
+				assertThat(chunk.text("content") + text(rest)).isEqualTo(end.text("full_text"));
+				assertThat(start.text("message_id")).isEqualTo(end.text("message_id"));
+			}
+		}
+	}
+
+	@Test
+	@Order(5)
+	void aKilledInstancesReplyIsEndedInterruptedElsewhereAndTheConversationIsUsableWithinTheLease() {
+		Session user = TestAccounts.newUser(a.client());
+		String conversation = newConversation(a, user);
+		Frame lastSeen;
+		try (SseClient sse = send(a, user, conversation, SLOW_MODEL)) {
+			sse.next();
+			lastSeen = sse.next();
+			long until = System.nanoTime() + Duration.ofMillis(2500).toNanos();
+			while (System.nanoTime() < until) {
+				lastSeen = sse.next();
+				assertThat(lastSeen.type()).isEqualTo("chunk");
+			}
+			a.kill();
+		}
+		List<Frame> rest;
+		try (SseClient resumed = stream(b, user, conversation, lastSeen.id())) {
+			rest = resumed.untilTerminal();
+		}
+		Frame end = rest.get(rest.size() - 1);
+		assertThat(end.type()).isEqualTo("error");
+		assertThat(end.text("code")).isEqualTo("interrupted");
+		assertThat(end.text("status")).isEqualTo("interrupted");
+		String stored = b.client()
+			.call(user, "GET", "/api/v1/conversations/" + conversation + "/messages?limit=10", null)
+			.json()
+			.get("items")
+			.valueStream()
+			.filter((message) -> message.get("id").asString().equals(end.text("message_id")))
+			.findFirst()
+			.orElseThrow()
+			.get("content")
+			.asString();
+		assertThat(end.text("partial_text")).as("the checkpointed text").isEqualTo(stored).isNotEmpty();
+
+		// The dead instance's lock lapses with its lease: a new message goes through.
+		String body = JSON.createObjectNode().put("content", "Are you back?").put("model", SHORT_MODEL).toString();
+		Eventually.eventually("a new message in the conversation is accepted").until(() -> {
+			Response sent = c.client().call(user, "POST", "/api/v1/conversations/" + conversation + "/messages", body);
+			assertThat(sent.status()).as(sent.body()).isIn(200, 409);
+			return sent.status() == 200;
+		});
+	}
+
+	private static String newConversation(ParleyProcess instance, Session user) {
+		return instance.client().call(user, "POST", "/api/v1/conversations", "{}").text("/id");
+	}
+
+	private static SseClient send(ParleyProcess instance, Session user, String conversation, String model) {
+		String body = JSON.createObjectNode().put("content", "Tell me a story").put("model", model).toString();
+		SseClient sse = instance.client()
+			.request("POST", "/api/v1/conversations/" + conversation + "/messages")
+			.as(user)
+			.json(body)
+			.stream();
+		assertThat(sse.status()).isEqualTo(200);
+		return sse;
+	}
+
+	private static SseClient stream(ParleyProcess instance, Session user, String conversation, String lastEventId) {
+		TestClient.Request request = instance.client()
+			.request("GET", "/api/v1/conversations/" + conversation + "/stream")
+			.as(user)
+			.accept("text/event-stream");
+		if (lastEventId != null) {
+			request.header("Last-Event-ID", lastEventId);
+		}
+		SseClient sse = request.stream();
+		assertThat(sse.status()).isEqualTo(200);
+		return sse;
+	}
+
+	private static String text(List<Frame> frames) {
+		StringBuilder text = new StringBuilder();
+		for (Frame frame : frames) {
+			if (frame.type().equals("chunk")) {
+				text.append(frame.text("content"));
+			}
+		}
+		return text.toString();
+	}
+
+}
