@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one generation per conversation and one rate limit across all three; Redis stopped and
  * started again under them; and A killed mid-reply, its reply ended {@code interrupted}
  * by a survivor with its checkpointed text, the conversation usable again within the
- * lease.
+ * lease. The class runs beside others; its tests run one after another, in order.
  */
 @Execution(ExecutionMode.CONCURRENT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -99,6 +99,7 @@ class ClusterIT {
 
 	@Test
 	@Order(1)
+	@Execution(ExecutionMode.SAME_THREAD)
 	void aReplyStartedOnAIsFollowedLiveOnCAndResumedOnBWithoutGapOrDuplicate() {
 		Session user = TestAccounts.newUser(a.client());
 		String conversation = newConversation(a, user);
@@ -140,6 +141,7 @@ class ClusterIT {
 
 	@Test
 	@Order(2)
+	@Execution(ExecutionMode.SAME_THREAD)
 	void aStopSentToCCancelsTheUpstreamCallOfA() {
 		Session user = TestAccounts.newUser(a.client());
 		String conversation = newConversation(a, user);
@@ -169,6 +171,7 @@ class ClusterIT {
 
 	@Test
 	@Order(3)
+	@Execution(ExecutionMode.SAME_THREAD)
 	void oneRateLimitAcrossAllThree() {
 		Session user = TestAccounts.newUser(a.client());
 		ParleyProcess[] instances = { a, b, c };
@@ -194,6 +197,7 @@ class ClusterIT {
 
 	@Test
 	@Order(4)
+	@Execution(ExecutionMode.SAME_THREAD)
 	void redisStoppedAndStartedAgainUnderTheCluster() {
 		Session user = TestAccounts.newUser(a.client());
 		redis.stop();
@@ -237,6 +241,7 @@ class ClusterIT {
 
 	@Test
 	@Order(5)
+	@Execution(ExecutionMode.SAME_THREAD)
 	void aKilledInstancesReplyIsEndedInterruptedElsewhereAndTheConversationIsUsableWithinTheLease() {
 		Session user = TestAccounts.newUser(a.client());
 		String conversation = newConversation(a, user);
