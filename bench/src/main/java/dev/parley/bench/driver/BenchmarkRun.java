@@ -46,7 +46,7 @@ final class BenchmarkRun {
 				this.options.targets().parley() ? this.options.capacity() : 0, estimateSeconds(this.options));
 		ClientGroup directClients = ClientGroup.create(CLIENTS_PER_TARGET);
 		ClientGroup parleyClients = ClientGroup.create(CLIENTS_PER_TARGET);
-		ParleyProbe probe = new ParleyProbe(ClientGroup.create(1).next(), this.json, this.options.parley(),
+		ParleyProbe probe = new ParleyProbe(ClientGroup.create(1).next(), this.options.parley(),
 				this.options.parleyPid());
 		List<LevelResult> levels = new ArrayList<>();
 		CapacityResult capacity = null;

@@ -11,20 +11,15 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
- * Reads Parley's memory: heap used from the actuator metric {@code jvm.memory.used} (area
- * heap) and the resident set size from {@code /proc/<pid>/status}. Every reading may be
- * absent.
+ * Reads Parley's memory: heap used from the open Prometheus page (the sum of
+ * {@code jvm_memory_used_bytes} over the heap's pools; {@code /actuator/metrics} needs an
+ * administrator) and the resident set size from {@code /proc/<pid>/status}. Every reading
+ * may be absent.
  */
 final class ParleyProbe {
 
 	private final HttpClient client;
-
-	private final JsonMapper json;
 
 	private final URI heapMetric;
 
@@ -36,11 +31,10 @@ final class ParleyProbe {
 	 * Creates a probe of one Parley process.
 	 * @param pid the process id of Parley, or 0 if unknown (RSS is then absent)
 	 */
-	ParleyProbe(HttpClient client, JsonMapper json, URI parleyBase, long pid) {
+	ParleyProbe(HttpClient client, URI parleyBase, long pid) {
 		this.client = client;
-		this.json = json;
 		String base = DirectTarget.trimSlash(parleyBase.toString());
-		this.heapMetric = URI.create(base + "/actuator/metrics/jvm.memory.used?tag=area:heap");
+		this.heapMetric = URI.create(base + "/actuator/prometheus");
 		this.health = URI.create(base + "/health");
 		this.pid = pid;
 	}
@@ -65,14 +59,22 @@ final class ParleyProbe {
 		return statusField("VmHWM");
 	}
 
+	/** The heap pools' {@code jvm_memory_used_bytes} of a Prometheus page, summed. */
 	OptionalLong heapFromMetric(String body) {
-		try {
-			JsonNode value = this.json.readTree(body).path("measurements").path(0).path("value");
-			return value.isNumber() ? OptionalLong.of(value.asLong()) : OptionalLong.empty();
+		double sum = 0;
+		boolean found = false;
+		for (String line : body.split("\n")) {
+			if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+				try {
+					sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+					found = true;
+				}
+				catch (NumberFormatException ex) {
+					return OptionalLong.empty();
+				}
+			}
 		}
-		catch (JacksonException ex) {
-			return OptionalLong.empty();
-		}
+		return found ? OptionalLong.of((long) sum) : OptionalLong.empty();
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,20 +22,24 @@ class ParleyProbeTests {
 	}
 
 	@Test
-	void readsHeapUsedFromTheActuatorMetric() {
-		ParleyProbe probe = new ParleyProbe(HttpClient.newHttpClient(), JsonMapper.builder().build(),
-				URI.create("http://127.0.0.1:1"), 0);
-		String body = "{\"name\":\"jvm.memory.used\",\"baseUnit\":\"bytes\",\"measurements\":"
-				+ "[{\"statistic\":\"VALUE\",\"value\":1.2345678E8}],\"availableTags\":[]}";
+	void readsHeapUsedFromThePrometheusPage() {
+		ParleyProbe probe = new ParleyProbe(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:1"), 0);
+		String body = """
+				# HELP jvm_memory_used_bytes The amount of used memory
+				# TYPE jvm_memory_used_bytes gauge
+				jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 1.0E8
+				jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 2.345678E7
+				jvm_memory_used_bytes{area="nonheap",id="Metaspace"} 9.0E7
+				""";
 		assertThat(probe.heapFromMetric(body)).hasValue(123_456_780L);
-		assertThat(probe.heapFromMetric("{\"measurements\":[]}")).isEmpty();
-		assertThat(probe.heapFromMetric("not json")).isEmpty();
+		assertThat(probe.heapFromMetric("jvm_threads_live_threads 12.0\n")).isEmpty();
+		assertThat(probe.heapFromMetric("not a prometheus page")).isEmpty();
 	}
 
 	@Test
 	void readsThisProcessesRssWhenGivenItsPid() {
-		ParleyProbe probe = new ParleyProbe(HttpClient.newHttpClient(), JsonMapper.builder().build(),
-				URI.create("http://127.0.0.1:1"), ProcessHandle.current().pid());
+		ParleyProbe probe = new ParleyProbe(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:1"),
+				ProcessHandle.current().pid());
 		assertThat(probe.rss().orElse(0)).isGreaterThan(1024 * 1024);
 	}
 
