@@ -95,6 +95,15 @@ class PrivateNginxIT {
 			.matches("[0-9a-f]{32}");
 	}
 
+	@Test
+	void metricsAreNotServedToTheOutside() throws Exception {
+		assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(404);
+		assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+		assertThat(Stream.concat(this.first.received().stream(), this.second.received().stream()))
+			.extracting(Received::path)
+			.containsExactly("/actuator/health");
+	}
+
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource({ "POST, /api/v1/conversations/c1/messages", "GET, /api/v1/conversations/c1/stream",
 			"POST, /api/v1/conversations/c1/messages/m1/regenerate", "POST, /v1/chat/completions", "POST, /v1/messages",
