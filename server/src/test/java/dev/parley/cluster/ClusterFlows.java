@@ -120,8 +120,12 @@ final class ClusterFlows {
 	}
 
 	static SseClient stream(ParleyProcess instance, Session user, String conversation, String lastEventId) {
-		TestClient.Request request = instance.client()
-			.request("GET", "/api/v1/conversations/" + conversation + "/stream")
+		return stream(instance.client(), user, conversation, lastEventId);
+	}
+
+	/** Follows the conversation's reply through {@code client} (an instance, nginx). */
+	static SseClient stream(TestClient client, Session user, String conversation, String lastEventId) {
+		TestClient.Request request = client.request("GET", "/api/v1/conversations/" + conversation + "/stream")
 			.as(user)
 			.accept("text/event-stream");
 		if (lastEventId != null) {
