@@ -18,7 +18,7 @@ public class ConversationLifecycle {
 
 	private final Clock clock;
 
-	ConversationLifecycle(ConversationProperties properties, Clock clock) {
+	public ConversationLifecycle(ConversationProperties properties, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;
 	}

@@ -354,9 +354,12 @@ class ChatHistoryContractTests {
 			List<UUID> saved = new ArrayList<>();
 			TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
 			for (Instant instant : instants) {
+				// Active (last active in the future), so the stored context start is
+				// read.
 				Conversation c = Conversation.builder(this.ids.next(), this.owner)
 					.contextStart(instant)
 					.createdAt(instant)
+					.lastActiveAt(instants.getLast())
 					.build();
 				this.conversations.insert(c);
 				saved.add(c.id());
@@ -367,6 +370,7 @@ class ChatHistoryContractTests {
 				assertThat(read.createdAt()).isEqualTo(instants.get(i));
 				assertThat(read.updatedAt()).isEqualTo(instants.get(i));
 				assertThat(read.contextStart()).isEqualTo(instants.get(i));
+				assertThat(read.lastActiveAt()).isEqualTo(instants.getLast());
 			}
 		}
 		finally {

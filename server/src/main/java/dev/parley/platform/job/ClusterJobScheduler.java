@@ -117,7 +117,7 @@ class ClusterJobScheduler implements SmartInitializingSingleton, DisposableBean 
 		Duration atMost = this.properties.lockAtMostFor();
 		Duration atLeast = min(job.interval().dividedBy(2), atMost);
 		Duration budget = min(job.interval(), atMost.dividedBy(2));
-		JobRun run = new JobRun(started + budget.toNanos(), () -> this.stopping);
+		JobRun run = JobRun.within(budget, () -> this.stopping);
 		LockConfiguration lock = new LockConfiguration(this.clock.instant(), job.name(), atMost, atLeast);
 		Outcome outcome;
 		long changed = 0;

@@ -1,5 +1,6 @@
 package dev.parley.platform.job;
 
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -13,9 +14,16 @@ public final class JobRun {
 
 	private final BooleanSupplier stopping;
 
-	JobRun(long deadlineNanos, BooleanSupplier stopping) {
+	private JobRun(long deadlineNanos, BooleanSupplier stopping) {
 		this.deadlineNanos = deadlineNanos;
 		this.stopping = stopping;
+	}
+
+	/**
+	 * A run that may take {@code budget} from now, unless {@code stopping} says so first.
+	 */
+	public static JobRun within(Duration budget, BooleanSupplier stopping) {
+		return new JobRun(System.nanoTime() + budget.toNanos(), stopping);
 	}
 
 	/** Whether the run should end now and leave the rest to the next slot. */
