@@ -5,19 +5,21 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A conversation: its owner, title, context (system prompt and preset messages) and the
+ * A conversation: its owner, title, context (system prompt and preset messages), the
  * instant from which history is part of the model's context ({@code contextStart}, moved
- * by "clear context").
+ * by "clear context", and for an expired conversation the moment it expired), its status
+ * as of when it was read and when a message was last sent or answered in it
+ * ({@code lastActiveAt}).
  */
 public record Conversation(UUID id, String ownerId, String title, UUID agentId, String systemPrompt,
 		List<PresetMessage> presetMessages, Instant contextStart, boolean pinned, boolean archived,
-		ConversationStatus status, Instant createdAt, Instant updatedAt) {
+		ConversationStatus status, Instant createdAt, Instant updatedAt, Instant lastActiveAt) {
 
 	/**
 	 * Builds a conversation part by part rather than by position. A part left unset is
 	 * absent (title, agent, system prompt, context start), empty (preset messages), false
-	 * (pinned, archived) or {@code ACTIVE} (status); {@code updatedAt} defaults to
-	 * {@code createdAt}.
+	 * (pinned, archived) or {@code ACTIVE} (status); {@code updatedAt} and
+	 * {@code lastActiveAt} default to {@code createdAt}.
 	 */
 	static Builder builder(UUID id, String ownerId) {
 		return new Builder(id, ownerId);
@@ -49,6 +51,8 @@ public record Conversation(UUID id, String ownerId, String title, UUID agentId, 
 		private Instant createdAt;
 
 		private Instant updatedAt;
+
+		private Instant lastActiveAt;
 
 		private Builder(UUID id, String ownerId) {
 			this.id = id;
@@ -105,10 +109,16 @@ public record Conversation(UUID id, String ownerId, String title, UUID agentId, 
 			return this;
 		}
 
+		Builder lastActiveAt(Instant lastActiveAt) {
+			this.lastActiveAt = lastActiveAt;
+			return this;
+		}
+
 		Conversation build() {
 			return new Conversation(this.id, this.ownerId, this.title, this.agentId, this.systemPrompt,
 					this.presetMessages, this.contextStart, this.pinned, this.archived, this.status, this.createdAt,
-					(this.updatedAt != null) ? this.updatedAt : this.createdAt);
+					(this.updatedAt != null) ? this.updatedAt : this.createdAt,
+					(this.lastActiveAt != null) ? this.lastActiveAt : this.createdAt);
 		}
 
 	}

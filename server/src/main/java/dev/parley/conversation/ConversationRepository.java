@@ -17,28 +17,40 @@ import dev.parley.platform.persistence.Jdbc;
 
 /**
  * Explicit SQL for the {@code conversations} table; every read and write names its owner.
+ * A conversation's status is computed as it is read ({@link ConversationLifecycle}).
  */
 @Repository
 class ConversationRepository {
 
 	private static final String COLUMNS = "id, owner_id, title, agent_id, system_prompt, preset_messages, "
-			+ "context_start, pinned, archived, status, created_at, updated_at";
+			+ "context_start, pinned, archived, status, created_at, updated_at, last_active_at";
 
 	private static final String ORDER = " ORDER BY pinned DESC, updated_at DESC, id DESC LIMIT :limit";
+
+	/**
+	 * The assignments of a touch. {@code context_start} comes before
+	 * {@code last_active_at}: MySQL and MariaDB evaluate assignments left to right, each
+	 * seeing the ones before it.
+	 */
+	private static final String TOUCH = "context_start = CASE WHEN last_active_at < :expiredBefore THEN :now"
+			+ " ELSE context_start END, last_active_at = :now, updated_at = :now, status = 'active'";
 
 	private final JdbcClient jdbc;
 
 	private final PresetMessagesJson presets;
 
-	ConversationRepository(JdbcClient jdbc, @StorageJson JsonMapper json) {
+	private final ConversationLifecycle lifecycle;
+
+	ConversationRepository(JdbcClient jdbc, @StorageJson JsonMapper json, ConversationLifecycle lifecycle) {
 		this.jdbc = jdbc;
 		this.presets = new PresetMessagesJson(json);
+		this.lifecycle = lifecycle;
 	}
 
 	void insert(Conversation c) {
 		this.jdbc
 			.sql("INSERT INTO conversations (" + COLUMNS + ") VALUES (:id, :owner, :title, :agent, :prompt, "
-					+ ":presets, :contextStart, :pinned, :archived, :status, :createdAt, :updatedAt)")
+					+ ":presets, :contextStart, :pinned, :archived, :status, :createdAt, :updatedAt, :lastActiveAt)")
 			.param("id", Jdbc.param(c.id()))
 			.param("owner", c.ownerId())
 			.param("title", c.title())
@@ -51,6 +63,7 @@ class ConversationRepository {
 			.param("status", c.status().name().toLowerCase(Locale.ROOT))
 			.param("createdAt", Jdbc.param(c.createdAt()))
 			.param("updatedAt", Jdbc.param(c.updatedAt()))
+			.param("lastActiveAt", Jdbc.param(c.lastActiveAt()))
 			.update();
 	}
 
@@ -139,10 +152,15 @@ class ConversationRepository {
 			.update() == 1;
 	}
 
-	/** Marks the conversation as just used: active, {@code updated_at} now. */
+	/**
+	 * Marks the conversation as just used: active, {@code last_active_at} and
+	 * {@code updated_at} now; if it had expired, its context starts now (the model no
+	 * longer gets the earlier history).
+	 */
 	void touch(UUID id, Instant now) {
-		this.jdbc.sql("UPDATE conversations SET updated_at = :now, status = 'active' WHERE id = :id")
+		this.jdbc.sql("UPDATE conversations SET " + TOUCH + " WHERE id = :id")
 			.param("now", Jdbc.param(now))
+			.param("expiredBefore", Jdbc.param(this.lifecycle.expiredBefore(now)))
 			.param("id", Jdbc.param(id))
 			.update();
 	}
@@ -153,26 +171,37 @@ class ConversationRepository {
 	 */
 	void touchAndTitle(UUID id, Instant now, String title) {
 		this.jdbc
-			.sql("UPDATE conversations SET updated_at = :now, status = 'active', title = CASE WHEN title IS NULL"
-					+ " OR title = '' THEN :title ELSE title END WHERE id = :id")
+			.sql("UPDATE conversations SET " + TOUCH
+					+ ", title = CASE WHEN title IS NULL OR title = '' THEN :title ELSE title END WHERE id = :id")
 			.param("now", Jdbc.param(now))
+			.param("expiredBefore", Jdbc.param(this.lifecycle.expiredBefore(now)))
 			.param("title", title)
 			.param("id", Jdbc.param(id))
 			.update();
 	}
 
 	private Conversation map(ResultSet rs, int row) throws SQLException {
+		Instant lastActiveAt = Jdbc.instant(rs, "last_active_at");
+		ConversationStatus status = this.lifecycle.statusOf(lastActiveAt);
+		Instant contextStart = Jdbc.instant(rs, "context_start");
+		if (status == ConversationStatus.EXPIRED) {
+			// What the next message's touch stores: the earlier history is out of
+			// context.
+			Instant expiredAt = this.lifecycle.expiresAt(lastActiveAt);
+			contextStart = (contextStart == null || contextStart.isBefore(expiredAt)) ? expiredAt : contextStart;
+		}
 		return Conversation.builder(Jdbc.uuid(rs, "id"), rs.getString("owner_id"))
 			.title(rs.getString("title"))
 			.agentId(Jdbc.uuid(rs, "agent_id"))
 			.systemPrompt(rs.getString("system_prompt"))
 			.presetMessages(this.presets.read(rs.getString("preset_messages")))
-			.contextStart(Jdbc.instant(rs, "context_start"))
+			.contextStart(contextStart)
 			.pinned(rs.getBoolean("pinned"))
 			.archived(rs.getBoolean("archived"))
-			.status(ConversationStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)))
+			.status(status)
 			.createdAt(Jdbc.instant(rs, "created_at"))
 			.updatedAt(Jdbc.instant(rs, "updated_at"))
+			.lastActiveAt(lastActiveAt)
 			.build();
 	}
 

@@ -13,14 +13,14 @@ import dev.parley.agent.AgentProfile;
  */
 record ConversationView(UUID id, String title, UUID agentId, String systemPrompt, List<PresetMessage> presetMessages,
 		List<String> greetings, List<String> suggestedQuestions, Instant contextStart, boolean pinned, boolean archived,
-		ConversationStatus status, Instant createdAt, Instant updatedAt) {
+		ConversationStatus status, Instant lastActiveAt, Instant createdAt, Instant updatedAt) {
 
 	/** The conversation with {@code agent}'s greetings and questions (none when null). */
 	static ConversationView of(Conversation c, AgentProfile agent) {
 		return new ConversationView(c.id(), c.title(), c.agentId(), c.systemPrompt(), c.presetMessages(),
 				(agent != null) ? agent.greetings() : List.of(),
 				(agent != null) ? agent.suggestedQuestions() : List.of(), c.contextStart(), c.pinned(), c.archived(),
-				c.status(), c.createdAt(), c.updatedAt());
+				c.status(), c.lastActiveAt(), c.createdAt(), c.updatedAt());
 	}
 
 }

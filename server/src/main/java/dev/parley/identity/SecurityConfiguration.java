@@ -74,6 +74,7 @@ class SecurityConfiguration {
 				.authenticationEntryPoint(refusals))
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
 			.addFilterAfter(new PasswordChangeGate(problems), BearerTokenAuthenticationFilter.class)
+			.addFilterAfter(new UserLogContext(), BearerTokenAuthenticationFilter.class)
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,6 +43,9 @@ class ChatHistoryContractTests {
 
 	private static final Instant BASE = Instant.parse("2026-03-29T01:30:00.123456Z");
 
+	private static final ConversationProperties DEFAULTS = new ConversationProperties(Duration.ofMinutes(30),
+			Duration.ofHours(24), Duration.ZERO, Duration.ofMinutes(1), 500);
+
 	@Parameter
 	DatabaseServer database;
 
@@ -72,7 +76,8 @@ class ChatHistoryContractTests {
 		DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.groupCommit = new GroupCommit(transactionManager, dataSource);
-		this.conversations = new ConversationRepository(this.jdbc, JsonConfiguration.storageJsonMapper());
+		this.conversations = new ConversationRepository(this.jdbc, JsonConfiguration.storageJsonMapper(),
+				new ConversationLifecycle(DEFAULTS, Clock.systemUTC()));
 		this.messages = new MessageRepository(this.jdbc, new JdbcTemplate(dataSource));
 		this.owner = "user-" + UUID.randomUUID();
 		this.history = new DefaultChatHistory(this.conversations, this.messages, () -> this.owner, this.ids,
@@ -360,9 +365,12 @@ class ChatHistoryContractTests {
 			List<UUID> saved = new ArrayList<>();
 			TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
 			for (Instant instant : instants) {
+				// Active (last active in the future), so the stored context start is
+				// read.
 				Conversation c = Conversation.builder(this.ids.next(), this.owner)
 					.contextStart(instant)
 					.createdAt(instant)
+					.lastActiveAt(instants.getLast())
 					.build();
 				this.conversations.insert(c);
 				saved.add(c.id());
@@ -373,6 +381,7 @@ class ChatHistoryContractTests {
 				assertThat(read.createdAt()).isEqualTo(instants.get(i));
 				assertThat(read.updatedAt()).isEqualTo(instants.get(i));
 				assertThat(read.contextStart()).isEqualTo(instants.get(i));
+				assertThat(read.lastActiveAt()).isEqualTo(instants.getLast());
 			}
 		}
 		finally {

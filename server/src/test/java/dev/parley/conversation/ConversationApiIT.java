@@ -31,8 +31,8 @@ class ConversationApiIT extends WholeAppTestBase {
 		String id = body.get("id").asString();
 		assertThat(created.header("Location")).isEqualTo(BASE + "/" + id);
 		assertThat(names(body)).containsExactly("id", "title", "agent_id", "system_prompt", "preset_messages",
-				"greetings", "suggested_questions", "context_start", "pinned", "archived", "status", "created_at",
-				"updated_at");
+				"greetings", "suggested_questions", "context_start", "pinned", "archived", "status", "last_active_at",
+				"created_at", "updated_at");
 		assertThat(body.get("title").asString()).isEqualTo("Trip plan");
 		assertThat(body.get("status").asString()).isEqualTo("active");
 		assertThat(body.get("preset_messages").get(0).get("role").asString()).isEqualTo("user");
@@ -131,8 +131,8 @@ class ConversationApiIT extends WholeAppTestBase {
 	void anotherOwnersConversationLooksUnknown() {
 		String id = UUID.randomUUID().toString();
 		this.jdbc
-			.sql("INSERT INTO conversations (id, owner_id, created_at, updated_at)"
-					+ " VALUES (?, 'someone-else', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+			.sql("INSERT INTO conversations (id, owner_id, created_at, updated_at, last_active_at)"
+					+ " VALUES (?, 'someone-else', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
 			.params(id)
 			.update();
 		assertProblem(call("GET", BASE + "/" + id, null), 404, "conversation-not-found");

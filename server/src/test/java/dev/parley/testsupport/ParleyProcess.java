@@ -164,6 +164,8 @@ public final class ParleyProcess implements AutoCloseable {
 
 		private final Map<String, String> properties = new LinkedHashMap<>();
 
+		private final Map<String, String> environment = new LinkedHashMap<>();
+
 		private Builder(Path dataDir) {
 			this.dataDir = dataDir;
 		}
@@ -171,6 +173,15 @@ public final class ParleyProcess implements AutoCloseable {
 		/** A Spring property, passed as {@code --name=value} (it wins over the rest). */
 		public Builder property(String name, String value) {
 			this.properties.put(name, value);
+			return this;
+		}
+
+		/**
+		 * An environment variable of the server (after the test settings, so it wins over
+		 * them), as an operator would set {@code PARLEY_LOG_FORMAT}.
+		 */
+		public Builder environment(String name, String value) {
+			this.environment.put(name, value);
 			return this;
 		}
 
@@ -193,6 +204,7 @@ public final class ParleyProcess implements AutoCloseable {
 				ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 					.redirectOutput(log.toFile());
 				environment(builder.environment());
+				builder.environment().putAll(this.environment);
 				ParleyProcess started = new ParleyProcess(builder.start(), port, log);
 				started.awaitReady();
 				return started;

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.parley.chat.ChatMetrics;
 import dev.parley.chat.GenerationEventLog;
+import dev.parley.platform.logging.LogContext;
 import dev.parley.provider.ChatRequest;
 import dev.parley.provider.ChatRouter;
 import dev.parley.provider.ProviderException;
@@ -49,7 +50,9 @@ class GenerationRunner {
 		this.metrics.generationStarted();
 		Thread.ofVirtual()
 			.name("generation-" + generation.id())
-			.start(() -> run(generation, route, request, permit, caching));
+			.start(LogContext.carrying(() -> run(generation, route, request, permit, caching),
+					LogContext.CONVERSATION_ID, generation.conversationId().toString(), LogContext.GENERATION_ID,
+					generation.id().toString()));
 	}
 
 	private void run(RunningGeneration generation, Route route, ChatRequest request, UpstreamLimiter.Permit permit,

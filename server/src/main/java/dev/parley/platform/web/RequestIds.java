@@ -3,6 +3,7 @@ package dev.parley.platform.web;
 import java.util.regex.Pattern;
 
 import dev.parley.platform.IdGenerator;
+import dev.parley.platform.logging.LogContext;
 
 /**
  * The id of each request ({@code x-request-id}): the client's when it is a sane one (1 to
@@ -15,7 +16,7 @@ final class RequestIds {
 	static final String HEADER = "x-request-id";
 
 	/** The MDC key log lines show it under (and the request attribute it is kept in). */
-	static final String MDC_KEY = "request_id";
+	static final String MDC_KEY = LogContext.REQUEST_ID;
 
 	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:+=/-]{1,128}");
 
