@@ -110,6 +110,22 @@ class ChatInputIT extends WholeAppTestBase {
 		assertThat(afterClear).containsExactly("system:You are terse.", "user:Say hi", "assistant:hi",
 				"user:fresh start");
 		assertThat(messages(conversation)).hasSize(10);
+
+		// A message from before the clear answered again: it alone, not the cleared
+		// history
+		// and not nothing.
+		String question4 = messages(conversation).valueStream()
+			.filter((m) -> "question 4".equals(m.get("content").asString()))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asString();
+		Response again = call("POST",
+				"/api/v1/conversations/" + conversation + "/messages/" + question4 + "/regenerate",
+				"{\"model\": \"sim?tokens=2\"}");
+		assertThat(again.status()).as(again.body()).isEqualTo(200);
+		assertThat(lastRequestContents()).containsExactly("system:You are terse.", "user:Say hi", "assistant:hi",
+				"user:question 4");
 	}
 
 	private List<String> lastRequestContents() {

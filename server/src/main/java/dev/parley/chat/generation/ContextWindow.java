@@ -44,10 +44,19 @@ class ContextWindow {
 		this.masking = masking;
 	}
 
-	/** The context for answering {@code leafId} (a stored user message). */
+	/**
+	 * The context for answering {@code leafId} (a stored user message). A message older
+	 * than the context's start (answered again after the context was cleared or the
+	 * conversation expired) is sent alone, without the history before it.
+	 */
 	List<ChatMessage> build(Conversation conversation, UUID leafId) {
-		return build(conversation, this.history.branch(conversation.id(), leafId, conversation.contextStart(),
-				this.properties.contextMaxMessages()), null);
+		List<Message> branch = this.history.branch(conversation.id(), leafId, conversation.contextStart(),
+				this.properties.contextMaxMessages());
+		if (branch.isEmpty() || !branch.get(branch.size() - 1).id().equals(leafId)) {
+			Message leaf = this.history.requireMessage(conversation.id(), leafId);
+			return build(conversation, List.of(), new ChatMessage(roleOf(leaf.role()), leaf.content()));
+		}
+		return build(conversation, branch, null);
 	}
 
 	/**
