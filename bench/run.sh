@@ -8,6 +8,9 @@
 # front of the simulator (--relay none skips it) and, for the gateway rows (--gateway none skips
 # them), an nginx returning a fixed chat.completion, which Parley gets as the stored provider
 # "fixed", and an nginx proxy in front of it, both loaded with wrk by the driver.
+# With --cluster (bench/cluster.sh) the same streaming rows are then measured through a cluster:
+# two Parley instances on a fresh PostgreSQL database and a private Redis behind nginx running
+# deploy/nginx/parley.conf, reported after the single-instance figures in the same report.
 # Everything it started is stopped on exit. See docs/PERFORMANCE.md.
 #
 # Environment (all optional):
@@ -26,6 +29,7 @@
 #   NGINX_PROXY_PORT  port of the nginx proxying that upstream, the gateway floor (9095)
 #   NGINX_WORKERS     nginx worker_processes (auto)
 #   IDLE_RSS_DELAY_S  seconds after ready before Parley's idle RSS is read (3)
+#   CLUSTER_*         ports and PostgreSQL server of --cluster (bench/cluster.sh)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -49,6 +53,7 @@ die() { say "ERROR: $*"; exit 1; }
 
 STARTED_PIDS=()
 DATA_DIR=""
+CLUSTER_DATA_DIRS=()
 cleanup() {
 	local pid
 	for pid in "${STARTED_PIDS[@]}"; do
@@ -63,6 +68,12 @@ cleanup() {
 	done
 	if [[ -n "$DATA_DIR" && -d "$DATA_DIR" ]]; then
 		rm -rf "$DATA_DIR"
+	fi
+	for dir in "${CLUSTER_DATA_DIRS[@]}"; do
+		rm -rf "$dir"
+	done
+	if declare -F cluster_cleanup >/dev/null; then
+		cluster_cleanup
 	fi
 }
 trap cleanup EXIT
@@ -102,8 +113,12 @@ machine() {
 capacity=10000
 relay=on
 gateway=on
+cluster=off
 args=("$@")
+driver_args=()
 for ((i = 0; i < ${#args[@]}; i++)); do
+	[[ "${args[$i]}" == --cluster ]] && { cluster=on; continue; }
+	driver_args+=("${args[$i]}")
 	case "${args[$i]}" in
 	--capacity) capacity="${args[$((i + 1))]:-$capacity}" ;;
 	--capacity=*) capacity="${args[$i]#--capacity=}" ;;
@@ -140,6 +155,14 @@ fi
 
 machine
 
+# shellcheck source=bench/nginx.sh
+source "$ROOT/bench/nginx.sh"
+if [[ "$cluster" == on ]]; then
+	# shellcheck source=bench/cluster.sh
+	source "$ROOT/bench/cluster.sh"
+	cluster_preflight
+fi
+
 port_in_use "$SIM_PORT" && die "port $SIM_PORT is in use (set SIM_PORT)"
 port_in_use "$PARLEY_PORT" && die "port $PARLEY_PORT is in use (set PARLEY_PORT)"
 
@@ -152,8 +175,6 @@ STARTED_PIDS+=("$SIM_PID")
 wait_for sim "$SIM_PID" 30 port_in_use "$SIM_PORT"
 
 # The floor for any SSE relay: nginx in front of the same simulator, measured as a third path.
-# shellcheck source=bench/nginx.sh
-source "$ROOT/bench/nginx.sh"
 RELAY_ARGS=()
 if [[ "$relay" == on ]]; then
 	ensure_nginx
@@ -229,7 +250,7 @@ set +e
 timeout --kill-after=10 "$DRIVER_TIMEOUT_S" "$JAVA" $DRIVER_JAVA_OPTS -cp "$CP" dev.parley.bench.driver.BenchmarkMain \
 	--parley "http://127.0.0.1:$PARLEY_PORT" --sim "http://127.0.0.1:$SIM_PORT/v1" \
 	--parley-pid "$PARLEY_PID" --sim-pid "$SIM_PID" \
-	--start-to-ready-ms "$START_TO_READY_MS" --idle-rss-kb "${IDLE_RSS_KB:--1}" "${RELAY_ARGS[@]}" "${GATEWAY_ARGS[@]}" --out "$LOG_DIR/driver-report.md" "$@" \
+	--start-to-ready-ms "$START_TO_READY_MS" --idle-rss-kb "${IDLE_RSS_KB:--1}" "${RELAY_ARGS[@]}" "${GATEWAY_ARGS[@]}" --out "$LOG_DIR/driver-report.md" "${driver_args[@]}" \
 	>"$LOG_DIR/driver-stdout.md"
 rc=$?
 set -e
@@ -241,6 +262,20 @@ set -e
 	echo "Started by \`bench/run.sh $*\`: simulator \`$SIM_JAVA_OPTS\`, Parley \`-Xmx$PARLEY_HEAP $PARLEY_JAVA_OPTS\`" \
 		"from $(basename "$PARLEY_JAR") with an empty H2 data directory; logs in bench/target/bench-logs/."
 } >"$OUT"
+if [[ "$cluster" == on ]]; then
+	# The single instance is stopped first: the cluster's figures are not shared with an idle JVM.
+	kill "$PARLEY_PID" 2>/dev/null || true
+	for _ in $(seq 1 60); do
+		kill -0 "$PARLEY_PID" 2>/dev/null || break
+		sleep 0.5
+	done
+	cluster_start
+	set +e
+	cluster_run "${driver_args[@]}"
+	cluster_rc=$?
+	set -e
+	[[ "$rc" -eq 0 ]] && rc="$cluster_rc"
+fi
 cat "$OUT"
 case "$rc" in
 0) say "report written to $OUT" ;;

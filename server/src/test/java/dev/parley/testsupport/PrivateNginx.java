@@ -83,6 +83,22 @@ public final class PrivateNginx implements AutoCloseable {
 		return this.upstreamPorts;
 	}
 
+	/**
+	 * The requests nginx has answered so far, one line each, oldest first: method, path,
+	 * status and the upstream(s) tried ({@code GET /health 200
+	 * upstream=127.0.0.1:41000}, or {@code upstream=127.0.0.1:41000, 127.0.0.1:41002}
+	 * when nginx went on to the next). A line is written once the request has ended.
+	 */
+	public List<String> accessLog() {
+		try {
+			Path log = this.directory.resolve("access.log");
+			return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** nginx's error log (kept until {@link #close()}), for failure messages. */
 	public String errorLogTail() {
 		return ServerProcesses.tail(this.directory.resolve("error.log"));
@@ -136,7 +152,8 @@ public final class PrivateNginx implements AutoCloseable {
 				error_log %1$s/error.log info;
 				events { worker_connections 1024; }
 				http {
-					access_log %1$s/access.log;
+					log_format parley '$request_method $uri $status upstream=$upstream_addr';
+					access_log %1$s/access.log parley;
 					# As an operator's http {} may have it: every event stream must get through anyway.
 					gzip on;
 					gzip_min_length 1;

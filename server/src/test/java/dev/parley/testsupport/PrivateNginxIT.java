@@ -73,6 +73,11 @@ class PrivateNginxIT {
 			bodies.add(response.body());
 		}
 		assertThat(bodies).contains("served by first", "served by second");
+		Eventually.eventually("nginx's access log to show both upstreams")
+			.untilAsserted(() -> assertThat(this.nginx.accessLog()).hasSize(4)
+				.allMatch((line) -> line.startsWith("GET /api/v1/conversations 200 upstream=127.0.0.1:"))
+				.anyMatch((line) -> line.endsWith(":" + this.first.port()))
+				.anyMatch((line) -> line.endsWith(":" + this.second.port())));
 	}
 
 	@Test
@@ -181,6 +186,9 @@ class PrivateNginxIT {
 			}
 			assertThat(dying.received()).as("a GET reached the instance that died, and was answered by the other")
 				.hasSize(1);
+			Eventually.eventually("the retried GET in nginx's access log")
+				.untilAsserted(() -> assertThat(front.accessLog()).anyMatch((line) -> line
+					.endsWith("upstream=127.0.0.1:" + dying.port() + ", 127.0.0.1:" + healthy.port())));
 		}
 	}
 

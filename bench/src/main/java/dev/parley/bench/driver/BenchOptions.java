@@ -27,6 +27,8 @@ import java.util.Map;
  * @param capacityHold how long they are all held
  * @param capacityDelayMs the simulator's delay between tokens for capacity streams
  * @param parleyPid Parley's process id, for RSS and CPU (0 = unknown)
+ * @param parleyPids every Parley process of a cluster, whose CPU is summed as Parley's
+ * (empty = {@code parleyPid} alone)
  * @param simPid the simulator's process id, for CPU (0 = unknown)
  * @param apiKey the bearer token sent to the simulator directly
  * @param parleyKey the bearer credential sent to Parley (a personal API key)
@@ -44,9 +46,9 @@ import java.util.Map;
  */
 record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, Duration duration, Duration warmup,
 		Duration jitWarmup, StreamShape shape, Duration grace, int capacity, Duration capacityRamp,
-		Duration capacityHold, int capacityDelayMs, long parleyPid, long simPid, String apiKey, String parleyKey,
-		Path out, Duration maxRun, long startToReadyMs, URI relay, List<Long> relayPids, long idleRssKb,
-		GatewayPlan gateway, BurstPlan bursts) {
+		Duration capacityHold, int capacityDelayMs, long parleyPid, List<Long> parleyPids, long simPid, String apiKey,
+		String parleyKey, Path out, Duration maxRun, long startToReadyMs, URI relay, List<Long> relayPids,
+		long idleRssKb, GatewayPlan gateway, BurstPlan bursts) {
 
 	/** Which paths a run measures. */
 	enum Targets {
@@ -81,6 +83,7 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 			  --capacity-hold-s 10     time all capacity streams are held together
 			  --capacity-delay-ms 1000 simulator delay between tokens for capacity streams
 			  --parley-pid 0           Parley's pid, for RSS and CPU from /proc (0 = unknown)
+			  --parley-pids 1,2        every Parley instance behind a load balancer: CPU is their sum
 			  --sim-pid 0              the simulator's pid, for CPU from /proc (0 = unknown)
 			  --api-key bench          bearer token for the simulator
 			  --parley-key KEY         Parley API key (pk_...) the streams are sent with; env PARLEY_BENCH_KEY
@@ -105,10 +108,11 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 
 	private static final List<String> FLAGS = List.of("parley", "sim", "levels", "targets", "duration-s", "warmup-s",
 			"jit-warmup-s", "tokens", "delay-ms", "ttft-ms", "grace-s", "capacity", "capacity-ramp-s",
-			"capacity-hold-s", "capacity-delay-ms", "parley-pid", "sim-pid", "api-key", "parley-key", "out",
-			"max-run-s", "start-to-ready-ms", "idle-rss-kb", "relay", "relay-pids", "gateway", "gateway-upstream",
-			"gateway-proxy", "gateway-model", "gateway-upstream-pids", "gateway-proxy-pids", "gateway-duration-s",
-			"gateway-warmup-s", "gateway-connections", "gateway-threads", "bursts", "burst-rounds");
+			"capacity-hold-s", "capacity-delay-ms", "parley-pid", "parley-pids", "sim-pid", "api-key", "parley-key",
+			"out", "max-run-s", "start-to-ready-ms", "idle-rss-kb", "relay", "relay-pids", "gateway",
+			"gateway-upstream", "gateway-proxy", "gateway-model", "gateway-upstream-pids", "gateway-proxy-pids",
+			"gateway-duration-s", "gateway-warmup-s", "gateway-connections", "gateway-threads", "bursts",
+			"burst-rounds");
 
 	/**
 	 * Parses flags.
@@ -127,7 +131,8 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 				seconds(values, "grace-s", 10), integer(values, "capacity", 10_000),
 				seconds(values, "capacity-ramp-s", 20), seconds(values, "capacity-hold-s", 10),
 				integer(values, "capacity-delay-ms", 1000), Long.parseLong(values.getOrDefault("parley-pid", "0")),
-				Long.parseLong(values.getOrDefault("sim-pid", "0")), values.getOrDefault("api-key", "bench"),
+				pids(values, "parley-pids"), Long.parseLong(values.getOrDefault("sim-pid", "0")),
+				values.getOrDefault("api-key", "bench"),
 				values.getOrDefault("parley-key", System.getenv().getOrDefault("PARLEY_BENCH_KEY", "")),
 				Path.of(values.getOrDefault("out", "results.md")), seconds(values, "max-run-s", 900),
 				Long.parseLong(values.getOrDefault("start-to-ready-ms", "-1")), urlOrNone(values.get("relay")),
@@ -135,6 +140,12 @@ record BenchOptions(URI parley, URI sim, List<Integer> levels, Targets targets, 
 				bursts(values));
 		options.validate();
 		return options;
+	}
+
+	/** The processes whose CPU is Parley's: all instances of a cluster, or the one. */
+	List<Long> parleyCpuPids() {
+		return !this.parleyPids.isEmpty() ? this.parleyPids
+				: (this.parleyPid > 0) ? List.of(this.parleyPid) : List.of();
 	}
 
 	private void validate() {

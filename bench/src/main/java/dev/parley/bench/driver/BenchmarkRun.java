@@ -51,7 +51,7 @@ final class BenchmarkRun {
 		List<LevelResult> levels = new ArrayList<>();
 		CapacityResult capacity = null;
 		GatewayResults gateway = GatewayResults.NONE;
-		CpuMeter cpu = new CpuMeter(this.options.parleyPid(), this.options.simPid(), this.options.relayPids());
+		CpuMeter cpu = new CpuMeter(this.options.parleyCpuPids(), this.options.simPid(), this.options.relayPids());
 		try (StreamRegistry registry = new StreamRegistry()) {
 			LoadPhase directPhase = new LoadPhase(new StreamRunner(directClients, registry), registry, cpu);
 			LoadPhase parleyPhase = new LoadPhase(new StreamRunner(parleyClients, registry), registry, cpu);

@@ -14,34 +14,26 @@ final class CpuMeter {
 	/** Linux reports CPU time in clock ticks of 1/100 s on every common platform. */
 	private static final long NANOS_PER_TICK = 10_000_000L;
 
-	private final long parleyPid;
+	private final java.util.List<Long> parleyPids;
 
 	private final long simPid;
 
 	private final java.util.List<Long> relayPids;
 
 	/**
-	 * Creates a meter of both processes.
-	 * @param parleyPid 0 if unknown
-	 * @param simPid 0 if unknown
+	 * Creates a meter that sums the CPU of Parley's processes (the instances of a
+	 * cluster, or the one) and of the relay's processes (an nginx master and its
+	 * workers).
 	 */
-	CpuMeter(long parleyPid, long simPid) {
-		this(parleyPid, simPid, java.util.List.of());
-	}
-
-	/**
-	 * Creates a meter that also sums the CPU of the relay's processes (an nginx master
-	 * and its workers).
-	 */
-	CpuMeter(long parleyPid, long simPid, java.util.List<Long> relayPids) {
-		this.parleyPid = parleyPid;
+	CpuMeter(java.util.List<Long> parleyPids, long simPid, java.util.List<Long> relayPids) {
+		this.parleyPids = java.util.List.copyOf(parleyPids);
 		this.simPid = simPid;
 		this.relayPids = java.util.List.copyOf(relayPids);
 	}
 
 	/** CPU time used so far by each process, -1 where unknown. */
 	long[] snapshot() {
-		return new long[] { System.nanoTime(), cpuNanos(ProcessHandle.current().pid()), cpuNanos(this.parleyPid),
+		return new long[] { System.nanoTime(), cpuNanos(ProcessHandle.current().pid()), cpuNanos(this.parleyPids),
 				cpuNanos(this.simPid), relayNanos() };
 	}
 

@@ -36,6 +36,20 @@ class BenchOptionsTests {
 	}
 
 	@Test
+	void parleysCpuIsEveryInstanceOfAClusterOrTheOne() {
+		BenchOptions cluster = BenchOptions.parse("--targets", "direct", "--parley-pid", "11", "--parley-pids",
+				"11,12");
+		assertThat(cluster.parleyCpuPids()).containsExactly(11L, 12L);
+		assertThat(cluster.parleyPid()).isEqualTo(11);
+		assertThat(BenchOptions.parse("--targets", "direct", "--parley-pid", "11").parleyCpuPids())
+			.containsExactly(11L);
+		assertThat(BenchOptions.parse("--targets", "direct").parleyCpuPids()).isEmpty();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BenchOptions.parse("--targets", "direct", "--parley-pids", "11,x"))
+			.withMessageContaining("--parley-pids needs process ids");
+	}
+
+	@Test
 	void rejectsUnknownFlagsAndBadValues() {
 		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--level", "1"))
 			.withMessageContaining("unknown flag --level");
