@@ -72,7 +72,8 @@ for path in sorted((grafana / "dashboards").glob("*.json")):
             expr = target.get("expr", "")
             if target.get("datasource", {}).get("uid") not in uids:
                 problems.append(f"{where}: query datasource is not provisioned")
-            bare = re.sub(r'\{[^}]*\}|"[^"]*"|\[[^\]]*\]', " ", expr)
+            # Label lists (by/without/on/ignoring (...)), selectors, strings and ranges name no metric.
+            bare = re.sub(r'\b(by|without|on|ignoring)\s*\([^)]*\)|\{[^}]*\}|"[^"]*"|\[[^\]]*\]', " ", expr)
             for name in set(re.findall(r"\b[a-z_][a-z0-9_]*\b", bare)) - FUNCTIONS:
                 if re.search(rf"\b{name}\s*\(", bare) or name in ("instance", "status", "uri", "name", "state",
                                                                      "limit", "result", "provider", "outcome",

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The chat feature's meters: time to first token as the client sees it (from request
- * accepted to the first delta), active generations and stream subscribers, and
- * generations by outcome.
+ * accepted to the first delta), active generations and stream subscribers, generations by
+ * outcome, and the tokens the providers used for chat replies.
  */
 @Component
 public class ChatMetrics {
@@ -28,6 +28,10 @@ public class ChatMetrics {
 
 	private final AtomicInteger activeSubscribers = new AtomicInteger();
 
+	private final Counter promptTokens;
+
+	private final Counter completionTokens;
+
 	ChatMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.timeToFirstToken = Timer.builder("parley.chat.time_to_first_token")
@@ -36,6 +40,21 @@ public class ChatMetrics {
 			.register(registry);
 		registry.gauge("parley.chat.active_generations", this.activeGenerations);
 		registry.gauge("parley.chat.active_streams", this.activeSubscribers);
+		this.promptTokens = tokens(registry, "prompt");
+		this.completionTokens = tokens(registry, "completion");
+	}
+
+	private static Counter tokens(MeterRegistry registry, String kind) {
+		return Counter.builder("parley.chat.tokens")
+			.description("Tokens of chat replies as the providers counted them (cached replies excluded)")
+			.tag("kind", kind)
+			.register(registry);
+	}
+
+	/** Counts what one reply cost upstream. */
+	public void tokensUsed(int prompt, int completion) {
+		this.promptTokens.increment(prompt);
+		this.completionTokens.increment(completion);
 	}
 
 	public void firstToken(long acceptedAtNanos) {

@@ -1,5 +1,7 @@
 package dev.parley.gateway;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,16 +26,32 @@ class GatewayCharges {
 
 	private final TransactionTemplate transactions;
 
-	GatewayCharges(TokenBudget budget, ApiKeyUsage usage, PlatformTransactionManager transactionManager) {
+	private final Counter promptTokens;
+
+	private final Counter completionTokens;
+
+	GatewayCharges(TokenBudget budget, ApiKeyUsage usage, PlatformTransactionManager transactionManager,
+			MeterRegistry registry) {
 		this.budget = budget;
 		this.usage = usage;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.promptTokens = tokens(registry, "prompt");
+		this.completionTokens = tokens(registry, "completion");
+	}
+
+	private static Counter tokens(MeterRegistry registry, String kind) {
+		return Counter.builder("parley.gateway.tokens")
+			.description("Tokens of gateway calls as the providers counted them")
+			.tag("kind", kind)
+			.register(registry);
 	}
 
 	/**
 	 * Adds {@code used} to the user's quota and (when not null) the key's usage of today.
 	 */
 	void charge(String userId, @Nullable String apiKeyId, Usage used) {
+		this.promptTokens.increment(used.promptTokens());
+		this.completionTokens.increment(used.completionTokens());
 		long tokens = used.totalTokens();
 		Missing missing = this.transactions.execute((status) -> new Missing(!this.budget.chargeExisting(userId, tokens),
 				apiKeyId != null && !this.usage.recordExisting(apiKeyId, used)));

@@ -127,6 +127,9 @@ class GenerationFinisher {
 		this.registry.remove(generation);
 		this.locks.release(generation.conversationId(), generation.lockHolder());
 		this.metrics.generationEnded(name(status));
+		if (costly) {
+			this.metrics.tokensUsed(usage.promptTokens(), usage.completionTokens());
+		}
 		if (stored != null) {
 			generation.done().complete(stored);
 		}
