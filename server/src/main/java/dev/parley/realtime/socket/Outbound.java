@@ -1,0 +1,250 @@
+package dev.parley.realtime.socket;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * A socket's outbound queue and the one thread that writes it, so that nothing else
+ * writes to the session and no producer (a reply's follower, a publisher of conversation
+ * events) ever waits for a slow peer. Bounded by the characters queued: an offer beyond
+ * the bound drops the whole queue and closes the socket with 4000, for the client to
+ * resume from its last event ids.
+ */
+final class Outbound {
+
+	private static final Object PING = new Object();
+
+	private final WebSocketSession session;
+
+	private final long maxChars;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition ready = this.lock.newCondition();
+
+	private final ArrayDeque<Object> queue = new ArrayDeque<>();
+
+	private long queuedChars;
+
+	private boolean pingQueued;
+
+	/** No more offers: closing after what is queued, or aborted. */
+	private boolean closed;
+
+	private @Nullable CloseStatus closeStatus;
+
+	Outbound(WebSocketSession session, long maxChars) {
+		this.session = session;
+		this.maxChars = maxChars;
+	}
+
+	/** Starts the writer thread. */
+	void start() {
+		Thread.ofVirtual().name("ws-writer").start(this::run);
+	}
+
+	/**
+	 * Queues frames in order; false when the socket is closing, or when they overflowed
+	 * the queue (the socket is then closed with 4000).
+	 */
+	boolean offer(List<String> frames) {
+		this.lock.lock();
+		try {
+			if (this.closed) {
+				return false;
+			}
+			long size = 0;
+			for (String frame : frames) {
+				size += frame.length();
+			}
+			// A frame larger than the whole bound still goes out alone.
+			if (!this.queue.isEmpty() && this.queuedChars + size > this.maxChars) {
+				abortLocked(CloseCodes.RESUME);
+				return false;
+			}
+			this.queue.addAll(frames);
+			this.queuedChars += size;
+			this.ready.signal();
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	boolean offer(String frame) {
+		return offer(List.of(frame));
+	}
+
+	/** Queues a WebSocket ping unless one is waiting already. */
+	void ping() {
+		this.lock.lock();
+		try {
+			if (!this.closed && !this.pingQueued) {
+				this.pingQueued = true;
+				this.queue.add(PING);
+				this.ready.signal();
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Sends what is queued, then {@code last} (may be null), then closes the socket with
+	 * {@code status}; nothing offered later goes out.
+	 */
+	void closeAfter(@Nullable String last, CloseStatus status) {
+		this.lock.lock();
+		try {
+			if (this.closed) {
+				return;
+			}
+			if (last != null) {
+				this.queue.add(last);
+				this.queuedChars += last.length();
+			}
+			this.queue.add(status);
+			this.closed = true;
+			this.ready.signal();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Drops what is queued and closes the socket with {@code status} at once. */
+	void abort(CloseStatus status) {
+		this.lock.lock();
+		try {
+			abortLocked(status);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** Whether the socket is closing or closed. */
+	boolean closed() {
+		this.lock.lock();
+		try {
+			return this.closed;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/** The status this side closed with, if it did. */
+	@Nullable CloseStatus closeStatus() {
+		this.lock.lock();
+		try {
+			return this.closeStatus;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void abortLocked(CloseStatus status) {
+		if (this.closeStatus != null) {
+			return;
+		}
+		this.closed = true;
+		this.closeStatus = status;
+		this.queue.clear();
+		this.queuedChars = 0;
+		this.ready.signal();
+		// Not on the writer, which may be stuck writing to a peer that does not read:
+		// the close frame then follows the frame being written.
+		Thread.ofVirtual().name("ws-close").start(() -> closeSession(status));
+	}
+
+	private void run() {
+		try {
+			while (true) {
+				Object next = take();
+				if (next == null) {
+					return;
+				}
+				if (next == PING) {
+					this.session.sendMessage(new PingMessage(ByteBuffer.allocate(0)));
+				}
+				else if (next instanceof CloseStatus status) {
+					markClosedWith(status);
+					closeSession(status);
+					return;
+				}
+				else {
+					this.session.sendMessage(new TextMessage((String) next));
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// The peer is gone: the container ends the session.
+			abort(CloseStatus.SESSION_NOT_RELIABLE);
+		}
+		catch (InterruptedException ex) {
+			abort(CloseStatus.SESSION_NOT_RELIABLE);
+		}
+	}
+
+	private void markClosedWith(CloseStatus status) {
+		this.lock.lock();
+		try {
+			if (this.closeStatus == null) {
+				this.closeStatus = status;
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private @Nullable Object take() throws InterruptedException {
+		this.lock.lock();
+		try {
+			while (this.queue.isEmpty() && this.closeStatus == null) {
+				this.ready.await();
+			}
+			if (this.queue.isEmpty()) {
+				// aborted
+				return null;
+			}
+			Object next = this.queue.poll();
+			if (next == PING) {
+				this.pingQueued = false;
+			}
+			else if (next instanceof String text) {
+				this.queuedChars -= text.length();
+			}
+			return next;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void closeSession(CloseStatus status) {
+		try {
+			if (this.session.isOpen()) {
+				this.session.close(status);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// gone already
+		}
+	}
+
+}
