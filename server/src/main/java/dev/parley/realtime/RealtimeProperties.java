@@ -22,9 +22,12 @@ import org.springframework.util.unit.DataSize;
  * (on this instance)
  * @param maxSocketsPerUser the most sockets one user holds open at once (on this
  * instance)
- * @param maxQueuedBytes the most text queued to a socket that does not read fast enough;
- * beyond it the socket is closed with 4000 ("resume with your last event ids") and the
- * queue is dropped
+ * @param maxQueuedBytes the most text queued to a socket that does not read fast enough
+ * (about bytes: counted in characters); a reply's events wait for room, other frames
+ * beyond it close the socket with 4000 ("resume with your last event ids") and the queue
+ * is dropped
+ * @param sendTimeout how long a reply's events wait for room in a full queue before the
+ * socket is closed with 4000
  * @param maxFrameSize the largest frame a client may send; a larger one gets an
  * {@code error} frame ({@code frame-too-large}), one more than twice as large closes the
  * socket (1009)
@@ -34,13 +37,14 @@ public record RealtimeProperties(@DefaultValue("30s") Duration ticketTtl, @Defau
 		@DefaultValue("25s") Duration heartbeatInterval, @DefaultValue("60s") Duration idleTimeout,
 		@DefaultValue("100") int maxSubscriptionsPerSocket, @DefaultValue("500") int maxSubscriptionsPerUser,
 		@DefaultValue("20") int maxSocketsPerUser, @DefaultValue("1MB") DataSize maxQueuedBytes,
-		@DefaultValue("256KB") DataSize maxFrameSize) {
+		@DefaultValue("10s") Duration sendTimeout, @DefaultValue("256KB") DataSize maxFrameSize) {
 
 	public RealtimeProperties {
 		positive("ticket-ttl", ticketTtl);
 		positive("auth-timeout", authTimeout);
 		positive("heartbeat-interval", heartbeatInterval);
 		positive("idle-timeout", idleTimeout);
+		positive("send-timeout", sendTimeout);
 		atLeastOne("max-subscriptions-per-socket", maxSubscriptionsPerSocket);
 		atLeastOne("max-subscriptions-per-user", maxSubscriptionsPerUser);
 		atLeastOne("max-sockets-per-user", maxSocketsPerUser);

@@ -9,6 +9,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.parley.platform.json.StorageJson;
 import dev.parley.platform.problem.CommonProblem;
 import dev.parley.platform.problem.FieldProblem;
 import dev.parley.platform.problem.JsonProblems;
@@ -30,8 +31,11 @@ class ClientFrames {
 
 	private final JsonMapper json;
 
-	ClientFrames(JsonMapper json) {
+	private final JsonMapper lenient;
+
+	ClientFrames(JsonMapper json, @StorageJson JsonMapper lenient) {
 		this.json = json;
+		this.lenient = lenient;
 	}
 
 	/**
@@ -45,7 +49,7 @@ class ClientFrames {
 			node = this.json.readTree(text);
 		}
 		catch (JacksonException ex) {
-			throw new FrameProblem(JsonProblems.of(ex, "frame"), null);
+			throw new FrameProblem(JsonProblems.of(ex, "frame"), requestIdOfRefused(text));
 		}
 		if (node == null || !node.isObject()) {
 			throw new FrameProblem(invalid(null, "A frame is a JSON object with a 'type'"), null);
@@ -114,6 +118,20 @@ class ClientFrames {
 					"must be a string of 1 to " + MAX_REQUEST_ID + " characters"), null);
 		}
 		return node.asString();
+	}
+
+	/**
+	 * The request id of a frame the strict reader refused (text that cannot be stored),
+	 * read again without that rule; null when there is none.
+	 */
+	private @Nullable String requestIdOfRefused(String text) {
+		try {
+			JsonNode node = this.lenient.readTree(text);
+			return (node != null && node.isObject()) ? requestId(node) : null;
+		}
+		catch (JacksonException | FrameProblem ex) {
+			return null;
+		}
 	}
 
 	private static ProblemException invalid(@Nullable String field, String message) {

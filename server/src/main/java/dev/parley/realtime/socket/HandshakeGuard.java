@@ -17,7 +17,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.WebUtils;
@@ -53,7 +53,7 @@ class HandshakeGuard implements HandshakeInterceptor {
 	/** Query parameters that would carry a long-lived credential. */
 	private static final List<String> CREDENTIAL_PARAMETERS = List.of("access_token", "token", "api_key");
 
-	private final CorsConfigurationSource cors;
+	private final UrlBasedCorsConfigurationSource cors;
 
 	private final Tickets tickets;
 
@@ -63,8 +63,8 @@ class HandshakeGuard implements HandshakeInterceptor {
 
 	private final SocketCommands commands;
 
-	HandshakeGuard(CorsConfigurationSource cors, Tickets tickets, SocketRegistry registry, ProblemResponses problems,
-			SocketCommands commands) {
+	HandshakeGuard(UrlBasedCorsConfigurationSource cors, Tickets tickets, SocketRegistry registry,
+			ProblemResponses problems, SocketCommands commands) {
 		this.cors = cors;
 		this.tickets = tickets;
 		this.registry = registry;

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.CloseStatus;
@@ -16,9 +17,10 @@ import org.springframework.web.socket.WebSocketSession;
 /**
  * A socket's outbound queue and the one thread that writes it, so that nothing else
  * writes to the session and no producer (a reply's follower, a publisher of conversation
- * events) ever waits for a slow peer. Bounded by the characters queued: an offer beyond
- * the bound drops the whole queue and closes the socket with 4000, for the client to
- * resume from its last event ids.
+ * events) ever waits on the network. Bounded by the characters queued: a reply's follower
+ * waits for room (so a long replay is paced by the reader), an offer beyond the bound, or
+ * a wait for room longer than the send timeout, drops the whole queue and closes the
+ * socket with 4000, for the client to resume from its last event ids.
  */
 final class Outbound {
 
@@ -32,6 +34,8 @@ final class Outbound {
 
 	private final Condition ready = this.lock.newCondition();
 
+	private final Condition space = this.lock.newCondition();
+
 	private final ArrayDeque<Object> queue = new ArrayDeque<>();
 
 	private long queuedChars;
@@ -43,9 +47,19 @@ final class Outbound {
 
 	private @Nullable CloseStatus closeStatus;
 
-	Outbound(WebSocketSession session, long maxChars) {
+	/** The status this side decided to close with (told to {@link #closing} once). */
+	private @Nullable CloseStatus decided;
+
+	private final Consumer<CloseStatus> closing;
+
+	/**
+	 * The queue of {@code session}, bounded at {@code maxChars}; {@code closing} is told
+	 * once, of the status, when this side decides to close the socket.
+	 */
+	Outbound(WebSocketSession session, long maxChars, Consumer<CloseStatus> closing) {
 		this.session = session;
 		this.maxChars = maxChars;
+		this.closing = closing;
 	}
 
 	/** Starts the writer thread. */
@@ -67,8 +81,12 @@ final class Outbound {
 			for (String frame : frames) {
 				size += frame.length();
 			}
-			// A frame larger than the whole bound still goes out alone.
-			if (!this.queue.isEmpty() && this.queuedChars + size > this.maxChars) {
+			// A frame larger than the whole bound still goes out alone. Frames other than
+			// a
+			// reply's events (which wait for room under the bound) may take a second
+			// bound
+			// on top.
+			if (!this.queue.isEmpty() && this.queuedChars + size > 2 * this.maxChars) {
 				abortLocked(CloseCodes.RESUME);
 				return false;
 			}
@@ -84,6 +102,30 @@ final class Outbound {
 
 	boolean offer(String frame) {
 		return offer(List.of(frame));
+	}
+
+	/**
+	 * Waits until {@code chars} more fit in the queue (or it is empty), for up to
+	 * {@code timeoutNanos}: how a reply's follower is paced by a slow reader. When no
+	 * room came in time, the socket is closed with 4000.
+	 * @return false when the socket is closing, or was closed for want of room
+	 */
+	boolean awaitRoom(long chars, long timeoutNanos) throws InterruptedException {
+		this.lock.lock();
+		try {
+			long remaining = timeoutNanos;
+			while (!this.closed && !this.queue.isEmpty() && this.queuedChars + chars > this.maxChars) {
+				if (remaining <= 0) {
+					abortLocked(CloseCodes.RESUME);
+					return false;
+				}
+				remaining = this.space.awaitNanos(remaining);
+			}
+			return !this.closed;
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	/** Queues a WebSocket ping unless one is waiting already. */
@@ -117,6 +159,7 @@ final class Outbound {
 			}
 			this.queue.add(status);
 			this.closed = true;
+			decide(status);
 			this.ready.signal();
 		}
 		finally {
@@ -146,14 +189,42 @@ final class Outbound {
 		}
 	}
 
-	/** The status this side closed with, if it did. */
+	/** The status this side decided to close with, if it did. */
 	@Nullable CloseStatus closeStatus() {
 		this.lock.lock();
 		try {
-			return this.closeStatus;
+			return this.decided;
 		}
 		finally {
 			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Ends what is left without deciding a close (the peer is gone, or the session
+	 * closed): nothing is counted.
+	 */
+	void release() {
+		this.lock.lock();
+		try {
+			if (this.closeStatus == null) {
+				this.closeStatus = CloseStatus.NORMAL;
+				this.closed = true;
+				this.queue.clear();
+				this.queuedChars = 0;
+				this.ready.signal();
+				this.space.signalAll();
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void decide(CloseStatus status) {
+		if (this.decided == null) {
+			this.decided = status;
+			this.closing.accept(status);
 		}
 	}
 
@@ -161,11 +232,13 @@ final class Outbound {
 		if (this.closeStatus != null) {
 			return;
 		}
+		decide(status);
 		this.closed = true;
 		this.closeStatus = status;
 		this.queue.clear();
 		this.queuedChars = 0;
 		this.ready.signal();
+		this.space.signalAll();
 		// Not on the writer, which may be stuck writing to a peer that does not read:
 		// the close frame then follows the frame being written.
 		Thread.ofVirtual().name("ws-close").start(() -> closeSession(status));
@@ -193,10 +266,10 @@ final class Outbound {
 		}
 		catch (IOException | RuntimeException ex) {
 			// The peer is gone: the container ends the session.
-			abort(CloseStatus.SESSION_NOT_RELIABLE);
+			release();
 		}
 		catch (InterruptedException ex) {
-			abort(CloseStatus.SESSION_NOT_RELIABLE);
+			release();
 		}
 	}
 
@@ -228,6 +301,7 @@ final class Outbound {
 			}
 			else if (next instanceof String text) {
 				this.queuedChars -= text.length();
+				this.space.signalAll();
 			}
 			return next;
 		}

@@ -51,7 +51,8 @@ class RealtimeHandler implements WebSocketHandler {
 	public void afterConnectionEstablished(WebSocketSession session) {
 		Map<String, Object> attributes = session.getAttributes();
 		Socket socket = new Socket(session, (UUID) attributes.get(HandshakeGuard.BOUND),
-				(String) attributes.get(HandshakeGuard.LAST_EVENT_ID), this.properties.maxQueuedBytes().toBytes());
+				(String) attributes.get(HandshakeGuard.LAST_EVENT_ID), this.properties.maxQueuedBytes().toBytes(),
+				this.registry::closing);
 		attributes.put(SOCKET, socket);
 		socket.start();
 		if (!this.registry.add(socket)) {

@@ -8,6 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -45,11 +46,12 @@ final class Socket {
 
 	private volatile @Nullable Authentication authentication;
 
-	Socket(WebSocketSession session, @Nullable UUID bound, @Nullable String boundLastEventId, long maxQueuedChars) {
+	Socket(WebSocketSession session, @Nullable UUID bound, @Nullable String boundLastEventId, long maxQueuedChars,
+			Consumer<CloseStatus> closing) {
 		this.session = session;
 		this.bound = bound;
 		this.boundLastEventId = boundLastEventId;
-		this.outbound = new Outbound(session, maxQueuedChars);
+		this.outbound = new Outbound(session, maxQueuedChars, closing);
 		this.commands = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(MAX_PENDING_COMMANDS), Thread.ofVirtual().name("ws-commands").factory());
 	}
@@ -108,6 +110,11 @@ final class Socket {
 
 	boolean send(List<String> frames) {
 		return this.outbound.offer(frames);
+	}
+
+	/** Waits for room in the outbound queue; false when the socket is closing. */
+	boolean awaitRoom(long chars, long timeoutNanos) throws InterruptedException {
+		return this.outbound.awaitRoom(chars, timeoutNanos);
 	}
 
 	void ping() {
@@ -170,7 +177,7 @@ final class Socket {
 	/** Ends the commands (a running one is interrupted) and the outbound queue. */
 	void dispose() {
 		this.commands.shutdownNow();
-		this.outbound.abort(CloseStatus.NORMAL);
+		this.outbound.release();
 	}
 
 }

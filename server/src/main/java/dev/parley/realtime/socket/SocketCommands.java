@@ -25,6 +25,7 @@ import dev.parley.platform.problem.CommonProblem;
 import dev.parley.platform.problem.ProblemClassifier;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.realtime.RealtimeProblem;
+import dev.parley.realtime.RealtimeProperties;
 
 /**
  * What each client frame does, as the socket's user (in the security context, as for a
@@ -51,8 +52,12 @@ class SocketCommands {
 
 	private final List<ProblemClassifier> classifiers;
 
+	private final long sendTimeoutNanos;
+
 	SocketCommands(ReplyFeed feed, ChatCommands chat, Credentials credentials, CallerRateLimit rateLimit,
-			SocketRegistry registry, ServerFrames frames, List<ProblemClassifier> classifiers) {
+			SocketRegistry registry, ServerFrames frames, List<ProblemClassifier> classifiers,
+			RealtimeProperties properties) {
+		this.sendTimeoutNanos = properties.sendTimeout().toNanos();
 		this.feed = feed;
 		this.chat = chat;
 		this.credentials = credentials;
@@ -151,14 +156,16 @@ class SocketCommands {
 		AuthenticatedUser user = socket.user();
 		this.rateLimit.consume(user);
 		FeedPosition position = this.feed.position(conversationId, lastEventId);
-		follow(socket, requestId, position, (lastEventId != null && !lastEventId.isBlank()) ? lastEventId : null);
+		follow(socket, requestId, position, (lastEventId != null && !lastEventId.isBlank()) ? lastEventId : null)
+			.start();
 	}
 
 	/**
 	 * Subscribes the socket at {@code position}, moving an existing subscription to the
-	 * conversation there.
+	 * conversation there; answers {@code subscribed} and returns the follower, to start
+	 * once what must come before the reply's events is queued.
 	 */
-	private void follow(Socket socket, @Nullable String requestId, FeedPosition position,
+	private Thread follow(Socket socket, @Nullable String requestId, FeedPosition position,
 			@Nullable String lastEventId) {
 		UUID conversationId = position.conversationId();
 		Subscription previous = socket.subscription(conversationId);
@@ -169,7 +176,7 @@ class SocketCommands {
 			throw ProblemException.of(RealtimeProblem.SUBSCRIPTION_LIMIT,
 					"This socket or your sockets follow the most conversations allowed; unsubscribe from one first");
 		}
-		Subscription subscription = new Subscription(socket, conversationId, this.frames);
+		Subscription subscription = new Subscription(socket, conversationId, this.frames, this.sendTimeoutNanos);
 		socket.put(subscription);
 		this.registry.index(subscription);
 		socket.send(this.frames.subscribed(requestId, conversationId, lastEventId));
@@ -178,7 +185,7 @@ class SocketCommands {
 			.name("ws-follow")
 			.unstarted(() -> run(subscription, position, authentication));
 		subscription.follower(follower);
-		follower.start();
+		return follower;
 	}
 
 	private void run(Subscription subscription, FeedPosition position, @Nullable Authentication authentication) {
@@ -221,10 +228,12 @@ class SocketCommands {
 		}
 		ChatCommands.SentMessage sent = this.chat.send(conversationId,
 				new SendMessageRequest(send.content(), send.parentId(), send.model()));
-		if (!subscribed) {
-			follow(socket, null, FeedPosition.beginningOf(conversationId, sent.replyId()), null);
-		}
+		Thread follower = subscribed ? null
+				: follow(socket, null, FeedPosition.beginningOf(conversationId, sent.replyId()), null);
 		socket.send(this.frames.sent(send.requestId(), conversationId, sent.userMessageId(), sent.replyId()));
+		if (follower != null) {
+			follower.start();
+		}
 	}
 
 	private void stop(Socket socket, ClientFrame.Stop stop) {

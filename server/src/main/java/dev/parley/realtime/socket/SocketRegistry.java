@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
 
 import dev.parley.realtime.ConversationEvent;
 import dev.parley.realtime.ConversationEvents;
@@ -137,15 +138,22 @@ class SocketRegistry implements SmartLifecycle {
 			uncount(this.socketsByUser, socket.user().id());
 		}
 		socket.dispose();
-		Counter.builder("parley.realtime.closed")
-			.description("Sockets closed, by close code")
-			.tag("code", closeCode(socket))
-			.register(this.meters)
-			.increment();
+		if (socket.closeStatus() == null) {
+			closed("peer");
+		}
 	}
 
-	private static String closeCode(Socket socket) {
-		return (socket.closeStatus() != null) ? Integer.toString(socket.closeStatus().getCode()) : "peer";
+	/** Counts a close this side decided on (4000 for a slow consumer, ...). */
+	void closing(CloseStatus status) {
+		closed(Integer.toString(status.getCode()));
+	}
+
+	private void closed(String code) {
+		Counter.builder("parley.realtime.closed")
+			.description("Sockets closed, by the code the server closed with, or 'peer' when the client closed")
+			.tag("code", code)
+			.register(this.meters)
+			.increment();
 	}
 
 	private void deliver(ConversationEvent event) {

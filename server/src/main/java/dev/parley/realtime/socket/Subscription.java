@@ -23,14 +23,17 @@ final class Subscription implements ReplySink {
 
 	private final ServerFrames frames;
 
+	private final long sendTimeoutNanos;
+
 	private boolean active = true;
 
 	private @Nullable Thread follower;
 
-	Subscription(Socket socket, UUID conversationId, ServerFrames frames) {
+	Subscription(Socket socket, UUID conversationId, ServerFrames frames, long sendTimeoutNanos) {
 		this.socket = socket;
 		this.conversationId = conversationId;
 		this.frames = frames;
+		this.sendTimeoutNanos = sendTimeoutNanos;
 	}
 
 	Socket socket() {
@@ -46,14 +49,31 @@ final class Subscription implements ReplySink {
 	}
 
 	@Override
-	public synchronized void events(List<SequencedEvent> events) throws IOException {
+	public void events(List<SequencedEvent> events) throws IOException {
 		requireActive();
 		List<String> out = new ArrayList<>(events.size());
+		long size = 0;
 		for (SequencedEvent event : events) {
-			out.add(this.frames.event(this.conversationId, event));
+			String frame = this.frames.event(this.conversationId, event);
+			out.add(frame);
+			size += frame.length();
 		}
-		if (!this.socket.send(out)) {
-			throw new IOException("the socket is closing");
+		// Paced by the reader, outside the lock, so that an unsubscribe never waits for
+		// room.
+		try {
+			if (!this.socket.awaitRoom(size, this.sendTimeoutNanos)) {
+				throw new IOException("the socket is closing");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("unsubscribed", ex);
+		}
+		synchronized (this) {
+			requireActive();
+			if (!this.socket.send(out)) {
+				throw new IOException("the socket is closing");
+			}
 		}
 	}
 
@@ -85,7 +105,7 @@ final class Subscription implements ReplySink {
 		return true;
 	}
 
-	private void requireActive() throws IOException {
+	private synchronized void requireActive() throws IOException {
 		if (!this.active || this.socket.closing()) {
 			throw new IOException("unsubscribed");
 		}
