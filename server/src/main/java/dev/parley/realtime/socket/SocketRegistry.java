@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,7 +47,11 @@ class SocketRegistry implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
-	private final ScheduledExecutorService timer;
+	/**
+	 * The heartbeat and auth deadlines, from start to stop (a stopped context may start
+	 * again).
+	 */
+	private volatile ScheduledExecutorService timer = newTimer();
 
 	private volatile boolean running;
 
@@ -80,11 +85,17 @@ class SocketRegistry implements SmartLifecycle {
 
 	/** Closes a socket that is still unauthenticated when its auth timeout passes. */
 	void authDeadline(Socket socket, Runnable onTimeout) {
-		this.timer.schedule(() -> {
-			if (socket.authentication() == null && !socket.closing()) {
-				onTimeout.run();
-			}
-		}, this.properties.authTimeout().toNanos(), TimeUnit.NANOSECONDS);
+		try {
+			this.timer.schedule(() -> {
+				if (socket.authentication() == null && !socket.closing()) {
+					onTimeout.run();
+				}
+			}, this.properties.authTimeout().toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			// stopping: the socket is closed with 1001 anyway
+			socket.abort(CloseCodes.GOING_AWAY);
+		}
 	}
 
 	/** Counts an authenticated socket for its user; false at the user's limit. */
@@ -213,8 +224,16 @@ class SocketRegistry implements SmartLifecycle {
 		counts.computeIfPresent(user, (key, count) -> (count > 1) ? count - 1 : null);
 	}
 
+	private static ScheduledExecutorService newTimer() {
+		return Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("realtime-heartbeat").factory());
+	}
+
 	@Override
 	public void start() {
+		if (this.timer.isShutdown()) {
+			this.timer = newTimer();
+		}
 		Duration interval = this.properties.heartbeatInterval();
 		this.timer.scheduleAtFixedRate(this::heartbeat, interval.toNanos(), interval.toNanos(), TimeUnit.NANOSECONDS);
 		this.running = true;
