@@ -402,6 +402,14 @@ class RealtimeIT extends WholeAppTestBase {
 		}
 	}
 
+	@Test
+	void aFrameFarOverTheLimitClosesTheSocket() {
+		try (WsClient socket = authenticated()) {
+			socket.send(json("type", "ping", "request_id", "x".repeat(9000)));
+			assertThat(socket.awaitClose()).isEqualTo(1009);
+		}
+	}
+
 	// --- heartbeats -------------------------------------------------------------------
 
 	@Test
