@@ -319,6 +319,12 @@ class RealtimeIT extends WholeAppTestBase {
 			}
 			first.send(json("type", "subscribe", "conversation_id", conversations.get(3), "request_id", "over"));
 			assertProblemFrame(first.next("error"), "over", 429, "subscription-limit");
+			// A send would subscribe the socket: refused before anything is written.
+			first.send(json("type", "send", "conversation_id", conversations.get(3), "content", "hi", "request_id",
+					"send"));
+			assertProblemFrame(first.next("error"), "send", 429, "subscription-limit");
+			assertThat(call(user, "GET", CONVERSATIONS + "/" + conversations.get(3) + "/messages", null).json()
+				.get("items")).isEmpty();
 			// Subscribing again to a followed conversation is no new subscription.
 			first.send(json("type", "subscribe", "conversation_id", conversations.get(0)));
 			first.next("subscribed");

@@ -85,7 +85,7 @@ class RealtimeHandler implements WebSocketHandler {
 			return;
 		}
 		socket.received();
-		if (message instanceof PongMessage) {
+		if (message instanceof PongMessage || socket.closing()) {
 			return;
 		}
 		if (!(message instanceof TextMessage text)) {

@@ -46,6 +46,8 @@ final class Socket {
 
 	private volatile @Nullable Authentication authentication;
 
+	private volatile boolean admitted;
+
 	Socket(WebSocketSession session, @Nullable UUID bound, @Nullable String boundLastEventId, long maxQueuedChars,
 			Consumer<CloseStatus> closing) {
 		this.session = session;
@@ -78,8 +80,18 @@ final class Socket {
 		return this.authentication;
 	}
 
-	void authenticated(Authentication authentication) {
+	/** Sets (null: takes back) who the socket is authenticated as. */
+	void authenticated(@Nullable Authentication authentication) {
 		this.authentication = authentication;
+	}
+
+	/** Counted among its user's sockets. */
+	void admitted() {
+		this.admitted = true;
+	}
+
+	boolean isAdmitted() {
+		return this.admitted;
 	}
 
 	/** The authenticated user; only for a socket that is authenticated. */

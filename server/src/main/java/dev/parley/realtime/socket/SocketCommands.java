@@ -69,6 +69,9 @@ class SocketCommands {
 
 	/** Carries out a frame of an authenticated socket (or an {@code auth} frame). */
 	void run(Socket socket, ClientFrame frame) {
+		if (socket.closing()) {
+			return;
+		}
 		Authentication authentication = socket.authentication();
 		if (authentication != null) {
 			SecurityContextHolder.setContext(new SecurityContextImpl(authentication));
@@ -102,6 +105,7 @@ class SocketCommands {
 	 */
 	void opened(Socket socket, @Nullable String requestId) {
 		if (!this.registry.admit(socket)) {
+			socket.authenticated(null);
 			socket.closeAfter(
 					this.frames.problem(requestId, null,
 							ProblemException.of(RealtimeProblem.SOCKET_LIMIT,
@@ -156,26 +160,30 @@ class SocketCommands {
 		AuthenticatedUser user = socket.user();
 		this.rateLimit.consume(user);
 		FeedPosition position = this.feed.position(conversationId, lastEventId);
+		Subscription previous = socket.subscription(conversationId);
+		if (previous != null && socket.remove(previous) && previous.end()) {
+			this.registry.unindex(previous);
+		}
+		reserve(socket);
 		follow(socket, requestId, position, (lastEventId != null && !lastEventId.isBlank()) ? lastEventId : null)
 			.start();
 	}
 
 	/**
-	 * Subscribes the socket at {@code position}, moving an existing subscription to the
-	 * conversation there; answers {@code subscribed} and returns the follower, to start
-	 * once what must come before the reply's events is queued.
+	 * Subscribes the socket at {@code position} (its place {@link #reserve reserved}, no
+	 * subscription to the conversation left); answers {@code subscribed} and returns the
+	 * follower, to start once what must come before the reply's events is queued.
 	 */
-	private Thread follow(Socket socket, @Nullable String requestId, FeedPosition position,
-			@Nullable String lastEventId) {
-		UUID conversationId = position.conversationId();
-		Subscription previous = socket.subscription(conversationId);
-		if (previous != null && socket.remove(previous) && previous.end()) {
-			this.registry.unindex(previous);
-		}
+	private void reserve(Socket socket) {
 		if (!this.registry.reserveSubscription(socket)) {
 			throw ProblemException.of(RealtimeProblem.SUBSCRIPTION_LIMIT,
 					"This socket or your sockets follow the most conversations allowed; unsubscribe from one first");
 		}
+	}
+
+	private Thread follow(Socket socket, @Nullable String requestId, FeedPosition position,
+			@Nullable String lastEventId) {
+		UUID conversationId = position.conversationId();
 		Subscription subscription = new Subscription(socket, conversationId, this.frames, this.sendTimeoutNanos);
 		socket.put(subscription);
 		this.registry.index(subscription);
@@ -221,13 +229,21 @@ class SocketCommands {
 		UUID conversationId = ClientFrames.conversation(send.conversationId(), socket.bound());
 		this.rateLimit.consume(socket.user());
 		boolean subscribed = socket.subscription(conversationId) != null;
-		if (!subscribed && socket.subscriptionCount() >= this.registry.maxPerSocket()) {
-			throw ProblemException.of(RealtimeProblem.SUBSCRIPTION_LIMIT,
-					"A send subscribes the socket to its conversation, and this socket follows the most "
-							+ "conversations allowed; unsubscribe from one first");
+		if (!subscribed) {
+			// Before the send, so that a send is never half done: stored but unfollowed.
+			reserve(socket);
 		}
-		ChatCommands.SentMessage sent = this.chat.send(conversationId,
-				new SendMessageRequest(send.content(), send.parentId(), send.model()));
+		ChatCommands.SentMessage sent;
+		try {
+			sent = this.chat.send(conversationId,
+					new SendMessageRequest(send.content(), send.parentId(), send.model()));
+		}
+		catch (RuntimeException ex) {
+			if (!subscribed) {
+				this.registry.releaseReservation(socket);
+			}
+			throw ex;
+		}
 		Thread follower = subscribed ? null
 				: follow(socket, null, FeedPosition.beginningOf(conversationId, sent.replyId()), null);
 		socket.send(this.frames.sent(send.requestId(), conversationId, sent.userMessageId(), sent.replyId()));

@@ -100,7 +100,11 @@ class SocketRegistry implements SmartLifecycle {
 
 	/** Counts an authenticated socket for its user; false at the user's limit. */
 	boolean admit(Socket socket) {
-		return tryCount(this.socketsByUser, socket.user().id(), this.properties.maxSocketsPerUser());
+		boolean admitted = tryCount(this.socketsByUser, socket.user().id(), this.properties.maxSocketsPerUser());
+		if (admitted) {
+			socket.admitted();
+		}
+		return admitted;
 	}
 
 	/**
@@ -114,8 +118,9 @@ class SocketRegistry implements SmartLifecycle {
 		return tryCount(this.subscriptionsByUser, socket.user().id(), this.properties.maxSubscriptionsPerUser());
 	}
 
-	int maxPerSocket() {
-		return this.properties.maxSubscriptionsPerSocket();
+	/** Frees a place {@link #reserveSubscription reserved} and not used. */
+	void releaseReservation(Socket socket) {
+		uncount(this.subscriptionsByUser, socket.user().id());
 	}
 
 	/** Routes conversation events to a subscription (its place is reserved). */
@@ -145,7 +150,7 @@ class SocketRegistry implements SmartLifecycle {
 				unindex(subscription);
 			}
 		}
-		if (socket.authentication() != null) {
+		if (socket.isAdmitted()) {
 			uncount(this.socketsByUser, socket.user().id());
 		}
 		socket.dispose();
