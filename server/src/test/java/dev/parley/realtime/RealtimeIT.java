@@ -130,6 +130,11 @@ class RealtimeIT extends WholeAppTestBase {
 		assertThat(sameOrigin.status()).isEqualTo(101);
 		Response none = WsClient.handshake("127.0.0.1", this.port, "/ws", Map.of());
 		assertThat(none.status()).isEqualTo(101);
+		// Frames are small: not compressed.
+		Response deflate = WsClient.handshake("127.0.0.1", this.port, "/ws",
+				Map.of("Sec-WebSocket-Extensions", "permessage-deflate; client_max_window_bits"));
+		assertThat(deflate.status()).isEqualTo(101);
+		assertThat(deflate.header("Sec-WebSocket-Extensions")).isNull();
 
 		assertRefused("/ws?access_token=" + user().accessToken(), 400, "credential-in-url");
 		Response plain = request("GET", "/ws").send();

@@ -167,11 +167,15 @@ final class Outbound {
 		}
 	}
 
-	/** Drops what is queued and closes the socket with {@code status} at once. */
-	void abort(CloseStatus status) {
+	/**
+	 * Drops what is queued and closes the socket with {@code status} at once.
+	 * @return the thread that sends the close frame, or null when the socket was closed
+	 * already
+	 */
+	@Nullable Thread abort(CloseStatus status) {
 		this.lock.lock();
 		try {
-			abortLocked(status);
+			return abortLocked(status);
 		}
 		finally {
 			this.lock.unlock();
@@ -228,9 +232,9 @@ final class Outbound {
 		}
 	}
 
-	private void abortLocked(CloseStatus status) {
+	private @Nullable Thread abortLocked(CloseStatus status) {
 		if (this.closeStatus != null) {
-			return;
+			return null;
 		}
 		decide(status);
 		this.closed = true;
@@ -241,7 +245,7 @@ final class Outbound {
 		this.space.signalAll();
 		// Not on the writer, which may be stuck writing to a peer that does not read:
 		// the close frame then follows the frame being written.
-		Thread.ofVirtual().name("ws-close").start(() -> closeSession(status));
+		return Thread.ofVirtual().name("ws-close").start(() -> closeSession(status));
 	}
 
 	private void run() {

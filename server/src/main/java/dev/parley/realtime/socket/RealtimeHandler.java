@@ -107,14 +107,8 @@ class RealtimeHandler implements WebSocketHandler {
 			refuse(socket, ex.requestId(), ex.problem());
 			return;
 		}
-		if (socket.authentication() == null && !(frame instanceof ClientFrame.Auth)
-				&& !(frame instanceof ClientFrame.Ping)) {
-			socket.closeAfter(this.frames.problem(frame.requestId(), null,
-					ProblemException.of(RealtimeProblem.AUTHENTICATION_REQUIRED,
-							"Authenticate first: an 'auth' frame with an access token or API key, or a ticket")),
-					CloseCodes.UNAUTHORIZED);
-			return;
-		}
+		// Whether the socket is authenticated by then is the commands' to tell, in order:
+		// an 'auth' frame may still be in progress.
 		if (!socket.submit(() -> this.commands.run(socket, frame))) {
 			refuse(socket, frame.requestId(), ProblemException.of(RealtimeProblem.TOO_MANY_PENDING,
 					"More than " + Socket.MAX_PENDING_COMMANDS + " commands are waiting on this socket"));

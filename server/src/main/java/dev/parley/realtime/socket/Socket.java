@@ -138,9 +138,12 @@ final class Socket {
 		this.outbound.closeAfter(last, status);
 	}
 
-	/** Drops what is queued and closes at once. */
-	void abort(CloseStatus status) {
-		this.outbound.abort(status);
+	/**
+	 * Drops what is queued and closes at once.
+	 * @return the thread sending the close frame, or null when closed already
+	 */
+	@Nullable Thread abort(CloseStatus status) {
+		return this.outbound.abort(status);
 	}
 
 	boolean closing() {

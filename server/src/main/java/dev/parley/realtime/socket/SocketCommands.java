@@ -67,12 +67,22 @@ class SocketCommands {
 		this.classifiers = List.copyOf(classifiers);
 	}
 
-	/** Carries out a frame of an authenticated socket (or an {@code auth} frame). */
+	/**
+	 * Carries out a frame; before authentication only {@code auth} and {@code ping}, any
+	 * other closes the socket with 4401.
+	 */
 	void run(Socket socket, ClientFrame frame) {
 		if (socket.closing()) {
 			return;
 		}
 		Authentication authentication = socket.authentication();
+		if (authentication == null && !(frame instanceof ClientFrame.Auth) && !(frame instanceof ClientFrame.Ping)) {
+			socket.closeAfter(this.frames.problem(frame.requestId(), null,
+					ProblemException.of(RealtimeProblem.AUTHENTICATION_REQUIRED,
+							"Authenticate first: an 'auth' frame with an access token or API key, or a ticket")),
+					CloseCodes.UNAUTHORIZED);
+			return;
+		}
 		if (authentication != null) {
 			SecurityContextHolder.setContext(new SecurityContextImpl(authentication));
 		}

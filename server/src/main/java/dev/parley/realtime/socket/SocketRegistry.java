@@ -1,6 +1,8 @@
 package dev.parley.realtime.socket;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -30,6 +32,9 @@ import dev.parley.realtime.RealtimeProperties;
  */
 @Component
 class SocketRegistry implements SmartLifecycle {
+
+	/** How long a shutdown waits for the close frames (1001) to be written. */
+	private static final Duration SHUTDOWN_CLOSE_WAIT = Duration.ofSeconds(2);
 
 	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
 
@@ -247,10 +252,30 @@ class SocketRegistry implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+		List<Thread> closing = new ArrayList<>();
 		for (Socket socket : this.sockets) {
-			socket.abort(CloseCodes.GOING_AWAY);
+			Thread closer = socket.abort(CloseCodes.GOING_AWAY);
+			if (closer != null) {
+				closing.add(closer);
+			}
 		}
 		this.timer.shutdownNow();
+		// The close frames must be out before the server stops, or clients see 1006
+		// instead of 1001; a peer that does not read is not waited for long.
+		long deadline = System.nanoTime() + SHUTDOWN_CLOSE_WAIT.toNanos();
+		for (Thread closer : closing) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				break;
+			}
+			try {
+				closer.join(Duration.ofNanos(left));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
 	}
 
 	@Override

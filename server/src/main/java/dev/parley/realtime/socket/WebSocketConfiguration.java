@@ -16,7 +16,8 @@ import dev.parley.realtime.RealtimeProperties;
  * The origin check is {@link HandshakeGuard}'s, against the CORS configuration, so
  * Spring's own same-origin check is opened. Jetty's limits sit above Parley's: its idle
  * timeout past the heartbeat's, its message size at twice {@code max-frame-size} (a frame
- * between the two is refused with an {@code error} frame, not by closing the socket).
+ * between the two is refused with an {@code error} frame, not by closing the socket), and
+ * no {@code permessage-deflate} ({@link UncompressedJettyUpgrade}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -36,7 +37,7 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-		JettyRequestUpgradeStrategy jetty = new JettyRequestUpgradeStrategy();
+		JettyRequestUpgradeStrategy jetty = new UncompressedJettyUpgrade();
 		Duration idle = this.properties.idleTimeout().plus(this.properties.heartbeatInterval());
 		long maxMessage = 2 * this.properties.maxFrameSize().toBytes();
 		jetty.addWebSocketConfigurer((configurable) -> {
