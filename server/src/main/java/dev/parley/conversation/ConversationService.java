@@ -81,6 +81,7 @@ class ConversationService {
 			if (!found) {
 				throw notFound(id);
 			}
+			return updated(get(id));
 		}
 		return get(id);
 	}
@@ -103,14 +104,20 @@ class ConversationService {
 				Jdbc.now(this.clock))) {
 			throw notFound(id);
 		}
-		return get(id);
+		return updated(get(id));
 	}
 
 	Conversation clearContext(UUID id) {
 		if (!this.conversations.clearContext(id, this.currentUser.id(), Jdbc.now(this.clock))) {
 			throw notFound(id);
 		}
-		return get(id);
+		return updated(get(id));
+	}
+
+	/** Tells the other features (realtime subscribers) what changed. */
+	private Conversation updated(Conversation conversation) {
+		this.events.publishEvent(new ConversationUpdated(conversation));
+		return conversation;
 	}
 
 	private static List<PresetMessage> checkPresets(List<PresetMessage> presets) {

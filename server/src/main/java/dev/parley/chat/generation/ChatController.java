@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.chat.SendMessageRequest;
 import dev.parley.chat.stream.EventStreamWriter;
 import dev.parley.chat.stream.SseResponses;
 import dev.parley.conversation.Message;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -17,6 +18,8 @@ import dev.parley.chat.ChatProperties;
 import dev.parley.chat.ConversationLocks;
 import dev.parley.chat.GenerationEventLog;
 import dev.parley.chat.GenerationStops;
+import dev.parley.chat.SendMessageRequest;
+import dev.parley.chat.UserMessageSent;
 import dev.parley.conversation.ChatHistory;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationDeleted;
@@ -79,14 +82,17 @@ class ChatService {
 
 	private final GenerationStops stops;
 
+	private final ApplicationEventPublisher publisher;
+
 	ChatService(ChatHistory history, ProviderCatalog providers, UpstreamLimiter limiter, ConversationLocks locks,
 			GenerationEventLog events, GenerationRegistry registry, ContextWindow contextWindow,
 			GenerationRunner runner, IdGenerator ids, ChatProperties properties, MessageMasking masking,
 			TokenBudget tokenBudget, AgentCatalog agents, ResponseCache cache, GroupCommit groupCommit,
-			InstanceId instanceId, GenerationStops stops) {
+			InstanceId instanceId, GenerationStops stops, ApplicationEventPublisher publisher) {
 		this.instanceId = instanceId;
 		this.stops = stops;
 		stops.onStop(this::stopHere);
+		this.publisher = publisher;
 		this.agents = agents;
 		this.groupCommit = groupCommit;
 		this.cache = cache;
@@ -214,6 +220,7 @@ class ChatService {
 					"A reply is already being generated in this conversation; stop it or wait for it to end");
 		}
 		UpstreamLimiter.Permit permit = null;
+		RunningGeneration launched;
 		try {
 			permit = this.limiter.acquire();
 			RouteTarget planned = plan.route().primary();
@@ -234,7 +241,7 @@ class ChatService {
 			this.events.begin(conversation.id(), stored.assistant().id(), new ChatEvent.Start(stored.assistant().id(),
 					conversation.id(), stored.user().id(), planned.model(), planned.providerId()));
 			this.runner.launch(generation, plan.route(), call, permit, caching);
-			return generation;
+			launched = generation;
 		}
 		catch (RuntimeException ex) {
 			if (permit != null) {
@@ -243,6 +250,12 @@ class ChatService {
 			this.locks.release(conversation.id(), holder);
 			throw ex;
 		}
+		if (turn.answered() == null) {
+			// After the launch, outside the block above: the reply is already running.
+			this.publisher.publishEvent(new UserMessageSent(conversation.id(), conversation.ownerId(),
+					launched.userMessage(), launched.id()));
+		}
+		return launched;
 	}
 
 	/**

@@ -3,15 +3,12 @@ package dev.parley.chat.stream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import dev.parley.chat.ChatEvent;
-import dev.parley.chat.ChatProperties;
-import dev.parley.chat.EventBatch;
-import dev.parley.chat.GenerationEventLog;
+import dev.parley.chat.ReplySink;
 import dev.parley.chat.SequencedEvent;
 
 /**
@@ -21,18 +18,13 @@ import dev.parley.chat.SequencedEvent;
 @Component
 public class EventStreamWriter {
 
-	private static final int BATCH = 256;
-
-	private final GenerationEventLog events;
+	private final ReplyFollower follower;
 
 	private final EventFrames frames;
 
-	private final Duration heartbeat;
-
-	EventStreamWriter(GenerationEventLog events, EventFrames frames, ChatProperties properties) {
-		this.events = events;
+	EventStreamWriter(ReplyFollower follower, EventFrames frames) {
+		this.follower = follower;
 		this.frames = frames;
-		this.heartbeat = properties.heartbeatInterval();
 	}
 
 	/**
@@ -41,53 +33,32 @@ public class EventStreamWriter {
 	 * generation
 	 */
 	public long follow(OutputStream out, UUID generationId, long afterSeq) throws IOException, InterruptedException {
-		long position = afterSeq;
-		while (true) {
-			EventBatch batch = this.events.read(generationId, position, BATCH, this.heartbeat);
-			if (batch == null) {
-				return (position == afterSeq) ? -1 : position - afterSeq;
-			}
-			if (batch.events().isEmpty()) {
-				if (batch.ended()) {
-					return position - afterSeq;
+		return this.follower.followGeneration(generationId, afterSeq, sink(out));
+	}
+
+	/** The SSE response {@code out} as the sink of a follower: frames and heartbeats. */
+	ReplySink sink(OutputStream out) {
+		return new ReplySink() {
+
+			@Override
+			public void events(List<SequencedEvent> events) throws IOException {
+				StringBuilder text = new StringBuilder(64 * events.size());
+				for (SequencedEvent event : events) {
+					EventStreamWriter.this.frames.appendFrame(text, event);
 				}
-				heartbeat(out);
-				continue;
+				out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+				out.flush();
 			}
-			StringBuilder text = new StringBuilder(64 * batch.events().size());
-			for (SequencedEvent event : batch.events()) {
-				this.frames.appendFrame(text, event);
-				position = event.seq();
+
+			@Override
+			public void idle() throws IOException {
+				// A heartbeat comment, which also finds out whether the client is still
+				// there.
+				out.write(EventFrames.HEARTBEAT);
+				out.flush();
 			}
-			send(out, text);
-			if (batch.ended()) {
-				return position - afterSeq;
-			}
-		}
-	}
 
-	/** Writes one event outside any log (a finished reply rebuilt from the database). */
-	void writeSingle(OutputStream out, String id, ChatEvent event) throws IOException {
-		StringBuilder text = new StringBuilder();
-		this.frames.appendFrame(text, id, event);
-		send(out, text);
-	}
-
-	private static void send(OutputStream out, StringBuilder frames) throws IOException {
-		out.write(frames.toString().getBytes(StandardCharsets.UTF_8));
-		out.flush();
-	}
-
-	/**
-	 * Writes a heartbeat comment, which also finds out whether the client is still there.
-	 */
-	void heartbeat(OutputStream out) throws IOException {
-		out.write(EventFrames.HEARTBEAT);
-		out.flush();
-	}
-
-	Duration heartbeatInterval() {
-		return this.heartbeat;
+		};
 	}
 
 }

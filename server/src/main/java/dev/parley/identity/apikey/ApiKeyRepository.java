@@ -64,6 +64,15 @@ public class ApiKeyRepository {
 			.flatMap((key) -> this.users.findById(key.userId()).map((owner) -> new Match(key, owner)));
 	}
 
+	/** The key with this id if it belongs to {@code userId}, with its owner's account. */
+	public Optional<Match> findOwned(String id, String userId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM api_keys WHERE id = ? AND user_id = ?")
+			.params(id, userId)
+			.query(this::map)
+			.optional()
+			.flatMap((key) -> this.users.findById(key.userId()).map((owner) -> new Match(key, owner)));
+	}
+
 	boolean delete(String id, String userId) {
 		boolean deleted = this.jdbc.sql("DELETE FROM api_keys WHERE id = ? AND user_id = ?")
 			.params(id, userId)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -25,7 +26,16 @@ final class JsonBodyErrors {
 		if (tooLarge != null) {
 			return ProblemException.of(CommonProblem.CONTENT_TOO_LARGE, tooLarge.getMessage());
 		}
-		Throwable cause = ex.getCause();
+		return ofJson(ex.getCause(), "body", "request body");
+	}
+
+	/**
+	 * The problem of JSON that could not be read as the expected type, from Jackson's
+	 * failure ({@code cause}; null: there was no JSON at all), naming the document
+	 * {@code what} ("body") or, where it is missing or malformed, {@code whole} ("request
+	 * body").
+	 */
+	static ProblemException ofJson(@Nullable Throwable cause, String what, String whole) {
 		if (cause instanceof UnstorableTextException text) {
 			return new ProblemException(CommonProblem.INVALID_TEXT, text.getOriginalMessage(),
 					List.of(new FieldProblem(text.field(), text.reason())));
@@ -39,7 +49,7 @@ final class JsonBodyErrors {
 			String field = path(mismatch);
 			String message = "must be " + describe(mismatch.getTargetType());
 			if (field == null) {
-				return new ProblemException(CommonProblem.INVALID_REQUEST, "The body " + message,
+				return new ProblemException(CommonProblem.INVALID_REQUEST, "The " + what + " " + message,
 						List.of(new FieldProblem(null, message)));
 			}
 			return new ProblemException(CommonProblem.INVALID_REQUEST, "Field '" + field + "' " + message,
@@ -52,9 +62,9 @@ final class JsonBodyErrors {
 					List.of(new FieldProblem(field, "is invalid")));
 		}
 		if (cause == null) {
-			return ProblemException.of(CommonProblem.MALFORMED_JSON, "The request body is missing");
+			return ProblemException.of(CommonProblem.MALFORMED_JSON, "The " + whole + " is missing");
 		}
-		return ProblemException.of(CommonProblem.MALFORMED_JSON, "The request body is not valid JSON");
+		return ProblemException.of(CommonProblem.MALFORMED_JSON, "The " + whole + " is not valid JSON");
 	}
 
 	private static String path(JacksonException ex) {

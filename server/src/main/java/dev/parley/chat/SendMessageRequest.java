@@ -1,20 +1,23 @@
-package dev.parley.chat.generation;
+package dev.parley.chat;
 
 import java.util.UUID;
 
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Body of {@code POST /api/v1/conversations/{id}/messages}.
+ * Body of {@code POST /api/v1/conversations/{id}/messages}, and of a WebSocket
+ * {@code send}.
  *
  * @param content the user's message
  * @param parentId the message this one follows (to edit: the parent of the message being
  * edited); default the conversation's newest message
  * @param model the model to answer with; default the configured default model
  */
-record SendMessageRequest(String content, UUID parentId, @Size(max = MODEL_MAX_CHARS) String model) {
+public record SendMessageRequest(@Nullable String content, @Nullable UUID parentId,
+		@Nullable @Size(max = MODEL_MAX_CHARS) String model) {
 
 	/** The longest model name a reply can store ({@code messages.model}). */
-	static final int MODEL_MAX_CHARS = 200;
+	public static final int MODEL_MAX_CHARS = 200;
 
 }

@@ -1,0 +1,37 @@
+package dev.parley.chat;
+
+import java.util.UUID;
+
+import dev.parley.conversation.Message;
+
+/**
+ * The chat operations for channels other than the REST API (the WebSocket), with the same
+ * checks, limits, quota and problems as their REST routes, for the current user.
+ */
+public interface ChatCommands {
+
+	/**
+	 * Sends a user message and starts its reply, as {@code POST
+	 * /api/v1/conversations/{id}/messages} does; the reply is followed through
+	 * {@link ReplyFeed}.
+	 * @throws dev.parley.platform.problem.ProblemException whatever the REST send answers
+	 * (nothing is written then)
+	 */
+	SentMessage send(UUID conversationId, SendMessageRequest request);
+
+	/**
+	 * Stops the running reply and answers with it as stored ({@code stopped}), as
+	 * {@code POST /api/v1/conversations/{id}/stop} does.
+	 * @throws dev.parley.platform.problem.ProblemException {@code no-generation} when
+	 * nothing runs, or what the REST stop answers otherwise
+	 */
+	Message stop(UUID conversationId);
+
+	/**
+	 * A message sent: its conversation, the user message stored and the reply being
+	 * generated.
+	 */
+	record SentMessage(UUID conversationId, UUID userMessageId, UUID replyId) {
+	}
+
+}
