@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * The single-instance {@link ConversationEvents}: listeners called in the publisher's
  * thread.
  */
-final class LocalConversationEvents implements ConversationEvents {
+public final class LocalConversationEvents implements ConversationEvents {
 
 	private static final Logger log = LoggerFactory.getLogger(LocalConversationEvents.class);
 

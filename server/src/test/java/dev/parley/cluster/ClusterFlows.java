@@ -1,8 +1,10 @@
 package dev.parley.cluster;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.testsupport.Eventually;
@@ -14,6 +16,7 @@ import dev.parley.testsupport.TestAccounts;
 import dev.parley.testsupport.TestAccounts.Session;
 import dev.parley.testsupport.TestClient;
 import dev.parley.testsupport.TestSimulator;
+import dev.parley.testsupport.WsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,11 +35,20 @@ final class ClusterFlows {
 	}
 
 	/**
-	 * A reply started on A is followed live on C and resumed on B, no gap, no duplicate.
+	 * A reply started on A is followed live on C (over SSE and by a WebSocket subscriber,
+	 * which also hears A's {@code message.created}) and resumed on B, no gap, no
+	 * duplicate.
 	 */
 	static void followedLiveAndResumedElsewhere(ParleyProcess a, ParleyProcess b, ParleyProcess c) {
 		Session user = TestAccounts.newUser(a.client());
 		String conversation = newConversation(a, user);
+		// The ticket comes from A and opens a socket on C: tickets are the cluster's.
+		Response ticket = a.client().call(user, "POST", "/api/v1/realtime/tickets", null);
+		assertThat(ticket.status()).as(ticket.body()).isEqualTo(201);
+		WsClient socket = WsClient
+			.open(URI.create("ws://127.0.0.1:" + c.port() + "/ws?ticket=" + ticket.text("/ticket")));
+		socket.send("{\"type\":\"subscribe\",\"conversation_id\":\"" + conversation + "\"}");
+		socket.next("subscribed");
 		List<Frame> onA = new ArrayList<>();
 		SseClient follower;
 		try (SseClient sse = send(a, user, conversation, SHORT_MODEL)) {
@@ -57,6 +69,12 @@ final class ClusterFlows {
 		try (follower) {
 			onC = follower.untilTerminal();
 		}
+		List<JsonNode> overWebSocket;
+		JsonNode created;
+		try (socket) {
+			created = socket.next("message.created");
+			overWebSocket = socket.reply(conversation);
+		}
 		Frame end = onB.get(onB.size() - 1);
 		assertThat(end.type()).isEqualTo("end");
 		String generation = onA.get(0).text("message_id");
@@ -71,6 +89,11 @@ final class ClusterFlows {
 		assertThat(onC.get(0).type()).as("C follows from the reply's start").isEqualTo("start");
 		assertThat(text(onC)).isEqualTo(end.text("full_text"));
 		assertThat(onC.get(onC.size() - 1).id()).isEqualTo(end.id());
+		assertThat(created.path("conversation_id").asString()).isEqualTo(conversation);
+		assertThat(overWebSocket.get(0).path("type").asString()).as("the socket on C from the reply's start")
+			.isEqualTo("start");
+		assertThat(WsClient.text(overWebSocket)).isEqualTo(end.text("full_text"));
+		assertThat(overWebSocket.get(overWebSocket.size() - 1).path("id").asString()).isEqualTo(end.id());
 	}
 
 	/**
