@@ -85,9 +85,13 @@ class RealtimeIT extends WholeAppTestBase {
 			assertThat(socket.next("pong").path("request_id").asString()).isEqualTo("p1");
 		}
 		String key = apiKey(user(), "chat");
+		String conversation = createConversation();
 		try (WsClient socket = ws("/ws")) {
+			// Pipelined: the subscribe is carried out after the auth, in order.
 			socket.send(json("type", "auth", "token", key));
-			assertThat(socket.next("authenticated").path("user_id").asString()).isEqualTo(user().userId());
+			socket.send(json("type", "subscribe", "conversation_id", conversation));
+			assertThat(socket.next().path("type").asString()).isEqualTo("authenticated");
+			assertThat(socket.next().path("type").asString()).isEqualTo("subscribed");
 		}
 	}
 
