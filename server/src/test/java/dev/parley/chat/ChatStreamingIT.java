@@ -120,6 +120,19 @@ class ChatStreamingIT extends WholeAppTestBase {
 	}
 
 	@Test
+	void aMessageSentTheMomentTheEndArrivesIsAccepted() {
+		String conversation = createConversation();
+		for (int i = 0; i < 10; i++) {
+			// The conversation is free before its end is sent: no 409 right after it.
+			try (SseClient sse = stream(conversation, message("turn " + i, "sim?tokens=2"))) {
+				assertThat(sse.status()).as("turn %d", i).isEqualTo(200);
+				assertThat(sse.untilTerminal().getLast().type()).isEqualTo("end");
+			}
+		}
+		assertThat(messages(conversation)).hasSize(20);
+	}
+
+	@Test
 	void stopCancelsTheUpstreamCallAndKeepsThePartialReply() {
 		String conversation = createConversation();
 		long cancelledBefore = TestSimulator.get().cancelledStreams();

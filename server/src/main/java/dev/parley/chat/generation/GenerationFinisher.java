@@ -123,9 +123,11 @@ class GenerationFinisher {
 		else {
 			terminal = errorEvent(generation, outcome.failure(), name(status), text);
 		}
-		this.events.finish(generation.id(), terminal);
+		// The conversation is free before anyone hears the end: a client that sends again
+		// the moment it sees the terminal event is never refused as still generating.
 		this.registry.remove(generation);
 		this.locks.release(generation.conversationId(), generation.lockHolder());
+		this.events.finish(generation.id(), terminal);
 		this.metrics.generationEnded(name(status));
 		if (costly) {
 			this.metrics.tokensUsed(usage.promptTokens(), usage.completionTokens());
