@@ -3,14 +3,13 @@ package dev.parley.identity;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.parley.identity.user.PrincipalsChanged;
 import dev.parley.platform.cluster.RedisLink;
+import dev.parley.platform.cluster.RedisSubscription;
 
 /**
  * Revocations shared between instances over Redis pub/sub: each one is published on
@@ -30,9 +29,7 @@ final class PrincipalBroadcast implements AutoCloseable, RedisLink.Listener {
 
 	private final AtomicBoolean listening = new AtomicBoolean();
 
-	private @Nullable Runnable dropAll;
-
-	private volatile @Nullable StatefulRedisPubSubConnection<String, String> subscriber;
+	private @Nullable RedisSubscription subscription;
 
 	PrincipalBroadcast(RedisLink link) {
 		this.link = link;
@@ -42,35 +39,14 @@ final class PrincipalBroadcast implements AutoCloseable, RedisLink.Listener {
 	 * Subscribes (now, or once Redis answers); {@code dropAll} runs on every message and
 	 * after every (re)subscription.
 	 */
-	void listen(Runnable dropAll) {
-		this.dropAll = dropAll;
-		this.link.addListener(this);
-	}
-
-	@Override
-	public synchronized void redisUp() {
-		Runnable drop = this.dropAll;
-		if (this.subscriber != null || drop == null) {
-			// The connection resubscribes by itself after a reconnect.
-			return;
-		}
-		StatefulRedisPubSubConnection<String, String> connection = this.link.client().connectPubSub();
-		connection.addListener(new RedisPubSubAdapter<>() {
-			@Override
-			public void message(String channel, String message) {
-				drop.run();
-			}
-
-			@Override
-			public void subscribed(String channel, long count) {
-				drop.run();
-				if (!PrincipalBroadcast.this.listening.getAndSet(true)) {
-					logger.info("Subscribed to revocations on Redis ({})", channel);
-				}
+	synchronized void listen(Runnable dropAll) {
+		this.subscription = RedisSubscription.open(this.link, CHANNEL, (message) -> dropAll.run(), () -> {
+			dropAll.run();
+			if (!this.listening.getAndSet(true)) {
+				logger.info("Subscribed to revocations on Redis ({})", CHANNEL);
 			}
 		});
-		connection.async().subscribe(CHANNEL);
-		this.subscriber = connection;
+		this.link.addListener(this);
 	}
 
 	@Override
@@ -82,8 +58,8 @@ final class PrincipalBroadcast implements AutoCloseable, RedisLink.Listener {
 	}
 
 	boolean listening() {
-		StatefulRedisPubSubConnection<String, String> connection = this.subscriber;
-		return this.listening.get() && connection != null && connection.isOpen();
+		RedisSubscription current = this.subscription;
+		return this.listening.get() && current != null && current.active();
 	}
 
 	void publish(PrincipalsChanged change) {
@@ -98,10 +74,9 @@ final class PrincipalBroadcast implements AutoCloseable, RedisLink.Listener {
 	}
 
 	@Override
-	public void close() {
-		StatefulRedisPubSubConnection<String, String> connection = this.subscriber;
-		if (connection != null) {
-			connection.close();
+	public synchronized void close() {
+		if (this.subscription != null) {
+			this.subscription.close();
 		}
 	}
 

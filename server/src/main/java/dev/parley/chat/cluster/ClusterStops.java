@@ -3,21 +3,20 @@ package dev.parley.chat.cluster;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.parley.chat.GenerationStops;
 import dev.parley.platform.cluster.RedisLink;
+import dev.parley.platform.cluster.RedisSubscription;
 
 /**
  * Stop requests relayed over Redis pub/sub ({@value #CHANNEL}, the conversation id as the
  * message): every instance hears each one and stops the conversation's generation if it
  * runs there, which cancels its upstream call.
  */
-public final class ClusterStops implements GenerationStops, RedisLink.Listener, AutoCloseable {
+public final class ClusterStops implements GenerationStops, AutoCloseable {
 
 	static final String CHANNEL = "parley:chat:stop";
 
@@ -28,15 +27,16 @@ public final class ClusterStops implements GenerationStops, RedisLink.Listener, 
 	private volatile Consumer<UUID> stopHere = (conversationId) -> {
 	};
 
-	private @Nullable StatefulRedisPubSubConnection<String, String> subscriber;
+	private @Nullable RedisSubscription subscription;
 
 	public ClusterStops(RedisLink link) {
 		this.link = link;
 	}
 
 	/** Subscribes now, or once Redis answers. */
-	public void start() {
-		this.link.addListener(this);
+	public synchronized void start() {
+		this.subscription = RedisSubscription.open(this.link, CHANNEL, this::stopRequested, () -> {
+		});
 	}
 
 	@Override
@@ -60,31 +60,18 @@ public final class ClusterStops implements GenerationStops, RedisLink.Listener, 
 	}
 
 	@Override
-	public synchronized void redisUp() {
-		if (this.subscriber != null) {
-			// The connection subscribes again by itself after a reconnect.
-			return;
+	public synchronized void close() {
+		if (this.subscription != null) {
+			this.subscription.close();
 		}
-		StatefulRedisPubSubConnection<String, String> connection = this.link.client().connectPubSub();
-		connection.addListener(new RedisPubSubAdapter<>() {
-			@Override
-			public void message(String channel, String message) {
-				try {
-					ClusterStops.this.stopHere.accept(UUID.fromString(message));
-				}
-				catch (IllegalArgumentException ex) {
-					log.warn("Ignored a stop request that names no conversation: {}", message);
-				}
-			}
-		});
-		connection.sync().subscribe(CHANNEL);
-		this.subscriber = connection;
 	}
 
-	@Override
-	public synchronized void close() {
-		if (this.subscriber != null) {
-			this.subscriber.close();
+	private void stopRequested(String message) {
+		try {
+			this.stopHere.accept(UUID.fromString(message));
+		}
+		catch (IllegalArgumentException ex) {
+			log.warn("Ignored a stop request that names no conversation: {}", message);
 		}
 	}
 

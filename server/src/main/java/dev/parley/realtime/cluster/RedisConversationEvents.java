@@ -3,8 +3,6 @@ package dev.parley.realtime.cluster;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +10,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.platform.cluster.RedisLink;
+import dev.parley.platform.cluster.RedisSubscription;
 import dev.parley.realtime.ConversationEvent;
 import dev.parley.realtime.ConversationEvents;
 import dev.parley.realtime.LocalConversationEvents;
@@ -23,7 +22,7 @@ import dev.parley.realtime.LocalConversationEvents;
  * this instance's subscribers hear this instance's events; a WebSocket client that
  * reconnects reads what it missed over REST.
  */
-public final class RedisConversationEvents implements ConversationEvents, RedisLink.Listener, AutoCloseable {
+public final class RedisConversationEvents implements ConversationEvents, AutoCloseable {
 
 	static final String CHANNEL = "parley:conversation:events";
 
@@ -37,7 +36,7 @@ public final class RedisConversationEvents implements ConversationEvents, RedisL
 
 	private final JsonMapper json;
 
-	private @Nullable StatefulRedisPubSubConnection<String, String> subscriber;
+	private @Nullable RedisSubscription subscription;
 
 	public RedisConversationEvents(RedisLink link, JsonMapper json) {
 		this.link = link;
@@ -45,8 +44,9 @@ public final class RedisConversationEvents implements ConversationEvents, RedisL
 	}
 
 	/** Subscribes now, or once Redis answers. */
-	public void start() {
-		this.link.addListener(this);
+	public synchronized void start() {
+		this.subscription = RedisSubscription.open(this.link, CHANNEL, this::deliver, () -> {
+		});
 	}
 
 	@Override
@@ -69,23 +69,6 @@ public final class RedisConversationEvents implements ConversationEvents, RedisL
 		this.local.listen(listener);
 	}
 
-	@Override
-	public synchronized void redisUp() {
-		if (this.subscriber != null) {
-			// The connection subscribes again by itself after a reconnect.
-			return;
-		}
-		StatefulRedisPubSubConnection<String, String> connection = this.link.client().connectPubSub();
-		connection.addListener(new RedisPubSubAdapter<>() {
-			@Override
-			public void message(String channel, String message) {
-				deliver(message);
-			}
-		});
-		connection.sync().subscribe(CHANNEL);
-		this.subscriber = connection;
-	}
-
 	private void deliver(String message) {
 		Envelope envelope;
 		try {
@@ -102,8 +85,8 @@ public final class RedisConversationEvents implements ConversationEvents, RedisL
 
 	@Override
 	public synchronized void close() {
-		if (this.subscriber != null) {
-			this.subscriber.close();
+		if (this.subscription != null) {
+			this.subscription.close();
 		}
 	}
 

@@ -1,21 +1,17 @@
 package dev.parley.chat.cluster;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
-import io.lettuce.core.RedisClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.parley.platform.cluster.RedisConfiguration;
 import dev.parley.platform.cluster.RedisLink;
 import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.TcpProxy;
 import dev.parley.testsupport.TestRedis;
+import dev.parley.testsupport.TestRedisLinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,9 +24,7 @@ class RedisConversationLocksTests {
 
 	private static final Duration LEASE = Duration.ofSeconds(10);
 
-	private final List<RedisClient> clients = new ArrayList<>();
-
-	private final List<RedisLink> links = new ArrayList<>();
+	private final TestRedisLinks redis = new TestRedisLinks();
 
 	private final UUID conversation = UUID.randomUUID();
 
@@ -41,8 +35,7 @@ class RedisConversationLocksTests {
 
 	@AfterEach
 	void shutDown() {
-		this.links.forEach(RedisLink::close);
-		this.clients.forEach(RedisClient::shutdown);
+		this.redis.close();
 	}
 
 	@Test
@@ -99,12 +92,7 @@ class RedisConversationLocksTests {
 	}
 
 	private RedisLink link(String url) {
-		RedisClient client = RedisConfiguration.createClient(url);
-		this.clients.add(client);
-		RedisLink link = new RedisLink(client, new SimpleMeterRegistry());
-		link.start();
-		this.links.add(link);
-		return link;
+		return this.redis.link(url);
 	}
 
 }

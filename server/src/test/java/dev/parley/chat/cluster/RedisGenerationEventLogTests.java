@@ -8,8 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.lettuce.core.RedisClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,12 +16,12 @@ import dev.parley.chat.ChatEvent;
 import dev.parley.chat.EventBatch;
 import dev.parley.chat.SequencedEvent;
 import dev.parley.platform.IdGenerator;
-import dev.parley.platform.cluster.RedisConfiguration;
 import dev.parley.platform.cluster.RedisLink;
 import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.TcpProxy;
 import dev.parley.testsupport.TestRedis;
+import dev.parley.testsupport.TestRedisLinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,9 +35,9 @@ class RedisGenerationEventLogTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(5);
 
-	private final List<RedisClient> clients = new ArrayList<>();
+	private final TestRedisLinks redis = new TestRedisLinks();
 
-	private final List<AutoCloseable> closeables = new ArrayList<>();
+	private final List<AutoCloseable> logs = new ArrayList<>();
 
 	private final IdGenerator ids = new IdGenerator();
 
@@ -52,10 +50,10 @@ class RedisGenerationEventLogTests {
 
 	@AfterEach
 	void shutDown() throws Exception {
-		for (AutoCloseable closeable : this.closeables.reversed()) {
-			closeable.close();
+		for (AutoCloseable log : this.logs) {
+			log.close();
 		}
-		this.clients.forEach(RedisClient::shutdown);
+		this.redis.close();
 	}
 
 	@Test
@@ -224,17 +222,12 @@ class RedisGenerationEventLogTests {
 	private RedisGenerationEventLog log(RedisLink link) {
 		RedisGenerationEventLog log = new RedisGenerationEventLog(link, JsonConfiguration.storageJsonMapper(),
 				Duration.ofMinutes(1));
-		this.closeables.add(log);
+		this.logs.add(log);
 		return log;
 	}
 
 	private RedisLink link(String url) {
-		RedisClient client = RedisConfiguration.createClient(url);
-		this.clients.add(client);
-		RedisLink link = new RedisLink(client, new SimpleMeterRegistry());
-		link.start();
-		this.closeables.add(link);
-		return link;
+		return this.redis.link(url);
 	}
 
 }

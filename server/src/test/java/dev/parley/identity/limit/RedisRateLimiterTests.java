@@ -1,22 +1,19 @@
 package dev.parley.identity.limit;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.parley.platform.cluster.RedisConfiguration;
 import dev.parley.platform.cluster.RedisLink;
 import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.TcpProxy;
 import dev.parley.testsupport.TestRedis;
+import dev.parley.testsupport.TestRedisLinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,9 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RedisRateLimiterTests {
 
-	private final List<RedisClient> clients = new ArrayList<>();
-
-	private final List<RedisLink> links = new ArrayList<>();
+	private final TestRedisLinks redis = new TestRedisLinks();
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -43,8 +38,7 @@ class RedisRateLimiterTests {
 
 	@AfterEach
 	void shutDown() {
-		this.links.forEach(RedisLink::close);
-		this.clients.forEach(RedisClient::shutdown);
+		this.redis.close();
 	}
 
 	@Test
@@ -64,7 +58,7 @@ class RedisRateLimiterTests {
 		assertThat(second.tryConsume(limit, "someone-else").allowed()).isTrue();
 
 		String key = "parley:rl:user:" + this.subject;
-		try (StatefulRedisConnection<String, String> plain = client(TestRedis.URL).connect()) {
+		try (StatefulRedisConnection<String, String> plain = this.redis.client(TestRedis.URL).connect()) {
 			assertThat(plain.sync().exists(key)).isEqualTo(1);
 			// Redis drops the bucket by itself once it would be full again (plus a
 			// margin).
@@ -146,16 +140,7 @@ class RedisRateLimiterTests {
 	}
 
 	private RedisLink link(String url) {
-		RedisLink link = new RedisLink(client(url), this.registry);
-		link.start();
-		this.links.add(link);
-		return link;
-	}
-
-	private RedisClient client(String url) {
-		RedisClient client = RedisConfiguration.createClient(url);
-		this.clients.add(client);
-		return client;
+		return this.redis.link(url, this.registry);
 	}
 
 }
