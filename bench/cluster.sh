@@ -4,7 +4,7 @@
 # PostgreSQL database on 127.0.0.1:5432 (created here, dropped on exit), a private redis-server,
 # and an nginx whose conf prefix holds the generated parley/upstream.conf and parley/listen.conf.
 # Needs say, die, port_in_use, wait_for, json_field, STARTED_PIDS, JAVA, PARLEY_JAR, LOG_DIR, ROOT,
-# SIM_PORT, PARLEY_HEAP, PARLEY_JAVA_OPTS and capacity from run.sh, and nginx.sh.
+# SIM_PORT, PARLEY_HEAP, PARLEY_BENCH_JVM_ARGS and PARLEY_JAVA_OPTS from run.sh, and nginx.sh.
 #
 # Environment (all optional):
 #   CLUSTER_NGINX_PORT    nginx in front of the instances     (9096)
@@ -74,12 +74,8 @@ cluster_start() {
 			PARLEY_REDIS_URL="redis://127.0.0.1:$CLUSTER_REDIS_PORT" SERVER_FORWARD_HEADERS_STRATEGY=native \
 			PARLEY_JWT_SECRET="$jwt" PARLEY_MASTER_KEY="$master" \
 			PARLEY_ADMIN_EMAIL="$BENCH_EMAIL" PARLEY_ADMIN_PASSWORD="$BENCH_PASSWORD" \
-			"$JAVA" "-Xmx$PARLEY_HEAP" --enable-native-access=ALL-UNNAMED \
-			"-Dparley.provider.max-concurrency=$((capacity + 5000))" \
-			"-Dparley.provider.max-concurrency-per-provider=$((capacity + 5000))" \
-			-Dparley.limits.user-requests-per-minute=0 -Dparley.limits.api-key-requests-per-minute=0 \
-			-Dparley.limits.user-tokens-per-day=0 \
-			$PARLEY_JAVA_OPTS -jar "$PARLEY_JAR" >"$LOG_DIR/cluster-parley-$n.log" 2>&1 &
+			"$JAVA" "${PARLEY_BENCH_JVM_ARGS[@]}" $PARLEY_JAVA_OPTS -jar "$PARLEY_JAR" \
+			>"$LOG_DIR/cluster-parley-$n.log" 2>&1 &
 		local pid=$!
 		STARTED_PIDS+=("$pid")
 		CLUSTER_PIDS+=("$pid")

@@ -193,18 +193,20 @@ DATA_DIR="$(mktemp -d -t parley-bench-XXXXXX)"
 say "starting Parley on 127.0.0.1:$PARLEY_PORT (-Xmx$PARLEY_HEAP, data in $DATA_DIR)"
 # shellcheck disable=SC2086
 # A throw-away administrator for this run's fresh database; its API key carries the streams.
+# The JVM arguments of every Parley the benchmark starts (bench/cluster.sh's too): the heap, upstream
+# slots for the capacity phase, and the per-user, per-key and token limits off.
+PARLEY_BENCH_JVM_ARGS=("-Xmx$PARLEY_HEAP" --enable-native-access=ALL-UNNAMED
+	"-Dparley.provider.max-concurrency=$((capacity + 5000))"
+	"-Dparley.provider.max-concurrency-per-provider=$((capacity + 5000))"
+	-Dparley.limits.user-requests-per-minute=0 -Dparley.limits.api-key-requests-per-minute=0
+	-Dparley.limits.user-tokens-per-day=0)
 BENCH_EMAIL="bench@parley.local"
 BENCH_PASSWORD="Load-$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)-1"
 PARLEY_START_NS="$(date +%s%N)"
 OPENAI_BASE_URL="http://127.0.0.1:$SIM_PORT/v1" OPENAI_API_KEY=bench PARLEY_DEFAULT_MODEL=sim \
 	PARLEY_DATA_DIR="$DATA_DIR" SERVER_PORT="$PARLEY_PORT" \
 	PARLEY_ADMIN_EMAIL="$BENCH_EMAIL" PARLEY_ADMIN_PASSWORD="$BENCH_PASSWORD" \
-	"$JAVA" "-Xmx$PARLEY_HEAP" --enable-native-access=ALL-UNNAMED \
-	"-Dparley.provider.max-concurrency=$((capacity + 5000))" \
-	"-Dparley.provider.max-concurrency-per-provider=$((capacity + 5000))" \
-	-Dparley.limits.user-requests-per-minute=0 -Dparley.limits.api-key-requests-per-minute=0 \
-	-Dparley.limits.user-tokens-per-day=0 \
-	$PARLEY_JAVA_OPTS -jar "$PARLEY_JAR" >"$LOG_DIR/parley.log" 2>&1 &
+	"$JAVA" "${PARLEY_BENCH_JVM_ARGS[@]}" $PARLEY_JAVA_OPTS -jar "$PARLEY_JAR" >"$LOG_DIR/parley.log" 2>&1 &
 PARLEY_PID=$!
 STARTED_PIDS+=("$PARLEY_PID")
 # Start to ready: polled every 20 ms so the figure is not rounded to the 0.5 s of wait_for.
