@@ -42,6 +42,9 @@ public final class RedisGenerationEventLog implements GenerationEventLog, AutoCl
 	/** How long a stream lives while its generation runs (renewed on each resync). */
 	private static final Duration RUNNING_TTL = Duration.ofHours(6);
 
+	/** How long a reader waits for a generation's stream to appear in Redis. */
+	private static final Duration ATTACH_PATIENCE = Duration.ofMillis(250);
+
 	/** How many generations each conversation's stream remembers. */
 	private static final long CONVERSATION_MAXLEN = 16;
 
@@ -214,7 +217,7 @@ public final class RedisGenerationEventLog implements GenerationEventLog, AutoCl
 	@Override
 	public @Nullable EventBatch read(UUID generationId, long afterSeq, int max, Duration wait)
 			throws InterruptedException {
-		if (!this.local.holds(generationId) && !attach(generationId)) {
+		if (!this.local.holds(generationId) && !attachSoon(generationId, wait)) {
 			return null;
 		}
 		return this.local.read(generationId, afterSeq, max, wait);
@@ -348,6 +351,24 @@ public final class RedisGenerationEventLog implements GenerationEventLog, AutoCl
 		catch (RuntimeException ex) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * {@link #attach} for a reader: the instance running a generation writes to Redis
+	 * without waiting, so a reader that comes within milliseconds of its start (a client
+	 * resuming elsewhere at once) may find nothing yet; it looks again for up to
+	 * {@link #ATTACH_PATIENCE} (bounded by its wait) before the generation counts as
+	 * unknown.
+	 */
+	private boolean attachSoon(UUID generationId, Duration wait) throws InterruptedException {
+		long deadline = System.nanoTime() + Math.min(wait.toNanos(), ATTACH_PATIENCE.toNanos());
+		while (!attach(generationId)) {
+			if (!this.link.up() || System.nanoTime() - deadline >= 0) {
+				return false;
+			}
+			Thread.sleep(20);
+		}
+		return true;
 	}
 
 	/**
