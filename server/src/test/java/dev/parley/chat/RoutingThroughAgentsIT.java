@@ -200,7 +200,7 @@ class RoutingThroughAgentsIT extends WholeAppTestBase {
 			.put("name", name)
 			.put("visibility", "public")
 			.put("cache_enabled", true)
-			.put("system_prompt", "You are the gateway agent.");
+			.put("system_prompt", "You are the gateway agent " + name + ".");
 		body.putArray("route")
 			.add(JSON.createObjectNode().put("provider_id", provider()).put("model", "sim?fault=500"))
 			.add(JSON.createObjectNode().put("provider_id", provider()).put("model", "sim?tokens=4"));
@@ -221,16 +221,16 @@ class RoutingThroughAgentsIT extends WholeAppTestBase {
 		assertThat(first.has("cached")).isFalse();
 		assertThat(again.get("cached").asBoolean()).isTrue();
 		assertThat(again.at("/choices/0/message/content").asString()).isEqualTo(Simulator.expectedText(4));
-		assertThat(TestSimulator.get().recentRequests().getLast().body()).contains("You are the gateway agent.");
+		assertThat(TestSimulator.get().recentRequests().getLast().body()).contains("You are the gateway agent " + name);
 
 		// streamed calls share the cache with non-streamed ones, and fill it themselves
-		long upstream = backupCalls("sim?tokens=4");
+		long upstream = agentBackupCalls(name);
 		ObjectNode streamed = (ObjectNode) JSON.readTree(request);
 		streamed.put("stream", true);
 		List<JsonNode> replayed = chunks(call("POST", "/v1/chat/completions", streamed.toString()));
 		assertThat(streamedText(replayed)).isEqualTo(Simulator.expectedText(4));
 		assertThat(replayed).allSatisfy((chunk) -> assertThat(chunk.get("cached").asBoolean()).isTrue());
-		assertThat(backupCalls("sim?tokens=4")).isEqualTo(upstream);
+		assertThat(agentBackupCalls(name)).isEqualTo(upstream);
 
 		streamed.withArray("messages").add(JSON.createObjectNode().put("role", "user").put("content", "more"));
 		List<JsonNode> fresh = chunks(call("POST", "/v1/chat/completions", streamed.toString()));
@@ -240,7 +240,7 @@ class RoutingThroughAgentsIT extends WholeAppTestBase {
 		assertThat(streamedText(repeated)).isEqualTo(streamedText(fresh));
 		assertThat(repeated.getLast().at("/choices/0/finish_reason").asString()).isEqualTo("stop");
 		assertThat(repeated.getFirst().get("cached").asBoolean()).isTrue();
-		assertThat(backupCalls("sim?tokens=4")).isEqualTo(upstream + 1);
+		assertThat(agentBackupCalls(name)).isEqualTo(upstream + 1);
 	}
 
 	/** The JSON chunks of a gateway stream, checked to end with {@code [DONE]}. */
@@ -264,6 +264,18 @@ class RoutingThroughAgentsIT extends WholeAppTestBase {
 
 	private static long backupCalls(String model) {
 		return TestSimulator.get().recentRequests().stream().filter((r) -> model.equals(r.model())).count();
+	}
+
+	/**
+	 * The calls of this test's agent that reached its backup target (the simulator is
+	 * shared with the tests running beside this one).
+	 */
+	private static long agentBackupCalls(String agent) {
+		return TestSimulator.get()
+			.recentRequests()
+			.stream()
+			.filter((r) -> "sim?tokens=4".equals(r.model()) && r.body().contains("You are the gateway agent " + agent))
+			.count();
 	}
 
 }

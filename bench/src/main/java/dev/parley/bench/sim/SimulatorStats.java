@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /** The simulator's counters and its last requests; thread-safe. */
 final class SimulatorStats {
 
-	static final int RECENT = 100;
+	static final int RECENT = 1000;
 
 	final AtomicLong requests = new AtomicLong();
 
