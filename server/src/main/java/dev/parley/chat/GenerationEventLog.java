@@ -27,8 +27,10 @@ public interface GenerationEventLog {
 	void finish(UUID generationId, ChatEvent terminal);
 
 	/**
-	 * Ends the log of a generation whose instance stopped running it (crashed, or gave up
-	 * storing it), as whichever instance found out; nothing when it has ended already.
+	 * Ends the log of a generation whose instance stopped running it (crashed), as
+	 * whichever instance found out; nothing when it has ended already. Its terminal event
+	 * has the id {@code <generation>:end}: that instance may have sent chunks to its own
+	 * clients that no log here has.
 	 */
 	default void finishAbandoned(UUID generationId, ChatEvent terminal) {
 		finish(generationId, terminal);

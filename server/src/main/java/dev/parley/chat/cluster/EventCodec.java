@@ -9,10 +9,13 @@ import dev.parley.chat.ChatEvent;
 
 /**
  * Events as the fields of a stream entry: a chunk is its text under {@code c} (the common
- * case, no JSON), the others are JSON under {@code s} (start), {@code e} (end) or
- * {@code x} (error).
+ * case, no JSON), the others are JSON under {@code s} (start), {@code e} (end), {@code x}
+ * (error) or {@code xa} (the error that another instance wrote for a generation whose
+ * instance is gone).
  */
 final class EventCodec {
+
+	static final String ABANDONED = "xa";
 
 	private final JsonMapper json;
 
@@ -29,6 +32,16 @@ final class EventCodec {
 		};
 	}
 
+	/** The terminal event of an abandoned generation, as another instance writes it. */
+	Map<String, byte[]> encodeAbandoned(ChatEvent.Error error) {
+		return Map.of(ABANDONED, this.json.writeValueAsBytes(error));
+	}
+
+	/** Whether the entry is the terminal event of an abandoned generation. */
+	static boolean abandoned(Map<String, byte[]> fields) {
+		return fields.containsKey(ABANDONED);
+	}
+
 	ChatEvent decode(Map<String, byte[]> fields) {
 		byte[] chunk = fields.get("c");
 		if (chunk != null) {
@@ -42,6 +55,9 @@ final class EventCodec {
 		}
 		if (fields.containsKey("x")) {
 			return this.json.readValue(fields.get("x"), ChatEvent.Error.class);
+		}
+		if (fields.containsKey(ABANDONED)) {
+			return this.json.readValue(fields.get(ABANDONED), ChatEvent.Error.class);
 		}
 		throw new IllegalArgumentException("Not an event entry: fields " + fields.keySet());
 	}

@@ -57,7 +57,7 @@ public final class RedisGenerationEventLog implements GenerationEventLog, AutoCl
 			if #last == 0 then return 0 end
 			local fields = last[1][2]
 			for i = 1, #fields, 2 do
-			  if fields[i] == 'e' or fields[i] == 'x' then return 0 end
+			  if fields[i] == 'e' or fields[i] == 'x' or fields[i] == 'xa' then return 0 end
 			end
 			redis.call('XADD', KEYS[1], '0-*', ARGV[1], ARGV[2])
 			redis.call('PEXPIRE', KEYS[1], ARGV[3])
@@ -138,12 +138,12 @@ public final class RedisGenerationEventLog implements GenerationEventLog, AutoCl
 			finish(generationId, terminal);
 			return;
 		}
-		this.local.finish(generationId, terminal);
-		if (!this.link.up()) {
+		this.local.finishAbandoned(generationId, terminal);
+		if (!this.link.up() || !(terminal instanceof ChatEvent.Error error)) {
 			return;
 		}
 		try {
-			Map.Entry<String, byte[]> field = this.codec.encode(terminal).entrySet().iterator().next();
+			Map.Entry<String, byte[]> field = this.codec.encodeAbandoned(error).entrySet().iterator().next();
 			this.link.binary()
 				.sync()
 				.eval(FINISH_ABANDONED.getBytes(StandardCharsets.UTF_8), ScriptOutputType.INTEGER,
@@ -438,6 +438,10 @@ public final class RedisGenerationEventLog implements GenerationEventLog, AutoCl
 			replica.nextSeq++;
 			if (event instanceof ChatEvent.Chunk chunk) {
 				this.local.appendChunk(replica.id, chunk.content());
+			}
+			else if (EventCodec.abandoned(entry.getBody())) {
+				this.local.finishAbandoned(replica.id, event);
+				return true;
 			}
 			else if (EventCodec.terminal(event)) {
 				this.local.finish(replica.id, event);

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import dev.parley.chat.ChatEvent;
 import dev.parley.chat.EventBatch;
+import dev.parley.chat.EventId;
 import dev.parley.chat.SequencedEvent;
 
 /**
@@ -35,6 +36,12 @@ final class GenerationLog {
 	private int chunks;
 
 	private ChatEvent terminal;
+
+	/**
+	 * The terminal event came from an instance that found the generation abandoned, not
+	 * from its own: it sits after every sequence a client may have seen.
+	 */
+	private boolean abandoned;
 
 	private long finishedAtNanos;
 
@@ -67,10 +74,20 @@ final class GenerationLog {
 	}
 
 	void finish(ChatEvent terminal, long nowNanos) {
+		finish(terminal, nowNanos, false);
+	}
+
+	/**
+	 * Ends the log; an {@code abandoned} end has the sequence {@link EventId#AFTER_END}
+	 * (id {@code <generation>:end}), because the instance that ran the generation may
+	 * have sent chunks that never reached this log.
+	 */
+	void finish(ChatEvent terminal, long nowNanos, boolean abandoned) {
 		this.lock.lock();
 		try {
 			if (this.terminal == null) {
 				this.terminal = terminal;
+				this.abandoned = abandoned;
 				this.finishedAtNanos = nowNanos;
 				this.changed.signalAll();
 			}
@@ -104,39 +121,41 @@ final class GenerationLog {
 		this.lock.lock();
 		try {
 			long remaining = waitNanos;
-			while (lastSeq() <= afterSeq && this.terminal == null && remaining > 0) {
+			while (afterSeq >= this.chunks && this.terminal == null && remaining > 0) {
 				remaining = this.changed.awaitNanos(remaining);
 			}
-			long last = lastSeq();
-			if (last <= afterSeq) {
-				return new EventBatch(List.of(), this.terminal != null);
-			}
-			List<SequencedEvent> events = new ArrayList<>((int) Math.min(max, last - afterSeq));
-			long seq = afterSeq + 1;
-			for (; seq <= last && events.size() < max; seq++) {
+			// afterSeq may be AFTER_END (Long.MAX_VALUE): no arithmetic on it that
+			// overflows.
+			long seq = (afterSeq < this.chunks) ? afterSeq + 1 : this.chunks + 1;
+			List<SequencedEvent> events = new ArrayList<>((int) Math.min(max, this.chunks - seq + 2));
+			for (; seq <= this.chunks && events.size() < max; seq++) {
 				events.add(new SequencedEvent(this.generationId, seq, eventAt(seq)));
 			}
-			return new EventBatch(events, this.terminal != null && seq > last);
+			boolean ended = false;
+			if (this.terminal != null && seq > this.chunks) {
+				long terminalSeq = this.abandoned ? EventId.AFTER_END : this.chunks + 1;
+				if (terminalSeq <= afterSeq) {
+					ended = true;
+				}
+				else if (events.size() < max) {
+					events.add(new SequencedEvent(this.generationId, terminalSeq, this.terminal));
+					ended = true;
+				}
+			}
+			return new EventBatch(events, ended);
 		}
 		finally {
 			this.lock.unlock();
 		}
 	}
 
-	private long lastSeq() {
-		return this.chunks + ((this.terminal != null) ? 1 : 0);
-	}
-
 	private ChatEvent eventAt(long seq) {
 		if (seq == 0) {
 			return this.start;
 		}
-		if (seq <= this.chunks) {
-			int i = (int) seq - 1;
-			int from = (i == 0) ? 0 : this.chunkEnds[i - 1];
-			return new ChatEvent.Chunk(this.text.substring(from, this.chunkEnds[i]));
-		}
-		return this.terminal;
+		int i = (int) seq - 1;
+		int from = (i == 0) ? 0 : this.chunkEnds[i - 1];
+		return new ChatEvent.Chunk(this.text.substring(from, this.chunkEnds[i]));
 	}
 
 }

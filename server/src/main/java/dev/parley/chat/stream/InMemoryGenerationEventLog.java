@@ -80,6 +80,19 @@ public final class InMemoryGenerationEventLog implements GenerationEventLog {
 		return log != null && log.finished();
 	}
 
+	/**
+	 * Ends a generation that its instance abandoned: its end gets the id
+	 * {@code <generation>:end}, after any chunk that instance may have sent without this
+	 * log knowing.
+	 */
+	@Override
+	public void finishAbandoned(UUID generationId, ChatEvent terminal) {
+		GenerationLog log = this.logs.get(generationId);
+		if (log != null) {
+			log.finish(terminal, System.nanoTime(), true);
+		}
+	}
+
 	@Override
 	public Optional<UUID> latest(UUID conversationId) {
 		return Optional.ofNullable(this.latestByConversation.get(conversationId));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.parley.chat.ChatEvent;
 import dev.parley.chat.EventBatch;
+import dev.parley.chat.EventId;
 import dev.parley.chat.SequencedEvent;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.cluster.RedisLink;
@@ -126,9 +127,13 @@ class RedisGenerationEventLogTests {
 		c.finishAbandoned(generation, interrupted);
 		c.finishAbandoned(generation, interrupted);
 		List<SequencedEvent> end = follower.get(10, TimeUnit.SECONDS);
-		assertThat(end).extracting(SequencedEvent::seq).containsExactly(2L);
+		// After any sequence the dead instance may have sent its own clients.
+		assertThat(end).extracting(SequencedEvent::eventId).containsExactly(generation + ":end");
 		assertThat(end.get(0).event()).isEqualTo(interrupted);
 		assertThat(readUntilEnd(log(TestRedis.URL), generation, -1)).as("ended once").hasSize(3);
+		// A client that saw chunks which never reached Redis still gets the end.
+		assertThat(readUntilEnd(b, generation, 7)).extracting(SequencedEvent::seq).containsExactly(EventId.AFTER_END);
+		assertThat(readUntilEnd(b, generation, EventId.AFTER_END)).as("nothing after the end").isEmpty();
 	}
 
 	@Test

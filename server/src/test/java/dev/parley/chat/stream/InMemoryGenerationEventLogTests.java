@@ -13,6 +13,7 @@ import dev.parley.chat.ChatEvent;
 import dev.parley.chat.EventBatch;
 import dev.parley.chat.EventId;
 import dev.parley.chat.SequencedEvent;
+import dev.parley.platform.IdGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +21,10 @@ class InMemoryGenerationEventLogTests {
 
 	private final UUID conversation = UUID.randomUUID();
 
-	private final UUID generation = UUID.randomUUID();
+	/** Generation ids are time-ordered (UUIDv7), as the application makes them. */
+	private final IdGenerator ids = new IdGenerator();
+
+	private final UUID generation = this.ids.next();
 
 	private final InMemoryGenerationEventLog log = new InMemoryGenerationEventLog(Duration.ofMinutes(5));
 
@@ -43,6 +47,26 @@ class InMemoryGenerationEventLogTests {
 			.isEqualTo(new ChatEvent.Chunk("lo"));
 		assertThat(this.log.read(this.generation, 3, 100, Duration.ZERO).events()).isEmpty();
 		assertThat(this.log.read(this.generation, 3, 100, Duration.ZERO).ended()).isTrue();
+	}
+
+	@Test
+	void anAbandonedGenerationEndsAfterEverySequenceAClientMayHaveSeen() throws Exception {
+		begin();
+		this.log.appendChunk(this.generation, "Hel");
+		ChatEvent.Error interrupted = new ChatEvent.Error("interrupted", "gone", this.generation, "interrupted", "Hel");
+		this.log.finishAbandoned(this.generation, interrupted);
+		this.log.appendChunk(this.generation, "lo");
+
+		EventBatch all = this.log.read(this.generation, -1, 100, Duration.ZERO);
+		assertThat(all.events()).extracting(SequencedEvent::eventId)
+			.containsExactly(this.generation + ":0", this.generation + ":1", this.generation + ":end");
+		assertThat(all.ended()).isTrue();
+		// The dead instance's client had chunk 5, which never reached this log.
+		EventBatch ahead = this.log.read(this.generation, 5, 100, Duration.ZERO);
+		assertThat(ahead.events()).extracting(SequencedEvent::event).containsExactly(interrupted);
+		EventBatch atTheEnd = this.log.read(this.generation, EventId.AFTER_END, 100, Duration.ZERO);
+		assertThat(atTheEnd.events()).isEmpty();
+		assertThat(atTheEnd.ended()).isTrue();
 	}
 
 	@Test
@@ -83,7 +107,7 @@ class InMemoryGenerationEventLogTests {
 		this.log.finish(this.generation,
 				new ChatEvent.End(this.generation, "", null, "stop", "complete", "m", "p", false));
 		assertThat(this.log.running(this.conversation)).isEmpty();
-		UUID next = UUID.randomUUID();
+		UUID next = this.ids.next();
 		CompletableFuture<Optional<UUID>> waiter = CompletableFuture.supplyAsync(() -> {
 			try {
 				return this.log.awaitNext(this.conversation, this.generation, Duration.ofSeconds(10));
