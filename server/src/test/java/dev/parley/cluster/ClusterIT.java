@@ -1,7 +1,9 @@
 package dev.parley.cluster;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.testsupport.Eventually;
@@ -25,6 +28,7 @@ import dev.parley.testsupport.TestAccounts.Session;
 import dev.parley.testsupport.TestApp;
 import dev.parley.testsupport.TestClient;
 import dev.parley.testsupport.TestDatabase;
+import dev.parley.testsupport.WsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -191,9 +195,16 @@ class ClusterIT {
 	@Test
 	@Order(5)
 	@Execution(ExecutionMode.SAME_THREAD)
-	void aKilledInstancesReplyIsEndedInterruptedElsewhereAndTheConversationIsUsableWithinTheLease() {
+	void aKilledInstancesReplyIsEndedInterruptedElsewhereAndTheConversationIsUsableWithinTheLease()
+			throws InterruptedException {
 		Session user = TestAccounts.newUser(a.client());
 		String conversation = newConversation(a, user);
+		// A WebSocket subscriber on C follows the reply from its start.
+		WsClient watcher = WsClient.open(URI.create("ws://127.0.0.1:" + c.port() + "/ws"),
+				Map.of("Authorization", user.bearer()));
+		watcher.next("authenticated");
+		watcher.send("{\"type\":\"subscribe\",\"conversation_id\":\"" + conversation + "\"}");
+		watcher.next("subscribed");
 		Frame lastSeen;
 		try (SseClient sse = send(a, user, conversation, SLOW_MODEL)) {
 			sse.next();
@@ -226,6 +237,19 @@ class ClusterIT {
 			.get("content")
 			.asString();
 		assertThat(end.text("partial_text")).as("the checkpointed text").isEqualTo(stored).isNotEmpty();
+
+		try (watcher) {
+			watcher.next("message.created");
+			List<JsonNode> watched = watcher.reply(conversation);
+			JsonNode watchedEnd = watched.get(watched.size() - 1);
+			assertThat(watchedEnd.path("id").asString()).isEqualTo(end.id());
+			assertThat(watchedEnd.path("data").path("code").asString()).isEqualTo("interrupted");
+			Thread.sleep(500);
+			if (watcher.buffered() > 0) {
+				throw new AssertionError("the end once, nothing after it; got "
+						+ watcher.next((frame) -> true, "the frame after the end"));
+			}
+		}
 
 		// The dead instance's lock lapses with its lease: a new message goes through.
 		String body = JSON.createObjectNode().put("content", "Are you back?").put("model", SHORT_MODEL).toString();

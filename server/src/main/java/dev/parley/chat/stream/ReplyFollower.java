@@ -113,23 +113,26 @@ public class ReplyFollower implements ReplyFeed {
 	 */
 	public long followGeneration(UUID generationId, long afterSeq, ReplySink sink)
 			throws IOException, InterruptedException {
+		// Counted, not computed from sequences: an end may have the sequence AFTER_END.
 		long position = afterSeq;
+		long written = 0;
 		while (true) {
 			EventBatch batch = this.events.read(generationId, position, BATCH, this.heartbeat);
 			if (batch == null) {
-				return (position == afterSeq) ? -1 : position - afterSeq;
+				return (written == 0) ? -1 : written;
 			}
 			if (batch.events().isEmpty()) {
 				if (batch.ended()) {
-					return position - afterSeq;
+					return written;
 				}
 				sink.idle();
 				continue;
 			}
 			sink.events(batch.events());
+			written += batch.events().size();
 			position = batch.events().getLast().seq();
 			if (batch.ended()) {
-				return position - afterSeq;
+				return written;
 			}
 		}
 	}
