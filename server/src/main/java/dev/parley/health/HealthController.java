@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
@@ -54,8 +55,9 @@ class HealthController {
 		return ResponseEntity.status(databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(report);
 	}
 
-	/** The body of {@code /health}. */
-	record HealthReport(String status, String database, @Nullable String redis, boolean providerConfigured,
+	/** The body of {@code /health}; {@code redis} only when Redis is configured. */
+	record HealthReport(String status, String database,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String redis, boolean providerConfigured,
 			String defaultModel, long uptimeSeconds, String version) {
 	}
 
