@@ -11,6 +11,11 @@ public sealed interface ChatEvent {
 	/** The envelope's {@code type}. */
 	String type();
 
+	/** Whether this event ends its generation's stream ({@code end} or {@code error}). */
+	default boolean terminal() {
+		return this instanceof End || this instanceof Error;
+	}
+
 	/**
 	 * The generation began: ids of the reply being written and of the message it answers.
 	 */

@@ -13,7 +13,7 @@ public record SequencedEvent(UUID generationId, long seq, ChatEvent event) {
 	}
 
 	public boolean terminal() {
-		return this.event instanceof ChatEvent.End || this.event instanceof ChatEvent.Error;
+		return this.event.terminal();
 	}
 
 }

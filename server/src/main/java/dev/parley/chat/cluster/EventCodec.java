@@ -62,8 +62,4 @@ final class EventCodec {
 		throw new IllegalArgumentException("Not an event entry: fields " + fields.keySet());
 	}
 
-	static boolean terminal(ChatEvent event) {
-		return event instanceof ChatEvent.End || event instanceof ChatEvent.Error;
-	}
-
 }

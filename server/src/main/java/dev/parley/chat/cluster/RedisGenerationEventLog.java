@@ -206,7 +206,7 @@ public final class RedisGenerationEventLog implements GenerationEventLog, AutoCl
 			List<StreamMessage<String, byte[]>> last = this.link.binary()
 				.sync()
 				.xrevrange(StreamKeys.generation(generationId), Range.unbounded(), Limit.create(0, 1));
-			return (!last.isEmpty() && !EventCodec.terminal(this.codec.decode(last.get(0).getBody()))) ? latest
+			return (!last.isEmpty() && !this.codec.decode(last.get(0).getBody()).terminal()) ? latest
 					: Optional.empty();
 		}
 		catch (RuntimeException ex) {
@@ -443,7 +443,7 @@ public final class RedisGenerationEventLog implements GenerationEventLog, AutoCl
 				this.local.finishAbandoned(replica.id, event);
 				return true;
 			}
-			else if (EventCodec.terminal(event)) {
+			else if (event.terminal()) {
 				this.local.finish(replica.id, event);
 				return true;
 			}
