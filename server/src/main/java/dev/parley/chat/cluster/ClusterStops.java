@@ -35,8 +35,7 @@ public final class ClusterStops implements GenerationStops, AutoCloseable {
 
 	/** Subscribes now, or once Redis answers. */
 	public synchronized void start() {
-		this.subscription = RedisSubscription.open(this.link, CHANNEL, this::stopRequested, () -> {
-		});
+		this.subscription = RedisSubscription.open(this.link, CHANNEL, this::stopRequested);
 	}
 
 	@Override

@@ -45,6 +45,12 @@ public final class RedisSubscription implements RedisLink.Listener, AutoCloseabl
 		return subscription;
 	}
 
+	/** Subscribes {@code onMessage} to {@code channel}, now or once Redis answers. */
+	public static RedisSubscription open(RedisLink link, String channel, Consumer<String> onMessage) {
+		return open(link, channel, onMessage, () -> {
+		});
+	}
+
 	/** Whether the channel is subscribed and Redis answers. */
 	public boolean active() {
 		StatefulRedisPubSubConnection<String, String> current = this.connection;

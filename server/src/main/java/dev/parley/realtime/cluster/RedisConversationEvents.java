@@ -45,8 +45,7 @@ public final class RedisConversationEvents implements ConversationEvents, AutoCl
 
 	/** Subscribes now, or once Redis answers. */
 	public synchronized void start() {
-		this.subscription = RedisSubscription.open(this.link, CHANNEL, this::deliver, () -> {
-		});
+		this.subscription = RedisSubscription.open(this.link, CHANNEL, this::deliver);
 	}
 
 	@Override
