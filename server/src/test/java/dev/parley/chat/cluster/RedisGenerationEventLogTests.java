@@ -183,6 +183,28 @@ class RedisGenerationEventLogTests {
 
 	private static List<SequencedEvent> readUntil(RedisGenerationEventLog log, UUID generation, long after, int count)
 			throws InterruptedException {
+		return read(log, generation, after, count).events();
+	}
+
+	private static List<SequencedEvent> readUntilEnd(RedisGenerationEventLog log, UUID generation, long after) {
+		try {
+			Reading reading = read(log, generation, after, Integer.MAX_VALUE);
+			if (reading.ended()) {
+				return reading.events();
+			}
+			throw new AssertionError("no end within 10 s; got " + reading.events());
+		}
+		catch (InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Reads the generation after {@code after} until {@code count} events, its end, or 10
+	 * s.
+	 */
+	private static Reading read(RedisGenerationEventLog log, UUID generation, long after, int count)
+			throws InterruptedException {
 		List<SequencedEvent> got = new ArrayList<>();
 		long position = after;
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -193,31 +215,15 @@ class RedisGenerationEventLogTests {
 			if (!batch.events().isEmpty()) {
 				position = batch.events().get(batch.events().size() - 1).seq();
 			}
-		}
-		return got;
-	}
-
-	private static List<SequencedEvent> readUntilEnd(RedisGenerationEventLog log, UUID generation, long after) {
-		List<SequencedEvent> got = new ArrayList<>();
-		long position = after;
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		try {
-			while (System.nanoTime() < deadline) {
-				EventBatch batch = log.read(generation, position, 100, WAIT);
-				assertThat(batch).as("the log holds " + generation).isNotNull();
-				got.addAll(batch.events());
-				if (!batch.events().isEmpty()) {
-					position = batch.events().get(batch.events().size() - 1).seq();
-				}
-				if (batch.ended()) {
-					return got;
-				}
+			if (batch.ended()) {
+				return new Reading(got, true);
 			}
 		}
-		catch (InterruptedException ex) {
-			throw new IllegalStateException(ex);
-		}
-		throw new AssertionError("no end within 10 s; got " + got);
+		return new Reading(got, false);
+	}
+
+	/** What a test read of a generation got, and whether it reached the end. */
+	private record Reading(List<SequencedEvent> events, boolean ended) {
 	}
 
 	private RedisGenerationEventLog log(String url) {
