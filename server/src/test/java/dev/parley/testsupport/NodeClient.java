@@ -75,6 +75,32 @@ public final class NodeClient {
 	}
 
 	/**
+	 * The web app's own directory ({@code web/}), whose packages the build installed
+	 * ({@code web/build.sh}, run by Maven before the tests).
+	 */
+	public static NodeClient webApp() {
+		requireTools();
+		Path web = Path.of("..", "web").toAbsolutePath().normalize();
+		assertThat(web.resolve("node_modules")).as("web/node_modules, installed by web/build.sh during the build")
+			.isDirectory();
+		return new NodeClient(web);
+	}
+
+	/**
+	 * Runs {@code command} in the client's directory with the given environment added,
+	 * for at most {@code timeoutSeconds}.
+	 * @return its exit status and what it printed
+	 */
+	public Run command(List<String> command, Map<String, String> environment, long timeoutSeconds) {
+		try {
+			return run(this.directory, command, environment, timeoutSeconds);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
 	 * Runs {@code node script} in the installed client with the given environment added,
 	 * and asserts that it exits with 0.
 	 * @return what it printed (standard output and error)

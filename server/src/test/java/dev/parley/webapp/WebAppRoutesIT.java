@@ -1,0 +1,55 @@
+package dev.parley.webapp;
+
+import org.junit.jupiter.api.Test;
+
+import dev.parley.testsupport.Response;
+import dev.parley.testsupport.WholeAppTestBase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web app is served at / and its client routes, never instead of the server's own.
+ */
+class WebAppRoutesIT extends WholeAppTestBase {
+
+	@Test
+	void clientRoutesAnswerTheAppsIndexRevalidatedOnEveryLoad() {
+		for (String path : new String[] { "/", "/c/0190c0de-0000-7000-8000-000000000000", "/admin/users",
+				"/settings/keys" }) {
+			Response page = page(path);
+			assertThat(page.status()).as(path).isEqualTo(200);
+			assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
+			assertThat(page.body()).as(path).contains("<div id=\"root\"></div>");
+			assertThat(page.header("Cache-Control")).as(path).isEqualTo("no-cache");
+			assertThat(page.header("Content-Security-Policy")).as(path).contains("script-src 'self'");
+		}
+	}
+
+	@Test
+	void theServersOwnPathsNeverFallBackToTheApp() {
+		assertThat(this.http.send("GET", "/api/v1/no-such-thing", null, null).status()).isEqualTo(401);
+		Response unknownAsset = this.http.send("GET", "/assets/no-such-file.js", null, null);
+		assertThat(unknownAsset.status()).isEqualTo(404);
+		assertThat(unknownAsset.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(this.http.send("GET", "/v3/api-docs", null, null).header("Content-Type"))
+			.startsWith("application/json");
+		assertThat(this.http.send("GET", "/health", null, null).header("Content-Type")).startsWith("application/json");
+	}
+
+	@Test
+	void bundlesAreCachedForAYear() {
+		String index = page("/").body();
+		int at = index.indexOf("/assets/");
+		assertThat(at).as("index.html names its bundle").isPositive();
+		String bundle = index.substring(at, index.indexOf('"', at));
+		Response script = page(bundle);
+		assertThat(script.status()).isEqualTo(200);
+		assertThat(script.header("Cache-Control")).contains("max-age=31536000").contains("immutable");
+	}
+
+	/** A GET as a browser sends it, asking for HTML first. */
+	private Response page(String path) {
+		return this.http.request("GET", path).accept("text/html,application/xhtml+xml,*/*;q=0.8").send();
+	}
+
+}

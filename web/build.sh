@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the web app into web/dist, which Maven packs into the jar's static resources. Called by
+# Maven (server/pom.xml, generate-resources); npm runs only at build time, never when Parley runs.
+# Installs the locked packages only when package-lock.json changed, and builds only when a source
+# is newer than the last build, so a repeated `mvn package` or `bin/parley` costs nothing here.
+set -euo pipefail
+cd "$(dirname "$0")"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+lock=$(sha256sum package-lock.json | cut -c1-64)
+if [ ! -d node_modules ] || [ "$(cat node_modules/.parley-lock 2>/dev/null)" != "$lock" ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock" > node_modules/.parley-lock
+fi
+if [ ! -f dist/index.html ] || [ -n "$(find src public index.html package.json package-lock.json vite.config.ts tsconfig.json -newer dist/index.html -print -quit)" ]; then
+  npm run --silent build
+fi

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { env, loginInPage, PASSWORD, screenshot, uniqueEmail } from './fixtures';
+
+test('a new user registers, lands in the chat, logs out and logs in again', async ({ page }) => {
+  const email = uniqueEmail('ada');
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login/);
+  await screenshot(page, 'login-en-light');
+  await page.getByRole('link', { name: 'Create one' }).click();
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Display name (optional)').fill('Ada');
+  await page.getByLabel('Password', { exact: true }).fill('short');
+  await page.getByLabel('Repeat the password').fill('short');
+  await page.getByRole('button', { name: 'Create the account' }).click();
+  await expect(page.getByText('Must be at least 10 characters.')).toBeVisible();
+
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Repeat the password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create the account' }).click();
+  await expect(page.getByTestId('new-chat')).toBeVisible();
+
+  await page.getByTestId('logout').click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill('Wrong-password-123');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByTestId('auth-error')).toHaveText('Wrong e-mail or password.');
+  await loginInPage(page, email, PASSWORD);
+});
+
+test('a reload keeps the session and two tabs share it', async ({ page, context }) => {
+  const email = uniqueEmail('tabs');
+  const registered = await page.request.post('/api/v1/auth/register', { data: { email, password: PASSWORD } });
+  expect(registered.status()).toBe(201);
+  await loginInPage(page, email, PASSWORD);
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(second.getByTestId('new-chat')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('new-chat')).toBeVisible();
+  await second.getByTestId('logout').click();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('the language follows the switch and stays after a reload', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+  await page.getByTestId('language-select').click();
+  await page.getByTitle('中文').click();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  await screenshot(page, 'login-zh-light');
+});
+
+test('an administrator signs in', async ({ page }) => {
+  test.skip(!env.adminPassword, 'no administrator password given');
+  await loginInPage(page, env.adminEmail, env.adminPassword);
+  await expect(page.getByTestId('nav-admin')).toBeVisible();
+});

@@ -1,0 +1,4 @@
+/** Placeholder: the conversation list of the sidebar. */
+export function ConversationSidebar() {
+  return <div />;
+}
