@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,8 +51,9 @@ class ConversationController {
 
 	@GetMapping
 	Page<ConversationView> list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "false") boolean archived) {
-		return this.views.of(this.service.list(limit, cursor, archived));
+			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "false") boolean archived,
+			@RequestParam(required = false) @Size(max = 200) String q) {
+		return this.views.of(this.service.list(limit, cursor, archived, q));
 	}
 
 	@GetMapping("/{id}")

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,7 +78,20 @@ class ConversationRepository {
 
 	/** One page of the owner's list in display order, starting after {@code after}. */
 	List<Conversation> page(String owner, boolean archived, ConversationCursor after, int limit) {
+		return page(owner, archived, null, after, limit);
+	}
+
+	/**
+	 * A page of the owner's conversations; {@code titleContains} (when not null) keeps
+	 * those whose title contains it, ignoring case, with {@code %} and {@code _} taken
+	 * literally.
+	 */
+	List<Conversation> page(String owner, boolean archived, @Nullable String titleContains, ConversationCursor after,
+			int limit) {
 		String where = " WHERE owner_id = :owner AND archived = :archived";
+		if (titleContains != null) {
+			where += " AND LOWER(title) LIKE :title ESCAPE '!'";
+		}
 		if (after != null) {
 			// Written so the updated_at bound is a range on the index on every database.
 			String sameGroup = "(pinned = :pinned AND updated_at <= :updatedAt"
@@ -88,12 +102,23 @@ class ConversationRepository {
 			.param("owner", owner)
 			.param("archived", archived)
 			.param("limit", limit);
+		if (titleContains != null) {
+			spec = spec.param("title", "%" + likeLiteral(titleContains.toLowerCase(Locale.ROOT)) + "%");
+		}
 		if (after != null) {
 			spec = spec.param("pinned", after.pinned())
 				.param("updatedAt", Jdbc.param(after.updatedAt()))
 				.param("id", Jdbc.param(after.id()));
 		}
 		return spec.query(this::map).list();
+	}
+
+	/**
+	 * {@code text} for a LIKE pattern with ESCAPE '!': its wildcards and escapes match
+	 * themselves.
+	 */
+	static String likeLiteral(String text) {
+		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 	boolean update(UUID id, String owner, String title, Boolean pinned, Boolean archived, Instant now) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -65,8 +66,14 @@ class ConversationService {
 	}
 
 	Page<Conversation> list(int limit, String cursor, boolean archived) {
+		return list(limit, cursor, archived, null);
+	}
+
+	/** {@code titleContains}: blank or null lists every conversation. */
+	Page<Conversation> list(int limit, String cursor, boolean archived, @Nullable String titleContains) {
 		ConversationCursor after = (cursor != null) ? ConversationCursor.decode(cursor) : null;
-		List<Conversation> rows = this.conversations.page(this.currentUser.id(), archived, after, limit + 1);
+		String filter = (titleContains != null && !titleContains.isBlank()) ? titleContains.strip() : null;
+		List<Conversation> rows = this.conversations.page(this.currentUser.id(), archived, filter, after, limit + 1);
 		return Page.of(rows, limit, (last) -> ConversationCursor.after(last).encode());
 	}
 

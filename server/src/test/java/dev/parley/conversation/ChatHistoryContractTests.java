@@ -129,11 +129,39 @@ class ChatHistoryContractTests {
 		assertThat(all.stream().filter((c) -> c.pinned() && !c.archived())).hasSize(3);
 	}
 
+	@Test
+	void filtersByTitleIgnoringCaseWithWildcardsTakenLiterally() {
+		List<UUID> matching = new ArrayList<>();
+		String[] titles = { "Trip to Kyoto", "KYOTO food", "Budget 100% done", "Budget 100 done", "snake_case",
+				"snakeXcase", "旅行计划", null };
+		for (int i = 0; i < titles.length; i++) {
+			Conversation c = Conversation.builder(this.ids.next(), this.owner)
+				.title(titles[i])
+				.createdAt(BASE)
+				.updatedAt(BASE.plus(i, ChronoUnit.SECONDS))
+				.build();
+			this.conversations.insert(c);
+			if (i < 2) {
+				matching.add(c.id());
+			}
+		}
+		assertThat(collectPages(false, 1, "kyoto")).containsExactlyElementsOf(matching.reversed());
+		assertThat(collectPages(false, 5, "100%")).hasSize(1);
+		assertThat(collectPages(false, 5, "e_c")).hasSize(1);
+		assertThat(collectPages(false, 5, "计划")).hasSize(1);
+		assertThat(collectPages(false, 5, "  ")).hasSize(titles.length);
+		assertThat(collectPages(true, 5, "kyoto")).isEmpty();
+	}
+
 	private List<UUID> collectPages(boolean archived, int limit) {
+		return collectPages(archived, limit, null);
+	}
+
+	private List<UUID> collectPages(boolean archived, int limit, String titleContains) {
 		List<UUID> seen = new ArrayList<>();
 		String cursor = null;
 		for (int guard = 0; guard < 100; guard++) {
-			Page<Conversation> page = this.service.list(limit, cursor, archived);
+			Page<Conversation> page = this.service.list(limit, cursor, archived, titleContains);
 			assertThat(page.items()).hasSizeLessThanOrEqualTo(limit);
 			page.items().forEach((item) -> seen.add(item.id()));
 			cursor = page.nextCursor();

@@ -2,6 +2,7 @@ package dev.parley.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,18 @@ class ConversationApiIT extends WholeAppTestBase {
 		assertThat(call("DELETE", BASE + "/" + id, null).status()).isEqualTo(204);
 		assertProblem(call("GET", BASE + "/" + id, null), 404, "conversation-not-found");
 		assertThat(count("SELECT COUNT(*) FROM messages WHERE conversation_id = ?", id)).isZero();
+	}
+
+	@Test
+	void listFiltersByTitle() {
+		String marker = "Tokyo-" + UUID.randomUUID();
+		String match = call("POST", BASE, "{\"title\":\"Trip to " + marker + "\"}").json().get("id").asString();
+		call("POST", BASE, "{\"title\":\"Something else\"}");
+		Response found = call("GET", BASE + "?q=" + marker.toLowerCase(Locale.ROOT), null);
+		assertThat(found.status()).isEqualTo(200);
+		assertThat(found.json().get("items")).singleElement()
+			.satisfies((item) -> assertThat(item.get("id").asString()).isEqualTo(match));
+		call("GET", BASE + "?q=" + "x".repeat(201), null).assertProblem(400, "invalid-request");
 	}
 
 	@Test
