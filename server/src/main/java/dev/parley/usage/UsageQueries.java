@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -66,7 +67,7 @@ class UsageQueries {
 			.sql("SELECT " + DAY + " AS usage_day, " + SUMS + " FROM usage_records WHERE " + where(userId)
 					+ " GROUP BY " + DAY)
 			.params(params(period, userId))
-			.query((ResultSet rs) -> {
+			.query((RowCallbackHandler) (rs) -> {
 				LocalDate day = rs.getObject("usage_day", LocalDate.class);
 				days.put(day, sums(rs, day.toString()));
 			});
@@ -96,7 +97,7 @@ class UsageQueries {
 			.sql("SELECT " + DAY + " AS usage_day, " + bucket + " AS bucket, COUNT(*) AS calls FROM usage_records"
 					+ " WHERE " + where(null) + " AND ttft_ms IS NOT NULL GROUP BY " + DAY + ", " + bucket)
 			.params(params(period, null))
-			.query((ResultSet rs) -> days
+			.query((RowCallbackHandler) (rs) -> days
 				.computeIfAbsent(rs.getObject("usage_day", LocalDate.class), (day) -> new TtftHistogram())
 				.add(rs.getLong("bucket"), rs.getLong("calls")));
 		return days;
@@ -108,7 +109,7 @@ class UsageQueries {
 		if (!ids.isEmpty()) {
 			this.jdbc.sql("SELECT id, name FROM agents WHERE id IN (:ids)")
 				.param("ids", Set.copyOf(ids))
-				.query((ResultSet rs) -> names.put(rs.getString("id").trim(), rs.getString("name")));
+				.query((RowCallbackHandler) (rs) -> names.put(rs.getString("id").trim(), rs.getString("name")));
 		}
 		return names;
 	}
@@ -119,7 +120,7 @@ class UsageQueries {
 		if (!ids.isEmpty()) {
 			this.jdbc.sql("SELECT id, email, display_name FROM users WHERE id IN (:ids)")
 				.param("ids", Set.copyOf(ids))
-				.query((ResultSet rs) -> users.put(rs.getString("id").trim(),
+				.query((RowCallbackHandler) (rs) -> users.put(rs.getString("id").trim(),
 						new User(rs.getString("email"), rs.getString("display_name"))));
 		}
 		return users;
