@@ -19,7 +19,7 @@ import dev.parley.platform.problem.ProblemException;
  * UTC days.
  */
 @RestController
-class UsageController {
+class UsageReportController {
 
 	static final int MAX_LIMIT = 100;
 
@@ -29,7 +29,7 @@ class UsageController {
 
 	private final Clock clock;
 
-	UsageController(UsageReports reports, CurrentUser currentUser, Clock clock) {
+	UsageReportController(UsageReports reports, CurrentUser currentUser, Clock clock) {
 		this.reports = reports;
 		this.currentUser = currentUser;
 		this.clock = clock;
