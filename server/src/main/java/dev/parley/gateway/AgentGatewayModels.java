@@ -53,7 +53,7 @@ class AgentGatewayModels implements GatewayModels {
 		agent.presetMessages().forEach((m) -> prelude.add(new ChatMessage(m.role(), m.content())));
 		String cacheScope = agent.cacheEnabled() ? "agent:" + agent.id() + "@" + agent.updatedAt() : null;
 		return new GatewayModel(agent.name(), agent.name(), this.agents.routeOf(agent), agent.params(), prelude,
-				cacheScope);
+				cacheScope, agent.id());
 	}
 
 }

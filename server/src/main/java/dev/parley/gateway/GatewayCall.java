@@ -1,6 +1,9 @@
 package dev.parley.gateway;
 
 import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.parley.provider.ChatRequest;
 import dev.parley.provider.Route;
@@ -17,9 +20,11 @@ import dev.parley.provider.Route;
  * @param route the model's provider chain
  * @param request the context (prelude first) and parameters sent upstream
  * @param cacheScope the model's response cache scope, or null when it does not cache
+ * @param agentId the agent the model is, or null for a plain model
+ * @param acceptedAtNanos when the call was accepted ({@link System#nanoTime()})
  */
 public record GatewayCall(String userId, String apiKeyId, String id, Instant created, CompletionRequest requested,
-		Route route, ChatRequest request, String cacheScope) {
+		Route route, ChatRequest request, String cacheScope, @Nullable UUID agentId, long acceptedAtNanos) {
 
 	long createdSeconds() {
 		return this.created.getEpochSecond();

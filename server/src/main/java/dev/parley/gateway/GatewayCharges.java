@@ -9,13 +9,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.parley.platform.TokenBudget;
 import dev.parley.provider.Usage;
+import dev.parley.usage.UsageLedger;
+import dev.parley.usage.UsageRecord;
 
 /**
- * Charges what one gateway call used to its user's token quota and its API key's usage in
- * one transaction: on the embedded H2 database every commit is written to the file before
- * it returns, and two commits per request were about a quarter of the gateway's CPU. Only
- * the day's first call of a user or key finds a row missing; that row is then created
- * outside the transaction, as a counter row always is.
+ * Charges what one gateway call used to its user's token quota and its API key's usage,
+ * and writes its usage record, in one transaction: on the embedded H2 database every
+ * commit is written to the file before it returns, and two commits per request were about
+ * a quarter of the gateway's CPU. Only the day's first call of a user or key finds a row
+ * missing; that row is then created outside the transaction, as a counter row always is.
  */
 @Component
 class GatewayCharges {
@@ -26,13 +28,16 @@ class GatewayCharges {
 
 	private final TransactionTemplate transactions;
 
+	private final UsageLedger ledger;
+
 	private final Counter promptTokens;
 
 	private final Counter completionTokens;
 
-	GatewayCharges(TokenBudget budget, ApiKeyUsage usage, PlatformTransactionManager transactionManager,
-			MeterRegistry registry) {
+	GatewayCharges(TokenBudget budget, ApiKeyUsage usage, UsageLedger ledger,
+			PlatformTransactionManager transactionManager, MeterRegistry registry) {
 		this.budget = budget;
+		this.ledger = ledger;
 		this.usage = usage;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.promptTokens = tokens(registry, "prompt");
@@ -47,20 +52,29 @@ class GatewayCharges {
 	}
 
 	/**
-	 * Adds {@code used} to the user's quota and (when not null) the key's usage of today.
+	 * Adds {@code used} to the user's quota and (when not null) the key's usage of today,
+	 * and writes {@code record}.
 	 */
-	void charge(String userId, @Nullable String apiKeyId, Usage used) {
+	void charge(String userId, @Nullable String apiKeyId, Usage used, UsageRecord record) {
 		this.promptTokens.increment(used.promptTokens());
 		this.completionTokens.increment(used.completionTokens());
 		long tokens = used.totalTokens();
-		Missing missing = this.transactions.execute((status) -> new Missing(!this.budget.chargeExisting(userId, tokens),
-				apiKeyId != null && !this.usage.recordExisting(apiKeyId, used)));
+		Missing missing = this.transactions.execute((status) -> {
+			this.ledger.record(record);
+			return new Missing(!this.budget.chargeExisting(userId, tokens),
+					apiKeyId != null && !this.usage.recordExisting(apiKeyId, used));
+		});
 		if (missing.quota()) {
 			this.budget.charge(userId, tokens);
 		}
 		if (missing.key()) {
 			this.usage.record(apiKeyId, used);
 		}
+	}
+
+	/** Writes the record of a call that charged nothing (on its own). */
+	void recordOnly(UsageRecord record) {
+		this.ledger.record(record);
 	}
 
 	/** Which of the two rows of today did not exist yet. */

@@ -1,6 +1,9 @@
 package dev.parley.gateway;
 
 import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.parley.provider.ChatMessage;
 import dev.parley.provider.ModelParams;
@@ -18,13 +21,20 @@ import dev.parley.provider.Route;
  * @param prelude messages sent before the client's (may be empty)
  * @param cacheScope what identical requests share in the response cache (the agent and
  * its version), or null when the model does not cache
+ * @param agentId the agent this model is, or null for a plain model
  */
 public record GatewayModel(String id, String name, Route route, ModelParams params, List<ChatMessage> prelude,
-		String cacheScope) {
+		String cacheScope, @Nullable UUID agentId) {
 
 	public GatewayModel {
 		params = (params != null) ? params : ModelParams.NONE;
 		prelude = (prelude != null) ? List.copyOf(prelude) : List.of();
+	}
+
+	/** A model that is no agent. */
+	public GatewayModel(String id, String name, Route route, ModelParams params, List<ChatMessage> prelude,
+			String cacheScope) {
+		this(id, name, route, params, prelude, cacheScope, null);
 	}
 
 }

@@ -107,7 +107,7 @@ public class GatewayService {
 				params.temperature(), params.topP(), params.maxTokens(), params.stop(), requested.extra());
 		String id = idPrefix + this.ids.next().toString().replace("-", "");
 		return new GatewayCall(userId, this.currentUser.apiKeyId(), id, this.clock.instant(), requested, model.route(),
-				request, model.cacheScope());
+				request, model.cacheScope(), model.agentId(), System.nanoTime());
 	}
 
 	/**
@@ -117,8 +117,20 @@ public class GatewayService {
 	Optional<CachedReply> cachedReply(GatewayCall call) {
 		String key = cacheKey(call);
 		Optional<CachedReply> hit = (key != null) ? this.cache.get(key) : Optional.empty();
-		if (hit.isPresent() && call.apiKeyId() != null) {
-			this.usage.record(call.apiKeyId(), new Usage(0, 0));
+		if (hit.isPresent()) {
+			CachedReply reply = hit.get();
+			RouteTarget served = new RouteTarget(
+					(reply.provider() != null) ? reply.provider() : call.route().primary().providerId(),
+					(reply.model() != null) ? reply.model() : call.route().primary().model(), 0);
+			try {
+				if (call.apiKeyId() != null) {
+					this.usage.record(call.apiKeyId(), new Usage(0, 0));
+				}
+				this.charges.recordOnly(GatewayOutcome.cached(served).record(call, new Usage(0, 0)));
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not record the usage of cached gateway call {}: {}", call.id(), ex.getMessage());
+			}
 		}
 		return hit;
 	}
@@ -162,11 +174,12 @@ public class GatewayService {
 			answer = this.router.complete(call.route(), call.request());
 		}
 		catch (ProviderException ex) {
+			failed(call, GatewayOutcome.failedBefore(call.route(), ex, null));
 			throw UpstreamProblems.before(ex);
 		}
 		Usage used = this.tokens.usage(answer.completion().usage(), call.request().messages(),
 				(answer.completion().content() != null) ? answer.completion().content() : "");
-		charge(call, used);
+		charge(call, used, GatewayOutcome.served(answer.servedBy(), answer.failovers(), "complete", null));
 		if (!hasToolCalls(answer)) {
 			remember(call, answer.completion().content(), answer.completion().finishReason(), used, answer.servedBy());
 		}
@@ -179,13 +192,29 @@ public class GatewayService {
 		return message != null && message.has("tool_calls") && !message.get("tool_calls").isNull();
 	}
 
-	/** Charges the caller's quota and the API key's usage with what a call used. */
-	void charge(GatewayCall call, Usage used) {
+	/**
+	 * Charges the caller's quota and the API key's usage with what a call used, and
+	 * writes its usage record, in one transaction.
+	 */
+	void charge(GatewayCall call, Usage used, GatewayOutcome outcome) {
 		try {
-			this.charges.charge(call.userId(), call.apiKeyId(), used);
+			this.charges.charge(call.userId(), call.apiKeyId(), used, outcome.record(call, used));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not record the usage of gateway call {}: {}", call.id(), ex.getMessage());
+		}
+	}
+
+	/**
+	 * Records a call that failed before its first token (nothing is charged): one
+	 * {@code INSERT} of its own.
+	 */
+	void failed(GatewayCall call, GatewayOutcome outcome) {
+		try {
+			this.charges.recordOnly(outcome.record(call, new Usage(0, 0)));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not record the failure of gateway call {}: {}", call.id(), ex.getMessage());
 		}
 	}
 

@@ -11,6 +11,7 @@ import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -94,6 +95,8 @@ public class GatewayStreams {
 		}
 		catch (ProviderException ex) {
 			close(stream, permit);
+			this.service.failed(call, GatewayOutcome.failedBefore(call.route(), ex,
+					(stream != null) ? new GatewayOutcome.RoutedTry(stream.servedBy(), stream.failovers()) : null));
 			throw UpstreamProblems.before(ex);
 		}
 		catch (RuntimeException ex) {
@@ -115,13 +118,15 @@ public class GatewayStreams {
 			throw ex;
 		}
 		RoutedStream started = stream;
+		Long firstTokenAt = (first instanceof StreamEvent.Finish) ? null : System.nanoTime();
 		async.addListener(new Cancel(started));
 		Map<String, String> logContext = MDC.getCopyOfContextMap();
 		Thread.ofVirtual().name("gateway-stream").start(() -> {
 			if (logContext != null) {
 				MDC.setContextMap(logContext);
 			}
-			relay(call, started, first, permit, new StreamRelay(call, format.frames(false), this.tokens), out, async);
+			relay(call, started, first, permit, new StreamRelay(call, format.frames(false), this.tokens), out, async,
+					firstTokenAt);
 		});
 	}
 
@@ -150,7 +155,7 @@ public class GatewayStreams {
 	}
 
 	private void relay(GatewayCall call, RoutedStream stream, StreamEvent first, UpstreamLimiter.Permit permit,
-			StreamRelay relay, OutputStream out, AsyncContext async) {
+			StreamRelay relay, OutputStream out, AsyncContext async, @Nullable Long firstTokenAt) {
 		try {
 			relay.run(stream, first, out);
 		}
@@ -160,7 +165,8 @@ public class GatewayStreams {
 		finally {
 			close(stream, permit);
 			Usage used = relay.usage();
-			this.service.charge(call, used);
+			this.service.charge(call, used,
+					GatewayOutcome.served(stream.servedBy(), stream.failovers(), relay.status(), firstTokenAt));
 			if (relay.completeText()) {
 				this.service.remember(call, relay.text().toString(), relay.finishReason(), used, stream.servedBy());
 			}

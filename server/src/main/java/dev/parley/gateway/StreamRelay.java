@@ -35,6 +35,9 @@ final class StreamRelay {
 
 	private boolean passedThrough;
 
+	/** How the answer ended (a broken relay counts as interrupted). */
+	private String status = "interrupted";
+
 	StreamRelay(GatewayCall call, AnswerFrames frames, TokenCounter tokens) {
 		this.call = call;
 		this.frames = frames;
@@ -63,6 +66,7 @@ final class StreamRelay {
 					case StreamEvent.Finish finish -> {
 						this.reported = finish.usage();
 						this.finishReason = finish.finishReason();
+						this.status = "complete";
 						out.write(this.frames.finish(finish.finishReason(), finish.stopSequence(), usage()));
 						out.flush();
 						return;
@@ -73,6 +77,7 @@ final class StreamRelay {
 			}
 		}
 		catch (ProviderException ex) {
+			this.status = this.text.isEmpty() ? "failed" : "interrupted";
 			try {
 				out.write(this.frames.error(ex.failure(), UpstreamProblems.after(ex)));
 				out.flush();
@@ -83,6 +88,9 @@ final class StreamRelay {
 		}
 		catch (IOException ex) {
 			// The client went away: the caller closes the upstream call.
+			if (this.finishReason == null) {
+				this.status = "stopped";
+			}
 		}
 	}
 
@@ -97,6 +105,15 @@ final class StreamRelay {
 	/** How the answer ended, or null when it did not reach its end. */
 	String finishReason() {
 		return this.finishReason;
+	}
+
+	/**
+	 * How the answer ended: {@code complete}, {@code stopped} (the client went away),
+	 * {@code interrupted} or {@code failed} (the upstream failed after or before any
+	 * text).
+	 */
+	String status() {
+		return this.status;
 	}
 
 	/** The text relayed so far. */

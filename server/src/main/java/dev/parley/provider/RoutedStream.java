@@ -9,4 +9,12 @@ public interface RoutedStream extends CompletionStream {
 	/** The target serving the stream now (final once the first token arrived). */
 	RouteTarget servedBy();
 
+	/**
+	 * How many targets of the route were tried (or skipped) before {@link #servedBy()}: 0
+	 * when the first one served.
+	 */
+	default int failovers() {
+		return 0;
+	}
+
 }

@@ -25,6 +25,7 @@ import dev.parley.conversation.Conversation;
 import dev.parley.conversation.ConversationDeleted;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageRole;
+import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.TokenBudget;
 import dev.parley.platform.persistence.GroupCommit;
@@ -84,11 +85,15 @@ class ChatService {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final CurrentUser currentUser;
+
 	ChatService(ChatHistory history, ProviderCatalog providers, UpstreamLimiter limiter, ConversationLocks locks,
 			GenerationEventLog events, GenerationRegistry registry, ContextWindow contextWindow,
 			GenerationRunner runner, IdGenerator ids, ChatProperties properties, MessageMasking masking,
 			TokenBudget tokenBudget, AgentCatalog agents, ResponseCache cache, GroupCommit groupCommit,
-			InstanceId instanceId, GenerationStops stops, ApplicationEventPublisher publisher) {
+			InstanceId instanceId, GenerationStops stops, ApplicationEventPublisher publisher,
+			CurrentUser currentUser) {
+		this.currentUser = currentUser;
 		this.instanceId = instanceId;
 		this.stops = stops;
 		stops.onStop(this::stopHere);
@@ -187,17 +192,17 @@ class ChatService {
 	 * the client named), the agent's parameters, and the response cache's scope when the
 	 * agent caches (null otherwise).
 	 */
-	private record Plan(Route route, ModelParams params, String cacheScope) {
+	private record Plan(Route route, ModelParams params, String cacheScope, UUID agentId) {
 
 		static Plan of(ChatService service, Conversation conversation, String model) {
 			AgentProfile agent = (conversation.agentId() != null)
 					? service.agents.find(conversation.agentId()).orElseGet(service.agents::defaultAgent)
 					: service.agents.defaultAgent();
 			if (model != null && !model.isBlank()) {
-				return new Plan(service.providers.routeForModel(model), agent.params(), null);
+				return new Plan(service.providers.routeForModel(model), agent.params(), null, agent.id());
 			}
 			return new Plan(service.agents.routeOf(agent), agent.params(),
-					agent.cacheEnabled() ? "agent:" + agent.id() + "@" + agent.updatedAt() : null);
+					agent.cacheEnabled() ? "agent:" + agent.id() + "@" + agent.updatedAt() : null, agent.id());
 		}
 
 	}
@@ -236,7 +241,8 @@ class ChatService {
 						planned.model(), planned.providerId(), this.instanceId.value()));
 			});
 			RunningGeneration generation = new RunningGeneration(conversation.id(), conversation.ownerId(),
-					stored.user(), stored.assistant(), holder, acceptedAtNanos);
+					stored.user(), stored.assistant(), holder, acceptedAtNanos, plan.agentId(),
+					this.currentUser.apiKeyId());
 			this.registry.add(generation);
 			this.events.begin(conversation.id(), stored.assistant().id(), new ChatEvent.Start(stored.assistant().id(),
 					conversation.id(), stored.user().id(), planned.model(), planned.providerId()));

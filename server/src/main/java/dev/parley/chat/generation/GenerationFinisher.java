@@ -1,5 +1,6 @@
 package dev.parley.chat.generation;
 
+import java.time.Clock;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -17,12 +18,15 @@ import dev.parley.conversation.MessageStatus;
 import dev.parley.conversation.ReplyEnding;
 import dev.parley.platform.TokenBudget;
 import dev.parley.platform.persistence.DatabaseOutage;
+import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.provider.ChatRequest;
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.RouteTarget;
 import dev.parley.provider.TokenCounter;
 import dev.parley.provider.Usage;
+import dev.parley.usage.UsageLedger;
+import dev.parley.usage.UsageRecord;
 
 /**
  * Ends a generation: decides the reply's status, writes the assistant message once
@@ -57,10 +61,16 @@ class GenerationFinisher {
 
 	private final ResponseCache cache;
 
+	private final UsageLedger ledger;
+
+	private final Clock clock;
+
 	GenerationFinisher(ReplyStore store, GenerationEventLog events, ConversationLocks locks,
 			GenerationRegistry registry, GenerationSupervisor supervisor, TokenCounter tokens, ChatMetrics metrics,
-			TokenBudget tokenBudget, ResponseCache cache) {
+			TokenBudget tokenBudget, ResponseCache cache, UsageLedger ledger, Clock clock) {
 		this.cache = cache;
+		this.ledger = ledger;
+		this.clock = clock;
 		this.store = store;
 		this.events = events;
 		this.locks = locks;
@@ -81,6 +91,7 @@ class GenerationFinisher {
 		// A reply that failed before any text and without usage, or came from the cache,
 		// cost nothing upstream.
 		boolean costly = !outcome.cached() && (outcome.usage() != null || status != MessageStatus.FAILED);
+		UsageRecord record = usageRecord(generation, outcome, status, costly ? usage : new Usage(0, 0));
 		Message stored = null;
 		RuntimeException failure = null;
 		boolean notStored = false;
@@ -88,14 +99,14 @@ class GenerationFinisher {
 			stored = this.store.store(generation,
 					new ReplyEnding(text, status, finishReason, usage.promptTokens(), usage.completionTokens(),
 							servedBy.model(), servedBy.providerId(), outcome.cached()),
-					costly ? (long) usage.promptTokens() + usage.completionTokens() : 0);
+					costly ? (long) usage.promptTokens() + usage.completionTokens() : 0, record);
 		}
 		catch (ProblemException ex) {
 			failure = ex;
 			log.info("Reply {} ended after its conversation was deleted", generation.id());
 			if (costly) {
 				// the upstream call was made all the same
-				charge(generation, usage);
+				charge(generation, usage, record);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -159,15 +170,27 @@ class GenerationFinisher {
 
 	/**
 	 * Charges the quota of a reply that could not be stored with its conversation (which
-	 * was deleted meanwhile); a failure here never loses the reply.
+	 * was deleted meanwhile) and records it; a failure here never loses the reply.
 	 */
-	private void charge(RunningGeneration generation, Usage usage) {
+	private void charge(RunningGeneration generation, Usage usage, UsageRecord record) {
 		try {
 			this.tokenBudget.charge(generation.ownerId(), (long) usage.promptTokens() + usage.completionTokens());
+			this.ledger.record(record);
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not charge reply {} to the token quota of {}", generation.id(), generation.ownerId(), ex);
 		}
+	}
+
+	/** The reply's usage record: what it was charged ({@code charged}), how it went. */
+	private UsageRecord usageRecord(RunningGeneration generation, GenerationOutcome outcome, MessageStatus status,
+			Usage charged) {
+		RouteTarget servedBy = outcome.servedBy();
+		return new UsageRecord(generation.id(), Jdbc.now(this.clock), generation.ownerId(), generation.apiKeyId(),
+				UsageRecord.CHAT, generation.conversationId(), generation.agentId(), servedBy.model(),
+				servedBy.providerId(), charged.promptTokens(), charged.completionTokens(), name(status),
+				outcome.cached(), generation.ttftMs(), outcome.failovers(),
+				UsageRecord.millisBetween(generation.acceptedAtNanos(), System.nanoTime()));
 	}
 
 	private static MessageStatus statusOf(RunningGeneration generation, GenerationOutcome outcome, String text) {

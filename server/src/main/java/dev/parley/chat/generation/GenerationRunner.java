@@ -66,7 +66,7 @@ class GenerationRunner {
 		catch (RuntimeException ex) {
 			log.error("Generation {} failed unexpectedly", generation.id(), ex);
 			outcome = GenerationOutcome.failed(new ProviderException(ProviderFailure.SERVER_ERROR,
-					"Internal error while generating the reply", 0, null, ex), route.primary());
+					"Internal error while generating the reply", 0, null, ex), route.primary(), 0);
 		}
 		generation.failedWith(outcome.failure());
 		this.finisher.finish(generation, request, outcome, caching);
@@ -81,6 +81,7 @@ class GenerationRunner {
 				StreamEvent event = stream.next();
 				if (event instanceof StreamEvent.Delta delta) {
 					if (first) {
+						generation.firstToken(System.nanoTime());
 						this.metrics.firstToken(generation.acceptedAtNanos());
 						first = false;
 					}
@@ -89,12 +90,12 @@ class GenerationRunner {
 				}
 				else if (event instanceof StreamEvent.Finish finish) {
 					return GenerationOutcome.completed(finish.finishReason(), finish.usage(), stream.servedBy(),
-							cached);
+							stream.failovers(), cached);
 				}
 			}
 		}
 		catch (ProviderException ex) {
-			return GenerationOutcome.failed(ex, stream.servedBy());
+			return GenerationOutcome.failed(ex, stream.servedBy(), stream.failovers());
 		}
 	}
 

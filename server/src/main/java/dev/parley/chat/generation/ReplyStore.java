@@ -20,18 +20,21 @@ import dev.parley.platform.TokenBudget;
 import dev.parley.platform.persistence.DatabaseOutage;
 import dev.parley.platform.persistence.GroupCommit;
 import dev.parley.platform.problem.ProblemException;
+import dev.parley.usage.UsageLedger;
+import dev.parley.usage.UsageRecord;
 
 /**
  * Stores the final state of a finished reply, charges the user's token quota with what it
- * used in the same transaction (one commit for both: a reply is stored if and only if it
- * is charged), and reads it back, patiently: while the database is away (or the write
- * meets a transient failure such as a deadlock) it is retried with jittered exponential
- * back-off, from 250 ms up to 2 s between attempts, for up to
- * {@code parley.chat.store-retry-window}; any other failure is not retried. The reply's
- * write is idempotent, so retrying a commit whose outcome was lost is safe; the charge is
- * not, so once an attempt failed in a way that may have committed (anything but a
- * transaction that could not even begin), the later attempts store without it and the
- * usage is logged instead, never charged twice.
+ * used and writes its usage record in the same transaction (one commit for all three: a
+ * reply is stored if and only if it is charged and recorded), and reads it back,
+ * patiently: while the database is away (or the write meets a transient failure such as a
+ * deadlock) it is retried with jittered exponential back-off, from 250 ms up to 2 s
+ * between attempts, for up to {@code parley.chat.store-retry-window}; any other failure
+ * is not retried. The reply's write is idempotent, so retrying a commit whose outcome was
+ * lost is safe; the charge is not, so once an attempt failed in a way that may have
+ * committed (anything but a transaction that could not even begin), the later attempts
+ * store without it and the usage is logged instead, never charged twice; they write the
+ * usage record only if it is not stored yet.
  */
 @Component
 class ReplyStore {
@@ -50,10 +53,14 @@ class ReplyStore {
 
 	private final GroupCommit groupCommit;
 
+	private final UsageLedger ledger;
+
 	private final Duration window;
 
-	ReplyStore(ChatHistory history, TokenBudget tokenBudget, GroupCommit groupCommit, ChatProperties properties) {
+	ReplyStore(ChatHistory history, TokenBudget tokenBudget, GroupCommit groupCommit, UsageLedger ledger,
+			ChatProperties properties) {
 		this.history = history;
+		this.ledger = ledger;
 		this.tokenBudget = tokenBudget;
 		this.groupCommit = groupCommit;
 		this.window = properties.storeRetryWindow();
@@ -61,13 +68,14 @@ class ReplyStore {
 
 	/**
 	 * Writes {@code ending} as the reply's final state, charges {@code tokens} (0: none)
-	 * to the reply's owner in the same transaction, and returns the stored message.
+	 * to the reply's owner and writes {@code usage} in the same transaction, and returns
+	 * the stored message.
 	 * @throws dev.parley.platform.problem.ProblemException when the conversation was
 	 * deleted meanwhile (nothing is charged then)
 	 * @throws RuntimeException the last failure when the reply could not be stored within
 	 * the window
 	 */
-	Message store(RunningGeneration generation, ReplyEnding ending, long tokens) {
+	Message store(RunningGeneration generation, ReplyEnding ending, long tokens, UsageRecord usage) {
 		long deadline = System.nanoTime() + this.window.toNanos();
 		Retry retry = Retry.of("reply-store",
 				RetryConfig.from(BACK_OFF)
@@ -85,6 +93,7 @@ class ReplyStore {
 				.orElseThrow(() -> ProblemException.of(ConversationProblem.MESSAGE_NOT_FOUND,
 						"Reply " + generation.id() + " is no longer in its conversation"));
 			charge.within(this.tokenBudget);
+			charge.record(this.ledger, usage);
 			return message;
 		}));
 		// The day's first reply of a user creates its usage row, on its own.
@@ -124,6 +133,19 @@ class ReplyStore {
 					|| budget.chargeExisting(this.generation.ownerId(), this.tokens);
 		}
 
+		/**
+		 * In a store attempt's transaction: writes the reply's usage record, unless an
+		 * earlier attempt that may have committed wrote it.
+		 */
+		void record(UsageLedger ledger, UsageRecord usage) {
+			if (this.maybeCommitted) {
+				ledger.recordIfAbsent(usage);
+			}
+			else {
+				ledger.record(usage);
+			}
+		}
+
 		/** After the reply is stored: charges what the transaction could not. */
 		void remainder(TokenBudget budget) {
 			if (!this.charged) {
@@ -138,8 +160,11 @@ class ReplyStore {
 		}
 
 		void afterFailure(Throwable failure) {
-			if (this.tokens > 0 && !this.maybeCommitted && !(failure instanceof CannotCreateTransactionException)) {
-				this.maybeCommitted = true;
+			if (this.maybeCommitted || failure instanceof CannotCreateTransactionException) {
+				return;
+			}
+			this.maybeCommitted = true;
+			if (this.tokens > 0) {
 				log.warn("Reply {}: a store attempt that may have committed failed, so its {} tokens are not charged"
 						+ " again to {}", this.generation.id(), this.tokens, this.generation.ownerId());
 			}

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import dev.parley.conversation.Message;
 import dev.parley.provider.CompletionStream;
 import dev.parley.provider.ProviderException;
+import dev.parley.usage.UsageRecord;
 
 /**
  * A generation in progress on this instance: the text so far (for checkpoints), the
@@ -27,6 +28,13 @@ final class RunningGeneration {
 
 	private final long acceptedAtNanos;
 
+	private final @Nullable UUID agentId;
+
+	private final @Nullable String apiKeyId;
+
+	/** When the first token arrived ({@link System#nanoTime()}), 0 before. */
+	private volatile long firstTokenAtNanos;
+
 	private final StringBuilder text = new StringBuilder();
 
 	private final CompletableFuture<Message> done = new CompletableFuture<>();
@@ -44,7 +52,9 @@ final class RunningGeneration {
 	private volatile ProviderException failure;
 
 	RunningGeneration(UUID conversationId, String ownerId, Message userMessage, Message assistantMessage,
-			String lockHolder, long acceptedAtNanos) {
+			String lockHolder, long acceptedAtNanos, @Nullable UUID agentId, @Nullable String apiKeyId) {
+		this.agentId = agentId;
+		this.apiKeyId = apiKeyId;
 		this.conversationId = conversationId;
 		this.ownerId = ownerId;
 		this.userMessage = userMessage;
@@ -64,6 +74,31 @@ final class RunningGeneration {
 	 */
 	long acceptedAtNanos() {
 		return this.acceptedAtNanos;
+	}
+
+	/** The agent the reply is generated through, or null when none. */
+	@Nullable UUID agentId() {
+		return this.agentId;
+	}
+
+	/** The API key the request came with, or null for a login session. */
+	@Nullable String apiKeyId() {
+		return this.apiKeyId;
+	}
+
+	/** Notes that the first token arrived now (only the first call counts). */
+	void firstToken(long nowNanos) {
+		if (this.firstTokenAtNanos == 0) {
+			this.firstTokenAtNanos = (nowNanos != 0) ? nowNanos : 1;
+		}
+	}
+
+	/**
+	 * Milliseconds from the request to the first token, or null when none came.
+	 */
+	@Nullable Integer ttftMs() {
+		long at = this.firstTokenAtNanos;
+		return (at != 0) ? UsageRecord.millisBetween(this.acceptedAtNanos, at) : null;
 	}
 
 	UUID conversationId() {

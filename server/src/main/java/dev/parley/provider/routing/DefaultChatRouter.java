@@ -72,9 +72,9 @@ final class DefaultChatRouter implements ChatRouter {
 
 	@Override
 	public RoutedCompletion complete(Route route, ChatRequest request) {
-		return walk(plan(route), new Cancellation(), (provider, target, permit) -> {
+		return walk(plan(route), new Cancellation(), (provider, target, failovers, permit) -> {
 			try (permit) {
-				return new RoutedCompletion(provider.complete(request.withModel(target.model())), target);
+				return new RoutedCompletion(provider.complete(request.withModel(target.model())), target, failovers);
 			}
 		});
 	}
@@ -83,7 +83,11 @@ final class DefaultChatRouter implements ChatRouter {
 	@FunctionalInterface
 	interface Attempt<T> {
 
-		T call(ChatProvider provider, RouteTarget target, UpstreamLimiter.Permit permit);
+		/**
+		 * Calls {@code target}; {@code failovers}: how many targets of the plan came
+		 * before it.
+		 */
+		T call(ChatProvider provider, RouteTarget target, int failovers, UpstreamLimiter.Permit permit);
 
 	}
 
@@ -99,7 +103,8 @@ final class DefaultChatRouter implements ChatRouter {
 		List<String> failures = new ArrayList<>();
 		int egressBlocked = 0;
 		RateLimits.Outcome limited = new RateLimits.Outcome();
-		for (RouteTarget target : plan) {
+		for (int index = 0; index < plan.size(); index++) {
+			RouteTarget target = plan.get(index);
 			cancellation.check();
 			Optional<ChatProvider> provider = this.catalog.find(target.providerId());
 			if (provider.isEmpty()) {
@@ -131,7 +136,7 @@ final class DefaultChatRouter implements ChatRouter {
 				}
 				long start = System.nanoTime();
 				try {
-					T result = attempt.call(provider.get(), target, permit);
+					T result = attempt.call(provider.get(), target, index, permit);
 					breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 					this.metrics.attempt(target, "ok");
 					return result;

@@ -29,6 +29,8 @@ final class FailoverStream implements RoutedStream {
 
 	private volatile RouteTarget servedBy;
 
+	private volatile int failovers;
+
 	private volatile CompletionStream current;
 
 	private volatile UpstreamLimiter.Permit permit;
@@ -45,6 +47,11 @@ final class FailoverStream implements RoutedStream {
 	@Override
 	public RouteTarget servedBy() {
 		return this.servedBy;
+	}
+
+	@Override
+	public int failovers() {
+		return this.failovers;
 	}
 
 	@Override
@@ -81,8 +88,9 @@ final class FailoverStream implements RoutedStream {
 	}
 
 	/** One attempt: opens the target's stream and reads up to its first event. */
-	private StreamEvent open(ChatProvider provider, RouteTarget target, UpstreamLimiter.Permit slot) {
+	private StreamEvent open(ChatProvider provider, RouteTarget target, int failovers, UpstreamLimiter.Permit slot) {
 		this.servedBy = target;
+		this.failovers = failovers;
 		CompletionStream stream = provider.stream(this.request.withModel(target.model()));
 		this.current = stream;
 		if (this.cancellation.cancelled()) {
