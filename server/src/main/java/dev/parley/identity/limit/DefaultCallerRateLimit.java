@@ -19,7 +19,7 @@ class DefaultCallerRateLimit implements CallerRateLimit {
 
 	private final LimitMetrics metrics;
 
-	DefaultCallerRateLimit(RateLimiter limiter, QuotaOverrides quotas, LimitMetrics metrics) {
+	DefaultCallerRateLimit(RateLimiter limiter, QuotaPolicy quotas, LimitMetrics metrics) {
 		this.limiter = limiter;
 		this.quotas = quotas;
 		this.metrics = metrics;

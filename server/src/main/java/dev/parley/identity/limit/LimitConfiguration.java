@@ -31,7 +31,7 @@ class LimitConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter, LimitProperties properties,
-			QuotaOverrides quotas, LimitMetrics metrics, ObjectProvider<SecurityFilterProperties> security,
+			QuotaPolicy quotas, LimitMetrics metrics, ObjectProvider<SecurityFilterProperties> security,
 			ProblemResponses problems) {
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
 				new RateLimitFilter(limiter, properties, quotas, metrics, problems));

@@ -40,8 +40,6 @@ class QuotaOverrides implements QuotaPolicy {
 
 	private static final int MAXIMUM_USERS = 100_000;
 
-	private final QuotaOverrideRepository repository;
-
 	private final LimitProperties properties;
 
 	private final LoadingCache<String, Optional<QuotaOverrideRepository.UserQuota>> users;
@@ -51,15 +49,22 @@ class QuotaOverrides implements QuotaPolicy {
 	private final @Nullable QuotaBroadcast broadcast;
 
 	QuotaOverrides(QuotaOverrideRepository repository, LimitProperties properties, @Nullable QuotaBroadcast broadcast) {
-		this.repository = repository;
+		this(repository, properties, broadcast, REFRESH);
+	}
+
+	/**
+	 * Overrides read again once {@code refresh} old (tests use less than the default).
+	 */
+	QuotaOverrides(QuotaOverrideRepository repository, LimitProperties properties, @Nullable QuotaBroadcast broadcast,
+			Duration refresh) {
 		this.properties = properties;
 		this.users = Caffeine.newBuilder()
 			.maximumSize(MAXIMUM_USERS)
-			.refreshAfterWrite(REFRESH)
+			.refreshAfterWrite(refresh)
 			.expireAfterAccess(Duration.ofHours(1))
 			.build(keepingOldOnFailure(repository::user));
 		this.roles = Caffeine.newBuilder()
-			.refreshAfterWrite(REFRESH)
+			.refreshAfterWrite(refresh)
 			.build(keepingOldOnFailure((key) -> repository.roles()));
 		this.broadcast = broadcast;
 		if (broadcast != null) {
