@@ -23,7 +23,7 @@ import dev.parley.platform.persistence.Jdbc;
 @Repository
 class ConversationRepository {
 
-	private static final String COLUMNS = "id, owner_id, title, agent_id, system_prompt, preset_messages, "
+	static final String COLUMNS = "id, owner_id, title, agent_id, system_prompt, preset_messages, "
 			+ "context_start, pinned, archived, status, created_at, updated_at, last_active_at";
 
 	private static final String ORDER = " ORDER BY pinned DESC, updated_at DESC, id DESC LIMIT :limit";
@@ -205,7 +205,7 @@ class ConversationRepository {
 			.update();
 	}
 
-	private Conversation map(ResultSet rs, int row) throws SQLException {
+	Conversation map(ResultSet rs, int row) throws SQLException {
 		Instant lastActiveAt = Jdbc.instant(rs, "last_active_at");
 		ConversationStatus status = this.lifecycle.statusOf(lastActiveAt);
 		Instant contextStart = Jdbc.instant(rs, "context_start");

@@ -84,7 +84,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(OpenRouteTokenResolver.OPEN_ROUTES.toArray(String[]::new))
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/v1/users/me", "/api/v1/users/me/usage")
+				.requestMatchers(HttpMethod.GET, "/api/v1/users/me", "/api/v1/users/me/usage", "/api/v1/users/me/quota")
 				.authenticated()
 				.requestMatchers("/api/v1/auth/logout", "/api/v1/users/me", "/api/v1/users/me/**", "/api/v1/api-keys",
 						"/api/v1/api-keys/**")

@@ -15,19 +15,19 @@ class DefaultCallerRateLimit implements CallerRateLimit {
 
 	private final RateLimiter limiter;
 
-	private final LimitProperties properties;
+	private final QuotaPolicy quotas;
 
 	private final LimitMetrics metrics;
 
-	DefaultCallerRateLimit(RateLimiter limiter, LimitProperties properties, LimitMetrics metrics) {
+	DefaultCallerRateLimit(RateLimiter limiter, QuotaPolicy quotas, LimitMetrics metrics) {
 		this.limiter = limiter;
-		this.properties = properties;
+		this.quotas = quotas;
 		this.metrics = metrics;
 	}
 
 	@Override
 	public void consume(AuthenticatedUser caller) {
-		Limit limit = caller.viaApiKey() ? this.properties.apiKeyRequests() : this.properties.userRequests();
+		Limit limit = this.quotas.requests(caller);
 		if (limit.unlimited()) {
 			return;
 		}

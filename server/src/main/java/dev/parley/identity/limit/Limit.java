@@ -19,6 +19,15 @@ record Limit(String name, long capacity, Duration period) {
 		return this.capacity <= 0;
 	}
 
+	/**
+	 * The bucket's key for {@code subject}, with the capacity in it: a limit changed by a
+	 * quota override is a new bucket of the new capacity at once, on every instance,
+	 * instead of an old bucket that keeps the configuration it was built with.
+	 */
+	String key(String subject) {
+		return this.name + ":" + this.capacity + ":" + subject;
+	}
+
 	BucketConfiguration bucket() {
 		return BucketConfiguration.builder().addLimit(bandwidth()).build();
 	}

@@ -31,9 +31,10 @@ class LimitConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter, LimitProperties properties,
-			LimitMetrics metrics, ObjectProvider<SecurityFilterProperties> security, ProblemResponses problems) {
+			QuotaPolicy quotas, LimitMetrics metrics, ObjectProvider<SecurityFilterProperties> security,
+			ProblemResponses problems) {
 		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
-				new RateLimitFilter(limiter, properties, metrics, problems));
+				new RateLimitFilter(limiter, properties, quotas, metrics, problems));
 		// Right after Spring Security's filter, so the caller is known.
 		int securityOrder = security.getIfAvailable(SecurityFilterProperties::new).getOrder();
 		registration.setOrder(securityOrder + 1);

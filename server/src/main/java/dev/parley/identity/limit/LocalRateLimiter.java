@@ -63,7 +63,7 @@ final class LocalRateLimiter implements RateLimiter {
 	}
 
 	private static String key(Limit limit, String subject) {
-		return limit.name() + ":" + subject;
+		return limit.key(subject);
 	}
 
 	/**

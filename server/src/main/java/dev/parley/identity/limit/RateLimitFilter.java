@@ -26,13 +26,17 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private final LimitProperties properties;
 
+	private final QuotaPolicy quotas;
+
 	private final LimitMetrics metrics;
 
 	private final ProblemResponses problems;
 
-	RateLimitFilter(RateLimiter limiter, LimitProperties properties, LimitMetrics metrics, ProblemResponses problems) {
+	RateLimitFilter(RateLimiter limiter, LimitProperties properties, QuotaPolicy quotas, LimitMetrics metrics,
+			ProblemResponses problems) {
 		this.limiter = limiter;
 		this.properties = properties;
+		this.quotas = quotas;
 		this.metrics = metrics;
 		this.problems = problems;
 	}
@@ -50,7 +54,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 		Limit limit;
 		String subject;
 		if (authentication != null && authentication.getPrincipal() instanceof AuthenticatedUser user) {
-			limit = user.viaApiKey() ? this.properties.apiKeyRequests() : this.properties.userRequests();
+			limit = this.quotas.requests(user);
 			subject = user.viaApiKey() ? user.apiKeyId() : user.id();
 		}
 		else {

@@ -9,9 +9,9 @@ import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
- * Buckets in Redis (keys {@code parley:rl:<limit>:<subject>}), so that every instance
- * shares one limit. A call that cannot reach Redis throws; {@link SharedRateLimiter} then
- * answers from this instance's own buckets.
+ * Buckets in Redis (keys {@code parley:rl:<limit>:<capacity>:<subject>}), so that every
+ * instance shares one limit. A call that cannot reach Redis throws;
+ * {@link SharedRateLimiter} then answers from this instance's own buckets.
  */
 final class RedisRateLimiter implements RateLimiter {
 
@@ -53,7 +53,7 @@ final class RedisRateLimiter implements RateLimiter {
 	}
 
 	static String key(Limit limit, String subject) {
-		return KEY_PREFIX + limit.name() + ":" + subject;
+		return KEY_PREFIX + limit.key(subject);
 	}
 
 }

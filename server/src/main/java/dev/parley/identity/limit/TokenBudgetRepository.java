@@ -24,7 +24,7 @@ class TokenBudgetRepository implements TokenBudget {
 
 	private final JdbcClient jdbc;
 
-	private final LimitProperties properties;
+	private final QuotaPolicy quotas;
 
 	private final LimitMetrics metrics;
 
@@ -33,18 +33,18 @@ class TokenBudgetRepository implements TokenBudget {
 	private final @Nullable UsageEstimates estimates;
 
 	/** A budget that reads the database before every reply. */
-	TokenBudgetRepository(JdbcClient jdbc, LimitProperties properties, LimitMetrics metrics, Clock clock) {
-		this(jdbc, properties, metrics, clock, null);
+	TokenBudgetRepository(JdbcClient jdbc, QuotaPolicy quotas, LimitMetrics metrics, Clock clock) {
+		this(jdbc, quotas, metrics, clock, null);
 	}
 
 	/**
 	 * A budget that checks replies against {@code estimates} when not null (only where
 	 * every charge passes through this instance).
 	 */
-	TokenBudgetRepository(JdbcClient jdbc, LimitProperties properties, LimitMetrics metrics, Clock clock,
+	TokenBudgetRepository(JdbcClient jdbc, QuotaPolicy quotas, LimitMetrics metrics, Clock clock,
 			@Nullable UsageEstimates estimates) {
 		this.jdbc = jdbc;
-		this.properties = properties;
+		this.quotas = quotas;
 		this.metrics = metrics;
 		this.clock = clock;
 		this.estimates = estimates;
@@ -52,7 +52,7 @@ class TokenBudgetRepository implements TokenBudget {
 
 	@Override
 	public void requireAvailable(String userId) {
-		long limit = this.properties.userTokensPerDay();
+		long limit = this.quotas.tokensPerDay(userId);
 		if (limit <= 0) {
 			return;
 		}
@@ -113,6 +113,11 @@ class TokenBudgetRepository implements TokenBudget {
 		if (this.estimates != null) {
 			this.estimates.charged(userId, day, tokens);
 		}
+	}
+
+	/** Tokens the user has used today (UTC), as the check before a reply counts them. */
+	long usedToday(String userId) {
+		return usedOn(userId, today(this.clock.instant()));
 	}
 
 	/** Tokens the user has used on the given UTC day. */

@@ -1,5 +1,6 @@
 package dev.parley.identity.limit;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +25,8 @@ class LimitConfigurationTests {
 		.withUserConfiguration(RedisConfiguration.class, LimitConfiguration.class)
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
 		.withBean(LimitMetrics.class)
+		.withBean(QuotaPolicy.class,
+				() -> QuotaPolicy.defaults(new LimitProperties(120, 120, 30, 200_000, 5, 20, Duration.ofMinutes(15))))
 		.withBean(ProblemResponses.class, () -> new ProblemResponses(List.of(), JsonConfiguration.storageJsonMapper()));
 
 	@Test

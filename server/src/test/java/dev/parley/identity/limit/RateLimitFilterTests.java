@@ -36,8 +36,9 @@ class RateLimitFilterTests {
 	private final FilterChain chain = (request, response) -> this.passed.incrementAndGet();
 
 	private final RateLimitFilter filter = new RateLimitFilter(new LocalRateLimiter(new ManualClock()),
-			new LimitProperties(3, 2, 1, 0, 5, 20, Duration.ofMinutes(15)), new LimitMetrics(this.registry),
-			new ProblemResponses(List.of(), JsonConfiguration.storageJsonMapper()));
+			new LimitProperties(3, 2, 1, 0, 5, 20, Duration.ofMinutes(15)),
+			QuotaPolicy.defaults(new LimitProperties(3, 2, 1, 0, 5, 20, Duration.ofMinutes(15))),
+			new LimitMetrics(this.registry), new ProblemResponses(List.of(), JsonConfiguration.storageJsonMapper()));
 
 	@AfterEach
 	void clearContext() {
@@ -102,7 +103,9 @@ class RateLimitFilterTests {
 			}
 		}
 		RateLimitFilter unlimited = new RateLimitFilter(new LocalRateLimiter(new ManualClock()),
-				new LimitProperties(0, 0, 0, 0, 0, 0, Duration.ofMinutes(15)), new LimitMetrics(this.registry),
+				new LimitProperties(0, 0, 0, 0, 0, 0, Duration.ofMinutes(15)),
+				QuotaPolicy.defaults(new LimitProperties(0, 0, 0, 0, 0, 0, Duration.ofMinutes(15))),
+				new LimitMetrics(this.registry),
 				new ProblemResponses(List.of(), JsonConfiguration.storageJsonMapper()));
 		for (int i = 0; i < 5; i++) {
 			MockHttpServletResponse response = new MockHttpServletResponse();

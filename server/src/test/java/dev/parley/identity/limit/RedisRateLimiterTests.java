@@ -57,7 +57,7 @@ class RedisRateLimiterTests {
 		assertThat(second.tryConsume(limit, this.subject).allowed()).isFalse();
 		assertThat(second.tryConsume(limit, "someone-else").allowed()).isTrue();
 
-		String key = "parley:rl:user:" + this.subject;
+		String key = "parley:rl:user:" + limit.capacity() + ":" + this.subject;
 		try (StatefulRedisConnection<String, String> plain = this.redis.client(TestRedis.URL).connect()) {
 			assertThat(plain.sync().exists(key)).isEqualTo(1);
 			// Redis drops the bucket by itself once it would be full again (plus a

@@ -209,8 +209,8 @@ class TokenBudgetRepositoryContractTests {
 	private TokenBudgetRepository budget(long perDay, Instant now, @Nullable UsageEstimates estimates) {
 		LimitProperties properties = new LimitProperties(120, 120, 30, perDay, 5, 20, Duration.ofMinutes(15));
 		// The clock's zone must not matter: days are UTC days.
-		return new TokenBudgetRepository(this.database.jdbc(), properties, new LimitMetrics(this.registry),
-				Clock.fixed(now, ZoneId.of("Asia/Shanghai")), estimates);
+		return new TokenBudgetRepository(this.database.jdbc(), QuotaPolicy.defaults(properties),
+				new LimitMetrics(this.registry), Clock.fixed(now, ZoneId.of("Asia/Shanghai")), estimates);
 	}
 
 	private String user() {
