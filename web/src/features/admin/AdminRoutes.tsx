@@ -29,7 +29,8 @@ const SECTIONS = ['users', 'quotas', 'conversations', 'providers', 'agents', 'au
 function ConsoleLayout() {
   const { t } = useTranslation('admin');
   const screens = Grid.useBreakpoint();
-  const wide = screens.lg !== false;
+  // Beside the app's sidebar a second column leaves too little room for tables below 1600 px.
+  const wide = screens.xxl === true;
   const location = useLocation();
   const { token } = theme.useToken();
   const current = SECTIONS.find((section) => location.pathname.startsWith(`/admin/${section}`)) ?? 'users';
@@ -67,9 +68,9 @@ function ConsoleLayout() {
           style={{ borderInlineEnd: 'none', borderBottom: 'none' }}
         />
       </nav>
-      <main style={{ flex: 1, minWidth: 0, padding: wide ? 24 : 12 }}>
+      <div style={{ flex: 1, minWidth: 0, padding: wide ? 24 : 12 }}>
         <Outlet />
-      </main>
+      </div>
     </div>
   );
 }

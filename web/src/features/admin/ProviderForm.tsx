@@ -82,6 +82,7 @@ export function ProviderForm({ open, editing, onClose }: { open: boolean; editin
   const client = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   const [leftovers, setLeftovers] = useState<string[]>([]);
+  const [onFields, setOnFields] = useState(false);
   const save = useMutation({
     mutationFn: (values: FormValues) =>
       editing ? adminApi.updateProvider(editing.id, bodyOf(values, editing)) : adminApi.createProvider(bodyOf(values, null)),
@@ -94,6 +95,7 @@ export function ProviderForm({ open, editing, onClose }: { open: boolean; editin
       const { fields, rest } = placeErrors(failure);
       if (fields.length) form.setFields(fields as Parameters<typeof form.setFields>[0]);
       setLeftovers(rest);
+      setOnFields(fields.length > 0 && rest.length === 0);
     },
   });
   const initial: FormValues = editing
@@ -133,7 +135,7 @@ export function ProviderForm({ open, editing, onClose }: { open: boolean; editin
       width={680}
       destroyOnHidden
     >
-      {save.error && <ErrorAlert error={save.error} />}
+      {save.error && !onFields && <ErrorAlert error={save.error} />}
       {leftovers.length > 0 && <Alert type="error" title={leftovers.join('; ')} style={{ marginBottom: 16 }} />}
       <Form<FormValues> form={form} layout="vertical" initialValues={initial} preserve={false} onFinish={(values) => save.mutate(values)}>
         <Row gutter={12}>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { adminApi, type Breaker, type ConnectionTest, type Provider } from './api';
 import { KeyTag, ProviderForm } from './ProviderForm';
-import { ErrorAlert, PageTitle } from './shared';
+import { CardTitle, ErrorAlert, PageTitle } from './shared';
 
 function TestResult({ result }: { result: ConnectionTest }) {
   const { t } = useTranslation('admin');
@@ -39,7 +39,7 @@ function Breakers() {
   return (
     <Card
       size="small"
-      title={t('breakers.title')}
+      title={<CardTitle>{t('breakers.title')}</CardTitle>}
       extra={
         <Button
           size="small"
@@ -108,7 +108,8 @@ export function ProvidersPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const providers = useQuery({ queryKey: ['admin', 'providers'], queryFn: adminApi.providers });
-  const [form, setForm] = useState<{ open: boolean; editing: Provider | null }>({ open: false, editing: null });
+  // A new key per opening: the form starts from this provider's values (or empty), never the last ones.
+  const [form, setForm] = useState<{ open: boolean; editing: Provider | null; key: number }>({ open: false, editing: null, key: 0 });
   const [results, setResults] = useState<Record<string, ConnectionTest>>({});
   const [actionError, setActionError] = useState<unknown>(null);
   const test = useMutation({
@@ -133,7 +134,7 @@ export function ProvidersPage() {
       <PageTitle
         title={t('providers.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ open: true, editing: null })}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm((now) => ({ open: true, editing: null, key: now.key + 1 }))}>
             {t('providers.create')}
           </Button>
         }
@@ -149,12 +150,13 @@ export function ProvidersPage() {
           loading={providers.isLoading}
           dataSource={providers.data?.items ?? []}
           pagination={false}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 860 }}
           locale={{ emptyText: t('providers.empty') }}
           columns={[
             {
               title: t('providers.name'),
               dataIndex: 'name',
+              width: 320,
               render: (name: string, provider) => (
                 <Flex vertical gap={2}>
                   <Space size={4} wrap>
@@ -166,17 +168,14 @@ export function ProvidersPage() {
                     {t(`providers.${provider.protocol}`)}
                     {provider.api_version ? ` · ${provider.api_version}` : ''}
                   </Typography.Text>
+                  <Typography.Text
+                    style={{ fontSize: 12, wordBreak: 'break-all' }}
+                    copyable={{ text: provider.base_url, tooltips: [tc('actions.copy'), tc('actions.copied')] }}
+                  >
+                    {provider.base_url}
+                  </Typography.Text>
                   {results[provider.id] && <TestResult result={results[provider.id]} />}
                 </Flex>
-              ),
-            },
-            {
-              title: t('providers.baseUrl'),
-              dataIndex: 'base_url',
-              render: (value: string) => (
-                <Typography.Text style={{ wordBreak: 'break-all' }} copyable={{ tooltips: [tc('actions.copy'), tc('actions.copied')] }}>
-                  {value}
-                </Typography.Text>
               ),
             },
             {
@@ -211,7 +210,7 @@ export function ProvidersPage() {
             {
               title: t('actionsColumn'),
               key: 'actions',
-              width: 230,
+              width: 200,
               render: (_, provider) => (
                 <Space size={0} wrap>
                   <Button
@@ -230,7 +229,7 @@ export function ProvidersPage() {
                         type="link"
                         size="small"
                         aria-label={t('providers.editOf', { name: provider.name })}
-                        onClick={() => setForm({ open: true, editing: provider })}
+                        onClick={() => setForm((now) => ({ open: true, editing: provider, key: now.key + 1 }))}
                       >
                         {tc('actions.edit')}
                       </Button>
@@ -255,7 +254,7 @@ export function ProvidersPage() {
         />
         <Breakers />
       </Flex>
-      <ProviderForm open={form.open} editing={form.editing} onClose={() => setForm({ open: false, editing: null })} />
+      <ProviderForm key={form.key} open={form.open} editing={form.editing} onClose={() => setForm((now) => ({ ...now, open: false }))} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../api/types';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { adminApi, type Limits, type RoleQuota, type UserQuota } from './api';
-import { ErrorAlert, isUnavailable, LoadMore, PageTitle, Unavailable } from './shared';
+import { CardTitle, ErrorAlert, isUnavailable, LoadMore, PageTitle, Unavailable } from './shared';
 
 type Mode = 'inherit' | 'unlimited' | 'limit';
 
@@ -164,7 +164,12 @@ export function QuotasPage() {
   const { t: tc } = useTranslation();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [target, setTarget] = useState<Target | null>(null);
+  const [target, setTargetState] = useState<Target | null>(null);
+  const [opened, setOpened] = useState(0);
+  const setTarget = (next: Target | null) => {
+    if (next) setOpened((count) => count + 1);
+    setTargetState(next);
+  };
   const quotas = useInfiniteQuery({
     queryKey: ['admin', 'quotas'],
     queryFn: ({ pageParam }) => adminApi.quotas(pageParam),
@@ -203,7 +208,7 @@ export function QuotasPage() {
       {quotas.error && <ErrorAlert error={quotas.error} onRetry={() => void quotas.refetch()} />}
       {clear.error && <ErrorAlert error={clear.error} />}
       <Flex vertical gap={16}>
-        <Card title={t('quotas.defaults')} size="small" loading={quotas.isLoading}>
+        <Card title={<CardTitle>{t('quotas.defaults')}</CardTitle>} size="small" loading={quotas.isLoading}>
           <Descriptions
             size="small"
             column={{ xs: 1, md: 3 }}
@@ -216,7 +221,7 @@ export function QuotasPage() {
             ]}
           />
         </Card>
-        <Card title={t('quotas.roles')} size="small">
+        <Card title={<CardTitle>{t('quotas.roles')}</CardTitle>} size="small">
           <Table<RoleQuota>
             rowKey="role"
             size="small"
@@ -273,7 +278,7 @@ export function QuotasPage() {
           />
         </Card>
         <Card
-          title={t('quotas.users')}
+          title={<CardTitle>{t('quotas.users')}</CardTitle>}
           size="small"
           extra={
             <Button icon={<PlusOutlined />} size="small" onClick={() => setTarget({ kind: 'user' })}>
@@ -342,7 +347,7 @@ export function QuotasPage() {
           <LoadMore hasMore={quotas.hasNextPage} loading={quotas.isFetchingNextPage} onMore={() => void quotas.fetchNextPage()} />
         </Card>
       </Flex>
-      <EditModal target={target} onClose={() => setTarget(null)} />
+      <EditModal key={opened} target={target} onClose={() => setTarget(null)} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { adminApi, type Totals, type Usage } from './api';
 import { EChart } from './EChart';
-import { ErrorAlert, isUnavailable, PageTitle, Unavailable } from './shared';
+import { CardTitle, ErrorAlert, isUnavailable, PageTitle, Unavailable } from './shared';
 import { dayLabel, ranking, requestsPerDay, share, tokensPerDay, ttftPerDay } from './usageCharts';
 
 const PRESETS = ['7', '30', '90'] as const;
@@ -37,10 +37,15 @@ function usePeriod() {
   return { preset: String(days) as (typeof PRESETS)[number], from: minusDays(today, days - 1), to: today, setParams };
 }
 
-function Stat({ title, value, suffix }: { title: string; value: ReactNode; suffix?: ReactNode }) {
+function Stat({ title, value, suffix, note }: { title: string; value: string; suffix?: ReactNode; note?: string }) {
   return (
     <Card size="small" style={{ height: '100%' }}>
-      <Statistic title={title} value={value as string} suffix={suffix} />
+      <Statistic title={title} value={value} suffix={suffix} styles={{ content: { fontSize: 22, whiteSpace: 'nowrap' } }} />
+      {note && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {note}
+        </Typography.Text>
+      )}
     </Card>
   );
 }
@@ -73,7 +78,7 @@ function GroupTable({ rows, caption, nameTitle }: { rows: Group[]; caption: stri
 
 function ChartCard({ title, label, chart, children }: { title: string; label: string; chart: ReturnType<typeof tokensPerDay>; children: ReactNode }) {
   return (
-    <Card size="small" title={<h3 style={{ margin: 0, fontSize: 15 }}>{title}</h3>} style={{ height: '100%' }}>
+    <Card size="small" title={<CardTitle>{title}</CardTitle>} style={{ height: '100%' }}>
       <EChart option={chart} label={label} />
       {children}
     </Card>
@@ -144,26 +149,30 @@ function Report({ usage }: { usage: Usage }) {
     <Flex vertical gap={16}>
       <section aria-label={t('usage.summary')}>
         <Row gutter={[12, 12]}>
-          <Col xs={12} md={8} xl={4}>
+          <Col xs={12} sm={8} xxl={4}>
             <Stat title={t('usage.requests')} value={formatNumber(total.requests)} />
           </Col>
-          <Col xs={12} md={8} xl={4}>
+          <Col xs={12} sm={8} xxl={4}>
             <Stat title={t('usage.totalTokens')} value={formatNumber(total.total_tokens)} />
           </Col>
-          <Col xs={12} md={8} xl={4}>
-            <Stat title={t('usage.promptCompletion')} value={`${formatNumber(total.prompt_tokens)} / ${formatNumber(total.completion_tokens)}`} />
+          <Col xs={12} sm={8} xxl={4}>
+            <Stat
+              title={t('usage.promptCompletion')}
+              value={`${formatNumber(total.prompt_tokens)} / ${formatNumber(total.completion_tokens)}`}
+            />
           </Col>
-          <Col xs={12} md={8} xl={4}>
+          <Col xs={12} sm={8} xxl={4}>
             <Stat title={t('usage.failovers')} value={formatNumber(total.failovers)} />
           </Col>
-          <Col xs={12} md={8} xl={4}>
+          <Col xs={12} sm={8} xxl={4}>
             <Stat title={t('usage.errors')} value={formatNumber(total.errors)} />
           </Col>
-          <Col xs={12} md={8} xl={4}>
+          <Col xs={12} sm={8} xxl={4}>
             <Stat
-              title={t('usage.ttft', { count: usage.ttft_ms.count, formatted: formatNumber(usage.ttft_ms.count) })}
+              title={t('usage.ttft')}
               value={`${ms(usage.ttft_ms.p50)} / ${ms(usage.ttft_ms.p90)} / ${ms(usage.ttft_ms.p99)}`}
               suffix="ms"
+              note={t('usage.ttftCalls', { count: usage.ttft_ms.count, formatted: formatNumber(usage.ttft_ms.count) })}
             />
           </Col>
         </Row>

@@ -39,7 +39,7 @@ function CreateUserModal({ open, onClose, onCreated }: { open: boolean; onClose:
     onError: (failure) => {
       const fields = fieldErrors(failure);
       if (fields.length) form.setFields(fields.map(({ name, errors }) => ({ name: name as keyof CreateForm, errors })));
-      setError(failure);
+      setError(fields.length ? null : failure);
     },
   });
   return (
@@ -140,16 +140,21 @@ export function UsersPage() {
         loading={list.isLoading}
         dataSource={list.items}
         pagination={false}
-        scroll={{ x: 900 }}
+        scroll={{ x: 980 }}
         locale={{ emptyText: t('users.empty') }}
         columns={[
           {
             title: t('users.email'),
             dataIndex: 'email',
+            ellipsis: true,
             render: (email: string, user) => (
               <Flex vertical>
-                <Typography.Text>{email}</Typography.Text>
-                {user.display_name && <Typography.Text type="secondary">{user.display_name}</Typography.Text>}
+                <Typography.Text ellipsis={{ tooltip: email }}>{email}</Typography.Text>
+                {user.display_name && (
+                  <Typography.Text type="secondary" ellipsis>
+                    {user.display_name}
+                  </Typography.Text>
+                )}
               </Flex>
             ),
           },
@@ -172,7 +177,7 @@ export function UsersPage() {
           {
             title: t('users.status'),
             dataIndex: 'status',
-            width: 130,
+            width: 150,
             render: (status: User['status'], user) => (
               <Space size={4} wrap>
                 <Tag color={status === 'active' ? 'green' : 'red'}>{t(`status.${status}`)}</Tag>
@@ -180,17 +185,23 @@ export function UsersPage() {
               </Space>
             ),
           },
-          { title: t('users.created'), dataIndex: 'created_at', width: 170, render: (value: string) => formatDateTime(value) },
           {
             title: t('users.lastLogin'),
             dataIndex: 'last_login_at',
-            width: 170,
-            render: (value: string | null) => (value ? formatDateTime(value) : t('users.never')),
+            width: 190,
+            render: (value: string | null, user) => (
+              <Flex vertical>
+                <span>{value ? formatDateTime(value) : t('users.never')}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('users.createdAt', { time: formatDateTime(user.created_at) })}
+                </Typography.Text>
+              </Flex>
+            ),
           },
           {
             title: t('actionsColumn'),
             key: 'actions',
-            width: 300,
+            width: 250,
             render: (_, user) => {
               const self = user.id === session?.user.id;
               return (

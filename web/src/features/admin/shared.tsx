@@ -89,3 +89,8 @@ export function OneTimePassword({ email, password }: { email: string; password: 
     </Flex>
   );
 }
+
+/** A card's title as a heading, for screen readers' heading navigation. */
+export function CardTitle({ children }: { children: ReactNode }) {
+  return <h3 style={{ margin: 0, fontSize: 15, fontWeight: 600 }}>{children}</h3>;
+}
