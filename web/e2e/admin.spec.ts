@@ -53,6 +53,8 @@ test('an administrator creates a user with a one-time password, disables and ena
   expect(((await login.json()) as { user: { password_change_required: boolean } }).user.password_change_required).toBe(true);
   await shown.getByRole('button', { name: 'I have copied it' }).click();
   await expect(shown).toBeHidden();
+  await expect(page.getByRole('row', { name: new RegExp(email) })).toBeVisible();
+  await screenshot(page, 'admin-users-en-light');
 
   await page.getByLabel('Search users').fill(email);
   await page.getByLabel('Search users').press('Enter');
@@ -60,7 +62,6 @@ test('an administrator creates a user with a one-time password, disables and ena
   const row = page.getByRole('row', { name: new RegExp(email) });
   await expect(page.getByRole('row')).toHaveCount(2); // the header and the one user
   await expect(row.getByText('Must change password')).toBeVisible();
-  await screenshot(page, 'admin-users-en-light');
 
   await row.getByRole('button', { name: `Disable ${email}` }).click();
   await page.getByRole('tooltip').getByRole('button', { name: 'Disable' }).click();

@@ -7,7 +7,7 @@ import { ApiError } from '../../api/problem';
 import { adminApi, type Provider, type ProviderWrite } from './api';
 import { ErrorAlert } from './shared';
 
-interface FormValues {
+export interface FormValues {
   name: string;
   protocol: 'openai' | 'anthropic';
   base_url: string;
@@ -40,7 +40,7 @@ const FIELDS = [
 ] as const;
 
 /** The server's field errors on the form's fields (`models[1]` on models, `api_keys[0]` on that key). */
-function placeErrors(error: unknown): { fields: { name: (string | number)[]; errors: string[] }[]; rest: string[] } {
+export function placeErrors(error: unknown): { fields: { name: (string | number)[]; errors: string[] }[]; rest: string[] } {
   const fields: { name: (string | number)[]; errors: string[] }[] = [];
   const rest: string[] = [];
   if (!(error instanceof ApiError)) return { fields, rest };
@@ -54,7 +54,7 @@ function placeErrors(error: unknown): { fields: { name: (string | number)[]; err
   return { fields, rest };
 }
 
-function bodyOf(values: FormValues, editing: Provider | null): ProviderWrite {
+export function bodyOf(values: FormValues, editing: Provider | null): ProviderWrite {
   const body: ProviderWrite = {
     name: values.name.trim(),
     protocol: values.protocol,

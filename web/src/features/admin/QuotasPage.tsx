@@ -21,13 +21,13 @@ interface EditForm {
   requests_per_minute: LimitField;
 }
 
-function fieldOf(value: number | null): LimitField {
+export function fieldOf(value: number | null): LimitField {
   if (value === null || value === undefined) return { mode: 'inherit', value: null };
   if (value === 0) return { mode: 'unlimited', value: null };
   return { mode: 'limit', value };
 }
 
-function valueOf(field: LimitField): number | null {
+export function valueOf(field: LimitField): number | null {
   if (field.mode === 'inherit') return null;
   if (field.mode === 'unlimited') return 0;
   return field.value ?? null;
