@@ -129,7 +129,10 @@ test('an administrator adds a provider pointing at the simulator and tests its c
   await row.getByRole('button', { name: `Edit ${name}` }).click();
   const edit = page.getByRole('dialog', { name: `Edit ${name}` });
   await expect(edit.getByText('...-key · OK')).toBeVisible();
-  await edit.getByLabel('Enabled').click();
+  const enabled = edit.getByRole('switch', { name: 'Enabled' });
+  await expect(enabled).toBeChecked();
+  await enabled.click();
+  await expect(enabled).not.toBeChecked();
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
   await expect(row.getByText('Disabled', { exact: true })).toBeVisible();
@@ -328,9 +331,9 @@ test('quotas: a role limit, a user override and removing it', async ({ page, req
   const agentRow = page.getByRole('row', { name: /^Support agent/ });
   await agentRow.getByRole('button', { name: 'Edit the quota of the role Support agent' }).click();
   const dialog = page.getByRole('dialog', { name: 'Edit the quota of the role Support agent' });
-  await dialog.getByRole('radiogroup', { name: 'Tokens per day' }).getByText('Limit').click();
+  await dialog.getByRole('radiogroup', { name: 'Tokens per day' }).getByText('Limit', { exact: true }).click();
   await dialog.getByLabel('Tokens per day: the limit').fill('50000');
-  await dialog.getByRole('radiogroup', { name: 'Requests per minute' }).getByText('Unlimited').click();
+  await dialog.getByRole('radiogroup', { name: 'Requests per minute' }).getByText('Unlimited', { exact: true }).click();
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(agentRow.getByRole('cell').nth(1)).toHaveText('50,000');
   await expect(agentRow.getByRole('cell').nth(2)).toHaveText('Unlimited');
@@ -340,7 +343,7 @@ test('quotas: a role limit, a user override and removing it', async ({ page, req
   await add.getByLabel('User').click();
   await add.getByLabel('User').fill(account.email);
   await page.getByTitle(new RegExp(account.email.replace(/\./g, '\\.'))).click();
-  await add.getByRole('radiogroup', { name: 'Requests per minute' }).getByText('Limit').click();
+  await add.getByRole('radiogroup', { name: 'Requests per minute' }).getByText('Limit', { exact: true }).click();
   await add.getByLabel('Requests per minute: the limit').fill('7');
   await add.getByRole('button', { name: 'Save' }).click();
   const userRow = page.getByRole('row', { name: new RegExp(account.email.replace(/\./g, '\\.')) });

@@ -1,9 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
+import { formatDateTime } from '../../i18n/format';
 import { adminApi, type Provider, type ProviderWrite } from './api';
 import { ErrorAlert } from './shared';
 
@@ -184,7 +185,7 @@ export function ProviderForm({ open, editing, onClose }: { open: boolean; editin
             ) : (
               <Space size={4} wrap>
                 {editing.api_keys.map((key, index) => (
-                  <KeyTag key={index} hint={key.hint} status={key.status} />
+                  <KeyTag key={index} hint={key.hint} status={key.status} reason={key.rejected_reason} at={key.rejected_at} />
                 ))}
               </Space>
             )}
@@ -243,12 +244,16 @@ export function ProviderForm({ open, editing, onClose }: { open: boolean; editin
   );
 }
 
-export function KeyTag({ hint, status }: { hint: string; status: string }) {
+/** A stored key as the API shows it: its hint and status, with why and when the upstream refused it. */
+export function KeyTag({ hint, status, reason, at }: { hint: string; status: string; reason?: string | null; at?: string | null }) {
   const { t } = useTranslation('admin');
   const color = status === 'ok' ? 'green' : status === 'rejected' ? 'red' : 'orange';
+  const why = status === 'rejected' ? t('providers.rejectedAt', { reason: reason ?? '', time: formatDateTime(at) }) : t(`keyStatus.${status}`);
   return (
-    <Tag color={color} title={t(`keyStatus.${status}`)}>
-      {hint} · {t(`keyStatus.${status}`)}
-    </Tag>
+    <Tooltip title={why}>
+      <Tag color={color} tabIndex={0} aria-label={`${hint}: ${why}`}>
+        {hint} · {t(`keyStatus.${status}`)}
+      </Tag>
+    </Tooltip>
   );
 }

@@ -202,7 +202,7 @@ export function ProvidersPage() {
                 ) : (
                   <Space size={4} wrap>
                     {keys.map((key, index) => (
-                      <KeyTag key={index} hint={key.hint} status={key.status} />
+                      <KeyTag key={index} hint={key.hint} status={key.status} reason={key.rejected_reason} at={key.rejected_at} />
                     ))}
                   </Space>
                 ),
