@@ -30,6 +30,23 @@ export function branchLabels(messages: Message[]): Map<string, string> {
   return labels;
 }
 
+/**
+ * A message's text, as Markdown (raw HTML skipped, unsafe link protocols dropped by react-markdown)
+ * or as plain text; links open nowhere but where they say, and nothing in it can act.
+ */
+export function MessageContent({ content, view }: { content: string; view: View }) {
+  if (view === 'plain') {
+    return <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0, fontFamily: 'inherit' }}>{content}</pre>;
+  }
+  return (
+    <div style={{ overflowWrap: 'anywhere' }}>
+      <Markdown remarkPlugins={[remarkGfm]} skipHtml>
+        {content}
+      </Markdown>
+    </div>
+  );
+}
+
 function MessageCard({ message, view, branch }: { message: Message; view: View; branch?: string }) {
   const { t } = useTranslation('admin');
   const { token } = theme.useToken();
@@ -56,15 +73,7 @@ function MessageCard({ message, view, branch }: { message: Message; view: View; 
         {message.model && <Tag>{message.model}</Tag>}
         {tokens > 0 && <Typography.Text type="secondary">{t('conversationView.tokens', { count: tokens, formatted: formatNumber(tokens) })}</Typography.Text>}
       </Space>
-      {view === 'plain' ? (
-        <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0, fontFamily: 'inherit' }}>{message.content}</pre>
-      ) : (
-        <div className="admin-markdown" style={{ overflowWrap: 'anywhere' }}>
-          <Markdown remarkPlugins={[remarkGfm]} skipHtml>
-            {message.content}
-          </Markdown>
-        </div>
-      )}
+      <MessageContent content={message.content} view={view} />
     </article>
   );
 }

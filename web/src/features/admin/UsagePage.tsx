@@ -140,8 +140,7 @@ function Report({ usage }: { usage: Usage }) {
       models: ranking(groups.models, translate),
       providers: share(groups.providers, translate),
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [usage, groups, t],
+    [usage, groups, translate],
   );
   const ms = (value: number | null) => (value === null ? '—' : formatNumber(value));
   const total = usage.total;
