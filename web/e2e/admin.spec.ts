@@ -1,0 +1,403 @@
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { adminToken, env, loginInPage, newAccount, screenshot, simulatedText, uniqueEmail } from './fixtures';
+
+/** The admin console, as root (env.adminEmail) and as a normal user who must never see it. */
+
+test.skip(!env.adminPassword, 'no administrator password given');
+
+const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+async function asAdmin(page: Page) {
+  await loginInPage(page, env.adminEmail, env.adminPassword);
+}
+
+/** Whether the server offers an admin API yet (quotas, conversations and usage were built alongside). */
+async function offers(request: APIRequestContext, token: string, path: string): Promise<boolean> {
+  const response = await request.get(path, { headers: auth(token) });
+  return response.status() !== 404;
+}
+
+async function createProvider(request: APIRequestContext, token: string, name: string): Promise<string> {
+  const response = await request.post('/api/v1/admin/providers', {
+    headers: auth(token),
+    data: { name, protocol: 'openai', base_url: env.simulatorUrl, api_keys: [env.simulatorKey || 'sk-e2e-admin'], models: ['sim?tokens=8'] },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+function unique(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+}
+
+test('an administrator creates a user with a one-time password, disables and enables them', async ({ page, request }) => {
+  await asAdmin(page);
+  await page.getByTestId('nav-admin').click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByRole('navigation', { name: 'Admin console' })).toBeVisible();
+
+  const email = uniqueEmail('console');
+  await page.getByRole('button', { name: 'Create a user' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create a user' });
+  await dialog.getByLabel('E-mail').fill(email);
+  await dialog.getByLabel('Display name (optional)').fill('Console Made');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+
+  const shown = page.getByRole('dialog', { name: `User ${email} created` });
+  const password = (await shown.getByTestId('one-time-password').innerText()).trim();
+  expect(password.length).toBeGreaterThanOrEqual(10);
+  await expect(shown.getByRole('button', { name: 'Copy the password' })).toBeVisible();
+  // The password works once, and its owner must change it.
+  const login = await request.post('/api/v1/auth/login', { data: { email, password } });
+  expect(login.status()).toBe(200);
+  expect(((await login.json()) as { user: { password_change_required: boolean } }).user.password_change_required).toBe(true);
+  await shown.getByRole('button', { name: 'I have copied it' }).click();
+  await expect(shown).toBeHidden();
+  await expect(page.getByRole('row', { name: new RegExp(email) })).toBeVisible();
+  await screenshot(page, 'admin-users-en-light');
+
+  await page.getByLabel('Search users').fill(email);
+  await page.getByLabel('Search users').press('Enter');
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(email).replace(/\./g, '\\.')}`));
+  const row = page.getByRole('row', { name: new RegExp(email) });
+  await expect(page.getByRole('row')).toHaveCount(2); // the header and the one user
+  await expect(row.getByText('Must change password')).toBeVisible();
+
+  await row.getByRole('button', { name: `Disable ${email}` }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: 'Disable' }).click();
+  await expect(row.getByText('Disabled', { exact: true })).toBeVisible();
+  const refused = await request.post('/api/v1/auth/login', { data: { email, password } });
+  expect(refused.status()).toBe(403);
+
+  await row.getByRole('button', { name: `Enable ${email}` }).click();
+  await expect(row.getByText('Active', { exact: true })).toBeVisible();
+  expect((await request.post('/api/v1/auth/login', { data: { email, password } })).status()).toBe(200);
+
+  // A password reset shows a new one-time password once.
+  await row.getByRole('button', { name: `Reset the password of ${email}` }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: 'Reset password' }).click();
+  const reset = page.getByRole('dialog', { name: 'Password reset' });
+  const second = (await reset.getByTestId('one-time-password').innerText()).trim();
+  expect(second).not.toBe(password);
+  expect((await request.post('/api/v1/auth/login', { data: { email, password: second } })).status()).toBe(200);
+  await reset.getByRole('button', { name: 'I have copied it' }).click();
+
+  // Changing one's own role is refused by the server, and said so.
+  await page.getByLabel('Search users').fill(env.adminEmail);
+  await page.getByLabel('Search users').press('Enter');
+  const own = page.getByRole('row', { name: new RegExp(env.adminEmail) });
+  await own.getByLabel(`Role of ${env.adminEmail}`).click();
+  await page.getByTitle('User', { exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'You cannot change your own role' })).toBeVisible();
+  await expect(own).toContainText('Administrator');
+});
+
+test('an administrator adds a provider pointing at the simulator and tests its connection', async ({ page }) => {
+  await asAdmin(page);
+  await page.goto('/admin/providers');
+  const name = unique('sim');
+  await page.getByRole('button', { name: 'Add a provider' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a provider' });
+  await dialog.getByLabel('Name').fill(name);
+  // The egress policy refuses cloud metadata addresses: the server's error shows on the field.
+  await dialog.getByLabel('Base URL').fill('http://169.254.169.254/v1');
+  await dialog.getByLabel('Models').fill('sim?tokens=8');
+  await dialog.getByLabel('Models').press('Enter');
+  await dialog.getByLabel('API key 1').fill('sk-e2e-admin-key');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByLabel('Base URL')).toHaveAttribute('aria-invalid', 'true');
+  const baseUrlItem = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('Base URL') });
+  await expect(baseUrlItem).toContainText('a cloud metadata address');
+
+  await dialog.getByLabel('Base URL').fill(env.simulatorUrl);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await expect(row.getByText('sim?tokens=8')).toBeVisible();
+  await expect(row.getByText('...-key · OK')).toBeVisible();
+  // The environment's provider is listed first, read-only: no edit or delete.
+  const first = page.getByRole('row').nth(1);
+  await expect(first.getByText('Environment (read-only)')).toBeVisible();
+  await expect(first.getByRole('button', { name: /^Edit / })).toHaveCount(0);
+
+  await row.getByRole('button', { name: `Test the connection of ${name}` }).click();
+  await expect(row.getByTestId('provider-test-result')).toHaveText(/^Connection OK: [\d,]+ ms \(sim\?tokens=8\)$/);
+  await expect(page.getByRole('heading', { name: 'Circuit breakers' })).toBeVisible();
+  await screenshot(page, 'admin-providers-en-light');
+
+  // Editing keeps the keys unless they are replaced; then it can be deleted.
+  await row.getByRole('button', { name: `Edit ${name}` }).click();
+  const edit = page.getByRole('dialog', { name: `Edit ${name}` });
+  await expect(edit.getByText('...-key · OK')).toBeVisible();
+  const enabled = edit.getByRole('switch', { name: 'Enabled' });
+  await expect(enabled).toBeChecked();
+  await enabled.click();
+  await expect(enabled).not.toBeChecked();
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(row.getByText('Disabled', { exact: true })).toBeVisible();
+  await expect(row.getByText('...-key · OK')).toBeVisible();
+  await row.getByRole('button', { name: `Delete ${name}` }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: 'Delete' }).click();
+  await expect(row).toHaveCount(0);
+});
+
+test('the audit log shows the console actions, newest first', async ({ page, request }) => {
+  const token = await adminToken(request);
+  const email = uniqueEmail('audited');
+  const created = await request.post('/api/v1/admin/users', { headers: auth(token), data: { email } });
+  expect(created.status()).toBe(201);
+  const userId = ((await created.json()) as { user: { id: string } }).user.id;
+  for (const status of ['disabled', 'active']) {
+    expect((await request.patch(`/api/v1/admin/users/${userId}`, { headers: auth(token), data: { status } })).status()).toBe(200);
+  }
+  const providerName = unique('audit');
+  const providerId = await createProvider(request, token, providerName);
+  const agent = await request.post('/api/v1/agents', {
+    headers: auth(token),
+    data: { name: unique('Audited agent'), visibility: 'public', route: [{ provider_id: providerId, model: 'sim?tokens=8' }] },
+  });
+  expect(agent.status(), await agent.text()).toBe(201);
+  const agentId = ((await agent.json()) as { id: string }).id;
+
+  await asAdmin(page);
+  await page.goto('/admin/audit');
+  const rows = page.getByRole('row');
+  await expect(rows.nth(1).getByRole('cell').nth(1)).toHaveText('agent.create');
+  const actions = [];
+  for (let i = 1; i <= 5; i++) actions.push(await rows.nth(i).getByRole('cell').nth(1).innerText());
+  expect(actions).toEqual(['agent.create', 'provider.create', 'user.enable', 'user.disable', 'user.create']);
+  await expect(rows.nth(1)).toContainText(agentId);
+  await expect(rows.nth(2)).toContainText(providerId);
+  for (let i = 3; i <= 5; i++) await expect(rows.nth(i)).toContainText(email); // the target user, by e-mail
+  for (let i = 1; i <= 5; i++) await expect(rows.nth(i).getByRole('cell').nth(2)).toHaveText(env.adminEmail);
+});
+
+test('the console links to the agents page, where a public agent made by an administrator is listed', async ({ page, request }) => {
+  const token = await adminToken(request);
+  const providerId = await createProvider(request, token, unique('agents'));
+  const name = unique('Console agent');
+  const agent = await request.post('/api/v1/agents', {
+    headers: auth(token),
+    data: {
+      name,
+      visibility: 'public',
+      route: [{ provider_id: providerId, model: 'sim?tokens=8' }],
+      greetings: ['Hello from the console'],
+      suggested_questions: ['What can you do?'],
+    },
+  });
+  expect(agent.status(), await agent.text()).toBe(201);
+
+  await asAdmin(page);
+  await page.goto('/admin/users');
+  await page.getByRole('navigation', { name: 'Admin console' }).getByRole('link', { name: 'Agents' }).click();
+  await expect(page).toHaveURL(/\/agents$/);
+  // The agents page itself is built alongside (web-workspace); until it lists agents, this part waits.
+  const placeholder = page.getByRole('main').filter({ hasText: /^agents$/ });
+  test.fixme(await placeholder.isVisible(), 'the agents page (built alongside) is still a placeholder');
+  await expect(page.getByText(name)).toBeVisible();
+});
+
+test('a normal user never sees the admin console or its code', async ({ page, request }) => {
+  const account = await newAccount(request, 'plain');
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(request.url()));
+  await loginInPage(page, account.email, account.password);
+  await expect(page.getByTestId('nav-admin')).toHaveCount(0);
+  for (const path of ['/admin', '/admin/users', '/admin/usage']) {
+    await page.goto(path);
+    await expect(page.getByText('Page not found')).toBeVisible();
+    await expect(page.getByTestId('nav-admin')).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Admin console' })).toHaveCount(0);
+  }
+  expect(fetched.filter((url) => /AdminRoutes|UsagePage/.test(url))).toEqual([]);
+  expect(fetched.filter((url) => url.includes('/api/v1/admin/'))).toEqual([]);
+});
+
+const DAYS = ['2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03'];
+const totals = (requests: number, prompt: number, completion: number, failovers = 0, errors = 0) => ({
+  requests,
+  prompt_tokens: prompt,
+  completion_tokens: completion,
+  total_tokens: prompt + completion,
+  failovers,
+  errors,
+});
+/** A report as GET /api/v1/admin/usage answers it, for drawing the charts before that API is on the server. */
+const REPORT = {
+  from: DAYS[0],
+  to: DAYS[6],
+  total: totals(42, 12000, 8000, 3, 2),
+  by_day: DAYS.map((day, i) => ({
+    day,
+    ...totals(i * 2, i * 600, i * 380, i === 4 ? 3 : 0, i === 5 ? 2 : 0),
+    ttft_ms: i === 0 ? { p50: null, p90: null, p99: null } : { p50: 200 + i * 10, p90: 400 + i * 20, p99: 900 + i * 30 },
+  })),
+  by_user: [
+    { user_id: 'u1', email: 'ada@example.com', display_name: 'Ada', ...totals(30, 9000, 6000) },
+    { user_id: 'u2', email: 'grace@example.com', display_name: null, ...totals(12, 3000, 2000, 3, 2) },
+  ],
+  by_agent: [
+    { agent_id: null, agent_name: null, ...totals(20, 7000, 5000) },
+    { agent_id: 'a1', agent_name: 'Support bot', ...totals(22, 5000, 3000, 3, 2) },
+  ],
+  by_model: [
+    { model: 'gpt-4o', ...totals(25, 8000, 5000) },
+    { model: 'claude-sonnet', ...totals(17, 4000, 3000, 3, 2) },
+  ],
+  by_provider: [
+    { provider: 'openai-main', ...totals(25, 8000, 5000) },
+    { provider: 'anthropic', ...totals(17, 4000, 3000, 3, 2) },
+  ],
+  ttft_ms: { p50: 240, p90: 480, p99: 1000, count: 40 },
+};
+
+test('the usage page draws the report with a period picker, in English and in Chinese dark mode', async ({ page }) => {
+  const asked: URL[] = [];
+  await page.route('**/api/v1/admin/usage?**', async (route) => {
+    asked.push(new URL(route.request().url()));
+    await route.fulfill({ json: REPORT });
+  });
+  await asAdmin(page);
+  await page.goto('/admin/usage?days=7');
+  const summary = page.getByRole('region', { name: 'Summary' });
+  await expect(summary.getByText('20,000', { exact: true })).toBeVisible();
+  await expect(summary.getByText('12,000 / 8,000')).toBeVisible();
+  await expect(summary.getByText('240 / 480 / 1,000')).toBeVisible();
+  await expect(page.getByTestId('usage-chart')).toHaveCount(7);
+  for (const chart of await page.getByTestId('usage-chart').all()) await expect(chart.locator('svg path').first()).toBeAttached();
+  await expect(page.getByRole('img', { name: /^Chart: prompt and completion tokens per day/ })).toBeVisible();
+  // Tables beside the charts hold the same numbers.
+  await expect(page.getByRole('row', { name: /ada@example\.com 30 15,000 0/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /No agent 20 12,000 0/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /claude-sonnet 17 7,000 2/ })).toBeVisible();
+  const today = new Date().toISOString().slice(0, 10);
+  const last = asked.at(-1)!;
+  expect(last.searchParams.get('to')).toBe(today);
+  expect((Date.parse(today) - Date.parse(last.searchParams.get('from')!)) / 86_400_000).toBe(6);
+  expect(last.searchParams.get('limit')).toBe('10');
+  await screenshot(page, 'admin-usage-en-light');
+
+  await page.getByText('Last 90 days').click();
+  await expect(page).toHaveURL(/days=90/);
+  await expect.poll(() => (Date.parse(today) - Date.parse(asked.at(-1)!.searchParams.get('from')!)) / 86_400_000).toBe(89);
+
+  await page.evaluate(() => {
+    localStorage.setItem('parley.language', 'zh-CN');
+    localStorage.setItem('parley.theme', 'dark');
+  });
+  await page.goto('/admin/usage?days=7');
+  await expect(page.getByRole('heading', { name: '用量', exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: '汇总' }).getByText('20,000', { exact: true })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByTestId('usage-chart')).toHaveCount(7);
+  await screenshot(page, 'admin-usage-zh-dark');
+});
+
+test('an administrator sees the tokens a user just spent in the usage report', async ({ page, request }) => {
+  const token = await adminToken(request);
+  test.fixme(!(await offers(request, token, '/api/v1/admin/usage')), 'the admin usage API is not on this server yet');
+  const account = await newAccount(request, 'spender');
+  const conversation = await request.post('/api/v1/conversations', { headers: auth(account.token), data: {} });
+  const conversationId = ((await conversation.json()) as { id: string }).id;
+  const sent = await request.post(`/api/v1/conversations/${conversationId}/messages`, {
+    headers: auth(account.token),
+    data: { content: 'count for me', model: 'sim?tokens=8' },
+  });
+  expect(sent.status(), await sent.text()).toBe(200);
+  const reply = ((await sent.json()) as { assistant_message: { content: string; prompt_tokens: number; completion_tokens: number } }).assistant_message;
+  expect(reply.content).toBe(simulatedText(8));
+  const spent = reply.prompt_tokens + reply.completion_tokens;
+
+  await asAdmin(page);
+  await page.goto('/admin/usage?days=7');
+  const row = page.getByRole('row', { name: new RegExp(account.email.replace(/\./g, '\\.')) });
+  await expect(row.getByRole('cell').nth(1)).toHaveText('1');
+  await expect(row.getByRole('cell').nth(2)).toHaveText(new Intl.NumberFormat('en').format(spent));
+  await expect(page.getByTestId('usage-chart')).toHaveCount(7);
+});
+
+test('quotas: a role limit, a user override and removing it', async ({ page, request }) => {
+  const token = await adminToken(request);
+  await asAdmin(page);
+  if (!(await offers(request, token, '/api/v1/admin/quotas'))) {
+    await page.goto('/admin/quotas');
+    await expect(page.getByTestId('admin-unavailable')).toBeVisible();
+    test.fixme(true, 'the quotas API is not on this server yet');
+  }
+  const account = await newAccount(request, 'quota');
+  await page.goto('/admin/quotas');
+  const agentRow = page.getByRole('row', { name: /^Support agent/ });
+  await agentRow.getByRole('button', { name: 'Edit the quota of the role Support agent' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit the quota of the role Support agent' });
+  await dialog.getByRole('radiogroup', { name: 'Tokens per day' }).getByText('Limit', { exact: true }).click();
+  await dialog.getByLabel('Tokens per day: the limit').fill('50000');
+  await dialog.getByRole('radiogroup', { name: 'Requests per minute' }).getByText('Unlimited', { exact: true }).click();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(agentRow.getByRole('cell').nth(1)).toHaveText('50,000');
+  await expect(agentRow.getByRole('cell').nth(2)).toHaveText('Unlimited');
+
+  await page.getByRole('button', { name: 'Add a user override' }).click();
+  const add = page.getByRole('dialog', { name: 'Add a user override' });
+  await add.getByLabel('User').click();
+  await add.getByLabel('User').fill(account.email);
+  await page.getByTitle(new RegExp(account.email.replace(/\./g, '\\.'))).click();
+  await add.getByRole('radiogroup', { name: 'Requests per minute' }).getByText('Limit', { exact: true }).click();
+  await add.getByLabel('Requests per minute: the limit').fill('7');
+  await add.getByRole('button', { name: 'Save' }).click();
+  const userRow = page.getByRole('row', { name: new RegExp(account.email.replace(/\./g, '\\.')) });
+  await expect(userRow.getByRole('cell').nth(1)).toHaveText('From the role');
+  await expect(userRow.getByRole('cell').nth(2)).toHaveText('7');
+  const quotas = (await (await request.get('/api/v1/admin/quotas', { headers: auth(token) })).json()) as {
+    roles: { role: string; tokens_per_day: number | null; requests_per_minute: number | null }[];
+  };
+  expect(quotas.roles.find((role) => role.role === 'agent')).toMatchObject({ tokens_per_day: 50000, requests_per_minute: 0 });
+
+  await userRow.getByRole('button', { name: 'Remove' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: 'Remove' }).click();
+  await expect(userRow).toHaveCount(0);
+  await agentRow.getByRole('button', { name: 'Reset to default' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: 'Reset to default' }).click();
+  await expect(agentRow.getByRole('cell').nth(1)).toHaveText(/^Default/);
+});
+
+test('conversations: an administrator finds a user\'s conversation and reads it, audited', async ({ page, request }) => {
+  const token = await adminToken(request);
+  await asAdmin(page);
+  if (!(await offers(request, token, '/api/v1/admin/conversations'))) {
+    await page.goto('/admin/conversations');
+    await expect(page.getByTestId('admin-unavailable')).toBeVisible();
+    test.fixme(true, 'the admin conversations API is not on this server yet');
+  }
+  const account = await newAccount(request, 'readme');
+  const title = unique('Quarterly plan');
+  const conversation = await request.post('/api/v1/conversations', { headers: auth(account.token), data: { title } });
+  const conversationId = ((await conversation.json()) as { id: string }).id;
+  const sent = await request.post(`/api/v1/conversations/${conversationId}/messages`, {
+    headers: auth(account.token),
+    data: { content: 'Draft **the plan**', model: 'sim?tokens=8' },
+  });
+  expect(sent.status(), await sent.text()).toBe(200);
+
+  await page.goto('/admin/conversations');
+  await expect(page.getByTestId('audited-notice')).toContainText('written to the audit log');
+  await page.getByLabel('Search conversations').fill(account.email);
+  await page.getByLabel('Search conversations').press('Enter');
+  const row = page.getByRole('row', { name: new RegExp(title) });
+  await expect(row).toContainText(account.email);
+  await row.getByRole('link', { name: title }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/conversations/${conversationId}$`));
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  const messages = page.getByTestId('admin-message');
+  await expect(messages).toHaveCount(2);
+  await expect(messages.nth(0).locator('strong', { hasText: 'the plan' })).toBeVisible();
+  await expect(messages.nth(1)).toContainText(simulatedText(8).trim());
+  // Read-only: nothing to send, regenerate, edit or stop.
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /regenerate|edit|stop|send/i })).toHaveCount(0);
+
+  await page.goto('/admin/audit');
+  await expect(page.getByRole('row').nth(1).getByRole('cell').nth(1)).toHaveText('conversation.view');
+  await expect(page.getByRole('row').nth(1)).toContainText(conversationId);
+});
