@@ -9,7 +9,7 @@ sim_port=$((port + 1))
 java=$(bin/find-java)
 jar=$(ls server/target/parley-*.jar | grep -v '\.original$' | head -n 1)
 data=$(mktemp -d)
-classpath="bench/target/classes:$(mvn -B -q -o -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+classpath="bench/target/classes:$(mvn -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
 "$java" -cp "$classpath" dev.parley.bench.sim.SimulatorMain --port "$sim_port" --tokens 20 --delay-ms 50 &
 sim=$!
 trap 'kill $sim $parley 2>/dev/null; rm -rf "$data"' EXIT
