@@ -61,7 +61,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
   const navigate = useNavigate();
   const conversation = useConversation(conversationId);
   const messages = useMessages(conversationId);
-  const { stream, state } = useConversationStream(conversationId);
+  const { stream, state, connection } = useConversationStream(conversationId);
   const [picks, setPicks] = useState<Picks>({});
   const [pending, setPending] = useState<Record<string, Message>>({});
   const [stopping, setStopping] = useState(false);
@@ -278,7 +278,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
                   if (sibling) setPicks((p) => ({ ...p, [forkOf(tree, item.message)]: sibling.id }));
                 }}
                 onRegenerate={() => void regenerate(item.message)}
-                onEdit={(text) => send(text, item.message.parent_id && tree.byId.has(item.message.parent_id) ? item.message.parent_id : null)}
+                onEdit={item.message.parent_id ? (text) => send(text, item.message.parent_id) : undefined}
               />
             </div>
           ))}
@@ -294,6 +294,9 @@ export function ConversationView({ conversationId }: { conversationId: string })
           )}
         </div>
       </div>
+      {running && stream && connection !== 'open' && (
+        <Alert type="info" showIcon banner title={t('messages.reconnecting')} role="status" data-testid="stream-reconnecting" />
+      )}
       <Composer onSend={(text) => send(text)} onStop={() => void stop()} running={running} stopping={stopping} disabled={!stream} />
       {data && <ContextDrawer open={contextOpen} onClose={() => setContextOpen(false)} conversation={data} />}
     </Flex>

@@ -21,7 +21,8 @@ interface Props {
   busy: boolean;
   onSwitch: (delta: -1 | 1) => void;
   onRegenerate: () => void;
-  onEdit: (text: string) => Promise<boolean>;
+  /** Absent for the first message: the server cannot start a second root yet. */
+  onEdit?: (text: string) => Promise<boolean>;
 }
 
 export function BranchSwitcher({ index, count, onSwitch }: { index: number; count: number; onSwitch: (delta: -1 | 1) => void }) {
@@ -62,7 +63,7 @@ export const MessageItem = memo(function MessageItem({ message, index, count, ru
               <Button
                 type="primary"
                 disabled={!draft.trim() || busy}
-                onClick={() => void onEdit(draft).then((ok) => ok && setEditing(false))}
+                onClick={() => void onEdit?.(draft).then((ok) => ok && setEditing(false))}
               >
                 {t('messages.saveAndSend')}
               </Button>
@@ -87,13 +88,13 @@ export const MessageItem = memo(function MessageItem({ message, index, count, ru
           <Flex gap={2} align="center" className="parley-message-actions" style={{ marginTop: 2 }}>
             {switcher}
             {copy}
-            <Tooltip title={t('messages.edit')}>
+            <Tooltip title={onEdit ? t('messages.edit') : t('messages.editFirstUnsupported')}>
               <Button
                 size="small"
                 type="text"
                 icon={<EditOutlined />}
                 aria-label={t('messages.edit')}
-                disabled={busy}
+                disabled={busy || !onEdit}
                 onClick={() => {
                   setDraft(message.content);
                   setEditing(true);

@@ -1,17 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { keys } from '../queries';
-import { acquireStream, type ConversationStream, releaseStream } from './conversationStream';
+import { acquireStream, type ConversationStream, releaseStream, type StreamConnection } from './conversationStream';
 import { emptyStreamState, type StreamState } from './events';
 
-const idle = { snapshot: () => emptyStreamState, subscribe: () => () => {} };
+const idle = { snapshot: () => emptyStreamState, subscribe: () => () => {}, connection: (): StreamConnection => 'closed' };
 
 /**
  * The live replies of a conversation while the page shows it. When a reply settles, the stored
  * messages are read again (the terminal event's text is already shown: the refetch brings ids,
  * usage and the branch's user message).
  */
-export function useConversationStream(conversationId: string | undefined): { stream: ConversationStream | null; state: StreamState } {
+export function useConversationStream(conversationId: string | undefined): { stream: ConversationStream | null; state: StreamState; connection: StreamConnection } {
   const client = useQueryClient();
   const [stream, setStream] = useState<ConversationStream | null>(null);
   useEffect(() => {
@@ -30,5 +30,6 @@ export function useConversationStream(conversationId: string | undefined): { str
   }, [conversationId, client]);
   const source = stream && stream.conversationId === conversationId ? stream : null;
   const state = useSyncExternalStore(source?.subscribe ?? idle.subscribe, source?.snapshot ?? idle.snapshot);
-  return { stream: source, state };
+  const connection = useSyncExternalStore(source?.subscribe ?? idle.subscribe, source?.connectionState ?? idle.connection);
+  return { stream: source, state, connection };
 }
