@@ -225,6 +225,13 @@ test('offline mid-reply and back: it reconnects by itself and ends with exactly 
   await expectStoredReply(request, account, id);
 });
 
+/** Clicks an item of the open dropdown menu (closed menus stay in the page, hidden). */
+async function menu(page: Page, name: string) {
+  await page.getByRole('menuitem', { name, exact: true }).filter({ visible: true }).click();
+  // Wait for it to be gone, so that the next menu's items are not confused with its fading ones.
+  await expect(page.getByRole('menuitem').filter({ visible: true })).toHaveCount(0);
+}
+
 test('sidebar: rename, pin, archive and delete', async ({ page, request }) => {
   const account = await signIn(page, request);
   await createConversation(request, account, { title: 'Alpha talk' });
@@ -235,18 +242,18 @@ test('sidebar: rename, pin, archive and delete', async ({ page, request }) => {
   await expect(items).toHaveCount(3);
 
   await page.getByRole('button', { name: 'Actions for Alpha talk' }).click();
-  await page.getByRole('menuitem', { name: 'Rename' }).click();
+  await menu(page, 'Rename');
   await page.getByRole('textbox', { name: 'Title' }).fill('Renamed talk');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('link', { name: 'Renamed talk' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Actions for Renamed talk' }).click();
-  await page.getByRole('menuitem', { name: 'Pin' }).click();
+  await menu(page, 'Pin');
   await expect(items.first()).toContainText('Renamed talk');
   await expect(items.first().getByLabel('Pinned')).toBeVisible();
 
   await page.getByRole('button', { name: 'Actions for Beta talk' }).click();
-  await page.getByRole('menuitem', { name: 'Archive' }).click();
+  await menu(page, 'Archive');
   await expect(items).toHaveCount(2);
   await page.getByRole('switch', { name: 'Show archived conversations' }).click();
   await expect(items).toHaveCount(1);
@@ -256,7 +263,7 @@ test('sidebar: rename, pin, archive and delete', async ({ page, request }) => {
   const gamma = page.getByRole('link', { name: 'Gamma talk' });
   await gamma.click();
   await page.getByRole('button', { name: 'Actions for Gamma talk' }).click();
-  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  await menu(page, 'Delete');
   await expect(page.getByText('“Gamma talk” and all its messages will be deleted.', { exact: false })).toBeVisible();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(items).toHaveCount(1);
@@ -279,6 +286,13 @@ test('sidebar: filter by title', async ({ page, request }) => {
   await expect(page.getByTestId('conversation-item')).toHaveCount(1);
   await expect(page.getByTestId('conversation-item').first()).toContainText('Budget for 2027');
 });
+
+/** Chooses an option of one of antd's selects (its options are a virtual list, not plain roles). */
+async function pick(page: Page, testId: string, label: string) {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+}
 
 const MARKDOWN_GREETING = [
   'Hello! I answer with **Markdown**:',
@@ -316,22 +330,17 @@ test('an agent with greetings and suggested questions; screenshots', async ({ pa
   const stored = await storedMessages(request, account, id);
   expect(stored.map((m) => m.role)).toEqual(['assistant', 'user']);
 
-  await page.getByTestId('theme-select').click();
-  await page.getByRole('option', { name: 'Light' }).click();
+  await pick(page, 'theme-select', 'Light');
   await screenshot(page, 'chat-en-light');
-  await page.getByTestId('theme-select').click();
-  await page.getByRole('option', { name: 'Dark' }).click();
+  await pick(page, 'theme-select', 'Dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await screenshot(page, 'chat-en-dark');
-  await page.getByTestId('theme-select').click();
-  await page.getByRole('option', { name: 'Light' }).click();
-  await page.getByTestId('language-select').click();
-  await page.getByRole('option', { name: '中文' }).click();
+  await pick(page, 'theme-select', 'Light');
+  await pick(page, 'language-select', '中文');
   await expect(page.getByRole('button', { name: '发送' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: '你的消息' })).toBeVisible();
   await screenshot(page, 'chat-zh-light');
-  await page.getByTestId('language-select').click();
-  await page.getByRole('option', { name: 'English' }).click();
+  await pick(page, 'language-select', 'English');
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
 
   await page.setViewportSize({ width: 390, height: 844 });
@@ -339,5 +348,7 @@ test('an agent with greetings and suggested questions; screenshots', async ({ pa
   await screenshot(page, 'chat-mobile');
   await page.getByRole('button', { name: 'Open the menu' }).click();
   await expect(page.locator('.ant-drawer').getByTestId('conversation-item')).toHaveCount(1);
+  await expect(page.locator('.ant-drawer').getByTestId('new-chat')).toBeInViewport({ ratio: 1 });
+  await expect(page.locator('.ant-drawer-mask')).toHaveCSS('opacity', '1');
   await screenshot(page, 'chat-mobile-drawer');
 });
