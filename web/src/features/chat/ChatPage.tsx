@@ -1,8 +1,10 @@
-import { Typography } from 'antd';
 import { useParams } from 'react-router';
+import './chat.css';
+import { ConversationView } from './ConversationView';
+import { NewChat } from './NewChat';
 
-/** Placeholder: the chat screen (new chat at `/`, a conversation at `/c/:conversationId`). */
+/** The chat screen: a new chat at `/`, a conversation at `/c/:conversationId`. */
 export function ChatPage() {
   const { conversationId } = useParams();
-  return <Typography.Paragraph style={{ padding: 24 }}>{conversationId ?? 'new chat'}</Typography.Paragraph>;
+  return conversationId ? <ConversationView key={conversationId} conversationId={conversationId} /> : <NewChat />;
 }
