@@ -149,8 +149,6 @@ test('edit a user message and resend it as a branch', async ({ page, request }) 
   await apiSend(request, account, id, 'opening', simModel(2));
   await apiSend(request, account, id, 'first question', simModel(3));
   await page.goto(`/c/${id}`);
-  // The first message cannot branch (the server starts no second root): its Edit is disabled.
-  await expect(page.getByTestId('message-user').first().getByRole('button', { name: 'Edit' })).toBeDisabled();
   const user = page.getByTestId('message-user').last();
   await expect(user).toContainText('first question');
   await user.getByRole('button', { name: 'Edit' }).click();
@@ -167,6 +165,30 @@ test('edit a user message and resend it as a branch', async ({ page, request }) 
   const users = (await storedMessages(request, account, id)).filter((m) => m.role === 'user' && m.content !== 'opening');
   expect(users.map((m) => m.content).sort()).toEqual(['first question', 'second question']);
   expect(users[0].parent_id).toBe(users[1].parent_id);
+});
+
+test('edit the first message: a new branch at the top, beside the old one', async ({ page, request }) => {
+  const account = await signIn(page, request);
+  const id = await createConversation(request, account);
+  await apiSend(request, account, id, 'opening', simModel(2));
+  await apiSend(request, account, id, 'follow-up', simModel(3));
+  await page.goto(`/c/${id}`);
+  const first = page.getByTestId('message-user').first();
+  await expect(first).toContainText('opening');
+  await first.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('textbox', { name: 'Edit your message' }).fill('a better opening');
+  await page.getByRole('button', { name: 'Send as a new branch' }).click();
+  await expectFinished(page);
+  // The new branch holds only the edited message and its reply.
+  await expect(page.getByTestId('message-user')).toHaveCount(1);
+  const edited = page.getByTestId('message-user').first();
+  await expect(edited).toContainText('a better opening');
+  await expect(edited.getByTestId('branch-position')).toHaveText('2/2');
+  await edited.getByRole('button', { name: 'Previous version' }).click();
+  await expect(page.getByTestId('message-user')).toHaveCount(2);
+  await expect(page.getByTestId('message-user').last()).toContainText('follow-up');
+  const roots = (await storedMessages(request, account, id)).filter((m) => m.parent_id === null);
+  expect(roots.map((m) => m.content).sort()).toEqual(['a better opening', 'opening']);
 });
 
 test('reload mid-reply: the reply continues to exactly the right text', async ({ page, request }) => {

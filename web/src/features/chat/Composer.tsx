@@ -1,5 +1,5 @@
 import { ArrowUpOutlined, StopOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, theme, Typography } from 'antd';
+import { Button, Flex, Grid, Input, theme, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -17,6 +17,8 @@ interface Props {
 export function Composer({ onSend, onStop, running, stopping, disabled }: Props) {
   const { t } = useTranslation('chat');
   const { token } = theme.useToken();
+  // At phone width the key hint does not fit in the box.
+  const narrow = Grid.useBreakpoint().sm === false;
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const blocked = running || sending || !!disabled;
@@ -51,7 +53,7 @@ export function Composer({ onSend, onStop, running, stopping, disabled }: Props)
           }}
           autoSize={{ minRows: 1, maxRows: 10 }}
           variant="borderless"
-          placeholder={t('composer.placeholder')}
+          placeholder={t(narrow ? 'composer.placeholderShort' : 'composer.placeholder')}
           aria-label={t('composer.label')}
           aria-describedby={running ? 'parley-composer-reason' : undefined}
           style={{ resize: 'none' }}

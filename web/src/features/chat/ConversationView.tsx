@@ -96,6 +96,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
       try {
         const body: Record<string, unknown> = { content };
         if (parent) body.parent_id = parent;
+        // Editing the first message: a new first message beside it (a branch at the top).
+        else if (parentId === null && path.length > 0) body.root = true;
         const started = await startReply(stream, `/api/v1/conversations/${conversationId}/messages`, body);
         const now = new Date().toISOString();
         setPending((p) => ({
@@ -278,7 +280,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
                   if (sibling) setPicks((p) => ({ ...p, [forkOf(tree, item.message)]: sibling.id }));
                 }}
                 onRegenerate={() => void regenerate(item.message)}
-                onEdit={item.message.parent_id ? (text) => send(text, item.message.parent_id) : undefined}
+                onEdit={(text) => send(text, item.message.parent_id)}
               />
             </div>
           ))}

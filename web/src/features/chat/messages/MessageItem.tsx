@@ -88,7 +88,7 @@ export const MessageItem = memo(function MessageItem({ message, index, count, ru
           <Flex gap={2} align="center" className="parley-message-actions" style={{ marginTop: 2 }}>
             {switcher}
             {copy}
-            <Tooltip title={onEdit ? t('messages.edit') : t('messages.editFirstUnsupported')}>
+            <Tooltip title={t('messages.edit')}>
               <Button
                 size="small"
                 type="text"

@@ -190,6 +190,31 @@ class ChatStreamingIT extends WholeAppTestBase {
 	}
 
 	@Test
+	void theFirstMessageIsEditedAsANewRootBranch() {
+		String conversation = createConversation();
+		JsonNode first = sendMessage(conversation, message("First try", "sim?tokens=3")).json();
+		JsonNode second = sendMessage(conversation, message("Follow-up", "sim?tokens=3")).json();
+		assertThat(second.at("/user_message/parent_id").asString())
+			.isEqualTo(first.at("/assistant_message/id").asString());
+		Response edited = sendMessage(conversation,
+				"{\"content\":\"Second try\",\"root\":true,\"model\":\"sim?tokens=4\"}");
+		assertThat(edited.status()).isEqualTo(200);
+		assertThat(edited.json().at("/user_message/parent_id").isNull()).isTrue();
+		assertThat(edited.json().at("/assistant_message/content").asString()).isEqualTo(Simulator.expectedText(4));
+		JsonNode stored = messages(conversation);
+		assertThat(stored).hasSize(6);
+		assertThat(stored.findValuesAsString("content")).contains("First try", "Second try");
+		// The new root's reply was written from a fresh context: the old branch is not
+		// sent.
+		assertThat(TestSimulator.lastRequest("chat", (request) -> request.body().contains("Second try")).body())
+			.doesNotContain("First try")
+			.doesNotContain("Follow-up");
+		String both = "{\"content\":\"x\",\"root\":true,\"parent_id\":\"" + first.at("/user_message/id").asString()
+				+ "\"}";
+		sendMessage(conversation, both).assertProblem(400, "invalid-request");
+	}
+
+	@Test
 	void aSubscriberWaitsForTheNextReplyWithHeartbeats() {
 		String conversation = createConversation();
 		try (SseClient subscriber = resume(conversation, null)) {

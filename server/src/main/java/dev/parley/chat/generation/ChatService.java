@@ -122,11 +122,24 @@ class ChatService {
 	RunningGeneration send(UUID conversationId, SendMessageRequest request, long acceptedAtNanos) {
 		String content = this.masking.forStorage(checkedContent(request.content()));
 		Conversation conversation = this.history.requireConversation(conversationId);
-		UUID parentId = (request.parentId() != null)
-				? this.history.requireMessage(conversationId, request.parentId()).id()
-				: this.history.latestMessage(conversationId).map(Message::id).orElse(null);
+		UUID parentId = parentOf(conversationId, request);
 		return start(conversation, Plan.of(this, conversation, request.model()), acceptedAtNanos,
 				Turn.newMessage(parentId, content));
+	}
+
+	/**
+	 * The message a new one follows: the one named, none for a new first message
+	 * ({@code root}), else the newest.
+	 */
+	private @Nullable UUID parentOf(UUID conversationId, SendMessageRequest request) {
+		if (Boolean.TRUE.equals(request.root())) {
+			if (request.parentId() != null) {
+				throw ProblemException.invalid("root", "cannot be true together with parent_id");
+			}
+			return null;
+		}
+		return (request.parentId() != null) ? this.history.requireMessage(conversationId, request.parentId()).id()
+				: this.history.latestMessage(conversationId).map(Message::id).orElse(null);
 	}
 
 	/**

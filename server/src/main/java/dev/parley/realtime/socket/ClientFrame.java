@@ -30,7 +30,7 @@ sealed interface ClientFrame {
 
 	/** Sends a message, with the fields of the REST send. */
 	record Send(String type, @Nullable String requestId, @Nullable String conversationId, @Nullable String content,
-			@Nullable UUID parentId, @Nullable String model) implements ClientFrame {
+			@Nullable UUID parentId, @Nullable String model, @Nullable Boolean root) implements ClientFrame {
 	}
 
 	record Stop(String type, @Nullable String requestId, @Nullable String conversationId) implements ClientFrame {

@@ -246,7 +246,7 @@ class SocketCommands {
 		ChatCommands.SentMessage sent;
 		try {
 			sent = this.chat.send(conversationId,
-					new SendMessageRequest(send.content(), send.parentId(), send.model()));
+					new SendMessageRequest(send.content(), send.parentId(), send.model(), send.root()));
 		}
 		catch (RuntimeException ex) {
 			if (!subscribed) {
