@@ -45,6 +45,7 @@ test('a user creates a private agent, sees it listed, edits it, starts a chat fr
   // A user (not an administrator) sees no visibility or route settings.
   await expect(page.getByText('Visibility')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add a target' })).toHaveCount(0);
+  await page.getByRole('heading', { name: 'New agent' }).scrollIntoViewIfNeeded();
   await screenshot(page, 'agent-editor-en-light');
   await page.getByRole('button', { name: 'Create the agent' }).click();
 
@@ -64,7 +65,6 @@ test('a user creates a private agent, sees it listed, edits it, starts a chat fr
   });
   // Nobody else's agent (the default one) can be edited or deleted by a user.
   await expect(page.getByRole('listitem', { name: 'Default' }).getByRole('button', { name: /^Edit/ })).toHaveCount(0);
-  await screenshot(page, 'agents-en-light');
 
   await card.getByRole('button', { name: `Edit ${name}` }).click();
   await expect(page).toHaveURL(new RegExp(`/agents/${stored!.id}$`));
@@ -85,6 +85,8 @@ test('a user creates a private agent, sees it listed, edits it, starts a chat fr
   await expect(page).toHaveURL(new RegExp(`/\\?agent=${stored!.id}$`));
 
   await page.goto('/agents');
+  await expect(page.getByRole('listitem', { name })).toBeVisible();
+  await screenshot(page, 'agents-en-light');
   await page.getByRole('listitem', { name }).getByRole('button', { name: `Delete ${name}` }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(`Delete the agent "${name}"?`);

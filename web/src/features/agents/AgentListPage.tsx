@@ -100,9 +100,8 @@ export function AgentListPage() {
                         icon={<EditOutlined />}
                         onClick={() => navigate(`/agents/${encodeURIComponent(agent.id)}`)}
                         aria-label={t('list.editNamed', { name: agent.name })}
-                      >
-                        {t('common:actions.edit')}
-                      </Button>,
+                        title={t('list.editNamed', { name: agent.name })}
+                      />,
                       <Button
                         key="delete"
                         type="link"
@@ -110,9 +109,8 @@ export function AgentListPage() {
                         icon={<DeleteOutlined />}
                         onClick={() => confirmDelete(agent)}
                         aria-label={t('list.deleteNamed', { name: agent.name })}
-                      >
-                        {t('common:actions.delete')}
-                      </Button>,
+                        title={t('list.deleteNamed', { name: agent.name })}
+                      />,
                     ]
                   : []),
               ]}

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/problem';
-import { formatDateTime } from '../../i18n/format';
+import { formatDate, formatDateTime } from '../../i18n/format';
 import { problemText } from '../../i18n/problems';
 import { serverMessageText } from '../agents/formErrors';
 
@@ -90,12 +90,13 @@ export function ApiKeysPage() {
         loading={keys.isPending}
         dataSource={keys.data ?? []}
         pagination={false}
-        scroll={{ x: 800 }}
+        scroll={{ x: 'max-content' }}
+        tableLayout="auto"
         locale={{ emptyText: <Empty description={t('keys.empty')} /> }}
         aria-label={t('sections.keys')}
         columns={[
           { key: 'name', title: t('keys.name'), dataIndex: 'name', render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
-          { key: 'prefix', title: t('keys.prefix'), dataIndex: 'prefix', render: (prefix: string) => <Typography.Text code>{prefix}…</Typography.Text> },
+          { key: 'prefix', title: t('keys.prefix'), dataIndex: 'prefix', render: (prefix: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{prefix}…</Typography.Text> },
           {
             key: 'scopes',
             title: t('keys.scopes'),
@@ -113,7 +114,7 @@ export function ApiKeysPage() {
                 </Space>
               ),
           },
-          { key: 'created', title: t('keys.created'), dataIndex: 'created_at', render: (value: string) => formatDateTime(value) },
+          { key: 'created', title: t('keys.created'), dataIndex: 'created_at', render: (value: string) => <span title={formatDateTime(value)}>{formatDate(value)}</span> },
           {
             key: 'used',
             title: t('keys.lastUsed'),
@@ -130,7 +131,7 @@ export function ApiKeysPage() {
               ) : new Date(value).getTime() <= now ? (
                 <Tag color="red">{t('keys.expired', { date: formatDateTime(value) })}</Tag>
               ) : (
-                formatDateTime(value)
+                <span title={formatDateTime(value)}>{formatDate(value)}</span>
               ),
           },
           {
@@ -138,9 +139,14 @@ export function ApiKeysPage() {
             title: <span style={SR_ONLY}>{t('keys.actions')}</span>,
             align: 'right',
             render: (_, key) => (
-              <Button danger type="text" icon={<DeleteOutlined />} onClick={() => revoke(key)} aria-label={t('keys.revokeNamed', { name: key.name })}>
-                {t('keys.revoke')}
-              </Button>
+              <Button
+                danger
+                type="text"
+                icon={<DeleteOutlined />}
+                onClick={() => revoke(key)}
+                aria-label={t('keys.revokeNamed', { name: key.name })}
+                title={t('keys.revokeNamed', { name: key.name })}
+              />
             ),
           },
         ]}

@@ -26,8 +26,8 @@ export default function UsageDayChart({ days }: { days: Usage['by_day'] }) {
       xAxis: { type: 'category', data: days.map((day) => day.day.slice(5)) },
       yAxis: { type: 'value', axisLabel: { formatter: (value: number) => format.format(value) } },
       series: [
-        { name: t('usage.prompt'), type: 'bar', stack: 'tokens', data: days.map((day) => day.prompt_tokens) },
-        { name: t('usage.completion'), type: 'bar', stack: 'tokens', data: days.map((day) => day.completion_tokens) },
+        { name: t('usage.prompt'), type: 'bar', stack: 'tokens', barMaxWidth: 48, data: days.map((day) => day.prompt_tokens) },
+        { name: t('usage.completion'), type: 'bar', stack: 'tokens', barMaxWidth: 48, data: days.map((day) => day.completion_tokens) },
       ],
     });
     const resize = () => chart.resize();

@@ -27,17 +27,32 @@ export function UsagePage() {
     retry: false,
   });
 
+  const title = (
+    <Typography.Title level={3} style={{ marginTop: 0 }}>
+      {t('sections.usage')}
+    </Typography.Title>
+  );
+  if (missing(quota.error) && missing(usage.error)) {
+    // The server has no usage API (yet): one empty state, not two.
+    return (
+      <>
+        {title}
+        <Card>
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('usage.unavailable')} />
+        </Card>
+      </>
+    );
+  }
+
   return (
     <>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('sections.usage')}
-      </Typography.Title>
+      {title}
       <Card title={t('usage.today')} style={{ marginBottom: 16 }}>
         {quota.isPending ? (
           <Skeleton active paragraph={{ rows: 1 }} />
         ) : quota.isError ? (
           missing(quota.error) ? (
-            <Empty description={t('usage.unavailable')} />
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('usage.unavailable')} />
           ) : (
             <Alert type="error" showIcon role="alert" title={problemText(quota.error)} />
           )
@@ -50,7 +65,7 @@ export function UsagePage() {
           <Skeleton active />
         ) : usage.isError ? (
           missing(usage.error) ? (
-            <Empty description={t('usage.unavailable')} />
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('usage.unavailable')} />
           ) : (
             <Alert type="error" showIcon role="alert" title={problemText(usage.error)} />
           )
