@@ -8,8 +8,11 @@ interface AgentJson {
   greetings: string[];
   suggested_questions: string[];
   visibility: string;
+  visible_roles: string[];
   route: { provider_id: string; model: string; weight: number }[];
   is_default: boolean;
+  system_prompt: string | null;
+  preset_messages: { role: string; content: string }[];
 }
 
 const GREETING = 'Hello! What shall we learn today?';
@@ -35,6 +38,10 @@ test('a user creates a private agent, sees it listed, edits it, starts a chat fr
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Description').fill('Explains things slowly.');
   await page.getByLabel('System prompt').fill('You are a patient tutor.');
+  await page.getByRole('button', { name: 'Add a message' }).click();
+  await page.getByLabel('Text of message 1').fill('Teach me fractions.');
+  await page.getByRole('button', { name: 'Add a message' }).click();
+  await page.getByLabel('Text of message 2').fill('Happily: a fraction is a part of a whole.');
   await page.getByRole('button', { name: 'Add a greeting' }).click();
   await page.getByLabel('Greeting 1', { exact: true }).fill(GREETING);
   await page.getByRole('button', { name: 'Add a question' }).click();
@@ -45,7 +52,7 @@ test('a user creates a private agent, sees it listed, edits it, starts a chat fr
   // A user (not an administrator) sees no visibility or route settings.
   await expect(page.getByText('Visibility')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add a target' })).toHaveCount(0);
-  await page.getByRole('heading', { name: 'New agent' }).scrollIntoViewIfNeeded();
+  await page.getByText('Prompt', { exact: true }).evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await screenshot(page, 'agent-editor-en-light');
   await page.getByRole('button', { name: 'Create the agent' }).click();
 
@@ -57,6 +64,11 @@ test('a user creates a private agent, sees it listed, edits it, starts a chat fr
   const stored = await agentNamed(page, account.token, name);
   expect(stored).toMatchObject({
     description: 'Explains things slowly.',
+    system_prompt: 'You are a patient tutor.',
+    preset_messages: [
+      { role: 'user', content: 'Teach me fractions.' },
+      { role: 'assistant', content: 'Happily: a fraction is a part of a whole.' },
+    ],
     greetings: [GREETING],
     suggested_questions: QUESTIONS,
     visibility: 'private',
@@ -141,21 +153,40 @@ test('an administrator makes a public agent with a route, and the default agent 
   await page.goto('/agents/new');
   const name = `Routed ${Date.now().toString(36)}`;
   await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByRole('radio', { name: 'Public' }).check();
-  await page.getByRole('button', { name: 'Add a target' }).click();
+  const visibility = page.getByRole('radiogroup', { name: 'Visibility' });
+  await visibility.getByText('Some roles', { exact: true }).click();
   const providers = (await (await page.request.get('/api/v1/admin/providers', { headers: { Authorization: `Bearer ${token}` } })).json()) as {
     items: { id: string; name: string; models: string[] }[];
   };
   const provider = providers.items[0];
-  await expect(page.getByLabel('Provider of target 1')).toBeVisible();
+  await page.getByRole('button', { name: 'Add a target' }).click();
+  await page.getByLabel('Provider of target 1').click();
+  // The select lists the configured providers (GET /api/v1/admin/providers).
+  await page.locator('.ant-select-item-option').getByText(provider.name, { exact: true }).click();
   await page.getByLabel('Model of target 1').fill('sim?tokens=3&delay=0');
   await page.getByLabel('Weight of target 1').fill('5');
   await page.getByRole('button', { name: 'Create the agent' }).click();
+  await expect(page.getByText('Choose at least one role.')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Users' }).check();
+  await page.getByRole('button', { name: 'Create the agent' }).click();
   await expect(page).toHaveURL(/\/agents$/);
   const card = page.getByRole('listitem', { name });
-  await expect(card.getByText('Public', { exact: true })).toBeVisible();
+  await expect(card.getByText('Some roles', { exact: true })).toBeVisible();
+  await expect(card.getByText('Users', { exact: true })).toBeVisible();
   const stored = await agentNamed(page, token, name);
-  expect(stored).toMatchObject({ visibility: 'public', route: [{ provider_id: provider.id, model: 'sim?tokens=3&delay=0', weight: 5 }] });
+  expect(stored).toMatchObject({
+    visibility: 'roles',
+    visible_roles: ['user'],
+    route: [{ provider_id: provider.id, model: 'sim?tokens=3&delay=0', weight: 5 }],
+  });
+
+  // Made public from its editor, the route kept.
+  await card.getByRole('button', { name: `Edit ${name}` }).click();
+  await expect(page.getByLabel('Model of target 1')).toHaveValue('sim?tokens=3&delay=0');
+  await page.getByRole('radiogroup', { name: 'Visibility' }).getByText('Public', { exact: true }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(card.getByText('Public', { exact: true })).toBeVisible();
+  expect(await agentNamed(page, token, name)).toMatchObject({ visibility: 'public', visible_roles: [], route: stored!.route });
 
   await page.getByRole('listitem', { name: 'Default' }).getByRole('button', { name: 'Delete Default' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();

@@ -58,6 +58,9 @@ test('an API key is shown once, works, and stops working when revoked; the theme
   await expect(row.getByText('gateway', { exact: true })).toHaveCount(0);
   await page.reload();
   await expect(page.getByRole('row', { name: /laptop script/ })).toBeVisible();
+  // The table's loading veil fades out before the picture is taken.
+  await expect(page.locator('.ant-spin-blur')).toHaveCount(0);
+  await page.waitForFunction(() => [...document.querySelectorAll('.ant-spin-container')].every((element) => getComputedStyle(element).opacity === '1'));
   await screenshot(page, 'settings-keys-en-dark');
 
   await page.getByRole('button', { name: 'Revoke laptop script' }).click();

@@ -233,6 +233,7 @@ function AgentForm({ agent, initial, admin }: { agent?: Agent; initial: AgentFor
         <Card title={t('editor.admin')} style={{ marginBottom: 16 }}>
           <Form.Item name="visibility" label={t('fields.visibility')}>
             <Radio.Group
+              aria-label={t('fields.visibility')}
               disabled={agent?.is_default}
               options={(['public', 'roles', 'private'] as const).map((value) => ({ value, label: t(`visibility.${value}`) }))}
             />
@@ -244,7 +245,7 @@ function AgentForm({ agent, initial, admin }: { agent?: Agent; initial: AgentFor
               label={t('fields.visibleRoles')}
               rules={[{ required: true, type: 'array', min: 1, message: t('validation.rolesRequired') }]}
             >
-              <Checkbox.Group options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
+              <Checkbox.Group aria-label={t('fields.visibleRoles')} options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
             </Form.Item>
           )}
           <Form.Item name="cache_enabled" label={t('fields.cache')} extra={t('fields.cacheHint')} valuePropName="checked">

@@ -83,36 +83,36 @@ export function AgentListPage() {
               style={{ height: '100%', display: 'flex', flexDirection: 'column' }}
               styles={{ body: { flex: 1 } }}
               actions={[
-                <Button
-                  key="chat"
-                  type="link"
-                  icon={<MessageOutlined />}
-                  onClick={() => navigate(`/?agent=${encodeURIComponent(agent.id)}`)}
-                  aria-label={t('list.startChatWith', { name: agent.name })}
-                >
-                  {t('list.startChat')}
-                </Button>,
-                ...(canEdit(agent)
-                  ? [
+                <Flex key="actions" justify="space-between" align="center" style={{ padding: '0 12px' }}>
+                  <Button
+                    type="link"
+                    icon={<MessageOutlined />}
+                    onClick={() => navigate(`/?agent=${encodeURIComponent(agent.id)}`)}
+                    aria-label={t('list.startChatWith', { name: agent.name })}
+                    style={{ paddingInline: 4 }}
+                  >
+                    {t('list.startChat')}
+                  </Button>
+                  {canEdit(agent) && (
+                    <Space size={0}>
                       <Button
-                        key="edit"
-                        type="link"
+                        type="text"
                         icon={<EditOutlined />}
                         onClick={() => navigate(`/agents/${encodeURIComponent(agent.id)}`)}
                         aria-label={t('list.editNamed', { name: agent.name })}
                         title={t('list.editNamed', { name: agent.name })}
-                      />,
+                      />
                       <Button
-                        key="delete"
-                        type="link"
+                        type="text"
                         danger
                         icon={<DeleteOutlined />}
                         onClick={() => confirmDelete(agent)}
                         aria-label={t('list.deleteNamed', { name: agent.name })}
                         title={t('list.deleteNamed', { name: agent.name })}
-                      />,
-                    ]
-                  : []),
+                      />
+                    </Space>
+                  )}
+                </Flex>,
               ]}
             >
               <Card.Meta

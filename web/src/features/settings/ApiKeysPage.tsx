@@ -91,7 +91,6 @@ export function ApiKeysPage() {
         dataSource={keys.data ?? []}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        tableLayout="auto"
         locale={{ emptyText: <Empty description={t('keys.empty')} /> }}
         aria-label={t('sections.keys')}
         columns={[
@@ -101,11 +100,12 @@ export function ApiKeysPage() {
             key: 'scopes',
             title: t('keys.scopes'),
             dataIndex: 'scopes',
+            width: 300,
             render: (scopes: string[]) =>
               scopes.length === SCOPES.length ? (
                 <Tag color="blue">{t('keys.allScopes')}</Tag>
               ) : (
-                <Space size={[4, 4]} wrap>
+                <Space size={[4, 4]} wrap style={{ maxWidth: 300 }}>
                   {scopes.map((scope) => (
                     <Tag key={scope} title={scopeText(scope)}>
                       {scope}
