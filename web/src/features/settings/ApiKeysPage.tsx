@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/problem';
-import { formatDate, formatDateTime } from '../../i18n/format';
+import { formatDate, formatDateTime, formatRelative } from '../../i18n/format';
 import { problemText } from '../../i18n/problems';
 import { serverMessageText } from '../agents/formErrors';
 
@@ -94,18 +94,29 @@ export function ApiKeysPage() {
         locale={{ emptyText: <Empty description={t('keys.empty')} /> }}
         aria-label={t('sections.keys')}
         columns={[
-          { key: 'name', title: t('keys.name'), dataIndex: 'name', render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
-          { key: 'prefix', title: t('keys.prefix'), dataIndex: 'prefix', render: (prefix: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{prefix}…</Typography.Text> },
+          {
+            key: 'name',
+            title: t('keys.name'),
+            dataIndex: 'name',
+            render: (name: string, key) => (
+              <Flex vertical gap={2}>
+                <Typography.Text strong>{name}</Typography.Text>
+                <Typography.Text code style={{ whiteSpace: 'nowrap', alignSelf: 'flex-start' }} aria-label={t('keys.prefixOf', { prefix: key.prefix })}>
+                  {key.prefix}…
+                </Typography.Text>
+              </Flex>
+            ),
+          },
           {
             key: 'scopes',
             title: t('keys.scopes'),
             dataIndex: 'scopes',
-            width: 300,
+            width: 220,
             render: (scopes: string[]) =>
               scopes.length === SCOPES.length ? (
                 <Tag color="blue">{t('keys.allScopes')}</Tag>
               ) : (
-                <Space size={[4, 4]} wrap style={{ maxWidth: 300 }}>
+                <Space size={[4, 4]} wrap style={{ maxWidth: 220 }}>
                   {scopes.map((scope) => (
                     <Tag key={scope} title={scopeText(scope)}>
                       {scope}
@@ -114,12 +125,19 @@ export function ApiKeysPage() {
                 </Space>
               ),
           },
-          { key: 'created', title: t('keys.created'), dataIndex: 'created_at', render: (value: string) => <span title={formatDateTime(value)}>{formatDate(value)}</span> },
+          { key: 'created', title: t('keys.created'), dataIndex: 'created_at', render: (value: string) => <span title={formatDateTime(value)} style={{ whiteSpace: 'nowrap' }}>{formatDate(value)}</span> },
           {
             key: 'used',
             title: t('keys.lastUsed'),
             dataIndex: 'last_used_at',
-            render: (value: string | null) => (value ? formatDateTime(value) : <Typography.Text type="secondary">{t('keys.never')}</Typography.Text>),
+            render: (value: string | null) =>
+              value ? (
+                <span title={formatDateTime(value)} style={{ whiteSpace: 'nowrap' }}>
+                  {formatRelative(value)}
+                </span>
+              ) : (
+                <Typography.Text type="secondary">{t('keys.never')}</Typography.Text>
+              ),
           },
           {
             key: 'expires',
@@ -131,7 +149,7 @@ export function ApiKeysPage() {
               ) : new Date(value).getTime() <= now ? (
                 <Tag color="red">{t('keys.expired', { date: formatDateTime(value) })}</Tag>
               ) : (
-                <span title={formatDateTime(value)}>{formatDate(value)}</span>
+                <span title={formatDateTime(value)} style={{ whiteSpace: 'nowrap' }}>{formatDate(value)}</span>
               ),
           },
           {
