@@ -103,11 +103,11 @@ function AgentForm({ agent, initial, admin }: { agent?: Agent; initial: AgentFor
     } catch (failure) {
       if (failure instanceof ApiError && failure.slug === 'agent-name-taken') {
         form.setFields([{ name: 'name', errors: [t('editor.nameTaken')] }]);
-        form.scrollToField('name');
+        form.scrollToField('name', { block: 'center' });
       } else if (failure instanceof ApiError && failure.errors.length > 0) {
         const { placed, rest } = placeFieldErrors(registeredNames(form), failure.errors);
         form.setFields(placed as Parameters<typeof form.setFields>[0]);
-        if (placed.length > 0) form.scrollToField(placed[0].name);
+        if (placed.length > 0) form.scrollToField(placed[0].name, { block: 'center' });
         if (rest.length > 0) setError(rest);
       } else {
         setError([problemText(failure)]);
@@ -125,7 +125,7 @@ function AgentForm({ agent, initial, admin }: { agent?: Agent; initial: AgentFor
       layout="vertical"
       initialValues={initial}
       onFinish={submit}
-      scrollToFirstError
+      scrollToFirstError={{ block: 'center' }}
       requiredMark="optional"
       aria-label={agent ? t('editor.editTitle', { name: agent.name }) : t('editor.createTitle')}
     >
