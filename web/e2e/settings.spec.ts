@@ -36,6 +36,8 @@ test('an API key is shown once, works, and stops working when revoked; the theme
   const form = page.getByRole('dialog', { name: 'New API key' });
   await form.getByLabel('Name').fill('laptop script');
   await form.getByRole('checkbox', { name: /^gateway/ }).uncheck();
+  await form.getByLabel('Expiry date (optional)').click();
+  await page.getByText('In a week', { exact: true }).click();
   await form.getByRole('button', { name: 'Create the key' }).click();
 
   const shown = page.getByRole('dialog', { name: 'Your new key "laptop script"' });
@@ -51,7 +53,18 @@ test('an API key is shown once, works, and stops working when revoked; the theme
 
   const row = page.getByRole('row', { name: /laptop script/ });
   await expect(row).toContainText(`${key.slice(0, 10)}…`);
-  await expect(row).toContainText('Never expires');
+  const listed = (await (await page.request.get('/api/v1/api-keys', { headers: { Authorization: `Bearer ${account.token}` } })).json()) as {
+    expires_at: string;
+    scopes: string[];
+  }[];
+  expect(listed).toHaveLength(1);
+  // The end of the chosen day, a week from now, in the browser's time zone.
+  const expires = new Date(listed[0].expires_at);
+  const days = (expires.getTime() - Date.now()) / 86_400_000;
+  expect(days).toBeGreaterThan(6.9);
+  expect(days).toBeLessThan(8);
+  expect(listed[0].scopes).toEqual(['chat', 'conversations:read', 'conversations:write', 'agents:read', 'agents:write', 'contexts:read', 'contexts:write']);
+  await expect(row).toContainText(new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(expires));
   for (const scope of ['chat', 'conversations:read', 'conversations:write', 'agents:read', 'agents:write', 'contexts:read', 'contexts:write']) {
     await expect(row.getByText(scope, { exact: true })).toBeVisible();
   }
