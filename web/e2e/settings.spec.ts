@@ -29,8 +29,9 @@ test('an API key is shown once, works, and stops working when revoked; the theme
   await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
 
-  await page.getByRole('menuitem', { name: 'API keys' }).click();
+  await page.getByRole('link', { name: 'API keys' }).click();
   await expect(page).toHaveURL(/\/settings\/keys$/);
+  await expect(page.getByRole('link', { name: 'API keys' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByText('You have no API keys')).toBeVisible();
   await page.getByRole('button', { name: 'New API key' }).click();
   const form = page.getByRole('dialog', { name: 'New API key' });
@@ -188,7 +189,7 @@ test('the usage page opens (in Chinese)', async ({ page }) => {
   await page.addInitScript(() => localStorage.setItem('parley.language', 'zh-CN'));
   await loginInPage(page, account.email, account.password);
   await page.getByRole('link', { name: '设置' }).click();
-  await page.getByRole('menuitem', { name: '用量' }).click();
+  await page.getByRole('link', { name: '用量' }).click();
   await expect(page).toHaveURL(/\/settings\/usage$/);
   await expect(page.getByRole('heading', { name: '用量' })).toBeVisible();
   await screenshot(page, 'settings-usage-zh-light');

@@ -1,7 +1,7 @@
 import { BarChartOutlined, BgColorsOutlined, KeyOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
-import { Grid, Menu, Typography } from 'antd';
+import { Grid, theme, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { NotFound } from '../../app/NotFound';
 import { ApiKeysPage } from './ApiKeysPage';
 import { AppearancePage } from './AppearancePage';
@@ -21,19 +21,50 @@ const SECTIONS = [
 export function SettingsRoutes() {
   const { t } = useTranslation('settings');
   const location = useLocation();
-  const navigate = useNavigate();
+  const { token } = theme.useToken();
   const mobile = Grid.useBreakpoint().md === false;
   const current = /^\/settings\/([^/]+)/.exec(location.pathname)?.[1] ?? 'profile';
 
+  // Links, not an application menu: each section has its address (reload, open in a new tab).
   const menu = (
-    <Menu
-      mode={mobile ? 'horizontal' : 'inline'}
-      selectedKeys={[current]}
-      onClick={({ key }) => navigate(`/settings/${key}`)}
-      items={SECTIONS.map(({ key, icon }) => ({ key, icon, label: t(`sections.${key}`) }))}
-      style={{ borderInlineEnd: 'none', background: 'transparent' }}
-      aria-label={t('title')}
-    />
+    <ul
+      style={{
+        listStyle: 'none',
+        margin: 0,
+        padding: 0,
+        display: 'flex',
+        flexDirection: mobile ? 'row' : 'column',
+        gap: 4,
+        overflowX: mobile ? 'auto' : undefined,
+      }}
+    >
+      {SECTIONS.map(({ key, icon }) => {
+        const active = key === current;
+        return (
+          <li key={key} style={{ flexShrink: 0 }}>
+            <Link
+              to={`/settings/${key}`}
+              aria-current={active ? 'page' : undefined}
+              style={{
+                display: 'flex',
+                alignItems: 'center',
+                gap: 10,
+                padding: '8px 16px',
+                borderRadius: token.borderRadiusLG,
+                whiteSpace: 'nowrap',
+                color: active ? token.colorPrimary : token.colorText,
+                background: active ? token.controlItemBgActive : 'transparent',
+                fontWeight: active ? 500 : undefined,
+                transition: 'none',
+              }}
+            >
+              {icon}
+              {t(`sections.${key}`)}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
   );
 
   return (
