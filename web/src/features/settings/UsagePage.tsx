@@ -172,7 +172,25 @@ function MonthView({ usage }: { usage: Usage }) {
         aria-label={t('usage.byModel')}
         locale={{ emptyText: t('usage.none') }}
         columns={[{ key: 'model', title: t('usage.model'), dataIndex: 'model', render: (model: string) => <Typography.Text code>{model}</Typography.Text> }, ...columns]}
+        style={{ marginBottom: 16 }}
       />
+      {usage.by_source.length > 0 && (
+        <>
+          <Typography.Title level={5}>{t('usage.bySource')}</Typography.Title>
+          <Table
+            size="small"
+            pagination={false}
+            scroll={{ x: 560 }}
+            rowKey="source"
+            dataSource={sorted(usage.by_source)}
+            aria-label={t('usage.bySource')}
+            columns={[
+              { key: 'source', title: t('usage.source'), dataIndex: 'source', render: (source: string) => t(`usage.sources.${source}`, { defaultValue: source }) },
+              ...columns,
+            ]}
+          />
+        </>
+      )}
     </>
   );
 }
