@@ -69,7 +69,16 @@ export function SettingsRoutes() {
 
   return (
     <div style={{ display: 'flex', flexDirection: mobile ? 'column' : 'row', minHeight: '100%' }}>
-      <div style={{ width: mobile ? '100%' : 200, flexShrink: 0, padding: mobile ? '8px 8px 0' : '24px 8px' }}>
+      <div
+        style={{
+          width: mobile ? '100%' : 200,
+          flexShrink: 0,
+          padding: mobile ? '8px 8px 0' : '24px 8px',
+          position: mobile ? undefined : 'sticky',
+          top: 0,
+          alignSelf: 'flex-start',
+        }}
+      >
         {!mobile && (
           <Typography.Title level={3} style={{ padding: '0 16px', marginTop: 0 }}>
             {t('title')}
