@@ -198,8 +198,7 @@ test('an administrator makes a public agent with a route, and the default agent 
   await expect(page.getByRole('listitem', { name })).toHaveCount(0);
 });
 
-test.fixme('a chat started from an agent shows its greeting and suggested questions', async ({ page }) => {
-  // Needs the chat page's agent start (the chat feature); enabled at integration.
+test('a chat started from an agent shows its greeting and suggested questions', async ({ page }) => {
   const account = await newAccount(page.request, 'greet');
   const created = await page.request.post('/api/v1/agents', {
     data: { name: `Greeter ${Date.now().toString(36)}`, greetings: [GREETING], suggested_questions: QUESTIONS },

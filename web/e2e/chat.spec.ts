@@ -296,12 +296,8 @@ test('sidebar: rename, pin, archive and delete', async ({ page, request }) => {
 
 test('sidebar: filter by title', async ({ page, request }) => {
   const account = await signIn(page, request);
-  const probe = await request.get('/api/v1/conversations?q=no-such-title-anywhere', { headers: auth(account) });
   await createConversation(request, account, { title: 'Budget for 2027' });
   await createConversation(request, account, { title: 'Holiday plans' });
-  const filtered = await request.get('/api/v1/conversations?q=BUDGET', { headers: auth(account) });
-  const supported = probe.status() === 200 && filtered.status() === 200 && ((await filtered.json()) as { items: unknown[] }).items.length === 1;
-  test.fixme(!supported, 'the server does not filter by ?q= yet (added at integration)');
   await page.reload();
   await expect(page.getByTestId('conversation-item')).toHaveCount(2);
   await page.getByRole('searchbox', { name: 'Filter by title' }).fill('budget');

@@ -195,8 +195,7 @@ test('the usage page opens (in Chinese)', async ({ page }) => {
   await screenshot(page, 'settings-usage-zh-light');
 });
 
-test.fixme('the usage page counts the tokens just spent against the quota', async ({ page }) => {
-  // Needs GET /api/v1/users/me/quota and /usage (being built); enabled at integration.
+test('the usage page counts the tokens just spent against the quota', async ({ page }) => {
   const account = await newAccount(page.request, 'spent');
   const headers = { Authorization: `Bearer ${account.token}` };
   const conversation = (await (await page.request.post('/api/v1/conversations', { data: {}, headers })).json()) as { id: string };

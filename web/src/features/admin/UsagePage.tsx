@@ -114,7 +114,7 @@ function DayTable({ usage }: { usage: Usage }) {
   );
 }
 
-function Report({ usage }: { usage: Usage }) {
+function Report({ usage, providerNames }: { usage: Usage; providerNames: Map<string, string> }) {
   const { t } = useTranslation('admin');
   const translate = t as unknown as (key: string, options?: Record<string, unknown>) => string;
   const groups = useMemo(() => {
@@ -127,9 +127,14 @@ function Report({ usage }: { usage: Usage }) {
         totals: row,
       })),
       models: usage.by_model.map((row) => ({ key: row.model, name: row.model || unnamed, totals: row })),
-      providers: usage.by_provider.map((row) => ({ key: row.provider, name: row.provider || unnamed, totals: row })),
+      // Stored providers serve under their id; the console shows their names.
+      providers: usage.by_provider.map((row) => ({
+        key: row.provider,
+        name: providerNames.get(row.provider) ?? (row.provider || unnamed),
+        totals: row,
+      })),
     };
-  }, [usage, t]);
+  }, [usage, providerNames, t]);
   const charts = useMemo(
     () => ({
       tokens: tokensPerDay(usage, translate),
@@ -223,6 +228,11 @@ export function UsagePage() {
     queryFn: () => adminApi.usage(period.from, period.to),
     retry: false,
   });
+  const providers = useQuery({ queryKey: ['admin', 'providers'], queryFn: adminApi.providers });
+  const providerNames = useMemo(
+    () => new Map((providers.data?.items ?? []).map((provider) => [provider.id, provider.name])),
+    [providers.data],
+  );
   const range: [Dayjs, Dayjs] = [dayjs(period.from), dayjs(period.to)];
   const picker = (
     <Flex gap={8} wrap align="center">
@@ -264,7 +274,7 @@ export function UsagePage() {
       ) : usage.data.by_day.length === 0 ? (
         <Empty />
       ) : (
-        <Report usage={usage.data} />
+        <Report usage={usage.data} providerNames={providerNames} />
       )}
     </>
   );

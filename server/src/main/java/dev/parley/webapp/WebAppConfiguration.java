@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.EncodedResourceResolver;
 
 /**
  * The web app's files. Its hashed bundles under {@code /assets/} never change and are
@@ -24,11 +25,13 @@ class WebAppConfiguration implements WebMvcConfigurer {
 		registry.addResourceHandler("/assets/**")
 			.addResourceLocations(LOCATION + "assets/")
 			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
-			.resourceChain(true);
+			.resourceChain(true)
+			.addResolver(new EncodedResourceResolver());
 		registry.addResourceHandler("/**")
 			.addResourceLocations(LOCATION)
 			.setCacheControl(CacheControl.noCache())
 			.resourceChain(true)
+			.addResolver(new EncodedResourceResolver())
 			.addResolver(new ClientRouteResolver());
 	}
 

@@ -25,7 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * agents and providers that other classes must not see). {@code -Dparley.screenshots=1}
  * also writes {@code docs/screenshots/}.
  */
-@TestPropertySource(properties = "PARLEY_DEFAULT_MODEL=" + WebAppIT.DEFAULT_MODEL)
+// Every test registers and logs in from 127.0.0.1: more than the 30 anonymous requests a
+// minute one address may make.
+@TestPropertySource(properties = { "PARLEY_DEFAULT_MODEL=" + WebAppIT.DEFAULT_MODEL,
+		"parley.limits.anonymous-requests-per-minute=600" })
 @DirtiesContext
 class WebAppIT extends WholeAppTestBase {
 

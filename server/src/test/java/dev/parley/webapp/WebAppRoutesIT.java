@@ -45,6 +45,12 @@ class WebAppRoutesIT extends WholeAppTestBase {
 		Response script = page(bundle);
 		assertThat(script.status()).isEqualTo(200);
 		assertThat(script.header("Cache-Control")).contains("max-age=31536000").contains("immutable");
+		Response compressed = this.http.request("GET", bundle).header("Accept-Encoding", "gzip").send();
+		assertThat(compressed.status()).isEqualTo(200);
+		assertThat(compressed.header("Content-Encoding")).isEqualTo("gzip");
+		assertThat(compressed.header("Vary")).containsIgnoringCase("Accept-Encoding");
+		assertThat(Long.parseLong(compressed.header("Content-Length")))
+			.isLessThan(Long.parseLong(script.header("Content-Length")) / 2);
 	}
 
 	/** A GET as a browser sends it, asking for HTML first. */
