@@ -42,6 +42,41 @@ test('a reload keeps the session and two tabs share it', async ({ page, context 
   await expect(page).toHaveURL(/\/login/);
 });
 
+test('two tabs whose access token ran out refresh it once between them and both stay signed in', async ({ page, context }) => {
+  const email = uniqueEmail('refresh');
+  expect((await page.request.post('/api/v1/auth/register', { data: { email, password: PASSWORD } })).status()).toBe(201);
+  await loginInPage(page, email, PASSWORD);
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(second.getByTestId('new-chat')).toBeVisible();
+  const refreshes: string[] = [];
+  context.on('request', (request) => {
+    if (request.url().endsWith('/api/v1/auth/refresh')) refreshes.push(request.url());
+  });
+  const before = await page.evaluate(() => {
+    const session = JSON.parse(localStorage.getItem('parley.session')!);
+    session.accessExpiresAt = 0;
+    localStorage.setItem('parley.session', JSON.stringify(session));
+    return session.refreshToken as string;
+  });
+  // Both tabs start over with the expired token and call the API at once.
+  await Promise.all([page.reload(), second.reload()]);
+  for (const tab of [page, second]) {
+    await expect(tab.getByTestId('new-chat')).toBeVisible();
+    await expect(tab.getByRole('searchbox', { name: 'Filter by title' })).toBeVisible();
+  }
+  await expect.poll(() => refreshes.length).toBe(1);
+  const after = await second.evaluate(() => JSON.parse(localStorage.getItem('parley.session')!).refreshToken as string);
+  expect(after).not.toBe(before);
+  // The renewed pair works in both tabs, and the session was not ended as a reuse.
+  for (const tab of [page, second]) {
+    await tab.goto('/settings');
+    await expect(tab).toHaveURL(/\/settings/);
+    await expect(tab.getByTestId('new-chat')).toBeVisible();
+  }
+  expect(refreshes.length).toBe(1);
+});
+
 test('the language follows the switch and stays after a reload', async ({ page }) => {
   await page.goto('/login');
   await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();

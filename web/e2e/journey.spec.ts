@@ -66,7 +66,7 @@ test('a provider and a public agent made by an administrator serve a user, and t
   await loginInPage(console, env.adminEmail, env.adminPassword);
   await console.goto('/admin/usage?days=7');
   const tokens = new Intl.NumberFormat('en').format(spent);
-  await expect(console.getByRole('row', { name: new RegExp(user.email.replace(/\./g, '\\.')) })).toContainText(tokens);
+  // (The report's top ten users are the suite's big spenders; this agent and provider are this test's alone.)
   await expect(console.getByRole('row', { name: new RegExp(agentName) })).toContainText(tokens);
   await expect(console.getByRole('row', { name: new RegExp(providerName) })).toContainText(tokens);
   await adminContext.close();

@@ -21,7 +21,11 @@ class WebAppRoutesIT extends WholeAppTestBase {
 			assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
 			assertThat(page.body()).as(path).contains("<div id=\"root\"></div>");
 			assertThat(page.header("Cache-Control")).as(path).isEqualTo("no-cache");
-			assertThat(page.header("Content-Security-Policy")).as(path).contains("script-src 'self'");
+			assertThat(page.header("Content-Security-Policy")).as(path)
+				.contains("script-src 'self';")
+				.contains("connect-src 'self';")
+				.doesNotContain("unsafe-eval")
+				.doesNotContain("ws:");
 		}
 	}
 
