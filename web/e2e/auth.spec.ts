@@ -5,6 +5,7 @@ test('a new user registers, lands in the chat, logs out and logs in again', asyn
   const email = uniqueEmail('ada');
   await page.goto('/');
   await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
   await screenshot(page, 'login-en-light');
   await page.getByRole('link', { name: 'Create one' }).click();
   await page.getByLabel('E-mail').fill(email);

@@ -9,7 +9,7 @@ import type { User } from '../../api/types';
 import { formatDateTime } from '../../i18n/format';
 import { problemText } from '../../i18n/problems';
 import { serverMessageText } from '../agents/formErrors';
-import { passwordRuleText } from '../auth/passwordRules';
+import { PasswordChangeForm } from '../auth/PasswordChangeForm';
 
 const DISPLAY_NAME_MAX = 100;
 
@@ -83,82 +83,13 @@ function ProfileCard({ user }: { user: User }) {
   );
 }
 
-interface PasswordValues {
-  current_password: string;
-  new_password: string;
-  confirm: string;
-}
-
 function PasswordCard() {
   const { t } = useTranslation('settings');
   const { message } = App.useApp();
-  const [form] = Form.useForm<PasswordValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async (values: PasswordValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api<void>('/api/v1/users/me/password', {
-        method: 'POST',
-        body: { current_password: values.current_password, new_password: values.new_password },
-      });
-      form.resetFields();
-      message.success(t('password.changed'));
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.errors.length > 0) {
-        const byField = new Map<string, string[]>();
-        for (const field of failure.errors) {
-          const name = field.field === 'current_password' ? 'current_password' : 'new_password';
-          byField.set(name, [...(byField.get(name) ?? []), passwordRuleText(field.message)]);
-        }
-        form.setFields([...byField].map(([name, errors]) => ({ name: name as keyof PasswordValues, errors })));
-      } else {
-        setError(problemText(failure));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <Card title={t('password.title')}>
       <Typography.Paragraph type="secondary">{t('password.intro')}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
-      <Form<PasswordValues> form={form} layout="vertical" onFinish={submit} requiredMark={false} style={{ maxWidth: 420 }}>
-        <Form.Item name="current_password" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
-          <Input.Password autoComplete="current-password" />
-        </Form.Item>
-        <Form.Item
-          name="new_password"
-          label={t('password.new')}
-          extra={t('password.hint')}
-          rules={[
-            { required: true, message: t('password.newRequired') },
-            { min: 10, message: t('auth:rules.minChars', { count: 10 }) },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          label={t('password.confirm')}
-          dependencies={['new_password']}
-          rules={[
-            { required: true, message: t('password.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_, value) =>
-                !value || getFieldValue('new_password') === value ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>
-          {t('password.submit')}
-        </Button>
-      </Form>
+      <PasswordChangeForm onChanged={() => void message.success(t('password.changed'))} style={{ maxWidth: 420 }} />
     </Card>
   );
 }
