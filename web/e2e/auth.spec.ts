@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { env, loginInPage, PASSWORD, screenshot, uniqueEmail } from './fixtures';
+import { adminToken, env, loginInPage, PASSWORD, screenshot, uniqueEmail } from './fixtures';
 
 test('a new user registers, lands in the chat, logs out and logs in again', async ({ page }) => {
   const email = uniqueEmail('ada');
@@ -93,4 +93,30 @@ test('an administrator signs in', async ({ page }) => {
   test.skip(!env.adminPassword, 'no administrator password given');
   await loginInPage(page, env.adminEmail, env.adminPassword);
   await expect(page.getByTestId('nav-admin')).toBeVisible();
+});
+
+test('a user given a one-time password must choose their own before anything else', async ({ page, request }) => {
+  test.skip(!env.adminPassword, 'no administrator password given');
+  const email = uniqueEmail('onetime');
+  const created = await request.post('/api/v1/admin/users', {
+    headers: { Authorization: `Bearer ${await adminToken(request)}` },
+    data: { email, display_name: 'One Time' },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const temporary = ((await created.json()) as { temporary_password: string }).temporary_password;
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(temporary);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/change-password$/);
+  await expect(page.getByText('Your password was generated for you.', { exact: false })).toBeVisible();
+  // Nothing else opens until then.
+  await page.goto('/settings');
+  await expect(page).toHaveURL(/\/change-password$/);
+  await page.getByLabel('Current password').fill(temporary);
+  await page.getByLabel('New password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Repeat the new password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Change the password' }).click();
+  await expect(page.getByTestId('new-chat')).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
 });

@@ -122,6 +122,25 @@ test('stop mid-reply keeps the partial text, also after a reload', async ({ page
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
 });
 
+test('a reply started in one tab shows in another, whose Stop stops it for both', async ({ page, context, request }) => {
+  const account = await signIn(page, request);
+  await send(page, 'Tell me a long story');
+  const id = await midStream(page, 3);
+  const other = await context.newPage();
+  await other.goto(`/c/${id}`);
+  const followed = other.getByTestId('message-assistant').last();
+  await expect(followed).toHaveAttribute('data-status', 'streaming');
+  await other.getByRole('button', { name: 'Stop' }).click();
+  await expect(followed).toHaveAttribute('data-status', 'stopped');
+  await expect(lastReply(page)).toHaveAttribute('data-status', 'stopped');
+  const stored = (await storedMessages(request, account, id)).find((m) => m.role === 'assistant')!;
+  expect(stored.status).toBe('stopped');
+  for (const tab of [page, other]) {
+    await expect(tab.getByTestId('message-assistant').last().getByTestId('reply-text')).toHaveText(stored.content.trim());
+    await expect(tab.getByRole('button', { name: 'Send' })).toBeVisible();
+  }
+});
+
 test('regenerate makes a sibling and the branch switcher shows the other reply', async ({ page, request }) => {
   const account = await signIn(page, request);
   const id = await createConversation(request, account);

@@ -75,5 +75,5 @@ const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'd
 export async function screenshot(page: Page, name: string) {
   if (process.env.PARLEY_SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false, animations: 'disabled' });
 }

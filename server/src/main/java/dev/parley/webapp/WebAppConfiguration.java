@@ -27,10 +27,13 @@ class WebAppConfiguration implements WebMvcConfigurer {
 			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
 			.resourceChain(true)
 			.addResolver(new EncodedResourceResolver());
+		// No resolution cache here: whether a path is answered with index.html depends on
+		// the
+		// request's Accept header, not on the path alone.
 		registry.addResourceHandler("/**")
 			.addResourceLocations(LOCATION)
 			.setCacheControl(CacheControl.noCache())
-			.resourceChain(true)
+			.resourceChain(false)
 			.addResolver(new EncodedResourceResolver())
 			.addResolver(new ClientRouteResolver());
 	}

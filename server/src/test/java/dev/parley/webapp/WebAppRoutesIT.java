@@ -32,6 +32,12 @@ class WebAppRoutesIT extends WholeAppTestBase {
 	@Test
 	void theServersOwnPathsNeverFallBackToTheApp() {
 		assertThat(this.http.send("GET", "/api/v1/no-such-thing", null, null).status()).isEqualTo(401);
+		// A client route asked for by an API client, not a browser, is an unknown path.
+		Response json = this.http.request("GET", "/c/0190c0de-0000-7000-8000-000000000000")
+			.accept("application/json")
+			.send();
+		json.assertProblem(404, "not-found");
+		assertThat(page("/c/0190c0de-0000-7000-8000-000000000000").status()).isEqualTo(200);
 		Response unknownAsset = this.http.send("GET", "/assets/no-such-file.js", null, null);
 		assertThat(unknownAsset.status()).isEqualTo(404);
 		assertThat(unknownAsset.header("Content-Type")).startsWith("application/problem+json");
