@@ -2,28 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/problem';
 import type { Message } from '../../api/types';
 import type { Provider, Usage } from './api';
+import { storedMessage } from '../../../test/messages';
 import { branchLabels } from './ConversationView';
 import { bodyOf, type FormValues, placeErrors } from './ProviderForm';
 import { fieldOf, valueOf } from './QuotasPage';
 import { ranking, tokensPerDay } from './usageCharts';
 
 function message(id: string, parent: string | null, role: Message['role']): Message {
-  return {
-    id,
-    conversation_id: 'c',
-    parent_id: parent,
-    role,
-    content: id,
-    status: 'complete',
-    model: null,
-    provider: null,
-    prompt_tokens: null,
-    completion_tokens: null,
-    finish_reason: null,
-    cached: false,
-    created_at: '2026-12-03T10:00:00Z',
-    updated_at: '2026-12-03T10:00:00Z',
-  };
+  return storedMessage(id, parent, role, '2026-12-03T10:00:00Z');
 }
 
 describe('branchLabels', () => {

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../api/types';
 import { buildTree, choosePath, picksFor, ROOT } from './tree';
+import { storedMessage } from '../../../test/messages';
 
 let clock = 0;
 function msg(id: string, parent: string | null, role: Message['role'] = 'user'): Message {
   clock += 1;
-  return {
-    id,
-    conversation_id: 'c',
-    parent_id: parent,
-    role,
-    content: id,
-    status: 'complete',
-    model: null,
-    provider: null,
-    prompt_tokens: null,
-    completion_tokens: null,
-    finish_reason: null,
-    cached: false,
-    created_at: new Date(1_700_000_000_000 + clock * 1000).toISOString(),
-    updated_at: '',
-  };
+  return storedMessage(id, parent, role, new Date(1_700_000_000_000 + clock * 1000).toISOString());
 }
 
 describe('the message tree', () => {
