@@ -1,9 +1,12 @@
 package dev.parley.testsupport;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,8 +64,11 @@ public abstract class WholeAppTestBase {
 
 	private Session user;
 
-	/** The database {@link #useServerDatabase} opened for the running class, if any. */
-	private static TestDatabase serverDatabase;
+	/**
+	 * The databases {@link #useServerDatabase} opened, by the test class they are for:
+	 * classes on failsafe's two lanes run at once, and each must drop only its own.
+	 */
+	private static final Map<Class<?>, TestDatabase> SERVER_DATABASES = new ConcurrentHashMap<>();
 
 	@DynamicPropertySource
 	static void parley(DynamicPropertyRegistry registry) {
@@ -75,15 +81,13 @@ public abstract class WholeAppTestBase {
 	 * subclass is {@code @DirtiesContext}, so that no other class reuses its context.
 	 */
 	protected static void useServerDatabase(DynamicPropertyRegistry registry, Supplier<TestDatabase> server) {
-		serverDatabase = TestApp.useDatabase(registry, server);
+		Class<?> testClass = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+		SERVER_DATABASES.put(testClass, TestApp.useDatabase(registry, server));
 	}
 
 	@AfterAll
-	static void dropServerDatabase() {
-		if (serverDatabase != null) {
-			serverDatabase.close();
-			serverDatabase = null;
-		}
+	static void dropServerDatabase(TestInfo test) {
+		test.getTestClass().map(SERVER_DATABASES::remove).ifPresent(TestDatabase::close);
 	}
 
 	@BeforeEach
