@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from '../api/problem';
 import { AppRoutes } from './AppRoutes';
-import { useDarkMode } from './theme';
+import { useDarkMode, usePrefersReducedMotion } from './theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -21,11 +21,12 @@ const queryClient = new QueryClient({
 
 export function App() {
   const dark = useDarkMode();
+  const reducedMotion = usePrefersReducedMotion();
   const { i18n } = useTranslation();
   return (
     <ConfigProvider
       locale={i18n.language === 'zh-CN' ? zhCN : enUS}
-      theme={{ algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm, cssVar: {} }}
+      theme={{ algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm, cssVar: {}, token: { motion: !reducedMotion } }}
       button={{ autoInsertSpace: false }}
     >
       <AntApp style={{ height: '100%' }}>

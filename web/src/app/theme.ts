@@ -40,3 +40,16 @@ export function useDarkMode(): boolean {
   }, [dark]);
   return dark;
 }
+
+const reducedMotionQuery =
+  typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : undefined;
+
+function subscribeReducedMotion(listener: () => void) {
+  reducedMotionQuery?.addEventListener('change', listener);
+  return () => reducedMotionQuery?.removeEventListener('change', listener);
+}
+
+/** Whether the user asked their system for less motion: the app then animates nothing. */
+export function usePrefersReducedMotion(): boolean {
+  return useSyncExternalStore(subscribeReducedMotion, () => reducedMotionQuery?.matches ?? false, () => false);
+}
