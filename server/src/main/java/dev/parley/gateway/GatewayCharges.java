@@ -77,6 +77,21 @@ class GatewayCharges {
 		this.ledger.record(record);
 	}
 
+	/**
+	 * A call the response cache answered: no tokens to charge, one request on the key's
+	 * usage (when not null) and its usage record, in one transaction.
+	 */
+	void recordCached(@Nullable String apiKeyId, UsageRecord record) {
+		Usage nothing = new Usage(0, 0);
+		boolean keyMissing = Boolean.TRUE.equals(this.transactions.execute((status) -> {
+			this.ledger.record(record);
+			return apiKeyId != null && !this.usage.recordExisting(apiKeyId, nothing);
+		}));
+		if (keyMissing) {
+			this.usage.record(apiKeyId, nothing);
+		}
+	}
+
 	/** Which of the two rows of today did not exist yet. */
 	private record Missing(boolean quota, boolean key) {
 	}

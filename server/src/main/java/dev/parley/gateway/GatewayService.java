@@ -48,8 +48,6 @@ public class GatewayService {
 
 	private final TokenBudget budget;
 
-	private final ApiKeyUsage usage;
-
 	private final GatewayCharges charges;
 
 	private final TokenCounter tokens;
@@ -65,15 +63,14 @@ public class GatewayService {
 	private final Clock clock;
 
 	GatewayService(GatewayModels models, ChatRouter router, UpstreamLimiter limiter, TokenBudget budget,
-			ApiKeyUsage usage, GatewayCharges charges, TokenCounter tokens, IdGenerator ids, CurrentUser currentUser,
-			ResponseCache cache, ProviderMasking masking, Clock clock) {
+			GatewayCharges charges, TokenCounter tokens, IdGenerator ids, CurrentUser currentUser, ResponseCache cache,
+			ProviderMasking masking, Clock clock) {
 		this.cache = cache;
 		this.masking = masking;
 		this.models = models;
 		this.router = router;
 		this.limiter = limiter;
 		this.budget = budget;
-		this.usage = usage;
 		this.charges = charges;
 		this.tokens = tokens;
 		this.ids = ids;
@@ -123,10 +120,7 @@ public class GatewayService {
 					(reply.provider() != null) ? reply.provider() : call.route().primary().providerId(),
 					(reply.model() != null) ? reply.model() : call.route().primary().model(), 0);
 			try {
-				if (call.apiKeyId() != null) {
-					this.usage.record(call.apiKeyId(), new Usage(0, 0));
-				}
-				this.charges.recordOnly(GatewayOutcome.cached(served).record(call, new Usage(0, 0)));
+				this.charges.recordCached(call.apiKeyId(), GatewayOutcome.cached(served).record(call, new Usage(0, 0)));
 			}
 			catch (RuntimeException ex) {
 				log.warn("Could not record the usage of cached gateway call {}: {}", call.id(), ex.getMessage());
