@@ -2,6 +2,8 @@ package dev.parley.chat;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.parley.conversation.Message;
 
 /**
@@ -20,6 +22,14 @@ public interface ChatCommands {
 	SentMessage send(UUID conversationId, SendMessageRequest request);
 
 	/**
+	 * Sends a user message and starts its reply only if {@code gate} lets the AI answer:
+	 * otherwise the message is stored alone and {@link SentMessage#replyId()} is null.
+	 * @throws dev.parley.platform.problem.ProblemException whatever the REST send answers
+	 * (nothing is written then)
+	 */
+	SentMessage send(UUID conversationId, SendMessageRequest request, ReplyGate gate);
+
+	/**
 	 * Stops the running reply and answers with it as stored ({@code stopped}), as
 	 * {@code POST /api/v1/conversations/{id}/stop} does.
 	 * @throws dev.parley.platform.problem.ProblemException {@code no-generation} when
@@ -29,9 +39,9 @@ public interface ChatCommands {
 
 	/**
 	 * A message sent: its conversation, the user message stored and the reply being
-	 * generated.
+	 * generated (null when a {@link ReplyGate} kept the AI silent).
 	 */
-	record SentMessage(UUID conversationId, UUID userMessageId, UUID replyId) {
+	record SentMessage(UUID conversationId, UUID userMessageId, @Nullable UUID replyId) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.parley.chat.generation;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,7 @@ import dev.parley.chat.ChatProperties;
 import dev.parley.chat.ConversationLocks;
 import dev.parley.chat.GenerationEventLog;
 import dev.parley.chat.GenerationStops;
+import dev.parley.chat.ReplyGate;
 import dev.parley.chat.SendMessageRequest;
 import dev.parley.chat.UserMessageSent;
 import dev.parley.conversation.ChatHistory;
@@ -120,11 +122,35 @@ class ChatService {
 	 * starts the answer.
 	 */
 	RunningGeneration send(UUID conversationId, SendMessageRequest request, long acceptedAtNanos) {
+		Sent sent = send(conversationId, request, ReplyGate.ALWAYS, acceptedAtNanos);
+		return Objects.requireNonNull(sent.generation());
+	}
+
+	/**
+	 * Sends a user message and starts its answer if {@code gate} lets the AI reply;
+	 * otherwise stores the message alone.
+	 */
+	Sent send(UUID conversationId, SendMessageRequest request, ReplyGate gate, long acceptedAtNanos) {
 		String content = this.masking.forStorage(checkedContent(request.content()));
 		Conversation conversation = this.history.requireConversation(conversationId);
 		UUID parentId = parentOf(conversationId, request);
-		return start(conversation, Plan.of(this, conversation, request.model()), acceptedAtNanos,
-				Turn.newMessage(parentId, content));
+		Turn turn = Turn.newMessage(parentId, content);
+		if (!gate.open(conversationId)) {
+			return storeWithoutReply(conversation, turn);
+		}
+		return start(conversation, Plan.of(this, conversation, request.model()), acceptedAtNanos, turn, gate);
+	}
+
+	/** A message stored, and its reply if one started. */
+	record Sent(Message userMessage, @Nullable RunningGeneration generation) {
+	}
+
+	/** Stores a user message that the AI does not answer (its gate is closed). */
+	private Sent storeWithoutReply(Conversation conversation, Turn turn) {
+		Message user = this.groupCommit
+			.execute((status) -> this.history.appendUserMessage(conversation.id(), turn.parentId(), turn.content()));
+		this.publisher.publishEvent(new UserMessageSent(conversation.id(), conversation.ownerId(), user, null));
+		return new Sent(user, null);
 	}
 
 	/**
@@ -156,7 +182,8 @@ class ChatService {
 					"Only a user or an assistant message can be regenerated");
 		};
 		Plan plan = Plan.of(this, conversation, (request != null) ? request.model() : null);
-		return start(conversation, plan, acceptedAtNanos, Turn.answering(userMessage));
+		return Objects.requireNonNull(
+				start(conversation, plan, acceptedAtNanos, Turn.answering(userMessage), ReplyGate.ALWAYS).generation());
 	}
 
 	/**
@@ -230,7 +257,7 @@ class ChatService {
 		return parent;
 	}
 
-	private RunningGeneration start(Conversation conversation, Plan plan, long acceptedAtNanos, Turn turn) {
+	private Sent start(Conversation conversation, Plan plan, long acceptedAtNanos, Turn turn, ReplyGate gate) {
 		this.tokenBudget.requireAvailable(conversation.ownerId());
 		String holder = this.instanceId.value() + "/" + this.ids.next();
 		if (!this.locks.tryAcquire(conversation.id(), holder, this.properties.leaseTimeout())) {
@@ -250,9 +277,22 @@ class ChatService {
 			Stored stored = this.groupCommit.execute((status) -> {
 				Message user = (turn.answered() != null) ? turn.answered()
 						: this.history.appendUserMessage(conversation.id(), turn.parentId(), turn.content());
+				if (!gate.claim(conversation.id())) {
+					return new Stored(user, null);
+				}
 				return new Stored(user, this.history.startAssistantMessage(conversation.id(), user.id(),
 						planned.model(), planned.providerId(), this.instanceId.value()));
 			});
+			if (stored.assistant() == null) {
+				// The gate closed meanwhile (a handoff committed first): the message
+				// alone.
+				permit.close();
+				permit = null;
+				this.locks.release(conversation.id(), holder);
+				this.publisher
+					.publishEvent(new UserMessageSent(conversation.id(), conversation.ownerId(), stored.user(), null));
+				return new Sent(stored.user(), null);
+			}
 			RunningGeneration generation = new RunningGeneration(conversation.id(), conversation.ownerId(),
 					stored.user(), stored.assistant(), holder, acceptedAtNanos, plan.agentId(),
 					this.currentUser.apiKeyId());
@@ -274,7 +314,7 @@ class ChatService {
 			this.publisher.publishEvent(new UserMessageSent(conversation.id(), conversation.ownerId(),
 					launched.userMessage(), launched.id()));
 		}
-		return launched;
+		return new Sent(launched.userMessage(), launched);
 	}
 
 	/**
@@ -293,8 +333,8 @@ class ChatService {
 
 	}
 
-	/** The user message and the reply's row, as stored. */
-	private record Stored(Message user, Message assistant) {
+	/** The user message and the reply's row, as stored (null when the gate closed). */
+	private record Stored(Message user, @Nullable Message assistant) {
 	}
 
 	/** The reply's cache entry (looked up now), or null when its agent does not cache. */

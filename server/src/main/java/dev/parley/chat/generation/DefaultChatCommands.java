@@ -10,6 +10,7 @@ import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
 import dev.parley.chat.ChatCommands;
+import dev.parley.chat.ReplyGate;
 import dev.parley.chat.SendMessageRequest;
 import dev.parley.conversation.Message;
 import dev.parley.platform.problem.CommonProblem;
@@ -41,6 +42,14 @@ class DefaultChatCommands implements ChatCommands {
 		validate(request);
 		RunningGeneration generation = this.chat.send(conversationId, request, System.nanoTime());
 		return new SentMessage(generation.conversationId(), generation.userMessage().id(), generation.id());
+	}
+
+	@Override
+	public SentMessage send(UUID conversationId, SendMessageRequest request, ReplyGate gate) {
+		validate(request);
+		ChatService.Sent sent = this.chat.send(conversationId, request, gate, System.nanoTime());
+		return new SentMessage(conversationId, sent.userMessage().id(),
+				(sent.generation() != null) ? sent.generation().id() : null);
 	}
 
 	@Override
