@@ -2,7 +2,11 @@
 -- availability, contacts and their visitors, the support state of a conversation (status,
 -- priority, assignee, who answers: the bot or humans), labels, activity and private notes, and
 -- canned responses. A support conversation is an ordinary conversation (messages, replies,
--- streams) owned by its contact ("contact:<id>"), plus one support_conversations row.
+-- streams) owned by its contact ("contact:<id>"), plus one support_conversations row. In it,
+-- handler says who answers now (the bot or humans; the reply gate's atomic claim reads it),
+-- bot_started whether the bot answered first, handed_off_at when humans became responsible
+-- (created_at for a conversation humans answer from the start), first_reply_at the first human
+-- reply, waiting_since the oldest customer message no human has answered yet.
 CREATE TABLE support_inboxes (
     id                  CHAR(36) COLLATE "C"      NOT NULL PRIMARY KEY,
     name                VARCHAR(100)  NOT NULL,
@@ -85,6 +89,7 @@ CREATE TABLE support_conversations (
     status          VARCHAR(16)  NOT NULL,
     priority        VARCHAR(16)  NOT NULL,
     handler         VARCHAR(8)   NOT NULL,
+    bot_started     BOOLEAN      NOT NULL,
     assignee_id     CHAR(36) COLLATE "C",
     team_id         CHAR(36) COLLATE "C",
     snoozed_until   TIMESTAMP(6),
