@@ -43,7 +43,6 @@ const input = byId<HTMLTextAreaElement>('input');
 const sendButton = byId<HTMLButtonElement>('send');
 
 const api = new VisitorApi();
-api.token = readToken();
 
 let inbox: InboxConfig | null = null;
 let visitor: Visitor | null = null;
@@ -62,20 +61,31 @@ let localIds = 0;
 
 // ---- storage ---------------------------------------------------------------------------------
 
-function readToken(): string | null {
+/**
+ * The frame's own localStorage when the browser gives a third-party frame one; else the host
+ * page keeps the token for it (first-party storage of the customer's site, see the loader).
+ */
+const frameStorage: Storage | null = (() => {
   try {
-    return localStorage.getItem(storageKey);
+    const storage = window.localStorage;
+    storage.getItem(storageKey);
+    return storage;
   } catch {
-    return null; // storage blocked: the visitor lasts as long as the page
+    return null;
   }
+})();
+
+function readToken(): string | null {
+  return frameStorage?.getItem(storageKey) ?? null;
 }
 
 function saveToken(token: string | null) {
   try {
-    if (token) localStorage.setItem(storageKey, token);
-    else localStorage.removeItem(storageKey);
+    if (!frameStorage) toHost({ type: 'parley:token', token });
+    else if (token) frameStorage.setItem(storageKey, token);
+    else frameStorage.removeItem(storageKey);
   } catch {
-    // storage blocked
+    // storage full or revoked: the visitor lasts as long as the page
   }
 }
 
@@ -98,6 +108,7 @@ window.addEventListener('message', (event) => {
   switch (message.type) {
     case 'parley:init':
       identity = message.identity;
+      api.token ??= message.token;
       if (message.open) opened();
       else if (api.token) void start();
       break;
@@ -650,6 +661,7 @@ window.addEventListener('online', () => {
 });
 connectivity();
 
+api.token = readToken();
 const inboxLoaded = loadInbox().catch((error) => showProblem(error));
 if (host) toHost({ type: 'parley:ready' });
 else void inboxLoaded.then(() => start());

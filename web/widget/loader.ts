@@ -3,10 +3,11 @@ import { cleanIdentity, type Identity, type ToFrame, toHost } from './protocol';
 
 /**
  * The embed script (`/widget.js`): a launcher button and the chat panel (an iframe of Parley's
- * `/widget/frame.html`) on the customer's page. Everything lives in one element with a closed
- * shadow root and inline styles, so the page's CSS cannot reach in and none leaks out; the only
- * global is `window.Parley` ({open, close, identify}). Identity goes to the frame by
- * postMessage to Parley's origin only, and only the frame's messages from that origin are read.
+ * `/widget/frame.html`) on the customer's page. Everything lives in one element with a shadow
+ * root and inline styles (set through the CSSOM, which a page's CSP allows), so the page's CSS
+ * cannot reach in and none leaks out; the only global is `window.Parley` ({open, close,
+ * identify}). Identity goes to the frame by postMessage to Parley's origin only, and only the
+ * frame's messages from that origin and window are read.
  */
 interface ParleyApi {
   open(): void;
@@ -18,6 +19,27 @@ type Style = Partial<Record<string, string>>;
 
 function style(element: HTMLElement | SVGElement, rules: Style) {
   for (const [name, value] of Object.entries(rules)) element.style.setProperty(name, value ?? '');
+}
+
+/**
+ * The visitor token, kept on the host page only for a frame whose own storage the browser blocks
+ * (third-party storage off): without it every page load would be a new visitor.
+ */
+function load(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function store(key: string, value: string | null) {
+  try {
+    if (value) localStorage.setItem(key, value);
+    else localStorage.removeItem(key);
+  } catch {
+    // storage blocked here too: the visitor lasts as long as the page
+  }
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -53,14 +75,15 @@ function install(script: HTMLScriptElement): ParleyApi | null {
     name: data.name,
     email: data.email,
   });
+  const tokenKey = `parley.visitor.${inbox}`;
   let open = false;
   let ready = false;
   let unread = 0;
 
-  const host = document.createElement('div');
-  host.setAttribute('data-parley-widget', '');
+  // An element name no page styles (a page's `div { ... !important }` would reach a div).
+  const host = document.createElement('parley-widget');
   style(host, { all: 'initial', position: 'fixed', 'z-index': '2147483000', bottom: '0', [side]: '0', width: '0', height: '0' });
-  const root = host.attachShadow({ mode: 'closed' });
+  const root = host.attachShadow({ mode: 'open' });
 
   const frame = document.createElement('iframe');
   const query = new URLSearchParams({ inbox, locale, host: location.origin });
@@ -171,10 +194,12 @@ function install(script: HTMLScriptElement): ParleyApi | null {
     if (!message) return;
     if (message.type === 'parley:ready') {
       ready = true;
-      post({ type: 'parley:init', open, identity });
+      post({ type: 'parley:init', open, identity, token: load(tokenKey) });
     } else if (message.type === 'parley:unread') {
       unread = open ? 0 : message.count;
       render();
+    } else if (message.type === 'parley:token') {
+      store(tokenKey, message.token);
     } else if (message.type === 'parley:close-request') {
       show(false);
       launcher.focus();

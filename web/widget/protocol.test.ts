@@ -13,11 +13,20 @@ describe('the loader-frame messages', () => {
   });
 
   it('are recognised by their shape only', () => {
-    expect(toFrame({ type: 'parley:init', open: 'yes', identity: { name: 'Ann' } })).toEqual({
+    expect(toFrame({ type: 'parley:init', open: 'yes', identity: { name: 'Ann' }, token: 42 })).toEqual({
       type: 'parley:init',
       open: false,
       identity: { name: 'Ann' },
+      token: null,
     });
+    expect(toFrame({ type: 'parley:init', open: true, identity: null, token: 'vt_1' })).toEqual({
+      type: 'parley:init',
+      open: true,
+      identity: null,
+      token: 'vt_1',
+    });
+    expect(toHost({ type: 'parley:token', token: 'vt_1' })).toEqual({ type: 'parley:token', token: 'vt_1' });
+    expect(toHost({ type: 'parley:token', token: {} })).toEqual({ type: 'parley:token', token: null });
     expect(toFrame({ type: 'parley:open', extra: 1 })).toEqual({ type: 'parley:open' });
     expect(toFrame({ type: 'parley:unread', count: 1 })).toBeNull();
     expect(toFrame('parley:open')).toBeNull();

@@ -11,15 +11,25 @@ export interface Identity {
 }
 
 export type ToFrame =
-  | { type: 'parley:init'; open: boolean; identity: Identity | null }
+  /** `token`: the visitor token the host page keeps for the frame, when the frame cannot keep it itself. */
+  | { type: 'parley:init'; open: boolean; identity: Identity | null; token: string | null }
   | { type: 'parley:open' }
   | { type: 'parley:close' }
   | { type: 'parley:identity'; identity: Identity | null };
 
-export type ToHost = { type: 'parley:ready' } | { type: 'parley:unread'; count: number } | { type: 'parley:close-request' };
+export type ToHost =
+  | { type: 'parley:ready' }
+  | { type: 'parley:unread'; count: number }
+  | { type: 'parley:close-request' }
+  /** The visitor token for the host page to keep (null: forget it), sent only when the frame's own storage is blocked. */
+  | { type: 'parley:token'; token: string | null };
 
 const FIELDS = ['identifier', 'identifier_hash', 'name', 'email'] as const;
 const MAX_FIELD = 512;
+
+function tokenOf(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_FIELD ? value : null;
+}
 
 /** The identity fields that are non-empty strings (trimmed, bounded), or null when none is. */
 export function cleanIdentity(value: unknown): Identity | null {
@@ -47,7 +57,7 @@ export function toFrame(data: unknown): ToFrame | null {
   const message = data as Record<string, unknown>;
   switch (type) {
     case 'parley:init':
-      return { type, open: message.open === true, identity: cleanIdentity(message.identity) };
+      return { type, open: message.open === true, identity: cleanIdentity(message.identity), token: tokenOf(message.token) };
     case 'parley:identity':
       return { type, identity: cleanIdentity(message.identity) };
     case 'parley:open':
@@ -65,6 +75,8 @@ export function toHost(data: unknown): ToHost | null {
       const count = (data as { count?: unknown }).count;
       return typeof count === 'number' && Number.isFinite(count) ? { type, count: Math.max(0, Math.floor(count)) } : null;
     }
+    case 'parley:token':
+      return { type, token: tokenOf((data as { token?: unknown }).token) };
     case 'parley:ready':
     case 'parley:close-request':
       return { type };
