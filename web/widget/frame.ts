@@ -1,16 +1,21 @@
 import { applyFrame, emptyStreamState, parseEventId, type StreamFrame, type StreamState } from '../src/features/chat/stream/events';
 import { ApiError, type Conversation, type InboxConfig, type TimelineEntry, type Visitor, VisitorApi } from './api';
 import { pickLocale } from './locale';
+import { announce, clearError, label, resizeInput, showAgentTyping, showBanner, showError, ui } from './panel';
+import { problemText } from './problems';
 import { hostOrigin, type Identity, type ToHost, toFrame } from './protocol';
 import type { SupportEvent } from './sse';
 import { EventStream } from './stream';
 import { format, stringsFor } from './strings';
-import { type Item, itemOf, renderItem, shownText, who } from './view';
+import { merge, Timeline } from './timeline';
+import { CustomerTyping } from './typing';
+import { type Item, itemOf, shownText, who } from './view';
 
 /**
  * The chat panel (`/widget/frame.html?inbox=&locale=&host=`), on Parley's origin inside the
- * customer's page. It keeps the visitor token per inbox in localStorage, so a returning visitor
- * sees their history, and follows the open conversation's events live.
+ * customer's page. It keeps the visitor token per inbox (`parley.visitor.<inbox id>`), so a
+ * returning visitor sees their history, resumes their latest unresolved conversation and follows
+ * its events live.
  *
  * A visitor is created (or resumed) only when there is a reason: a stored token (a returning
  * visitor, whose replies may come while the panel is closed) or the panel being opened.
@@ -22,34 +27,15 @@ const locale = pickLocale(params.get('locale'), navigator.languages);
 const t = stringsFor(locale);
 const storageKey = `parley.visitor.${inboxId}`;
 
-const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const panel = byId<HTMLElement>('panel');
-const title = byId<HTMLHeadingElement>('title');
-const presence = byId<HTMLParagraphElement>('presence');
-const closeButton = byId<HTMLButtonElement>('close');
-const banner = byId<HTMLParagraphElement>('banner');
-const errorBox = byId<HTMLDivElement>('error');
-const errorText = byId<HTMLSpanElement>('error-text');
-const errorClose = byId<HTMLButtonElement>('error-close');
-const scroller = byId<HTMLDivElement>('scroller');
-const earlier = byId<HTMLButtonElement>('earlier');
-const log = byId<HTMLOListElement>('log');
-const typing = byId<HTMLParagraphElement>('typing');
-const live = byId<HTMLDivElement>('live');
-const notice = byId<HTMLParagraphElement>('notice');
-const handoffButton = byId<HTMLButtonElement>('handoff');
-const composer = byId<HTMLFormElement>('composer');
-const input = byId<HTMLTextAreaElement>('input');
-const sendButton = byId<HTMLButtonElement>('send');
+const { input, sendButton, handoffButton, closeButton, earlier } = ui;
 
 const api = new VisitorApi();
+const timeline = new Timeline(ui.log, ui.scroller, ui.earlier, t);
 
 let inbox: InboxConfig | null = null;
 let visitor: Visitor | null = null;
 let identity: Identity | null = null;
 let conversation: Conversation | null = null;
-let items: Item[] = [];
-let cursor: string | null = null;
 let replies: StreamState = emptyStreamState;
 let stream: EventStream | null = null;
 let open = host === null;
@@ -75,10 +61,6 @@ const frameStorage: Storage | null = (() => {
   }
 })();
 
-function readToken(): string | null {
-  return frameStorage?.getItem(storageKey) ?? null;
-}
-
 function saveToken(token: string | null) {
   try {
     if (!frameStorage) toHost({ type: 'parley:token', token });
@@ -89,7 +71,7 @@ function saveToken(token: string | null) {
   }
 }
 
-// ---- talking to the host page ----------------------------------------------------------------
+// ---- the host page ---------------------------------------------------------------------------
 
 function toHost(message: ToHost) {
   if (host) window.parent.postMessage(message, host);
@@ -130,134 +112,49 @@ function opened() {
   unread = 0;
   void start();
   (input.disabled ? closeButton : input).focus();
-  scrollToEnd();
+  timeline.scrollToEnd();
 }
 
-document.addEventListener('keydown', (event) => {
-  if (event.key === 'Escape' && host) toHost({ type: 'parley:close-request' });
-});
-closeButton.addEventListener('click', () => toHost({ type: 'parley:close-request' }));
+// ---- what the panel says ---------------------------------------------------------------------
 
-// ---- rendering -------------------------------------------------------------------------------
-
-const rendered = new Map<string, { item: Item; element: HTMLLIElement }>();
-let flushQueued = false;
-let stickToEnd = true;
-
-function greetingItem(): Item | null {
-  if (!inbox || cursor) return null;
-  return { id: 'greeting', kind: 'message', role: 'assistant', text: inbox.greeting?.trim() || t.greeting, state: 'sent', at: '' };
-}
-
-/** Coalesces changes (a streaming reply's chunks come many a second) into one DOM update. */
-function schedule() {
-  if (flushQueued) return;
-  flushQueued = true;
-  stickToEnd ||= scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 60;
-  if (document.visibilityState === 'visible') requestAnimationFrame(flush);
-  setTimeout(flush, 100);
-}
-
-function flush() {
-  if (!flushQueued) return;
-  flushQueued = false;
-  const greeting = greetingItem();
-  const shown = greeting ? [greeting, ...items] : items;
-  const keep = new Set<string>();
-  shown.forEach((item, index) => {
-    keep.add(item.id);
-    let entry = rendered.get(item.id);
-    if (!entry || entry.item !== item) {
-      const element = renderItem(item, t);
-      entry?.element.replaceWith(element);
-      entry = { item, element };
-      rendered.set(item.id, entry);
-    }
-    if (log.children[index] !== entry.element) log.insertBefore(entry.element, log.children[index] ?? null);
-  });
-  for (const [id, entry] of rendered) {
-    if (!keep.has(id)) {
-      entry.element.remove();
-      rendered.delete(id);
-    }
-  }
-  earlier.hidden = !cursor;
-  if (stickToEnd) scrollToEnd();
-  stickToEnd = false;
-}
-
-function scrollToEnd() {
-  scroller.scrollTop = scroller.scrollHeight;
-}
-
-function upsert(item: Item) {
-  const at = items.findIndex((each) => each.id === item.id);
-  if (at >= 0) items = [...items.slice(0, at), item, ...items.slice(at + 1)];
-  else items = [...items, item];
-  schedule();
-}
-
-function announce(item: Item) {
-  const text = item.kind === 'activity' ? item.text : format(t.said, { who: who(item.role, t), text: shownText(item) });
-  if (!text.trim()) return;
-  live.textContent = '';
-  setTimeout(() => {
-    live.textContent = text.length > 300 ? `${text.slice(0, 300)}…` : text;
-  }, 50);
-}
-
-function showError(text: string) {
-  errorText.textContent = text;
-  errorBox.hidden = false;
-}
-
-function clearError() {
-  errorBox.hidden = true;
-}
-
-function problemText(error: unknown): string {
-  if (!(error instanceof ApiError)) return t.failed;
-  if (error.status === 0) return t.network;
-  if (error.status === 429) return error.retryAfter ? format(t.slowDown, { s: Math.max(1, Math.ceil(error.retryAfter)) }) : t.slowDownShort;
-  if (error.slug === 'visitor-unverified') return t.unverified;
-  if (error.slug === 'conversation-not-found') return t.gone;
-  if (error.slug === 'visitor-identity-invalid') return t.identityInvalid;
-  if (error.status === 409) return t.busy;
-  return error.detail || error.title || t.failed;
+function announceItem(item: Item) {
+  announce(item.kind === 'activity' ? item.text : format(t.said, { who: who(item.role, t), text: shownText(item) }));
 }
 
 function showProblem(error: unknown) {
   if (error instanceof ApiError && error.slug === 'visitor-unverified') {
     refusedUnverified = true;
-    updateControls();
-    return; // the notice above the input says it
+    updateControls(); // the notice above the input says it
+    return;
   }
-  showError(problemText(error));
+  showError(problemText(error, t));
 }
 
 function updateControls() {
   if (inbox) {
-    title.textContent = inbox.name;
+    ui.title.textContent = inbox.name;
     document.title = inbox.name;
-    presence.textContent = inbox.online ? t.online : t.away;
-    presence.classList.toggle('online', inbox.online);
+    ui.presence.textContent = inbox.online ? t.online : t.away;
+    ui.presence.classList.toggle('online', inbox.online);
+    timeline.greeting = inbox.greeting?.trim() || t.greeting;
+    timeline.schedule();
   }
   const unverified = refusedUnverified || (inbox?.identity_required === true && visitor !== null && !visitor.verified);
   const blocked = unavailable || unverified;
   input.disabled = blocked;
   sendButton.disabled = blocked;
-  notice.hidden = !blocked;
-  notice.textContent = unavailable ? t.unavailable : unverified ? t.unverified : '';
+  ui.notice.hidden = !blocked;
+  ui.notice.textContent = unavailable ? t.unavailable : unverified ? t.unverified : '';
   handoffButton.hidden = blocked || !inbox || conversation?.handler === 'human';
 }
 
-// ---- the stream ------------------------------------------------------------------------------
+// ---- live events -----------------------------------------------------------------------------
 
-function follow(id: string) {
+function follow(conversationId: string) {
   stream?.stop();
   replies = emptyStreamState;
   stream = new EventStream(
-    api.eventsUrl(id),
+    api.eventsUrl(conversationId),
     () => api.token,
     () => replies.lastEventId,
     () => {
@@ -268,17 +165,12 @@ function follow(id: string) {
       onOpen: (reconnect) => {
         if (reconnect) void reload();
       },
-      onConnection: (connection) => {
-        if (navigator.onLine === false) return;
-        banner.hidden = connection !== 'waiting';
-        banner.textContent = t.reconnecting;
-      },
+      onConnection: (connection) => showBanner(t, connection === 'waiting'),
       onRefused: (status, slug) => {
         if (slug === 'conversation-not-found') {
           conversation = null;
-          items = [];
+          timeline.set([]);
           showError(t.gone);
-          schedule();
           updateControls();
         } else if (status === 401) {
           starting = null; // a token the server no longer knows: start over at the next action
@@ -289,6 +181,7 @@ function follow(id: string) {
   stream.start();
 }
 
+/** A bot reply event; false when events are missing (the stream resumes after the last one). */
 function onReply(frame: StreamFrame): boolean {
   const { state, outcome } = applyFrame(replies, frame);
   replies = state;
@@ -296,7 +189,7 @@ function onReply(frame: StreamFrame): boolean {
   const messageId = frame.event.type === 'start' ? frame.event.data.message_id : parseEventId(frame.id)?.messageId;
   const reply = messageId ? replies.replies[messageId] : undefined;
   if (!reply) return true;
-  const prior = items.find((item) => item.id === reply.messageId);
+  const prior = timeline.find(reply.messageId);
   const ok = reply.status === 'complete' || reply.status === 'stopped';
   const item: Item = {
     id: reply.messageId,
@@ -306,9 +199,9 @@ function onReply(frame: StreamFrame): boolean {
     state: reply.done ? (ok ? 'sent' : 'interrupted') : 'streaming',
     at: prior?.at ?? new Date().toISOString(),
   };
-  upsert(item);
-  if (reply.done && prior?.state === 'streaming') {
-    announce(item);
+  timeline.upsert(item);
+  if (reply.done && prior?.state !== item.state) {
+    announceItem(item);
     if (shownText(item)) noteUnread();
   }
   return true;
@@ -322,23 +215,21 @@ function onSupport(event: SupportEvent) {
       if (!entry || typeof entry.id !== 'string') return;
       if (typeof data.conversation_id === 'string' && data.conversation_id !== conversation?.id) return;
       const item = itemOf(entry);
-      const live = replies.replies[item.id];
-      if (live && !live.done) return; // the stream is writing it
-      const known = items.find((each) => each.id === item.id);
-      if (item.role === 'user' && item.kind === 'message') {
-        // Our own message, possibly before its POST answered: it replaces the pending copy.
-        const pending = items.find((each) => each.state === 'pending' && each.text === item.text);
-        if (pending) items = items.filter((each) => each !== pending);
-      }
-      upsert(item);
+      const reply = replies.replies[item.id];
+      if (reply && !reply.done) return; // the stream is writing it
+      const known = timeline.find(item.id);
+      // Our own message, possibly before its POST answered: it takes the pending copy's place.
+      const pending = item.role === 'user' ? timeline.all().find((each) => each.state === 'pending' && each.text === item.text) : undefined;
+      if (pending) timeline.replace(pending.id, item);
+      else timeline.upsert(item);
       if (!known && item.role !== 'user') {
-        if (item.role === 'agent') typing.hidden = true;
-        announce(item);
+        if (item.role === 'agent') showAgentTyping(false);
+        announceItem(item);
         if (item.kind === 'message') noteUnread();
       }
       return;
     }
-    case 'conversation.status_changed': {
+    case 'conversation.status_changed':
       if (conversation && (data.id === undefined || data.id === conversation.id)) {
         conversation = {
           ...conversation,
@@ -348,7 +239,6 @@ function onSupport(event: SupportEvent) {
         updateControls();
       }
       return;
-    }
     case 'typing':
       if (data.actor === 'agent') showAgentTyping(data.typing === true);
       return;
@@ -357,73 +247,33 @@ function onSupport(event: SupportEvent) {
   }
 }
 
-let agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
-
-function showAgentTyping(on: boolean) {
-  clearTimeout(agentTypingTimer);
-  typing.textContent = t.agentTyping;
-  typing.hidden = !on;
-  // A lost "stopped typing" must not leave the line up for ever.
-  if (on) agentTypingTimer = setTimeout(() => (typing.hidden = true), 10_000);
-  schedule();
-}
-
 // ---- the conversation ------------------------------------------------------------------------
+
+function itemsOf(entries: TimelineEntry[]): Item[] {
+  return entries.slice().reverse().map(itemOf);
+}
 
 /** Re-reads the newest page of the timeline, keeping what it cannot have yet. */
 async function reload() {
   const current = conversation;
   if (!current) return;
-  let page;
   try {
-    page = await api.timeline(current.id);
+    const page = await api.timeline(current.id);
+    if (conversation?.id !== current.id) return;
+    timeline.cursor = page.next_cursor;
+    timeline.set(merge(itemsOf(page.items), timeline.all(), replies, Date.now()));
   } catch (error) {
     if (error instanceof ApiError && error.status !== 0) showProblem(error);
-    return;
   }
-  if (conversation?.id !== current.id) return;
-  cursor = page.next_cursor;
-  const now = Date.now();
-  const stored = page.items
-    .slice()
-    .reverse()
-    .map((entry) => {
-      const item = itemOf(entry);
-      const reply = replies.replies[item.id];
-      const known = items.find((each) => each.id === item.id);
-      // The stream is ahead of the stored checkpoint of a running reply.
-      if (reply && !reply.done && known) return known;
-      return known && known.text === item.text && known.state === item.state ? known : item;
-    });
-  const storedIds = new Set(stored.map((item) => item.id));
-  const pending = items.filter(
-    (item) =>
-      !storedIds.has(item.id) &&
-      (item.state === 'pending' || (item.state === 'streaming' && (replies.replies[item.id] || now - Date.parse(item.at) < 30_000))),
-  );
-  items = [...stored, ...pending];
-  schedule();
 }
 
 async function showEarlier() {
   const current = conversation;
-  if (!current || !cursor) return;
+  if (!current || !timeline.cursor) return;
   earlier.disabled = true;
   try {
-    const page = await api.timeline(current.id, cursor);
-    if (conversation?.id !== current.id) return;
-    const have = new Set(items.map((item) => item.id));
-    const older = page.items
-      .slice()
-      .reverse()
-      .map(itemOf)
-      .filter((item) => !have.has(item.id));
-    const height = scroller.scrollHeight;
-    items = [...older, ...items];
-    cursor = page.next_cursor;
-    flushQueued = true;
-    flush();
-    scroller.scrollTop += scroller.scrollHeight - height;
+    const page = await api.timeline(current.id, timeline.cursor);
+    if (conversation?.id === current.id) timeline.prepend(itemsOf(page.items), page.next_cursor);
   } catch (error) {
     showProblem(error);
   } finally {
@@ -433,16 +283,17 @@ async function showEarlier() {
 
 async function openConversation(next: Conversation) {
   conversation = next;
-  items = [];
-  cursor = null;
+  timeline.cursor = null;
+  timeline.set([]);
   follow(next.id);
   updateControls();
   await reload();
 }
 
+/** This visitor (a new one when the stored token is unknown), verified when the identity holds. */
 async function identifyVisitor() {
   let withIdentity = identity;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; ; attempt++) {
     try {
       const session = await api.visitor(inboxId, withIdentity);
       api.token = session.visitor_token;
@@ -458,7 +309,6 @@ async function identifyVisitor() {
         showError(t.identityInvalid);
         withIdentity = null;
       } else if (api.token && (error.status === 401 || error.status === 403 || error.status === 404)) {
-        // A token of a visitor the server no longer has: start as a new one.
         api.token = null;
         saveToken(null);
       } else {
@@ -479,8 +329,7 @@ async function resume() {
     stream?.stop();
     stream = null;
     conversation = null;
-    items = [];
-    schedule();
+    timeline.set([]);
     updateControls();
   }
 }
@@ -519,55 +368,42 @@ async function loadInbox() {
   try {
     inbox = await api.inbox(inboxId);
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
-      unavailable = true;
-      updateControls();
-      return;
-    }
-    throw error;
+    if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 400)) throw error;
+    unavailable = true;
   }
-  panel.removeAttribute('aria-busy');
+  ui.panel.removeAttribute('aria-busy');
   updateControls();
-  schedule();
 }
 
 async function send(text: string) {
   if (!text.trim()) return;
   clearError();
   const local: Item = { id: `local-${++localIds}`, kind: 'message', role: 'user', text, state: 'pending', at: new Date().toISOString() };
-  stickToEnd = true;
-  upsert(local);
+  timeline.upsert(local);
+  timeline.followEnd();
   input.value = '';
-  resize();
-  stopTyping();
-  const fail = (error: unknown) => {
-    items = items.filter((item) => item.id !== local.id);
-    schedule();
+  resizeInput();
+  customerTyping.stop();
+  const giveBack = () => {
+    timeline.remove(local.id);
     if (!input.value) {
       input.value = text;
-      resize();
+      resizeInput();
     }
-    showProblem(error);
   };
-  if (!(await start())) {
-    items = items.filter((item) => item.id !== local.id);
-    if (!input.value) input.value = text;
-    schedule();
-    return;
-  }
+  if (!(await start())) return giveBack();
   try {
     if (!conversation) await openConversation(await api.createConversation());
     const sent = await api.send(conversation!.id, text);
-    const stored: Item = { ...local, ...(sent.message?.id ? itemOf({ ...sent.message, role: 'user' }) : {}), text, state: 'sent' };
-    const without = items.filter((item) => item.id !== local.id && item.id !== stored.id);
-    const at = items.findIndex((item) => item.id === local.id);
-    items = [...without.slice(0, at), stored, ...without.slice(at)];
-    if (sent.reply_id && !items.some((item) => item.id === sent.reply_id)) {
-      items = [...items, { id: sent.reply_id, kind: 'message', role: 'assistant', text: '', state: 'streaming', at: new Date().toISOString() }];
+    const stored = sent.message?.id ? { ...itemOf({ ...sent.message, role: 'user' }), text } : { ...local, state: 'sent' as const };
+    timeline.replace(local.id, stored);
+    if (sent.reply_id && !timeline.find(sent.reply_id)) {
+      // The bot's reply, drawn as "writing" until its events come.
+      timeline.upsert({ id: sent.reply_id, kind: 'message', role: 'assistant', text: '', state: 'streaming', at: new Date().toISOString() });
     }
-    schedule();
   } catch (error) {
-    fail(error);
+    giveBack();
+    showProblem(error);
   }
 }
 
@@ -580,7 +416,7 @@ async function handoff() {
     conversation = await api.handoff(conversation!.id);
     updateControls();
     input.focus();
-    await reload();
+    await reload(); // the activity line, should the stream be away
   } catch (error) {
     showProblem(error);
   } finally {
@@ -588,80 +424,46 @@ async function handoff() {
   }
 }
 
-// ---- typing ----------------------------------------------------------------------------------
+// ---- the customer's typing -------------------------------------------------------------------
 
-let typingSentAt = 0;
-let typingTimer: ReturnType<typeof setTimeout> | undefined;
-
-function typed() {
-  resize();
-  const current = conversation;
-  if (!current || !input.value.trim()) return;
-  const now = Date.now();
-  if (now - typingSentAt > 8_000) {
-    typingSentAt = now;
-    api.typing(current.id, true).catch(() => {});
-  }
-  clearTimeout(typingTimer);
-  typingTimer = setTimeout(stopTyping, 3_000);
-}
-
-function stopTyping() {
-  clearTimeout(typingTimer);
-  if (!typingSentAt || !conversation) return;
-  typingSentAt = 0;
-  api.typing(conversation.id, false).catch(() => {});
-}
-
-function resize() {
-  input.style.height = 'auto';
-  input.style.height = `${Math.min(input.scrollHeight + 2, 120)}px`;
-}
+const customerTyping = new CustomerTyping((value) => {
+  if (conversation) api.typing(conversation.id, value).catch(() => {});
+});
 
 // ---- wiring ----------------------------------------------------------------------------------
 
-document.documentElement.lang = locale;
-document.title = t.chat;
-title.textContent = t.chat;
-closeButton.setAttribute('aria-label', t.close);
-closeButton.title = t.close;
-closeButton.hidden = !host;
-errorClose.textContent = t.dismiss;
-errorClose.addEventListener('click', clearError);
-earlier.textContent = t.earlier;
+label(t, locale, host !== null);
+closeButton.addEventListener('click', () => toHost({ type: 'parley:close-request' }));
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && host) toHost({ type: 'parley:close-request' });
+});
+ui.errorClose.addEventListener('click', clearError);
 earlier.addEventListener('click', () => void showEarlier());
-log.setAttribute('aria-label', t.conversation);
-handoffButton.textContent = t.handoff;
 handoffButton.addEventListener('click', () => void handoff());
-byId<HTMLLabelElement>('input-label').textContent = t.inputLabel;
-input.placeholder = t.placeholder;
-sendButton.textContent = t.send;
-input.addEventListener('input', typed);
-input.addEventListener('blur', stopTyping);
+input.addEventListener('input', () => {
+  resizeInput();
+  if (conversation) customerTyping.typed(input.value.trim() !== '');
+});
+input.addEventListener('blur', () => customerTyping.stop());
 input.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
     event.preventDefault();
-    composer.requestSubmit();
+    ui.composer.requestSubmit();
   }
 });
-composer.addEventListener('submit', (event) => {
+ui.composer.addEventListener('submit', (event) => {
   event.preventDefault();
   void send(input.value);
 });
 
-function connectivity() {
-  const offline = navigator.onLine === false;
-  banner.hidden = !offline;
-  banner.textContent = offline ? t.offline : '';
-}
-window.addEventListener('offline', connectivity);
+window.addEventListener('offline', () => showBanner(t, false));
 window.addEventListener('online', () => {
-  connectivity();
+  showBanner(t, false);
   void reload();
 });
-connectivity();
+showBanner(t, false);
 
-api.token = readToken();
+api.token = frameStorage?.getItem(storageKey) ?? null;
 const inboxLoaded = loadInbox().catch((error) => showProblem(error));
 if (host) toHost({ type: 'parley:ready' });
 else void inboxLoaded.then(() => start());
