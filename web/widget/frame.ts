@@ -281,10 +281,15 @@ async function showEarlier() {
   }
 }
 
+/** Clears the timeline but for messages on their way (sent before the visitor's start was done). */
+function keepOnlyPending() {
+  timeline.set(timeline.all().filter((item) => item.state === 'pending'));
+}
+
 async function openConversation(next: Conversation) {
   conversation = next;
   timeline.cursor = null;
-  timeline.set([]);
+  keepOnlyPending();
   follow(next.id);
   updateControls();
   await reload();
@@ -329,7 +334,7 @@ async function resume() {
     stream?.stop();
     stream = null;
     conversation = null;
-    timeline.set([]);
+    keepOnlyPending();
     updateControls();
   }
 }

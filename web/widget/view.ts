@@ -63,6 +63,8 @@ export function who(role: Role, t: Strings): string {
 export function renderItem(item: Item, t: Strings): HTMLLIElement {
   const element = document.createElement('li');
   element.dataset.id = item.id;
+  element.dataset.role = item.kind === 'activity' ? 'activity' : item.role;
+  element.dataset.state = item.state;
   if (item.kind === 'activity') {
     element.className = 'activity';
     element.textContent = item.text;
