@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type FrameLocator, type Locator, type Page, test } from '@playwright/test';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -269,4 +270,32 @@ test('an inbox that requires identity: a guest is told to sign in, a visitor the
   await expect(userMessages(frame)).toContainText(['你好，我的订单在哪里？']);
   await expect(botReplies(frame).last()).toHaveAttribute('data-state', 'sent', { timeout: 30_000 });
   await expect(botReplies(frame).last().locator('.who')).toHaveText('智能助手');
+});
+
+test('a reply survives a network outage mid-stream; the panel passes axe (WCAG 2 AA)', async ({ page, request }) => {
+  const token = await adminToken(request);
+  const inbox = await newInbox(request, token);
+  await openShop(page, { inbox: inbox.id });
+  await launcher(page).click();
+  const frame = panel(page);
+  await send(frame, 'Tell me about delivery times');
+  const reply = botReplies(frame).last();
+  await expect
+    .poll(async () => ((await reply.locator('.bubble').textContent()) ?? '').trim().split(/\s+/).filter(Boolean).length)
+    .toBeGreaterThanOrEqual(3);
+  await page.context().setOffline(true);
+  await expect(frame.getByRole('status')).toContainText('You are offline');
+  await page.waitForTimeout(1_500);
+  await page.context().setOffline(false);
+  // Resumed after the last event it had: the whole text once, nothing doubled.
+  await expect(reply).toHaveAttribute('data-state', 'sent', { timeout: 30_000 });
+  await expect(reply.locator('.bubble')).toHaveText(REPLY);
+  await expect(botReplies(frame)).toHaveCount(1);
+  await expect(userMessages(frame)).toHaveCount(1);
+  await expect(frame.getByRole('status')).toBeHidden();
+
+  const results = await new AxeBuilder({ page }).include('parley-widget').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const problems = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(problems).toEqual([]);
+  expect(results.passes.map((rule) => rule.id)).toEqual(expect.arrayContaining(['color-contrast', 'button-name', 'label']));
 });

@@ -84,6 +84,11 @@ class WebAppRoutesIT extends WholeAppTestBase {
 		assertThat(frame.header("Content-Type")).startsWith("text/html");
 		assertThat(frame.header("Cache-Control")).isEqualTo("no-cache");
 		assertThat(frame.body()).contains("id=\"log\"").doesNotContain("<div id=\"root\">");
+		// Customers' sites frame it; the app itself still refuses to be framed.
+		assertThat(frame.header("Content-Security-Policy")).contains("frame-ancestors *")
+			.contains("script-src 'self';");
+		assertThat(frame.header("X-Frame-Options")).isNull();
+		assertThat(page("/").header("X-Frame-Options")).isEqualTo("DENY");
 		int at = frame.body().indexOf("/widget/assets/");
 		assertThat(at).as("frame.html names its bundle").isPositive();
 		String bundle = frame.body().substring(at, frame.body().indexOf('"', at));
