@@ -40,6 +40,13 @@ test.beforeAll(async () => {
     ]) {
       html = html.replaceAll(placeholder, (url.searchParams.get(param) ?? '').replace(/[^\w@.:-]/g, ''));
     }
+    // Another site framing the panel in the name of the shop (whose origin is `host`).
+    if (url.pathname === '/evil') {
+      const frame = `${PARLEY}/widget/frame.html?${new URLSearchParams({ inbox: url.searchParams.get('inbox') ?? '', host: url.searchParams.get('host') ?? '' })}`;
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><title>Evil</title><iframe title="framed" src="${frame}" width="400" height="600"></iframe>`);
+      return;
+    }
     // A page without the widget, to compare globals with.
     if (url.searchParams.has('bare')) html = html.replace(/<script[\s\S]*?<\/script>/, '');
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -298,4 +305,26 @@ test('a reply survives a network outage mid-stream; the panel passes axe (WCAG 2
   const problems = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   expect(problems).toEqual([]);
   expect(results.passes.map((rule) => rule.id)).toEqual(expect.arrayContaining(['color-contrast', 'button-name', 'label']));
+});
+
+test('the panel talks only to the page that embeds it: framed by another site in the shop\'s name, it stays idle', async ({ page, request }) => {
+  const token = await adminToken(request);
+  const inbox = await newInbox(request, token);
+  const visitors: string[] = [];
+  page.on('request', (sent) => {
+    if (sent.url().includes('/visitors')) visitors.push(sent.url());
+  });
+  // The same server, reached as 127.0.0.1: another origin than the shop's localhost.
+  const evil = shop.replace('localhost', '127.0.0.1');
+  await page.goto(`${evil}/evil?${new URLSearchParams({ inbox: inbox.id, host: shop })}`);
+  const frame = page.frameLocator('iframe[title="framed"]');
+  await expect(frame.getByRole('heading', { name: 'Acme Support' })).toBeVisible();
+  await page.evaluate(() => {
+    const target = document.querySelector('iframe')!.contentWindow!;
+    target.postMessage({ type: 'parley:init', open: true, identity: { identifier: 'someone-else', identifier_hash: '00' }, token: null }, '*');
+    target.postMessage({ type: 'parley:open' }, '*');
+  });
+  await page.waitForTimeout(1_500);
+  expect(visitors).toEqual([]);
+  await expect(frame.getByRole('button', { name: 'Close chat' })).toBeHidden();
 });

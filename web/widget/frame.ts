@@ -22,7 +22,9 @@ import { type Item, itemOf, shownText, who } from './view';
  */
 const params = new URLSearchParams(location.search);
 const inboxId = params.get('inbox') ?? '';
-const host = window.parent !== window ? hostOrigin(params.get('host'), location.ancestorOrigins) : null;
+const embedded = window.parent !== window;
+/** The embedding page's origin, the only one talked to; null when framed by another (the panel then stays idle). */
+const host = embedded ? hostOrigin(params.get('host'), location.ancestorOrigins) : null;
 const locale = pickLocale(params.get('locale'), navigator.languages);
 const t = stringsFor(locale);
 const storageKey = `parley.visitor.${inboxId}`;
@@ -38,7 +40,7 @@ let identity: Identity | null = null;
 let conversation: Conversation | null = null;
 let replies: StreamState = emptyStreamState;
 let stream: EventStream | null = null;
-let open = host === null;
+let open = !embedded;
 let unread = 0;
 let starting: Promise<boolean> | null = null;
 let unavailable = false;
@@ -313,6 +315,10 @@ async function identifyVisitor() {
       if (error.slug === 'visitor-identity-invalid' && withIdentity) {
         showError(t.identityInvalid);
         withIdentity = null;
+      } else if (error.status === 400 && withIdentity) {
+        // The site's data-* attributes are malformed (an e-mail that is none): its mistake, not the visitor's.
+        console.warn('Parley widget: identity refused,', error.detail ?? error.title);
+        withIdentity = null;
       } else if (api.token && (error.status === 401 || error.status === 403 || error.status === 404)) {
         api.token = null;
         saveToken(null);
@@ -471,4 +477,5 @@ showBanner(t, false);
 api.token = frameStorage?.getItem(storageKey) ?? null;
 const inboxLoaded = loadInbox().catch((error) => showProblem(error));
 if (host) toHost({ type: 'parley:ready' });
-else void inboxLoaded.then(() => start());
+// Opened on its own (not framed): a plain chat page.
+else if (!embedded) void inboxLoaded.then(() => start());
