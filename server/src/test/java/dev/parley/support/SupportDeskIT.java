@@ -153,6 +153,14 @@ class SupportDeskIT extends SupportTestBase {
 				if (!statuses.isEmpty()) {
 					repliesBegun++;
 					assertThat(sent.json().get("reply_id").isNull()).isFalse();
+					// It began before the handoff was recorded (on H2 both are written by
+					// the group committer, one after the other, so their times are in
+					// order).
+					assertThat(count("SELECT COUNT(*) FROM messages m JOIN support_conversations s "
+							+ "ON s.conversation_id = m.conversation_id WHERE m.conversation_id = ? "
+							+ "AND m.role = 'assistant' AND m.created_at > s.handed_off_at", conversation))
+						.as("run %d: a reply that began after the handoff", run)
+						.isZero();
 				}
 				// After the handoff, the customer is answered by humans only.
 				assertThat(say(visitor, conversation, "still there?").json().get("reply_id").isNull()).isTrue();
