@@ -5,11 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,14 +21,11 @@ import dev.parley.testsupport.WsClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The agents' side over real HTTP and WebSocket: handoff by each trigger, the ownership
- * race (the bot never replies once a handoff is recorded), human replies and private
+ * The agents' side over real HTTP and WebSocket: handoff by each trigger (the race of a
+ * handoff and a customer message: {@link HandoffRaceIT}), human replies and private
  * notes, auto-assignment with capacity, snooze wake-up, live events for the staff.
  */
 class SupportDeskIT extends SupportTestBase {
-
-	/** A slow reply (about a second), so that a race finds it running. */
-	private static final String SLOW_MODEL = "sim?tokens=40&delay=25";
 
 	@Test
 	void theCustomerAsksForAPersonAndTheBotFallsSilent() {
@@ -112,68 +104,6 @@ class SupportDeskIT extends SupportTestBase {
 		Eventually.eventually("the model's handoff")
 			.until(() -> "human".equals(supportConversation(staff, conversation).get("handler").asString()));
 		assertThat(say(visitor, conversation, "thanks").json().get("reply_id").isNull()).isTrue();
-	}
-
-	/**
-	 * Many runs of a customer message racing a handoff: whichever wins, the bot never
-	 * replies after the handoff is recorded: a reply that began first is stopped, never
-	 * completed, and no reply begins after.
-	 */
-	@Test
-	void theBotNeverRepliesAfterAHandoffEvenInARace() throws Exception {
-		JsonNode inbox = createInbox(settings().put("agent_id", botAgent(SLOW_MODEL)));
-		Session staff = newStaff();
-		int runs = 40;
-		int repliesBegun = 0;
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		try {
-			for (int run = 0; run < runs; run++) {
-				Visitor visitor = visitor(inbox, null);
-				String conversation = startConversation(visitor);
-				CyclicBarrier start = new CyclicBarrier(2);
-				CompletableFuture<Response> message = CompletableFuture.supplyAsync(() -> {
-					await(start);
-					return say(visitor, conversation, "race " + System.nanoTime());
-				}, pool);
-				CompletableFuture<Response> handoff = CompletableFuture.supplyAsync(() -> {
-					await(start);
-					return call(staff, "POST", DESK + "/" + conversation + "/handoff", "{\"to\":\"human\"}");
-				}, pool);
-				Response sent = message.get(20, TimeUnit.SECONDS);
-				Response handed = handoff.get(20, TimeUnit.SECONDS);
-				assertThat(sent.status()).as(sent.body()).isEqualTo(202);
-				assertThat(handed.status()).as(handed.body()).isEqualTo(200);
-				awaitNoStreaming(conversation);
-				List<String> statuses = this.jdbc
-					.sql("SELECT status FROM messages WHERE conversation_id = ? AND role = 'assistant'")
-					.param(conversation)
-					.query(String.class)
-					.list();
-				assertThat(statuses).as("run %d", run).allMatch((status) -> status.equals("stopped"));
-				if (!statuses.isEmpty()) {
-					repliesBegun++;
-					assertThat(sent.json().get("reply_id").isNull()).isFalse();
-					// It began before the handoff was recorded (on H2 both are written by
-					// the group committer, one after the other, so their times are in
-					// order).
-					assertThat(count("SELECT COUNT(*) FROM messages m JOIN support_conversations s "
-							+ "ON s.conversation_id = m.conversation_id WHERE m.conversation_id = ? "
-							+ "AND m.role = 'assistant' AND m.created_at > s.handed_off_at", conversation))
-						.as("run %d: a reply that began after the handoff", run)
-						.isZero();
-				}
-				// After the handoff, the customer is answered by humans only.
-				assertThat(say(visitor, conversation, "still there?").json().get("reply_id").isNull()).isTrue();
-				assertThat(count("SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND role = 'assistant'",
-						conversation))
-					.isEqualTo(statuses.size());
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
-		System.out.printf("handoff race: %d runs, the reply had begun in %d (stopped), the handoff came first in %d%n",
-				runs, repliesBegun, runs - repliesBegun);
 	}
 
 	@Test
@@ -378,15 +308,6 @@ class SupportDeskIT extends SupportTestBase {
 			.until(() -> count(
 					"SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND role = 'assistant' AND status <> 'streaming'",
 					conversation) >= replies);
-	}
-
-	private static void await(CyclicBarrier barrier) {
-		try {
-			barrier.await(10, TimeUnit.SECONDS);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
