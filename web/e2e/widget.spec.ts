@@ -309,7 +309,8 @@ test('a reply survives a network outage mid-stream; the panel passes axe (WCAG 2
 
 test('the panel talks only to the page that embeds it: framed by another site in the shop\'s name, it stays idle', async ({ page, request }) => {
   const token = await adminToken(request);
-  const inbox = await newInbox(request, token);
+  // An inbox naming no sites may be framed by any: the panel's own origin checks are all there is.
+  const inbox = await newInbox(request, token, { allowed_origins: [] });
   const visitors: string[] = [];
   page.on('request', (sent) => {
     if (sent.url().includes('/visitors')) visitors.push(sent.url());
@@ -327,4 +328,16 @@ test('the panel talks only to the page that embeds it: framed by another site in
   await page.waitForTimeout(1_500);
   expect(visitors).toEqual([]);
   await expect(frame.getByRole('button', { name: 'Close chat' })).toBeHidden();
+});
+
+test("an inbox's allowed origins are the only sites that may frame its panel", async ({ page, request }) => {
+  const token = await adminToken(request);
+  const inbox = await newInbox(request, token);
+  const evil = shop.replace('localhost', '127.0.0.1');
+  const refused = page.waitForResponse((response) => response.url().includes('/widget/frame.html'));
+  await page.goto(`${evil}/evil?${new URLSearchParams({ inbox: inbox.id, host: shop })}`);
+  expect((await refused).headers()['content-security-policy']).toContain(`frame-ancestors 'self' ${shop}`);
+  await page.waitForTimeout(1_000);
+  expect(page.frames().some((frame) => frame.url().startsWith(PARLEY))).toBe(false);
+  await expect(page.frameLocator('iframe[title="framed"]').getByRole('heading', { name: 'Acme Support' })).toBeHidden();
 });
