@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.parley.chat.SendMessageRequest;
+import dev.parley.chat.SseResponses;
 import dev.parley.chat.stream.EventStreamWriter;
-import dev.parley.chat.stream.SseResponses;
 import dev.parley.conversation.Message;
 
 /**

@@ -16,8 +16,6 @@ class EventFrames {
 
 	static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
 
-	static final byte[] RETRY = "retry: 2000\n\n".getBytes(StandardCharsets.UTF_8);
-
 	private final ChatEventJson json;
 
 	EventFrames(ChatEventJson json) {

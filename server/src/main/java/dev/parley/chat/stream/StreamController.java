@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.parley.chat.FeedPosition;
+import dev.parley.chat.SseResponses;
 
 /**
  * {@code GET /api/v1/conversations/{id}/stream}: follows the running reply, or waits for

@@ -1,35 +1,40 @@
 package dev.parley.support.visitor;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.parley.chat.ChatEventJson;
 import dev.parley.chat.FeedPosition;
 import dev.parley.chat.ReplyFeed;
 import dev.parley.chat.ReplySink;
 import dev.parley.chat.SequencedEvent;
+import dev.parley.chat.SseResponses;
 import dev.parley.realtime.ConversationEvent;
 import dev.parley.realtime.ConversationEvents;
 
 /**
- * The widget's event streams ({@code GET /api/v1/widget/conversations/{id}/events}): each
- * follows its conversation's bot replies through the chat core's {@link ReplyFeed} on a
- * virtual thread (with {@code id:} lines, resumable), and receives what the customer may
- * see of customer service's events ({@link ConversationEvent#OWNER} events of its
- * conversation published by support: human replies, activity lines, status changes, an
- * agent typing) from every instance, without {@code id:} (the widget re-reads the
- * timeline after a reconnect). At shutdown they end first (this lifecycle stops before
- * the web server's graceful shutdown, which would otherwise wait for them): the widget
- * reconnects to another instance.
+ * The widget's event streams ({@code GET /api/v1/widget/conversations/{id}/events}),
+ * served like the chat's streams ({@link SseResponses}: a virtual thread each): each
+ * follows its conversation's bot replies through the chat core's {@link ReplyFeed} (with
+ * {@code id:} lines, resumable with {@code Last-Event-ID}) and receives what the customer
+ * may see of customer service's events ({@link ConversationEvent#OWNER} events of its
+ * conversation: human replies, activity lines, status changes, an agent typing) from
+ * every instance, without {@code id:} (the widget re-reads the timeline after a
+ * reconnect). At shutdown they end first (this lifecycle stops before the web server's
+ * graceful shutdown, which would otherwise wait for them); the widget reconnects to
+ * another instance.
  */
 @Component
 class VisitorEventStreams implements SmartLifecycle {
@@ -38,51 +43,44 @@ class VisitorEventStreams implements SmartLifecycle {
 	private static final Set<String> CUSTOMER_TYPES = Set.of("message.created", "conversation.status_changed",
 			"typing");
 
+	private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+
 	private final ReplyFeed feed;
 
 	private final ChatEventJson json;
+
+	private final SseResponses sse;
 
 	private final Map<UUID, Set<Stream>> byConversation = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
 
-	VisitorEventStreams(ReplyFeed feed, ChatEventJson json, ConversationEvents events) {
+	VisitorEventStreams(ReplyFeed feed, ChatEventJson json, SseResponses sse, ConversationEvents events) {
 		this.feed = feed;
 		this.json = json;
+		this.sse = sse;
 		events.listen(this::deliver);
 	}
 
-	SseEmitter open(VisitorContext visitor, UUID conversationId, @Nullable String lastEventId) {
+	/** Checks the position (as the visitor) and serves the stream. */
+	void open(VisitorContext visitor, UUID conversationId, @Nullable String lastEventId, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		FeedPosition position = visitor.asOwner(() -> this.feed.position(conversationId, lastEventId));
-		SseEmitter emitter = new SseEmitter(0L);
-		Stream stream = new Stream(emitter, conversationId);
-		Thread follower = Thread.ofVirtual().name("widget-stream").unstarted(() -> {
+		this.sse.start(request, response, (out) -> {
+			Stream stream = new Stream(conversationId, out, Thread.currentThread());
+			this.byConversation.computeIfAbsent(conversationId, (id) -> ConcurrentHashMap.newKeySet()).add(stream);
 			try {
-				visitor.asOwner(() -> {
-					follow(stream, position);
-					return null;
-				});
+				if (this.running) {
+					visitor.asOwner(() -> {
+						follow(stream, position);
+						return null;
+					});
+				}
 			}
 			finally {
-				stream.close();
+				forget(stream);
 			}
 		});
-		stream.follower(follower);
-		Runnable end = () -> {
-			forget(stream);
-			follower.interrupt();
-		};
-		emitter.onCompletion(end);
-		emitter.onTimeout(end);
-		emitter.onError((ex) -> end.run());
-		this.byConversation.computeIfAbsent(conversationId, (id) -> ConcurrentHashMap.newKeySet()).add(stream);
-		if (!this.running) {
-			forget(stream);
-			emitter.complete();
-			return emitter;
-		}
-		follower.start();
-		return emitter;
 	}
 
 	private void follow(Stream stream, FeedPosition position) {
@@ -91,16 +89,20 @@ class VisitorEventStreams implements SmartLifecycle {
 
 				@Override
 				public void events(List<SequencedEvent> events) throws IOException {
+					StringBuilder frames = new StringBuilder(256);
 					for (SequencedEvent event : events) {
-						stream.send(SseEmitter.event()
-							.id(event.eventId())
-							.data(VisitorEventStreams.this.json.envelope(event.event())));
+						frames.append("id: ")
+							.append(event.eventId())
+							.append("\ndata: ")
+							.append(VisitorEventStreams.this.json.envelope(event.event()))
+							.append("\n\n");
 					}
+					stream.write(frames.toString().getBytes(StandardCharsets.UTF_8));
 				}
 
 				@Override
 				public void idle() throws IOException {
-					stream.send(SseEmitter.event().comment("heartbeat"));
+					stream.write(HEARTBEAT);
 				}
 
 			});
@@ -110,9 +112,6 @@ class VisitorEventStreams implements SmartLifecycle {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-		}
-		finally {
-			forget(stream);
 		}
 	}
 
@@ -129,13 +128,15 @@ class VisitorEventStreams implements SmartLifecycle {
 		if ("message.created".equals(event.type()) && !event.data().contains("\"kind\"")) {
 			return;
 		}
-		String frame = "{\"type\":\"" + event.type() + "\",\"data\":" + event.data() + "}";
+		byte[] frame = ("data: {\"type\":\"" + event.type() + "\",\"data\":" + event.data() + "}\n\n")
+			.getBytes(StandardCharsets.UTF_8);
 		for (Stream stream : streams) {
 			try {
-				stream.send(SseEmitter.event().data(frame));
+				stream.write(frame);
 			}
 			catch (IOException ex) {
-				forget(stream);
+				// the follower finds out at its next write and ends the stream
+				stream.follower().interrupt();
 			}
 		}
 	}
@@ -148,7 +149,7 @@ class VisitorEventStreams implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		this.byConversation.values().forEach((streams) -> streams.forEach(Stream::end));
+		this.byConversation.values().forEach((streams) -> streams.forEach((s) -> s.follower().interrupt()));
 	}
 
 	@Override
@@ -163,59 +164,15 @@ class VisitorEventStreams implements SmartLifecycle {
 		});
 	}
 
-	/** One open stream: its sends are serialised (the follower and the event fan-out). */
-	private static final class Stream {
+	/**
+	 * One open stream; its writes are serialised (the follower and the event fan-out).
+	 */
+	private record Stream(UUID conversationId, OutputStream out, Thread follower) {
 
-		private final SseEmitter emitter;
-
-		private final UUID conversationId;
-
-		private @Nullable Thread follower;
-
-		private boolean closed;
-
-		Stream(SseEmitter emitter, UUID conversationId) {
-			this.emitter = emitter;
-			this.conversationId = conversationId;
-		}
-
-		synchronized void follower(Thread thread) {
-			this.follower = thread;
-		}
-
-		/** Ends the stream at shutdown: the follower stops, the response completes. */
-		void end() {
-			Thread thread;
-			synchronized (this) {
-				thread = this.follower;
-			}
-			if (thread != null) {
-				thread.interrupt();
-			}
-			close();
-		}
-
-		UUID conversationId() {
-			return this.conversationId;
-		}
-
-		synchronized void send(SseEmitter.SseEventBuilder event) throws IOException {
-			if (this.closed) {
-				throw new IOException("closed");
-			}
-			try {
-				this.emitter.send(event);
-			}
-			catch (IOException | IllegalStateException ex) {
-				this.closed = true;
-				throw (ex instanceof IOException io) ? io : new IOException(ex);
-			}
-		}
-
-		synchronized void close() {
-			if (!this.closed) {
-				this.closed = true;
-				this.emitter.complete();
+		void write(byte[] frame) throws IOException {
+			synchronized (this.out) {
+				this.out.write(frame);
+				this.out.flush();
 			}
 		}
 

@@ -1,5 +1,6 @@
 package dev.parley.support.visitor;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -28,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.parley.conversation.ConversationProblem;
 import dev.parley.identity.SubjectRateLimit;
@@ -209,12 +210,13 @@ class WidgetController {
 	 * {@code Last-Event-ID}) and what the customer may see of the rest.
 	 */
 	@GetMapping("/conversations/{id}/events")
-	SseEmitter events(@RequestHeader(name = TOKEN_HEADER, required = false) String token,
+	void events(@RequestHeader(name = TOKEN_HEADER, required = false) String token,
 			@RequestParam(name = "visitor_token", required = false) String queryToken, @PathVariable UUID id,
-			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		VisitorContext visitor = visitor((token != null) ? token : queryToken);
 		conversationOf(visitor, id);
-		return this.streams.open(visitor, id, lastEventId);
+		this.streams.open(visitor, id, lastEventId, request, response);
 	}
 
 	private VisitorContext visitor(@Nullable String token) {

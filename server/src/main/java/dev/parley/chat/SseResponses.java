@@ -1,4 +1,4 @@
-package dev.parley.chat.stream;
+package dev.parley.chat;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,17 +12,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
-import dev.parley.chat.ChatMetrics;
-
 /**
  * Serves an SSE response from a virtual thread of its own, in servlet async mode: the
  * request's thread returns at once, so a held stream costs a shallow parked thread
- * instead of one parked under the whole filter and dispatcher stack.
+ * instead of one parked under the whole filter and dispatcher stack. The chat's streams
+ * and other features' (the support widget's) are served by it alike.
  */
 @Component
 public class SseResponses {
 
 	private static final Logger log = LoggerFactory.getLogger(SseResponses.class);
+
+	/** The reconnection delay a stream tells its client first. */
+	private static final byte[] RETRY = "retry: 2000\n\n".getBytes(StandardCharsets.UTF_8);
 
 	private final ChatMetrics metrics;
 
@@ -49,7 +51,7 @@ public class SseResponses {
 		response.setHeader("Cache-Control", "no-cache, no-transform");
 		response.setHeader("X-Accel-Buffering", "no");
 		OutputStream out = response.getOutputStream();
-		out.write(EventFrames.RETRY);
+		out.write(RETRY);
 		// Committed here, on the request's thread: the filters still on their way out
 		// (security headers) must not change headers while the stream's own thread
 		// writes.
