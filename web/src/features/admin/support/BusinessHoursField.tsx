@@ -55,46 +55,48 @@ function DayRow({ day }: { day: (typeof WEEKDAYS)[number] }) {
           ]}
         >
           {(rows, { add, remove }, { errors }) => (
-            <Flex vertical gap={6} style={{ flex: 1, minWidth: 260 }}>
-              {rows.map((row, index) => (
-                <Flex key={row.key} gap={6} align="center">
-                  <Form.Item
-                    name={row.name}
-                    noStyle
-                    rules={[{ required: true, message: t('inboxes.rangeRequired') }]}
-                    getValueProps={(value: [string, string] | undefined) => ({
-                      value: value ? [dayjs(value[0], FORMAT), dayjs(value[1], FORMAT)] : undefined,
-                    })}
-                    normalize={(value: [dayjs.Dayjs, dayjs.Dayjs] | null) => (value ? [value[0].format(FORMAT), value[1].format(FORMAT)] : undefined)}
-                  >
-                    <TimePicker.RangePicker
-                      format={FORMAT}
-                      minuteStep={15}
-                      needConfirm={false}
-                      aria-label={t('inboxes.rangeOf', { day: dayName, n: index + 1 })}
-                      style={{ width: 220 }}
-                    />
-                  </Form.Item>
-                  {rows.length > 1 && (
-                    <Button
-                      type="text"
-                      icon={<MinusCircleOutlined />}
-                      onClick={() => remove(row.name)}
-                      aria-label={t('inboxes.removeRange', { day: dayName, n: index + 1 })}
-                    />
-                  )}
-                </Flex>
-              ))}
-              <Button
-                type="link"
-                size="small"
-                icon={<PlusOutlined />}
-                onClick={() => add(['13:00', '17:00'])}
-                style={{ alignSelf: 'flex-start', padding: 0 }}
-                aria-label={t('inboxes.addRangeOn', { day: dayName })}
-              >
-                {t('inboxes.addRange')}
-              </Button>
+            <Flex vertical gap={4} style={{ flex: 1, minWidth: 260 }}>
+              <Flex gap={6} wrap align="center">
+                {rows.map((row, index) => (
+                  <Flex key={row.key} gap={2} align="center">
+                    <Form.Item
+                      name={row.name}
+                      noStyle
+                      rules={[{ required: true, message: t('inboxes.rangeRequired') }]}
+                      getValueProps={(value: [string, string] | undefined) => ({
+                        value: value ? [dayjs(value[0], FORMAT), dayjs(value[1], FORMAT)] : undefined,
+                      })}
+                      normalize={(value: [dayjs.Dayjs, dayjs.Dayjs] | null) => (value ? [value[0].format(FORMAT), value[1].format(FORMAT)] : undefined)}
+                    >
+                      <TimePicker.RangePicker
+                        format={FORMAT}
+                        minuteStep={15}
+                        needConfirm={false}
+                        aria-label={t('inboxes.rangeOf', { day: dayName, n: index + 1 })}
+                        style={{ width: 200 }}
+                      />
+                    </Form.Item>
+                    {rows.length > 1 && (
+                      <Button
+                        type="text"
+                        size="small"
+                        icon={<MinusCircleOutlined />}
+                        onClick={() => remove(row.name)}
+                        aria-label={t('inboxes.removeRange', { day: dayName, n: index + 1 })}
+                      />
+                    )}
+                  </Flex>
+                ))}
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={() => add(['13:00', '17:00'])}
+                  aria-label={t('inboxes.addRangeOn', { day: dayName })}
+                >
+                  {t('inboxes.addRange')}
+                </Button>
+              </Flex>
               <Form.ErrorList errors={errors} />
             </Flex>
           )}

@@ -34,9 +34,12 @@ export function ConversationHeader({ conversation, contactOpen, onToggleContact,
       <Flex align="center" gap={8} wrap>
         {onBack && <Button type="text" icon={<LeftOutlined />} onClick={onBack} aria-label={t('conversation.back')} />}
         <Flex vertical style={{ flex: 1, minWidth: 160 }}>
-          <Typography.Title level={5} style={{ margin: 0 }} ellipsis data-testid="support-contact-name">
-            {name}
-          </Typography.Title>
+          <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+            <Typography.Title level={5} style={{ margin: 0, minWidth: 0 }} ellipsis data-testid="support-contact-name">
+              {name}
+            </Typography.Title>
+            <HandlerTag handler={conversation.handler} />
+          </Flex>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
             {conversation.inbox_name}
             {conversation.contact.email && conversation.contact.name ? ` · ${conversation.contact.email}` : ''}
@@ -45,7 +48,6 @@ export function ConversationHeader({ conversation, contactOpen, onToggleContact,
               : ''}
           </Typography.Text>
         </Flex>
-        <HandlerTag handler={conversation.handler} />
         <Space size={6} wrap>
           {conversation.handler === 'bot' ? (
             <Button

@@ -39,8 +39,8 @@ export const TimelineItem = memo(function TimelineItem({ entry, contactName }: {
     return (
       <Flex justify="center" style={{ margin: '10px 0' }} data-testid="timeline-activity">
         <Typography.Text type="secondary" style={{ fontSize: 12, textAlign: 'center' }}>
-          {entry.content || t(`activity.${entry.event ?? 'other'}`, { defaultValue: entry.event ?? '' })}
-          {entry.actor ? ` · ${entry.actor.name}` : ''} · <time dateTime={entry.created_at}>{formatDateTime(entry.created_at)}</time>
+          {entry.content || `${t(`activity.${entry.event ?? 'other'}`, { defaultValue: entry.event ?? '' })}${entry.actor ? ` · ${entry.actor.name}` : ''}`} ·{' '}
+          <time dateTime={entry.created_at}>{formatDateTime(entry.created_at)}</time>
         </Typography.Text>
       </Flex>
     );
