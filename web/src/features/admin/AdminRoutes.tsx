@@ -85,6 +85,8 @@ function ConsoleLayout() {
           mode={wide ? 'inline' : 'horizontal'}
           selectedKeys={[current]}
           defaultOpenKeys={wide && support ? ['support'] : []}
+          // A click (or Enter) opens customer service's sections: hovering is no way on touch screens or keyboards.
+          triggerSubMenuAction="click"
           items={items}
           style={{ borderInlineEnd: 'none', borderBottom: 'none' }}
         />

@@ -64,8 +64,8 @@ export interface ListFilter {
   priority?: Priority;
 }
 
-/** The counts' filters: the list's without the tab. */
-export type CountsFilter = Omit<ListFilter, 'assignee'>;
+/** The counts' filters: the list's; the tab chooses whose conversations the counts by status are of. */
+export type CountsFilter = ListFilter;
 
 export interface CannedResponse {
   id: string;
@@ -76,6 +76,8 @@ export interface CannedResponse {
 export interface Contact {
   id: string;
   name: string | null;
+  /** The name, else the e-mail, else a made-up one ("Visitor 3f2a"). */
+  display_name?: string | null;
   email: string | null;
   phone: string | null;
   identifier: string | null;
@@ -90,7 +92,7 @@ export interface SupportAgent {
   email: string;
   role: string;
   availability: Availability;
-  open_conversations: number;
+  open_conversations?: number;
 }
 
 export interface Me {
@@ -154,7 +156,7 @@ export const supportApi = {
   contacts: (q: string, cursor?: string, signal?: AbortSignal) =>
     api<Page<Contact>>(`${base}/contacts`, { query: { q, cursor, limit: 20 }, signal }),
   contact: (id: string, signal?: AbortSignal) => api<Contact>(`${base}/contacts/${encodeURIComponent(id)}`, { signal }),
-  updateContact: (id: string, body: Partial<Pick<Contact, 'name' | 'email' | 'phone' | 'attributes'>>) =>
+  updateContact: (id: string, body: { name?: string; email?: string; phone?: string; attributes?: Record<string, unknown> }) =>
     api<Contact>(`${base}/contacts/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
   contactConversations: (id: string, signal?: AbortSignal) =>
     api<Page<SupportConversation> | { items: SupportConversation[] }>(`${base}/contacts/${encodeURIComponent(id)}/conversations`, {

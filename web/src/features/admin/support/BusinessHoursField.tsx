@@ -7,6 +7,8 @@ import { rangesProblem } from './businessHours';
 import { NS } from './i18n';
 
 const FORMAT = 'HH:mm';
+/** The server takes up to four ranges a day. */
+const MAX_RANGES = 4;
 
 /** The week's opening hours: always open, or per weekday a switch and its time ranges. */
 export function BusinessHoursField() {
@@ -87,6 +89,7 @@ function DayRow({ day }: { day: (typeof WEEKDAYS)[number] }) {
                     )}
                   </Flex>
                 ))}
+                {rows.length < MAX_RANGES && (
                 <Button
                   type="link"
                   size="small"
@@ -96,6 +99,7 @@ function DayRow({ day }: { day: (typeof WEEKDAYS)[number] }) {
                 >
                   {t('inboxes.addRange')}
                 </Button>
+                )}
               </Flex>
               <Form.ErrorList errors={errors} />
             </Flex>

@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../../i18n/problems';
 import { type CannedResponse, supportApi } from '../../support/api';
-import { adminProblemText, ErrorAlert, isUnavailable, PageTitle, Unavailable } from '../shared';
+import { isUnavailable, PageTitle, Unavailable } from '../shared';
 import { NS } from './i18n';
+import { SupportErrorAlert, supportAdminProblemText } from './problems';
 
 interface Values {
   short_code: string;
@@ -44,7 +45,7 @@ function CannedModal({ open, editing, onClose }: { open: boolean; editing: Canne
       confirmLoading={save.isPending}
       destroyOnHidden
     >
-      {save.error && fieldErrors(save.error).length === 0 && <ErrorAlert error={save.error} />}
+      {save.error && fieldErrors(save.error).length === 0 && <SupportErrorAlert error={save.error} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -86,7 +87,7 @@ export function CannedPage() {
       void client.invalidateQueries({ queryKey: ['admin', 'support', 'canned'] });
       void client.invalidateQueries({ queryKey: ['support', 'canned'] });
     },
-    onError: (error) => void message.error(adminProblemText(error)),
+    onError: (error) => void message.error(supportAdminProblemText(error)),
   });
   const open = (editing: CannedResponse | null) => setModal((now) => ({ open: true, editing, key: now.key + 1 }));
   if (canned.error && isUnavailable(canned.error)) return <Unavailable />;
@@ -110,7 +111,7 @@ export function CannedPage() {
         onSearch={(value) => setQ(value.trim())}
         style={{ maxWidth: 420, marginBottom: 16 }}
       />
-      {canned.error && <ErrorAlert error={canned.error} onRetry={() => void canned.refetch()} />}
+      {canned.error && <SupportErrorAlert error={canned.error} onRetry={() => void canned.refetch()} />}
       <Table<CannedResponse>
         rowKey="id"
         size="middle"

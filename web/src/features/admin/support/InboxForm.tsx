@@ -4,10 +4,10 @@ import { Alert, App, Button, Col, Divider, Drawer, Flex, Form, Input, InputNumbe
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { copyText } from '../../chat/messages/copy';
-import { ErrorAlert } from '../shared';
 import { type Inbox, supportAdminApi } from './api';
 import { BusinessHoursField } from './BusinessHoursField';
 import { NS } from './i18n';
+import { SupportErrorAlert, supportAdminProblemText } from './problems';
 import { bodyOf, type InboxValues, placeErrors, valuesOf } from './inboxForm';
 import { staffOptions, useBotAgents, useStaff } from './shared';
 
@@ -31,12 +31,11 @@ function WidgetSection({ inbox, onRotated }: { inbox: Inbox; onRotated: (inbox: 
       onRotated(rotated);
       void message.success(t('inboxes.rotated'));
     },
-    onError: (error) => void message.error(error instanceof Error ? error.message : String(error)),
+    onError: (error) => void message.error(supportAdminProblemText(error)),
   });
   const copy = (text: string) => void copyText(text).then(() => message.success(t('copied')));
   return (
     <>
-      <Divider titlePlacement="start">{t('inboxes.widget')}</Divider>
       <Form.Item label={t('inboxes.secret')} extra={t('inboxes.secretHelp')}>
         <Space.Compact style={{ width: '100%' }}>
           <Input.Password readOnly value={inbox.hmac_secret} aria-label={t('inboxes.secret')} data-testid="inbox-secret" />
@@ -92,7 +91,7 @@ export function InboxForm({ open, editing, onClose }: { open: boolean; editing: 
   const zones = useMemo(() => timeZones(current?.time_zone ?? valuesOf(null).time_zone), [current]);
   const save = useMutation({
     mutationFn: (values: InboxValues) =>
-      current ? supportAdminApi.updateInbox(current.id, bodyOf(values)) : supportAdminApi.createInbox(bodyOf(values)),
+      current ? supportAdminApi.updateInbox(current.id, bodyOf(values, current)) : supportAdminApi.createInbox(bodyOf(values, null)),
     onSuccess: (saved) => {
       const created = !current;
       setCurrent(saved);
@@ -126,7 +125,7 @@ export function InboxForm({ open, editing, onClose }: { open: boolean; editing: 
         </Space>
       }
     >
-      {save.error && !onFields && leftovers.length === 0 && <ErrorAlert error={save.error} />}
+      {save.error && !onFields && leftovers.length === 0 && <SupportErrorAlert error={save.error} />}
       {leftovers.length > 0 && <Alert type="error" title={leftovers.join('; ')} style={{ marginBottom: 16 }} />}
       <Form<InboxValues> form={form} layout="vertical" initialValues={valuesOf(editing)} onFinish={(values) => save.mutate(values)} scrollToFirstError>
         <Row gutter={12}>
@@ -140,6 +139,8 @@ export function InboxForm({ open, editing, onClose }: { open: boolean; editing: 
               <Select
                 allowClear
                 placeholder={t('inboxes.defaultBot')}
+                aria-label={t('inboxes.bot')}
+                data-testid="inbox-bot"
                 loading={bots.isLoading}
                 showSearch={{ optionFilterProp: 'label' }}
                 options={(bots.data ?? []).map((agent) => ({ value: agent.id, label: agent.name }))}
@@ -160,7 +161,7 @@ export function InboxForm({ open, editing, onClose }: { open: boolean; editing: 
         <Row gutter={12}>
           <Col xs={24} sm={8}>
             <Form.Item name="handoff_after_failures" label={t('inboxes.afterFailures')} extra={t('inboxes.afterFailuresHelp')}>
-              <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
+              <InputNumber min={0} max={20} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
@@ -170,7 +171,7 @@ export function InboxForm({ open, editing, onClose }: { open: boolean; editing: 
           </Col>
           <Col xs={24} sm={8}>
             <Form.Item name="agent_capacity" label={t('inboxes.capacity')} extra={t('inboxes.capacityHelp')}>
-              <InputNumber min={1} max={1000} precision={0} style={{ width: '100%' }} />
+              <InputNumber min={0} max={1000} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>

@@ -4,9 +4,10 @@ import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../i18n/format';
-import { adminProblemText, ErrorAlert, isUnavailable, PageTitle, Unavailable } from '../shared';
+import { isUnavailable, PageTitle, Unavailable } from '../shared';
 import { type Inbox, supportAdminApi } from './api';
 import { NS } from './i18n';
+import { SupportErrorAlert, supportAdminProblemText } from './problems';
 import { InboxForm } from './InboxForm';
 
 /** The inboxes: each is a website widget with its bot, its hours, its handoff rules and its agents. */
@@ -23,7 +24,7 @@ export function InboxesPage() {
       void client.invalidateQueries({ queryKey: ['admin', 'support', 'inboxes'] });
       void message.success(t('inboxes.deleted', { name: inbox.name }));
     },
-    onError: (error) => void message.error(adminProblemText(error)),
+    onError: (error) => void message.error(supportAdminProblemText(error)),
   });
   const openForm = (editing: Inbox | null) => setForm((now) => ({ open: true, editing, key: now.key + 1 }));
 
@@ -40,7 +41,7 @@ export function InboxesPage() {
       >
         {t('inboxes.intro')}
       </PageTitle>
-      {inboxes.error && <ErrorAlert error={inboxes.error} onRetry={() => void inboxes.refetch()} />}
+      {inboxes.error && <SupportErrorAlert error={inboxes.error} onRetry={() => void inboxes.refetch()} />}
       <Table<Inbox>
         rowKey="id"
         size="middle"

@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatNumber } from '../../../i18n/format';
 import { EChart } from '../EChart';
-import { CardTitle, ErrorAlert, isUnavailable, PageTitle, Unavailable } from '../shared';
+import { CardTitle, isUnavailable, PageTitle, Unavailable } from '../shared';
 import { type GroupBy, type Report, type ReportRow, supportAdminApi } from './api';
 import { NS } from './i18n';
+import { SupportErrorAlert } from './problems';
 import { formatDuration, formatRate, ratesChart, timesChart } from './reportCharts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -116,7 +117,7 @@ export function ReportsPage() {
       {report.error && isUnavailable(report.error) ? (
         <Unavailable />
       ) : report.error ? (
-        <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />
+        <SupportErrorAlert error={report.error} onRetry={() => void report.refetch()} />
       ) : report.isLoading || !report.data ? (
         <Skeleton active />
       ) : rows.length === 0 ? (

@@ -4,9 +4,10 @@ import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../../../i18n/problems';
-import { adminProblemText, ErrorAlert, isUnavailable, PageTitle, Unavailable } from '../shared';
+import { isUnavailable, PageTitle, Unavailable } from '../shared';
 import { type AdminTeam, supportAdminApi } from './api';
 import { NS } from './i18n';
+import { SupportErrorAlert, supportAdminProblemText } from './problems';
 import { staffOptions, useStaff } from './shared';
 
 interface Values {
@@ -46,7 +47,7 @@ function TeamModal({ open, editing, onClose }: { open: boolean; editing: AdminTe
       confirmLoading={save.isPending}
       destroyOnHidden
     >
-      {save.error && fieldErrors(save.error).length === 0 && <ErrorAlert error={save.error} />}
+      {save.error && fieldErrors(save.error).length === 0 && <SupportErrorAlert error={save.error} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -81,7 +82,7 @@ export function TeamsPage() {
       void client.invalidateQueries({ queryKey: ['admin', 'support', 'teams'] });
       void client.invalidateQueries({ queryKey: ['support', 'teams'] });
     },
-    onError: (error) => void message.error(adminProblemText(error)),
+    onError: (error) => void message.error(supportAdminProblemText(error)),
   });
   const open = (editing: AdminTeam | null) => setModal((now) => ({ open: true, editing, key: now.key + 1 }));
   if (teams.error && isUnavailable(teams.error)) return <Unavailable />;
@@ -97,7 +98,7 @@ export function TeamsPage() {
       >
         {t('teams.intro')}
       </PageTitle>
-      {teams.error && <ErrorAlert error={teams.error} onRetry={() => void teams.refetch()} />}
+      {teams.error && <SupportErrorAlert error={teams.error} onRetry={() => void teams.refetch()} />}
       <Table<AdminTeam>
         rowKey="id"
         size="middle"

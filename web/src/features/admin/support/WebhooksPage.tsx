@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../i18n/format';
 import { fieldErrors } from '../../../i18n/problems';
-import { adminProblemText, ErrorAlert, isUnavailable, LoadMore, PageTitle, Unavailable } from '../shared';
+import { isUnavailable, LoadMore, PageTitle, Unavailable } from '../shared';
 import { useCursorList } from '../api';
 import { type Delivery, supportAdminApi, type Webhook, WEBHOOK_EVENTS } from './api';
 import { NS } from './i18n';
+import { SupportErrorAlert, supportAdminProblemText } from './problems';
 
 interface Values {
   url: string;
@@ -48,7 +49,7 @@ function WebhookModal({ open, editing, onClose }: { open: boolean; editing: Webh
       width={600}
       destroyOnHidden
     >
-      {save.error && fieldErrors(save.error).length === 0 && <ErrorAlert error={save.error} />}
+      {save.error && fieldErrors(save.error).length === 0 && <SupportErrorAlert error={save.error} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -93,7 +94,7 @@ function Deliveries({ webhook, onClose }: { webhook: Webhook | null; onClose: ()
       extra={<Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} loading={list.isFetching} aria-label={t('webhooks.refresh')} />}
       destroyOnHidden
     >
-      {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
+      {list.error && <SupportErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       <Table<Delivery>
         rowKey="id"
         size="small"
@@ -141,12 +142,12 @@ export function WebhooksPage() {
   const toggle = useMutation({
     mutationFn: (webhook: Webhook) => supportAdminApi.updateWebhook(webhook.id, { active: !webhook.active }),
     onSuccess: () => void refresh(),
-    onError: (error) => void message.error(adminProblemText(error)),
+    onError: (error) => void message.error(supportAdminProblemText(error)),
   });
   const remove = useMutation({
     mutationFn: (webhook: Webhook) => supportAdminApi.deleteWebhook(webhook.id),
     onSuccess: () => void refresh(),
-    onError: (error) => void message.error(adminProblemText(error)),
+    onError: (error) => void message.error(supportAdminProblemText(error)),
   });
   const open = (editing: Webhook | null) => setModal((now) => ({ open: true, editing, key: now.key + 1 }));
   if (webhooks.error && isUnavailable(webhooks.error)) return <Unavailable />;
@@ -162,7 +163,7 @@ export function WebhooksPage() {
       >
         {t('webhooks.intro')}
       </PageTitle>
-      {webhooks.error && <ErrorAlert error={webhooks.error} onRetry={() => void webhooks.refetch()} />}
+      {webhooks.error && <SupportErrorAlert error={webhooks.error} onRetry={() => void webhooks.refetch()} />}
       <Table<Webhook>
         rowKey="id"
         size="middle"

@@ -29,7 +29,16 @@ export interface Inbox {
   updated_at: string;
 }
 
-export type InboxWrite = Partial<Omit<Inbox, 'id' | 'hmac_secret' | 'widget_snippet' | 'created_at' | 'updated_at'>>;
+/**
+ * An inbox to create or the fields to change; an absent field stays as it is, so the bot and the
+ * business hours are cleared with `clear_agent` and `clear_business_hours`, a text with "".
+ */
+export type InboxWrite = Partial<Omit<Inbox, 'id' | 'hmac_secret' | 'widget_snippet' | 'created_at' | 'updated_at' | 'greeting' | 'handoff_message'>> & {
+  greeting?: string;
+  handoff_message?: string;
+  clear_agent?: boolean;
+  clear_business_hours?: boolean;
+};
 
 export interface AdminTeam {
   id: string;

@@ -64,15 +64,15 @@ export function valuesOf(inbox: Inbox | null): InboxValues {
 
 const clean = (values: string[] | undefined) => [...new Set((values ?? []).map((value) => value.trim()).filter(Boolean))];
 
-export function bodyOf(values: InboxValues): InboxWrite {
-  return {
+/** The body of the create (editing: null) or the change; what is emptied is cleared, as the API asks. */
+export function bodyOf(values: InboxValues, editing: Inbox | null): InboxWrite {
+  const hours = formToHours(values.hours);
+  const body: InboxWrite = {
     name: values.name.trim(),
-    agent_id: values.agent_id || null,
-    greeting: values.greeting?.trim() || null,
-    handoff_message: values.handoff_message?.trim() || null,
+    greeting: values.greeting?.trim() ?? '',
+    handoff_message: values.handoff_message?.trim() ?? '',
     handoff_keywords: clean(values.handoff_keywords),
     handoff_after_failures: values.handoff_after_failures,
-    business_hours: formToHours(values.hours),
     time_zone: values.time_zone,
     identity_required: values.identity_required,
     auto_assign: values.auto_assign,
@@ -80,6 +80,11 @@ export function bodyOf(values: InboxValues): InboxWrite {
     allowed_origins: clean(values.allowed_origins),
     member_ids: values.member_ids ?? [],
   };
+  if (values.agent_id) body.agent_id = values.agent_id;
+  else if (editing?.agent_id) body.clear_agent = true;
+  if (hours) body.business_hours = hours;
+  else if (editing?.business_hours) body.clear_business_hours = true;
+  return body;
 }
 
 const FIELDS = [

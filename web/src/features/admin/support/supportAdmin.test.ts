@@ -48,7 +48,7 @@ describe('business hours', () => {
 });
 
 describe('the inbox form', () => {
-  it('sends every field, trimmed, with empty texts as null', () => {
+  it('sends every field, trimmed; a new inbox without a bot or hours leaves them out', () => {
     const values = {
       ...valuesOf(null),
       name: ' Shop ',
@@ -59,14 +59,12 @@ describe('the inbox form', () => {
       member_ids: ['u1'],
       time_zone: 'Asia/Shanghai',
     };
-    expect(bodyOf(values)).toEqual({
+    expect(bodyOf(values, null)).toEqual({
       name: 'Shop',
-      agent_id: null,
-      greeting: null,
+      greeting: '',
       handoff_message: 'A person will answer.',
       handoff_keywords: ['human', 'agent'],
       handoff_after_failures: 2,
-      business_hours: null,
       time_zone: 'Asia/Shanghai',
       identity_required: false,
       auto_assign: true,
@@ -98,7 +96,16 @@ describe('the inbox form', () => {
       updated_at: '2026-12-03T10:00:00Z',
     };
     const { id: _id, hmac_secret: _secret, widget_snippet: _snippet, created_at: _created, updated_at: _updated, ...written } = inbox;
-    expect(bodyOf(valuesOf(inbox))).toEqual(written);
+    expect(bodyOf(valuesOf(inbox), inbox)).toEqual({ ...written, handoff_message: '' });
+  });
+
+  it('clears the bot, the hours and the texts an administrator emptied', () => {
+    const inbox = { ...valuesOf(null), agent_id: 'a1', greeting: 'Hi' };
+    const stored = { agent_id: 'a1', business_hours: { mon: [['09:00', '17:00']] }, greeting: 'Hi' } as unknown as Inbox;
+    const body = bodyOf({ ...inbox, agent_id: null, greeting: ' ', hours: { ...inbox.hours, always: true } }, stored);
+    expect(body).toMatchObject({ clear_agent: true, clear_business_hours: true, greeting: '' });
+    expect(body).not.toHaveProperty('agent_id');
+    expect(body).not.toHaveProperty('business_hours');
   });
 });
 

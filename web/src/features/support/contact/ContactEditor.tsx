@@ -32,10 +32,11 @@ export function ContactEditor({ contact, open, onClose }: { contact: Contact; op
   const [form] = Form.useForm<Values>();
   const save = useMutation({
     mutationFn: (values: Values) =>
+      // An empty text clears the field (an absent one would keep it).
       supportApi.updateContact(contact.id, {
-        name: values.name?.trim() || null,
-        email: values.email?.trim() || null,
-        phone: values.phone?.trim() || null,
+        name: values.name?.trim() ?? '',
+        email: values.email?.trim() ?? '',
+        phone: values.phone?.trim() ?? '',
         attributes: attributesOf(values.attributes),
       }),
     onSuccess: (saved) => {

@@ -19,8 +19,8 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-function label(contact: Pick<Contact, 'name' | 'email' | 'identifier' | 'id'>): string {
-  const main = contact.name || contact.email || contact.identifier || contact.id.slice(0, 8);
+function label(contact: Pick<Contact, 'name' | 'display_name' | 'email' | 'identifier' | 'id'>): string {
+  const main = contact.name || contact.email || contact.identifier || contact.display_name || contact.id.slice(0, 8);
   return contact.name && contact.email ? `${main} <${contact.email}>` : main;
 }
 

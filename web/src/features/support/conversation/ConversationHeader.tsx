@@ -100,7 +100,13 @@ export function ConversationHeader({ conversation, contactOpen, onToggleContact,
           aria-label={t('conversation.status')}
           value={conversation.status}
           onChange={(status) => void actions.patch({ status })}
-          options={STATUSES.map((status) => ({ value: status, label: t(`status.${status}`), disabled: status === 'snoozed' }))}
+          // Pending means the bot answers and open that people do: "Take over" and "Return to bot" change those.
+          options={STATUSES.map((status) => ({
+            value: status,
+            label: t(`status.${status}`),
+            disabled:
+              status === 'snoozed' || (status === 'pending' && conversation.handler === 'human') || (status === 'open' && conversation.handler === 'bot'),
+          }))}
           data-testid="status-select"
         />
         <Select<Priority>
@@ -116,7 +122,7 @@ export function ConversationHeader({ conversation, contactOpen, onToggleContact,
         />
         <Select<string>
           size="small"
-          style={{ width: 170 }}
+          style={{ width: 200 }}
           showSearch={{ optionFilterProp: 'title' }}
           aria-label={t('conversation.assignee')}
           value={conversation.assignee?.id ?? UNASSIGNED}

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { type ConversationPatch, type Handler, supportApi, type SupportConversation, type TimelineEntry } from '../api';
-import { knownConversation, storeConversation, withEntry } from '../live/cache';
+import { receiveConversation, withEntry } from '../live/cache';
 import { supportProblemText } from '../problems';
 import { supportKeys, type TimelineData, useMe } from '../queries';
 
@@ -15,8 +15,8 @@ export function useConversationActions(id: string) {
   const me = useMe().data;
   const change = useMutation({
     mutationFn: (call: () => Promise<SupportConversation>) => call(),
-    onMutate: () => knownConversation(client, id),
-    onSuccess: (after, _call, before) => storeConversation(client, before, after, me?.id),
+    // What the caches hold when the answer comes: the socket may have brought this very change first.
+    onSuccess: (after) => receiveConversation(client, after, me?.id),
     onError: (error) => void message.error(supportProblemText(error)),
   });
   const run = (call: () => Promise<SupportConversation>) => change.mutateAsync(call).catch(() => undefined);
@@ -37,9 +37,8 @@ export function useConversationActions(id: string) {
         const entry = kind === 'reply' ? await supportApi.reply(id, content) : await supportApi.note(id, content);
         addEntry(entry);
         if (kind === 'reply') {
-          const before = knownConversation(client, id);
           const after = await supportApi.conversation(id).catch(() => null);
-          if (after) storeConversation(client, before, after, me?.id);
+          if (after) receiveConversation(client, after, me?.id);
         }
         return true;
       } catch (error) {

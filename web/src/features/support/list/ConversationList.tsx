@@ -116,8 +116,8 @@ function Filters({ filter, onChange, counts, labels }: { filter: ListFilter; onC
 export function ConversationList({ filter, onChange, activeId }: { filter: ListFilter; onChange: (change: Partial<ListFilter>) => void; activeId?: string }) {
   const { t } = useTranslation('support');
   const { search } = useLocation();
-  const { assignee, ...countsFilter } = filter;
-  const counts = useCounts(countsFilter);
+  const { assignee } = filter;
+  const counts = useCounts(filter);
   const list = useSupportList(filter);
   const seen = useSeen();
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { type AssigneeTab, type ListFilter, type Priority, PRIORITIES, STATUSES, type SupportStatus } from '../api';
 import { cleanFilter } from '../queries';
@@ -30,18 +31,18 @@ const PARAM: Record<keyof ListFilter, string> = {
 
 export function useInboxFilter(): [ListFilter, (change: Partial<ListFilter>) => void] {
   const [params, setParams] = useSearchParams();
+  // The newest parameters, also those of a change not rendered yet (two changes in a row keep both).
+  const latest = useRef(params);
+  latest.current = params;
   const filter = filterOf(params);
-  const change = (next: Partial<ListFilter>) =>
-    setParams(
-      (now) => {
-        const copy = new URLSearchParams(now);
-        for (const [key, value] of Object.entries(next) as [keyof ListFilter, string | undefined][]) {
-          if (value === undefined || value === null || value === '') copy.delete(PARAM[key]);
-          else copy.set(PARAM[key], value);
-        }
-        return copy;
-      },
-      { replace: true },
-    );
+  const change = (next: Partial<ListFilter>) => {
+    const copy = new URLSearchParams(latest.current);
+    for (const [key, value] of Object.entries(next) as [keyof ListFilter, string | undefined][]) {
+      if (value === undefined || value === null || value === '') copy.delete(PARAM[key]);
+      else copy.set(PARAM[key], value);
+    }
+    latest.current = copy;
+    setParams(copy, { replace: true });
+  };
   return [filter, change];
 }

@@ -11,15 +11,20 @@ import { supportSocket } from './connection';
 import { conversationIdOf, type SupportEvent } from './events';
 import { setTyping } from './typing';
 
-/** Whether a notification event is for this agent: to them, or to one of their teams. */
+/**
+ * Whether an event should reach this agent as a notification: one for them or their team, one
+ * for nobody in particular (a handoff nobody took) while they are not offline, and a handoff from
+ * the bot nobody has taken yet while they are online.
+ */
 export function notificationFor(event: SupportEvent, me: Me | undefined): boolean {
   if (!me) return false;
   if (event.type === 'notification') {
     const { to_user_id: user, to_team_id: team } = event.data;
-    return user === me.id || (!!team && me.team_ids.includes(team));
+    if (user) return user === me.id;
+    if (team) return me.team_ids.includes(team) && me.availability !== 'offline';
+    return me.availability !== 'offline';
   }
-  // A handoff nobody was told of in particular: every available agent hears of it.
-  return event.type === 'conversation.bot_handoff' && me.availability === 'online';
+  return event.type === 'conversation.bot_handoff' && me.availability === 'online' && !event.data.conversation.assignee;
 }
 
 /**
@@ -45,7 +50,7 @@ export function SupportLive() {
       const id = conversationIdOf(event);
       if (id === openRef.current) return;
       markUnseen(id);
-      const conversation = knownConversation(client, id);
+      const conversation = ('conversation' in event.data ? event.data.conversation : undefined) ?? knownConversation(client, id);
       const who = conversation?.contact.name || conversation?.contact.email || t('contact.anonymous');
       const assigned = event.type === 'notification' && event.data.reason === 'assigned';
       const key = `support-${id}`;

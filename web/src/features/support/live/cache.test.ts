@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { supportConversation as conversation, timelineEntry as entry } from '../test/fixtures';
 import type { Counts, ListFilter } from '../api';
 import { type ListData, supportKeys, type TimelineData } from '../queries';
-import { applySupportEvent, belongsTo, nextCounts, placeInList, touched, withEntry } from './cache';
+import { applySupportEvent, belongsTo, nextCounts, placeInList, receiveConversation, touched, withEntry } from './cache';
 import { supportEventOf } from './events';
 
 const ME = 'agent-me';
@@ -42,7 +42,7 @@ describe('the counts after a change', () => {
   it('moves a conversation from unassigned to mine when I take it', () => {
     const before = conversation('a');
     const after = conversation('a', { assignee: mine, handler: 'human' });
-    expect(nextCounts(counts, before, after, { status: 'open' }, ME)).toEqual({
+    expect(nextCounts(counts, before, after, { assignee: 'mine', status: 'open' }, ME)).toEqual({
       mine: 2,
       unassigned: 1,
       all: 3,
@@ -51,10 +51,10 @@ describe('the counts after a change', () => {
   });
 
   it('counts a new conversation, and one resolved leaves the open counts', () => {
-    expect(nextCounts(counts, undefined, conversation('n'), { status: 'open' }, ME)).toMatchObject({ unassigned: 3, all: 4, mine: 1 });
+    expect(nextCounts(counts, undefined, conversation('n'), { assignee: 'mine', status: 'open' }, ME)).toMatchObject({ unassigned: 3, all: 4, mine: 1 });
     const before = conversation('a', { assignee: mine });
     const after = conversation('a', { assignee: mine, status: 'resolved' });
-    expect(nextCounts(counts, before, after, { status: 'open' }, ME)).toEqual({
+    expect(nextCounts(counts, before, after, { assignee: 'mine', status: 'open' }, ME)).toEqual({
       mine: 0,
       unassigned: 2,
       all: 2,
@@ -62,12 +62,22 @@ describe('the counts after a change', () => {
     });
   });
 
+  it('counts by status the conversations of the filter\'s tab, whatever the status filter', () => {
+    const before = conversation('a', { status: 'pending' });
+    const after = conversation('a', { status: 'open', assignee: mine, handler: 'human' });
+    const unassignedTab = nextCounts(counts, before, after, { assignee: 'unassigned', status: 'pending' }, ME);
+    expect(unassignedTab.by_status).toEqual({ open: 1, pending: 0, resolved: 4, snoozed: 0 });
+    expect(unassignedTab).toMatchObject({ mine: 1, unassigned: 1, all: 2 }); // it left the pending conversations
+    const allTab = nextCounts(counts, before, after, { assignee: 'all', status: 'pending' }, ME);
+    expect(allTab.by_status).toEqual({ open: 2, pending: 0, resolved: 4, snoozed: 0 });
+  });
+
   it('leaves the counts of other filters alone and never goes below zero', () => {
     const before = conversation('a', { inbox_id: 'other' });
     const after = conversation('a', { inbox_id: 'other', assignee: mine });
-    expect(nextCounts(counts, before, after, { status: 'open', inbox_id: 'inbox-1' }, ME)).toEqual(counts);
+    expect(nextCounts(counts, before, after, { assignee: 'mine', status: 'open', inbox_id: 'inbox-1' }, ME)).toEqual(counts);
     const empty: Counts = { mine: 0, unassigned: 0, all: 0, by_status: { open: 0, pending: 0, resolved: 0, snoozed: 0 } };
-    expect(nextCounts(empty, conversation('a'), conversation('a', { status: 'resolved' }), { status: 'open' }, ME).all).toBe(0);
+    expect(nextCounts(empty, conversation('a'), conversation('a', { status: 'resolved' }), { assignee: 'mine', status: 'open' }, ME).all).toBe(0);
   });
 });
 
@@ -118,7 +128,7 @@ describe('applying socket events to the caches', () => {
     const mineFilter: ListFilter = { assignee: 'mine', status: 'open' };
     client.setQueryData(supportKeys.list(unassigned), list(['a'], ['2026-12-03T10:01:00Z']));
     client.setQueryData(supportKeys.list(mineFilter), list([], []));
-    client.setQueryData<Counts>(supportKeys.counts({ status: 'open' }), {
+    client.setQueryData<Counts>(supportKeys.counts(unassigned), {
       mine: 0,
       unassigned: 1,
       all: 1,
@@ -133,7 +143,7 @@ describe('applying socket events to the caches', () => {
     const { client, unassigned } = seeded();
     applySupportEvent(client, frame('conversation.created', { conversation: conversation('b', { updated_at: '2026-12-03T10:05:00Z' }) }), ME);
     expect(ids(client.getQueryData<ListData>(supportKeys.list(unassigned))!)).toEqual(['b', 'a']);
-    expect(client.getQueryData<Counts>(supportKeys.counts({ status: 'open' }))).toMatchObject({ unassigned: 2, all: 2 });
+    expect(client.getQueryData<Counts>(supportKeys.counts(unassigned))).toMatchObject({ unassigned: 2, all: 2 });
   });
 
   it('moves a conversation assigned to me from Unassigned to Mine', () => {
@@ -142,7 +152,7 @@ describe('applying socket events to the caches', () => {
     applySupportEvent(client, frame('assignee.changed', { conversation: taken }), ME);
     expect(ids(client.getQueryData<ListData>(supportKeys.list(unassigned))!)).toEqual([]);
     expect(ids(client.getQueryData<ListData>(supportKeys.list(mineFilter))!)).toEqual(['a']);
-    expect(client.getQueryData<Counts>(supportKeys.counts({ status: 'open' }))).toMatchObject({ mine: 1, unassigned: 0, all: 1 });
+    expect(client.getQueryData<Counts>(supportKeys.counts(unassigned))).toMatchObject({ mine: 1, unassigned: 0, all: 1 });
     expect(client.getQueryData(supportKeys.conversation('a'))).toEqual(taken);
   });
 
@@ -158,10 +168,19 @@ describe('applying socket events to the caches', () => {
     expect(client.getQueryData<ListData>(supportKeys.list(unassigned))!.pages[0].items[0].priority).toBe('medium');
   });
 
+  it('counts a change once, whether the socket or the answer to the request brings it first', () => {
+    const { client, unassigned } = seeded();
+    const taken = conversation('a', { assignee: mine, handler: 'human', updated_at: '2026-12-03T10:06:00Z' });
+    applySupportEvent(client, frame('conversation.bot_handoff', { conversation: taken }), ME);
+    receiveConversation(client, taken, ME);
+    applySupportEvent(client, frame('assignee.changed', { conversation: taken }), ME);
+    expect(client.getQueryData<Counts>(supportKeys.counts(unassigned))).toMatchObject({ mine: 1, unassigned: 0, all: 1 });
+  });
+
   it('reads the counts again when it cannot know what a change did to them', () => {
-    const { client } = seeded();
+    const { client, unassigned } = seeded();
     applySupportEvent(client, frame('conversation.status_changed', { conversation: conversation('zz', { status: 'resolved' }) }), ME);
-    expect(client.getQueryState(supportKeys.counts({ status: 'open' }))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(supportKeys.counts(unassigned))?.isInvalidated).toBe(true);
   });
 
   it('reads only frames that are support events', () => {

@@ -21,26 +21,31 @@ function matchesFilters(conversation: SupportConversation, filter: CountsFilter,
 
 /** Whether a conversation belongs in the list of these filters, for the agent `me`. */
 export function belongsTo(conversation: SupportConversation, filter: ListFilter, me: string | undefined): boolean {
-  if (!matchesFilters(conversation, filter)) return false;
-  if (filter.assignee === 'mine') return !!me && conversation.assignee?.id === me;
-  if (filter.assignee === 'unassigned') return !conversation.assignee;
-  return true;
+  return matchesFilters(conversation, filter) && inTab(conversation, filter.assignee, me);
 }
 
 const ZERO: Counts = { mine: 0, unassigned: 0, all: 0, by_status: { open: 0, pending: 0, resolved: 0, snoozed: 0 } };
 
-/** What one conversation adds to the counts of these filters (by status: the agent's own ones). */
+function inTab(conversation: SupportConversation, tab: ListFilter['assignee'], me: string | undefined): boolean {
+  if (tab === 'mine') return !!me && conversation.assignee?.id === me;
+  if (tab === 'unassigned') return !conversation.assignee;
+  return true;
+}
+
+/**
+ * What one conversation adds to the counts of these filters: the tabs' under the status filter,
+ * and by status (whatever the status filter) the ones of the filter's tab.
+ */
 export function contribution(conversation: SupportConversation | undefined, filter: CountsFilter, me: string | undefined): Counts {
   if (!conversation) return ZERO;
   const counted = matchesFilters(conversation, filter);
-  const mine = !!me && conversation.assignee?.id === me;
   return {
-    mine: counted && mine ? 1 : 0,
-    unassigned: counted && !conversation.assignee ? 1 : 0,
+    mine: counted && inTab(conversation, 'mine', me) ? 1 : 0,
+    unassigned: counted && inTab(conversation, 'unassigned', me) ? 1 : 0,
     all: counted ? 1 : 0,
     by_status: {
       ...ZERO.by_status,
-      [conversation.status]: mine && matchesFilters(conversation, filter, false) ? 1 : 0,
+      [conversation.status]: matchesFilters(conversation, filter, false) && inTab(conversation, filter.assignee ?? 'all', me) ? 1 : 0,
     },
   };
 }
@@ -162,6 +167,17 @@ export function storeConversation(
   }
 }
 
+/**
+ * A conversation's new state, from an answer or an event, against what the caches hold now (an
+ * answer and the socket's event for the same change come in either order): an older state than
+ * the one held changes nothing, and the counts move by the difference only once.
+ */
+export function receiveConversation(client: QueryClient, after: SupportConversation, me: string | undefined, isNew = false) {
+  const before = knownConversation(client, after.id);
+  if (before && before.updated_at > after.updated_at) return;
+  storeConversation(client, before, after, me, isNew && !before);
+}
+
 /** Applies one support event to the caches (typing and notifications are handled elsewhere). */
 export function applySupportEvent(client: QueryClient, event: SupportEvent, me: string | undefined) {
   switch (event.type) {
@@ -170,11 +186,7 @@ export function applySupportEvent(client: QueryClient, event: SupportEvent, me: 
     case 'conversation.updated':
     case 'assignee.changed':
     case 'conversation.bot_handoff': {
-      const after = event.data.conversation;
-      const before = knownConversation(client, after.id);
-      // An event that arrives after a newer state was stored (the answer to our own change) changes nothing.
-      if (before && before.updated_at > after.updated_at) return;
-      storeConversation(client, before, after, me, event.type === 'conversation.created' && !before);
+      receiveConversation(client, event.data.conversation, me, event.type === 'conversation.created');
       return;
     }
     case 'message.created':

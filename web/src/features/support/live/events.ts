@@ -20,7 +20,14 @@ export type SupportEvent =
   | { type: 'typing'; data: { conversation_id: string; actor: 'customer' | 'agent'; actor_id?: string | null; typing: boolean } }
   | {
       type: 'notification';
-      data: { conversation_id: string; reason: 'handoff' | 'assigned'; to_user_id?: string | null; to_team_id?: string | null; message?: string };
+      data: {
+        conversation_id: string;
+        reason: 'handoff' | 'assigned';
+        to_user_id?: string | null;
+        to_team_id?: string | null;
+        message?: string;
+        conversation?: SupportConversation;
+      };
     };
 
 const KNOWN = new Set<string>([...CONVERSATION_EVENTS, 'message.created', 'message.updated', 'typing', 'notification']);
