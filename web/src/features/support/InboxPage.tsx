@@ -1,5 +1,5 @@
-import { Badge, Empty, Flex, Grid, theme, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { Badge, Drawer, Empty, Flex, Grid, theme, Tooltip, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { AvailabilitySwitch } from './AvailabilitySwitch';
@@ -30,7 +30,8 @@ function LiveState() {
 
 /**
  * The agents' inbox at /support and /support/:conversationId: the conversations (left), the open
- * one (middle) and its contact (right, collapsible). Narrow screens show one column at a time.
+ * one (middle) and its contact (right, collapsible; a drawer below 1200 px). Narrow screens show
+ * one column at a time.
  */
 export function InboxPage() {
   const { t } = useTranslation('support');
@@ -41,17 +42,24 @@ export function InboxPage() {
   const navigate = useNavigate();
   const { search } = useLocation();
   const [filter, setFilter] = useInboxFilter();
-  const [contactOpen, setContactOpen] = useState(() => localStorage.getItem(CONTACT_KEY) !== 'closed');
+  // Wide screens show the contact as a third column (open or closed as the agent last left it);
+  // narrower ones as a drawer, opened when asked for.
+  const wideContact = screens.xl !== false;
+  const [columnOpen, setColumnOpen] = useState(() => localStorage.getItem(CONTACT_KEY) !== 'closed');
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const conversation = useSupportConversation(conversationId);
-  const toggleContact = () =>
-    setContactOpen((open) => {
+  useEffect(() => setDrawerOpen(false), [conversationId]);
+  const toggleContact = () => {
+    if (!wideContact) return setDrawerOpen((open) => !open);
+    setColumnOpen((open) => {
       localStorage.setItem(CONTACT_KEY, open ? 'closed' : 'open');
       return !open;
     });
+  };
   const showList = !narrow || !conversationId;
   const showPane = !narrow || !!conversationId;
   const contact = conversation.data?.contact.id;
-  const showContact = !!conversationId && contactOpen && !!contact && (screens.xl !== false || narrow);
+  const contactOpen = wideContact ? columnOpen : drawerOpen;
 
   return (
     <Flex vertical style={{ height: '100%' }}>
@@ -61,7 +69,7 @@ export function InboxPage() {
         wrap
         style={{ padding: '8px 16px', minHeight: 48, boxSizing: 'border-box', borderBottom: `1px solid ${token.colorBorderSecondary}` }}
       >
-        <Typography.Title level={4} style={{ margin: 0, flex: 1, fontSize: 18 }}>
+        <Typography.Title level={4} style={{ margin: 0, flex: '1 1 auto', minWidth: 140, fontSize: 18 }} ellipsis>
           {t('title')}
         </Typography.Title>
         <LiveState />
@@ -73,13 +81,13 @@ export function InboxPage() {
             <ConversationList filter={filter} onChange={setFilter} activeId={conversationId} />
           </div>
         )}
-        {showPane && !(narrow && showContact) && (
-          <main style={{ flex: 1, minWidth: 0, minHeight: 0 }} aria-label={t('conversation.label')}>
+        {showPane && (
+          <section style={{ flex: 1, minWidth: 0, minHeight: 0 }} aria-label={t('conversation.label')}>
             {conversationId ? (
               <ConversationPane
                 key={conversationId}
                 conversationId={conversationId}
-                contactOpen={showContact}
+                contactOpen={contactOpen}
                 onToggleContact={toggleContact}
                 onBack={narrow ? () => navigate(`/support${search}`) : undefined}
               />
@@ -88,12 +96,25 @@ export function InboxPage() {
                 <Empty description={t('conversation.none')} />
               </Flex>
             )}
-          </main>
+          </section>
         )}
-        {showContact && conversationId && contact && (
-          <div style={{ width: narrow ? '100%' : CONTACT_WIDTH, flex: 'none', borderInlineStart: `1px solid ${token.colorBorderSecondary}`, minHeight: 0 }}>
+        {wideContact && columnOpen && conversationId && contact && (
+          <div style={{ width: CONTACT_WIDTH, flex: 'none', borderInlineStart: `1px solid ${token.colorBorderSecondary}`, minHeight: 0 }}>
             <ContactPanel contactId={contact} conversationId={conversationId} onClose={toggleContact} />
           </div>
+        )}
+        {!wideContact && conversationId && contact && (
+          <Drawer
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            placement="right"
+            size={narrow ? '100%' : CONTACT_WIDTH + 40}
+            closeIcon={null}
+            title={null}
+            styles={{ body: { padding: 0 } }}
+          >
+            <ContactPanel contactId={contact} conversationId={conversationId} onClose={() => setDrawerOpen(false)} />
+          </Drawer>
         )}
       </Flex>
     </Flex>

@@ -90,7 +90,13 @@ export function CannedPage() {
     onError: (error) => void message.error(supportAdminProblemText(error)),
   });
   const open = (editing: CannedResponse | null) => setModal((now) => ({ open: true, editing, key: now.key + 1 }));
-  if (canned.error && isUnavailable(canned.error)) return <Unavailable />;
+  if (canned.error && isUnavailable(canned.error))
+    return (
+      <>
+        <PageTitle title={t('canned.title')} />
+        <Unavailable />
+      </>
+    );
   return (
     <>
       <PageTitle

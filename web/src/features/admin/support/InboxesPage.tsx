@@ -28,7 +28,13 @@ export function InboxesPage() {
   });
   const openForm = (editing: Inbox | null) => setForm((now) => ({ open: true, editing, key: now.key + 1 }));
 
-  if (inboxes.error && isUnavailable(inboxes.error)) return <Unavailable />;
+  if (inboxes.error && isUnavailable(inboxes.error))
+    return (
+      <>
+        <PageTitle title={t('inboxes.title')} />
+        <Unavailable />
+      </>
+    );
   return (
     <>
       <PageTitle

@@ -85,7 +85,13 @@ export function TeamsPage() {
     onError: (error) => void message.error(supportAdminProblemText(error)),
   });
   const open = (editing: AdminTeam | null) => setModal((now) => ({ open: true, editing, key: now.key + 1 }));
-  if (teams.error && isUnavailable(teams.error)) return <Unavailable />;
+  if (teams.error && isUnavailable(teams.error))
+    return (
+      <>
+        <PageTitle title={t('teams.title')} />
+        <Unavailable />
+      </>
+    );
   return (
     <>
       <PageTitle

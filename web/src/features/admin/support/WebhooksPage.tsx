@@ -150,7 +150,13 @@ export function WebhooksPage() {
     onError: (error) => void message.error(supportAdminProblemText(error)),
   });
   const open = (editing: Webhook | null) => setModal((now) => ({ open: true, editing, key: now.key + 1 }));
-  if (webhooks.error && isUnavailable(webhooks.error)) return <Unavailable />;
+  if (webhooks.error && isUnavailable(webhooks.error))
+    return (
+      <>
+        <PageTitle title={t('webhooks.title')} />
+        <Unavailable />
+      </>
+    );
   return (
     <>
       <PageTitle

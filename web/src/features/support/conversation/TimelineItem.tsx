@@ -26,6 +26,13 @@ function Time({ at }: { at: string }) {
   );
 }
 
+const INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z/g;
+
+/** An activity's text, its instants ("Snoozed until 2026-12-04T03:09:37Z") in the reader's language and zone. */
+export function activityText(content: string): string {
+  return content.replace(INSTANT, (instant) => formatDateTime(instant));
+}
+
 /**
  * One entry of a support conversation: the customer's messages on the left, the bot's and the
  * agents' replies on the right (each styled and labelled as what it is), private notes in yellow
@@ -39,7 +46,7 @@ export const TimelineItem = memo(function TimelineItem({ entry, contactName }: {
     return (
       <Flex justify="center" style={{ margin: '10px 0' }} data-testid="timeline-activity">
         <Typography.Text type="secondary" style={{ fontSize: 12, textAlign: 'center' }}>
-          {entry.content || `${t(`activity.${entry.event ?? 'other'}`, { defaultValue: entry.event ?? '' })}${entry.actor ? ` · ${entry.actor.name}` : ''}`} ·{' '}
+          {(entry.content && activityText(entry.content)) || `${t(`activity.${entry.event ?? 'other'}`, { defaultValue: entry.event ?? '' })}${entry.actor ? ` · ${entry.actor.name}` : ''}`} ·{' '}
           <time dateTime={entry.created_at}>{formatDateTime(entry.created_at)}</time>
         </Typography.Text>
       </Flex>

@@ -81,6 +81,16 @@ export const ConversationRow = memo(function ConversationRow({ conversation, act
         </Tag>
         <HandlerTag handler={conversation.handler} />
         {conversation.status !== 'open' && <Tag style={{ marginInlineEnd: 0 }}>{t(`status.${conversation.status}`)}</Tag>}
+        {conversation.labels.slice(0, 2).map((label) => (
+          <Tag key={label} variant="filled" color="geekblue" style={{ marginInlineEnd: 0 }}>
+            {label}
+          </Tag>
+        ))}
+        {conversation.labels.length > 2 && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('list.moreLabels', { count: conversation.labels.length - 2 })}
+          </Typography.Text>
+        )}
         <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, flex: 1, minWidth: 0, textAlign: 'end' }}>
           {conversation.assignee ? conversation.assignee.name : conversation.inbox_name}
         </Typography.Text>
