@@ -53,23 +53,6 @@ import dev.parley.platform.problem.ProblemResponses;
 @EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfiguration {
 
-	/**
-	 * Strict for the web app: its own scripts only (no inline or evaluated code), inline
-	 * styles (the component library's CSS-in-JS needs them), calls and sockets to this
-	 * origin only ({@code 'self'} covers its own ws: and wss:), no framing.
-	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-			+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " + "frame-ancestors 'none'";
-
-	/**
-	 * The support widget's page, which customers' websites frame: the same policy, except
-	 * that any site may frame it (an inbox's allowed origins are checked by the widget
-	 * API, not by the browser's framing rules).
-	 */
-	static final String WIDGET_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'",
-			"frame-ancestors *");
-
 	private static final RequestMatcher WIDGET = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher("/widget/**"),
 			PathPatternRequestMatcher.withDefaults().matcher("/widget.js"));
@@ -97,11 +80,11 @@ class SecurityConfiguration {
 			.addFilterAfter(new UserLogContext(), BearerTokenAuthenticationFilter.class)
 			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(WIDGET),
-						new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+						new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicies.APP)))
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(WIDGET),
 						new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(WIDGET,
-						new ContentSecurityPolicyHeaderWriter(WIDGET_CONTENT_SECURITY_POLICY)))
+						new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicies.WIDGET)))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
 			.authorizeHttpRequests((requests) -> requests

@@ -52,9 +52,10 @@ class DeskController {
 
 	@GetMapping
 	Page<DeskViews.ConversationView> list(@RequestParam(required = false) String status,
-			@RequestParam(defaultValue = "all") String assignee, @RequestParam(required = false) UUID inboxId,
-			@RequestParam(required = false) UUID teamId, @RequestParam(required = false) String label,
-			@RequestParam(required = false) Priority priority, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "all") String assignee,
+			@RequestParam(name = "inbox_id", required = false) UUID inboxId,
+			@RequestParam(name = "team_id", required = false) UUID teamId, @RequestParam(required = false) String label,
+			@RequestParam(required = false) String priority, @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "25") @Min(1) @Max(100) int limit) {
 		DeskFilter filter = filter(status, assignee, inboxId, teamId, label, priority);
 		KeysetCursor after = (cursor != null) ? KeysetCursor.decode(cursor) : null;
@@ -71,8 +72,9 @@ class DeskController {
 
 	@GetMapping("/counts")
 	Counts counts(@RequestParam(required = false) String status, @RequestParam(defaultValue = "all") String assignee,
-			@RequestParam(required = false) UUID inboxId, @RequestParam(required = false) UUID teamId,
-			@RequestParam(required = false) String label, @RequestParam(required = false) Priority priority) {
+			@RequestParam(name = "inbox_id", required = false) UUID inboxId,
+			@RequestParam(name = "team_id", required = false) UUID teamId, @RequestParam(required = false) String label,
+			@RequestParam(required = false) String priority) {
 		DeskFilter filter = filter(status, assignee, inboxId, teamId, label, priority);
 		return new Counts(this.repository.count(filter.withAssignee(DeskFilter.Assignee.MINE)),
 				this.repository.count(filter.withAssignee(DeskFilter.Assignee.UNASSIGNED)),
@@ -143,7 +145,16 @@ class DeskController {
 	}
 
 	private DeskFilter filter(@Nullable String status, String assignee, @Nullable UUID inboxId, @Nullable UUID teamId,
-			@Nullable String label, @Nullable Priority priority) {
+			@Nullable String label, @Nullable String priority) {
+		Priority parsedPriority = null;
+		if (priority != null && !priority.isBlank()) {
+			try {
+				parsedPriority = Priority.valueOf(priority.strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw ProblemException.invalid("priority", "one of low, medium, high, urgent");
+			}
+		}
 		SupportStatus parsedStatus = null;
 		if (status != null && !status.isBlank() && !"all".equalsIgnoreCase(status)) {
 			try {
@@ -161,7 +172,7 @@ class DeskController {
 			throw ProblemException.invalid("assignee", "one of mine, unassigned, all");
 		}
 		return new DeskFilter(parsedStatus, tab, this.currentUser.id(), inboxId, teamId,
-				(label != null && !label.isBlank()) ? label.strip() : null, priority);
+				(label != null && !label.isBlank()) ? label.strip() : null, parsedPriority);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String text) {

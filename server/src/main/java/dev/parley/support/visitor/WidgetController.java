@@ -17,10 +17,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -115,6 +115,13 @@ class WidgetController {
 	record Typing(@NotNull Boolean typing) {
 	}
 
+	/** Every widget request counts against its IP address's limit. */
+	@ModelAttribute
+	void limitPerAddress(HttpServletRequest request) {
+		this.limits.consume("visitor_ip", this.properties.visitorRequestsPerIpPerMinute(), MINUTE,
+				request.getRemoteAddr());
+	}
+
 	@GetMapping("/inboxes/{inboxId}")
 	InboxInfo inbox(@PathVariable UUID inboxId) {
 		return info(this.inboxes.require(inboxId));
@@ -201,7 +208,7 @@ class WidgetController {
 	 * The conversation's live events: the bot's reply events (resumable with
 	 * {@code Last-Event-ID}) and what the customer may see of the rest.
 	 */
-	@GetMapping(path = "/conversations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@GetMapping("/conversations/{id}/events")
 	SseEmitter events(@RequestHeader(name = TOKEN_HEADER, required = false) String token,
 			@RequestParam(name = "visitor_token", required = false) String queryToken, @PathVariable UUID id,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
