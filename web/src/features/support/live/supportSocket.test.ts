@@ -109,7 +109,7 @@ describe('the support socket', () => {
     await flush();
     const only = FakeSocket.all[0];
     only.open();
-    only.receive({ type: 'error', problem: { type: 'https://parley.dev/problems/forbidden', status: 403 } });
+    only.receive({ type: 'error', problem: { type: 'https://parley.dev/problems/topic-forbidden', title: 'Forbidden', status: 403 } });
     expect(socket.state()).toBe('closed');
     only.drop(1000);
     await vi.advanceTimersByTimeAsync(60_000);

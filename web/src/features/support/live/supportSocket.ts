@@ -1,5 +1,5 @@
 import { api } from '../../../api/client';
-import { ApiError } from '../../../api/problem';
+import { ApiError, slugOf } from '../../../api/problem';
 import { type SupportEvent, supportEventOf } from './events';
 
 /**
@@ -149,8 +149,8 @@ export class SupportSocket {
       return;
     }
     if (frame.type === 'error' && this.current !== 'open') {
-      // The subscription was refused (not an agent): no point in trying again.
-      if (frame.problem?.status === 403) {
+      // The subscription was refused (`topic-forbidden`: not an agent): no point in trying again.
+      if (frame.problem?.status === 403 || slugOf(frame.problem?.type) === 'topic-forbidden') {
         this.stopped = true;
         this.socket?.close(1000);
         this.socket = null;
