@@ -6,6 +6,7 @@ import { RegisterPage } from '../features/auth/RegisterPage';
 import { AgentRoutes } from '../features/agents/AgentRoutes';
 import { ChatPage } from '../features/chat/ChatPage';
 import { SettingsRoutes } from '../features/settings/SettingsRoutes';
+import { RequireAgent } from '../features/support/RequireAgent';
 import { Loading } from './Loading';
 import { NotFound } from './NotFound';
 import { RequireAdmin, RequireAuth, RequirePasswordChanged } from './guards';
@@ -13,6 +14,8 @@ import { Shell } from './Shell';
 
 // The console's code (charts included) is fetched only by administrators who open it.
 const AdminRoutes = lazy(() => import('../features/admin/AdminRoutes'));
+// The agents' inbox likewise, only for support agents and administrators.
+const SupportRoutes = lazy(() => import('../features/support/SupportRoutes'));
 
 /**
  * Every client-side route. The server answers index.html for any of these paths, so a reload or a
@@ -31,6 +34,16 @@ export function AppRoutes() {
             <Route path="/c/:conversationId" element={<ChatPage />} />
             <Route path="/agents/*" element={<AgentRoutes />} />
             <Route path="/settings/*" element={<SettingsRoutes />} />
+            <Route
+              path="/support/*"
+              element={
+                <RequireAgent>
+                  <Suspense fallback={<Loading />}>
+                    <SupportRoutes />
+                  </Suspense>
+                </RequireAgent>
+              }
+            />
             <Route
               path="/admin/*"
               element={

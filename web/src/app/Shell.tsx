@@ -3,6 +3,8 @@ import { Alert, Button, Drawer, Grid, Layout, theme, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
+import { useIsStaff } from '../features/support/RequireAgent';
+import { SupportLive } from '../features/support/live/SupportLive';
 import { SidebarContent } from './SidebarContent';
 import { useOnline } from './useOnline';
 
@@ -20,11 +22,14 @@ export function Shell() {
   const location = useLocation();
   const online = useOnline();
   const { token } = theme.useToken();
+  const staff = useIsStaff();
 
   useEffect(() => setDrawerOpen(false), [location.pathname]);
 
   return (
     <Layout style={{ height: '100%' }}>
+      {/* Support agents hear of handoffs and assignments wherever they are in the app. */}
+      {staff && <SupportLive />}
       {!mobile && (
         <Layout.Sider
           width={SIDEBAR_WIDTH}

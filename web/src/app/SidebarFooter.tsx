@@ -1,9 +1,11 @@
-import { LogoutOutlined, RobotOutlined, SettingOutlined, ToolOutlined } from '@ant-design/icons';
-import { Button, Flex, Select, Typography } from 'antd';
+import { CustomerServiceOutlined, LogoutOutlined, RobotOutlined, SettingOutlined, ToolOutlined } from '@ant-design/icons';
+import { Badge, Button, Flex, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { logout, useSession } from '../api/auth';
 import { type Language, LANGUAGES, setLanguage } from '../i18n';
+import { useIsStaff } from '../features/support/RequireAgent';
+import { useUnseenCount } from '../features/support/live/badge';
 import { useIsAdmin } from './guards';
 import { setThemeChoice, type ThemeChoice, useThemeChoice } from './theme';
 
@@ -12,10 +14,20 @@ export function SidebarFooter() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const admin = useIsAdmin();
+  const staff = useIsStaff();
+  const unseen = useUnseenCount();
   const navigate = useNavigate();
   const themeChoice = useThemeChoice();
   return (
     <Flex vertical gap={4} style={{ padding: 8 }}>
+      {staff && (
+        <Link to="/support">
+          <Button type="text" block icon={<CustomerServiceOutlined />} style={{ justifyContent: 'flex-start' }} data-testid="nav-support">
+            {t('nav.support')}
+            {unseen > 0 && <Badge count={unseen} size="small" style={{ marginInlineStart: 6 }} title={t('nav.supportWaiting', { count: unseen })} />}
+          </Button>
+        </Link>
+      )}
       <Link to="/agents">
         <Button type="text" block icon={<RobotOutlined />} style={{ justifyContent: 'flex-start' }}>
           {t('nav.agents')}

@@ -2,6 +2,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CloudServerOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   MessageOutlined,
   RobotOutlined,
@@ -18,12 +19,19 @@ import { ConversationsPage } from './ConversationsPage';
 import { ConversationView } from './ConversationView';
 import { ProvidersPage } from './ProvidersPage';
 import { QuotasPage } from './QuotasPage';
+import { CannedPage } from './support/CannedPage';
+import { InboxesPage } from './support/InboxesPage';
+import { TeamsPage } from './support/TeamsPage';
+import { WebhooksPage } from './support/WebhooksPage';
 import { UsersPage } from './UsersPage';
 
 // ECharts is fetched only when the usage page opens.
 const UsagePage = lazy(() => import('./UsagePage').then((module) => ({ default: module.UsagePage })));
+const SupportReportsPage = lazy(() => import('./support/ReportsPage').then((module) => ({ default: module.ReportsPage })));
 
 const SECTIONS = ['users', 'quotas', 'conversations', 'providers', 'agents', 'audit', 'usage'] as const;
+/** Customer service's screens, under one entry of the menu. */
+const SUPPORT_SECTIONS = ['inboxes', 'teams', 'canned', 'reports', 'webhooks'] as const;
 
 /** The admin console's frame: its own menu beside (or, when narrow, above) the section. */
 function ConsoleLayout() {
@@ -33,7 +41,8 @@ function ConsoleLayout() {
   const wide = screens.xxl === true;
   const location = useLocation();
   const { token } = theme.useToken();
-  const current = SECTIONS.find((section) => location.pathname.startsWith(`/admin/${section}`)) ?? 'users';
+  const support = SUPPORT_SECTIONS.find((section) => location.pathname.startsWith(`/admin/support/${section}`));
+  const current = support ? `support/${support}` : (SECTIONS.find((section) => location.pathname.startsWith(`/admin/${section}`)) ?? 'users');
   const icons = {
     users: <TeamOutlined />,
     quotas: <DashboardOutlined />,
@@ -43,11 +52,22 @@ function ConsoleLayout() {
     audit: <AuditOutlined />,
     usage: <BarChartOutlined />,
   };
-  const items = SECTIONS.map((section) => ({
-    key: section,
-    icon: icons[section],
-    label: <Link to={section === 'agents' ? '/agents' : `/admin/${section}`}>{t(`menu.${section}`)}</Link>,
-  }));
+  const items = [
+    ...SECTIONS.map((section) => ({
+      key: section,
+      icon: icons[section],
+      label: <Link to={section === 'agents' ? '/agents' : `/admin/${section}`}>{t(`menu.${section}`)}</Link>,
+    })),
+    {
+      key: 'support',
+      icon: <CustomerServiceOutlined />,
+      label: t('menu.support'),
+      children: SUPPORT_SECTIONS.map((section) => ({
+        key: `support/${section}`,
+        label: <Link to={`/admin/support/${section}`}>{t(`menu.supportSections.${section}`)}</Link>,
+      })),
+    },
+  ];
   return (
     <div style={{ display: 'flex', flexDirection: wide ? 'row' : 'column', minHeight: '100%' }}>
       <nav
@@ -64,6 +84,9 @@ function ConsoleLayout() {
         <Menu
           mode={wide ? 'inline' : 'horizontal'}
           selectedKeys={[current]}
+          defaultOpenKeys={wide && support ? ['support'] : []}
+          // A click (or Enter) opens customer service's sections: hovering is no way on touch screens or keyboards.
+          triggerSubMenuAction="click"
           items={items}
           style={{ borderInlineEnd: 'none', borderBottom: 'none' }}
         />
@@ -87,6 +110,19 @@ export default function AdminRoutes() {
         <Route path="conversations/:conversationId" element={<ConversationView />} />
         <Route path="providers" element={<ProvidersPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="support" element={<Navigate to="inboxes" replace />} />
+        <Route path="support/inboxes" element={<InboxesPage />} />
+        <Route path="support/teams" element={<TeamsPage />} />
+        <Route path="support/canned" element={<CannedPage />} />
+        <Route
+          path="support/reports"
+          element={
+            <Suspense fallback={<Loading />}>
+              <SupportReportsPage />
+            </Suspense>
+          }
+        />
+        <Route path="support/webhooks" element={<WebhooksPage />} />
         <Route
           path="usage"
           element={
