@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 // Every test registers and logs in from 127.0.0.1: more than the 30 anonymous requests a
 // minute one address may make.
 @TestPropertySource(properties = { "PARLEY_DEFAULT_MODEL=" + WebAppIT.DEFAULT_MODEL,
-		"parley.limits.anonymous-requests-per-minute=600" })
+		"parley.limits.anonymous-requests-per-minute=600", "parley.support.visitor-registrations-per-minute=600" })
 @DirtiesContext
 class WebAppIT extends WholeAppTestBase {
 
