@@ -19,9 +19,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real webhook receiver for tests: the JDK's HTTP server on 127.0.0.1 that records every
- * request and answers each with the status {@code answers} gives for its number (0 for
- * the first), after {@code delayMillis}.
+ * A real webhook receiver for tests: the JDK's HTTP server on 127.0.0.1 that records
+ * every request and answers each with the status {@code answers} gives for its number (0
+ * for the first), after {@code delayMillis}.
  */
 final class Receiver implements AutoCloseable {
 

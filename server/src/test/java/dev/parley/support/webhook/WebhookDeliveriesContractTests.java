@@ -78,8 +78,7 @@ class WebhookDeliveriesContractTests {
 		Instant now = Jdbc.now(Clock.systemUTC());
 		assertThat(this.deliveries.record(this.ids.next(), active.id(), SupportEvent.CONVERSATION_CREATED, "{}", now))
 			.isTrue();
-		assertThat(
-				this.deliveries.record(this.ids.next(), inactive.id(), SupportEvent.CONVERSATION_CREATED, "{}", now))
+		assertThat(this.deliveries.record(this.ids.next(), inactive.id(), SupportEvent.CONVERSATION_CREATED, "{}", now))
 			.isFalse();
 		assertThat(this.deliveries.record(this.ids.next(), UUID.randomUUID(), SupportEvent.CONVERSATION_CREATED, "{}",
 				now))
@@ -108,7 +107,8 @@ class WebhookDeliveriesContractTests {
 		assertThat(claimed.url()).isEqualTo(webhook.url());
 		assertThat(claimed.secret()).isEqualTo(webhook.secret());
 
-		// the lease ran out and another sender claimed it: the first one's outcome is lost
+		// the lease ran out and another sender claimed it: the first one's outcome is
+		// lost
 		Instant later = now.plusSeconds(31);
 		Instant secondLease = later.plusSeconds(30);
 		assertThat(this.deliveries.claim(id, later, secondLease)).isTrue();
@@ -168,8 +168,7 @@ class WebhookDeliveriesContractTests {
 		}
 		List<Delivery> first = this.deliveries.page(webhook.id(), null, 3);
 		List<Delivery> second = this.deliveries.page(webhook.id(), first.getLast().id(), 3);
-		assertThat(first).extracting(Delivery::id)
-			.containsExactly(recorded.get(4), recorded.get(3), recorded.get(2));
+		assertThat(first).extracting(Delivery::id).containsExactly(recorded.get(4), recorded.get(3), recorded.get(2));
 		assertThat(second).extracting(Delivery::id).containsExactly(recorded.get(1), recorded.get(0));
 
 		UUID id = recorded.getFirst();
@@ -257,8 +256,7 @@ class WebhookDeliveriesContractTests {
 	}
 
 	/**
-	 * Polls until nothing is due and nothing pending; answers how many sends it
-	 * started.
+	 * Polls until nothing is due and nothing pending; answers how many sends it started.
 	 */
 	private int pollUntilDone(WebhookSender sender, CountDownLatch start) {
 		try {
