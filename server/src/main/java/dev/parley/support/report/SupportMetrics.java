@@ -20,7 +20,8 @@ import dev.parley.support.SupportEvent;
 /**
  * Customer service's Prometheus series, counted from the support events once their change
  * is committed, each tagged by inbox id (a handful per installation), never by
- * conversation or agent: {@code parley_support_conversations_created_total{inbox}},
+ * conversation or agent: {@code parley_support_conversations_total{inbox}} (those
+ * created; Prometheus reserves the suffix {@code _created}),
  * {@code parley_support_handoffs_total{inbox,trigger}} (the trigger the handoff event
  * names: customer, keyword, rule, model or agent; {@code unknown} when it names none),
  * {@code parley_support_resolved_total{inbox,by}} (bot or human: who handled the
@@ -57,7 +58,7 @@ class SupportMetrics {
 		String inbox = event.inboxId().toString();
 		switch (event.type()) {
 			case SupportEvent.CONVERSATION_CREATED ->
-				counter("parley.support.conversations.created", "Support conversations started", inbox).increment();
+				counter("parley.support.conversations", "Support conversations started", inbox).increment();
 			case SupportEvent.BOT_HANDOFF -> handoff(inbox, data(event));
 			case SupportEvent.CONVERSATION_STATUS_CHANGED -> statusChanged(inbox, data(event));
 			case SupportEvent.MESSAGE_CREATED -> {
