@@ -22,11 +22,11 @@ record ReportRow(@Nullable String key, @Nullable String label, long conversation
 		@Nullable Double firstResponseSecondsAvg, @Nullable Double firstResponseSecondsP50,
 		@Nullable Double resolutionSecondsAvg) {
 
-	static ReportRow of(@Nullable String key, @Nullable String label, GroupCounts counts, Durations durations) {
-		return new ReportRow(key, label, counts.conversations(), counts.handedOff(), counts.botResolved(),
-				counts.resolved(), rate(counts.handedOff(), counts.botStarted()),
-				rate(counts.botResolved(), counts.botStarted()), durations.firstResponseAverage(),
-				durations.firstResponseMedian(), durations.resolutionAverage());
+	static ReportRow of(@Nullable String key, @Nullable String label, GroupFigures figures) {
+		return new ReportRow(key, label, figures.conversations(), figures.handedOff(), figures.botResolved(),
+				figures.resolved(), rate(figures.handedOff(), figures.botStarted()),
+				rate(figures.botResolved(), figures.botStarted()), figures.firstResponseAvg(),
+				figures.firstResponseP50(), figures.resolutionAvg());
 	}
 
 	private static @Nullable Double rate(long part, long whole) {

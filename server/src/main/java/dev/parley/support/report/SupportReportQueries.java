@@ -1,15 +1,16 @@
 package dev.parley.support.report;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
+
+import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -19,70 +20,72 @@ import org.springframework.stereotype.Repository;
 import dev.parley.platform.persistence.Jdbc;
 
 /**
- * The reports' reads of {@code support_conversations} created within a period (the
- * {@code created_at} index): the counts per group as the database's aggregates (one row
- * per group), and the response and resolution times of the conversations that have one,
- * read as the two instants each, so that the differences and their median come out the
- * same on H2, PostgreSQL and MariaDB.
+ * The reports' aggregates over {@code support_conversations} created within a period (the
+ * {@code created_at} index), all computed by the database, so that memory and transfer
+ * grow with the groups, never with the conversations: counts, mean times, and the median
+ * first response by window functions (the middle row, or the mean of the two middle rows,
+ * of each group ordered by time), which H2, PostgreSQL, MariaDB and MySQL 8 all have,
+ * unlike {@code percentile_cont}. Times are differences in microseconds: the one
+ * expression that differs by vendor ({@code EXTRACT(EPOCH ...)} on PostgreSQL,
+ * {@code TIMESTAMPDIFF} elsewhere).
  */
 @Repository
 class SupportReportQueries {
 
-	private static final String COUNTS = "COUNT(*) AS conversations,"
-			+ " SUM(CASE WHEN bot_started = TRUE THEN 1 ELSE 0 END) AS bot_started,"
-			+ " SUM(CASE WHEN bot_started = TRUE AND handed_off_at IS NOT NULL THEN 1 ELSE 0 END) AS handed_off,"
-			+ " SUM(CASE WHEN bot_started = TRUE AND handed_off_at IS NULL AND resolved_at IS NOT NULL"
-			+ " THEN 1 ELSE 0 END) AS bot_resolved,"
-			+ " SUM(CASE WHEN resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved";
-
 	private static final String PERIOD = "created_at >= :start AND created_at < :end";
+
+	private static final String HAS_FIRST_RESPONSE = "handed_off_at IS NOT NULL AND first_reply_at IS NOT NULL";
 
 	private final JdbcClient jdbc;
 
-	SupportReportQueries(JdbcClient jdbc) {
+	/** A first response's microseconds (never below zero; null without one). */
+	private final String firstResponse;
+
+	/** A resolution's microseconds (never below zero; null without one). */
+	private final String resolution;
+
+	SupportReportQueries(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		boolean postgresql = postgresql(dataSource);
+		this.firstResponse = "CASE WHEN " + HAS_FIRST_RESPONSE + " THEN GREATEST(0, "
+				+ micros(postgresql, "handed_off_at", "first_reply_at") + ") END";
+		this.resolution = "CASE WHEN resolved_at IS NOT NULL THEN GREATEST(0, "
+				+ micros(postgresql, "created_at", "resolved_at") + ") END";
 	}
 
-	/** The counts per group that has conversations, by group key (null: none). */
-	Map<@Nullable String, GroupCounts> counts(ReportGrouping grouping, ReportPeriod period) {
-		Map<@Nullable String, GroupCounts> groups = new HashMap<>();
+	/** The figures per group that has conversations, by group key (null: none). */
+	Map<@Nullable String, GroupFigures> groups(ReportGrouping grouping, ReportPeriod period) {
+		Map<@Nullable String, GroupFigures> groups = new HashMap<>();
 		this.jdbc
-			.sql("SELECT " + grouping.sql() + " AS group_key, " + COUNTS + " FROM support_conversations WHERE " + PERIOD
-					+ " GROUP BY " + grouping.sql())
+			.sql("SELECT " + grouping.sql() + " AS group_key, " + aggregates() + " FROM support_conversations WHERE "
+					+ PERIOD + " GROUP BY " + grouping.sql())
 			.param("start", Jdbc.param(period.from()))
 			.param("end", Jdbc.param(period.to()))
-			.query((RowCallbackHandler) (rs) -> groups.put(key(rs, grouping),
-					new GroupCounts(rs.getLong("conversations"), rs.getLong("bot_started"), rs.getLong("handed_off"),
-							rs.getLong("bot_resolved"), rs.getLong("resolved"))));
-		return groups;
-	}
-
-	/**
-	 * Hands each conversation's first-response and resolution times to {@code durations}
-	 * of its group: the first response from the handoff to the first human reply (where
-	 * both are set; never below zero), the resolution from the start to the resolution.
-	 */
-	void durations(ReportGrouping grouping, ReportPeriod period, BiConsumer<@Nullable String, Times> durations) {
-		this.jdbc
-			.sql("SELECT " + grouping.sql() + " AS group_key, created_at, handed_off_at, first_reply_at, resolved_at"
-					+ " FROM support_conversations WHERE " + PERIOD
-					+ " AND ((handed_off_at IS NOT NULL AND first_reply_at IS NOT NULL) OR resolved_at IS NOT NULL)")
+			.query((RowCallbackHandler) (rs) -> groups.put(key(rs, grouping), figures(rs)));
+		this.jdbc.sql(median(grouping))
 			.param("start", Jdbc.param(period.from()))
 			.param("end", Jdbc.param(period.to()))
 			.query((RowCallbackHandler) (rs) -> {
-				Instant created = Jdbc.instant(rs, "created_at");
-				Instant handedOff = Jdbc.instant(rs, "handed_off_at");
-				Instant firstReply = Jdbc.instant(rs, "first_reply_at");
-				Instant resolved = Jdbc.instant(rs, "resolved_at");
-				Double firstResponse = (handedOff != null && firstReply != null)
-						? Math.max(0, seconds(handedOff, firstReply)) : null;
-				Double resolution = (resolved != null) ? Math.max(0, seconds(created, resolved)) : null;
-				durations.accept(key(rs, grouping), new Times(firstResponse, resolution));
+				Double median = seconds(rs, "median");
+				groups.computeIfPresent(key(rs, grouping), (key, figures) -> figures.withFirstResponseP50(median));
 			});
+		return groups;
 	}
 
-	/** The times of one conversation (null: it has none). */
-	record Times(@Nullable Double firstResponse, @Nullable Double resolution) {
+	/** The figures of every conversation of the period. */
+	GroupFigures total(ReportPeriod period) {
+		GroupFigures total = this.jdbc.sql("SELECT " + aggregates() + " FROM support_conversations WHERE " + PERIOD)
+			.param("start", Jdbc.param(period.from()))
+			.param("end", Jdbc.param(period.to()))
+			.query((rs, row) -> figures(rs))
+			.single();
+		Double median = this.jdbc.sql(median(null))
+			.param("start", Jdbc.param(period.from()))
+			.param("end", Jdbc.param(period.to()))
+			.query((rs, row) -> seconds(rs, "median"))
+			.optional()
+			.orElse(null);
+		return total.withFirstResponseP50(median);
 	}
 
 	/** The names of these inboxes (a deleted inbox has none). */
@@ -95,6 +98,31 @@ class SupportReportQueries {
 		return names("SELECT id, display_name AS label FROM users WHERE id IN (:ids)", ids);
 	}
 
+	private String aggregates() {
+		return "COUNT(*) AS conversations, SUM(CASE WHEN bot_started = TRUE THEN 1 ELSE 0 END) AS bot_started,"
+				+ " SUM(CASE WHEN bot_started = TRUE AND handed_off_at IS NOT NULL THEN 1 ELSE 0 END) AS handed_off,"
+				+ " SUM(CASE WHEN bot_started = TRUE AND handed_off_at IS NULL AND resolved_at IS NOT NULL"
+				+ " THEN 1 ELSE 0 END) AS bot_resolved,"
+				+ " SUM(CASE WHEN resolved_at IS NOT NULL THEN 1 ELSE 0 END) AS resolved, AVG(" + this.firstResponse
+				+ ") AS first_response_avg, AVG(" + this.resolution + ") AS resolution_avg";
+	}
+
+	/**
+	 * The median first response per group ({@code grouping} null: of all): the mean of
+	 * rows {@code floor((n + 1) / 2)} and {@code floor((n + 2) / 2)} of the group ordered
+	 * by time, one row for an odd count, the two middle ones for an even one.
+	 */
+	private String median(@Nullable ReportGrouping grouping) {
+		String key = (grouping != null) ? "group_key, " : "";
+		String partition = (grouping != null) ? "PARTITION BY group_key " : "";
+		return "SELECT " + key + "AVG(v) AS median FROM (SELECT " + key + "v, ROW_NUMBER() OVER (" + partition
+				+ "ORDER BY v) AS rn, COUNT(*) OVER (" + partition.strip() + ") AS n FROM (SELECT "
+				+ ((grouping != null) ? grouping.sql() + " AS group_key, " : "") + this.firstResponse
+				+ " AS v FROM support_conversations WHERE " + PERIOD + " AND " + HAS_FIRST_RESPONSE
+				+ ") base) ranked WHERE rn IN (FLOOR((n + 1) / 2), FLOOR((n + 2) / 2))"
+				+ ((grouping != null) ? " GROUP BY group_key" : "");
+	}
+
 	private Map<String, String> names(String sql, Collection<String> ids) {
 		Map<String, String> names = new HashMap<>();
 		if (!ids.isEmpty()) {
@@ -105,6 +133,12 @@ class SupportReportQueries {
 		return names;
 	}
 
+	private static GroupFigures figures(ResultSet rs) throws SQLException {
+		return new GroupFigures(rs.getLong("conversations"), rs.getLong("bot_started"), rs.getLong("handed_off"),
+				rs.getLong("bot_resolved"), rs.getLong("resolved"), seconds(rs, "first_response_avg"), null,
+				seconds(rs, "resolution_avg"));
+	}
+
 	private static @Nullable String key(ResultSet rs, ReportGrouping grouping) throws SQLException {
 		if (grouping == ReportGrouping.DAY) {
 			return rs.getObject("group_key", LocalDate.class).toString();
@@ -113,9 +147,24 @@ class SupportReportQueries {
 		return (key != null) ? key.trim() : null;
 	}
 
-	private static double seconds(Instant from, Instant to) {
-		Duration between = Duration.between(from, to);
-		return between.getSeconds() + between.getNano() / 1e9;
+	/** A column of microseconds as seconds to the millisecond, or null. */
+	private static @Nullable Double seconds(ResultSet rs, String column) throws SQLException {
+		double micros = rs.getDouble(column);
+		return rs.wasNull() ? null : Math.round(micros / 1000.0) / 1000.0;
+	}
+
+	private static String micros(boolean postgresql, String from, String to) {
+		return postgresql ? "EXTRACT(EPOCH FROM (" + to + " - " + from + ")) * 1000000"
+				: "TIMESTAMPDIFF(MICROSECOND, " + from + ", " + to + ")";
+	}
+
+	private static boolean postgresql(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not tell the database's vendor for the support reports", ex);
+		}
 	}
 
 }

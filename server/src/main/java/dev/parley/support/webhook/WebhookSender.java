@@ -95,7 +95,14 @@ class WebhookSender implements AutoCloseable {
 			if (!this.slots.tryAcquire()) {
 				break;
 			}
-			Optional<Outgoing> claimed = claim(id, now);
+			Optional<Outgoing> claimed;
+			try {
+				claimed = claim(id, now);
+			}
+			catch (RuntimeException ex) {
+				this.slots.release();
+				throw ex;
+			}
 			if (claimed.isEmpty()) {
 				this.slots.release();
 				continue;

@@ -46,7 +46,7 @@ class SupportReportsContractTests {
 	void rows() {
 		SupportRows rows = new SupportRows(this.database.jdbc());
 		rows.clear();
-		this.reports = new SupportReports(new SupportReportQueries(this.database.jdbc()));
+		this.reports = new SupportReports(new SupportReportQueries(this.database.jdbc(), this.database.dataSource()));
 		this.sales = rows.inbox("Sales");
 		this.help = rows.inbox("Help");
 		this.gone = UUID.randomUUID();
