@@ -38,6 +38,13 @@ public interface ChatCommands {
 	Message stop(UUID conversationId);
 
 	/**
+	 * Stops the conversation's running reply wherever it runs, without waiting for it and
+	 * without checking who owns the conversation: for staff who take a conversation over
+	 * from the AI. Nothing happens when no reply runs.
+	 */
+	void stopAny(UUID conversationId);
+
+	/**
 	 * A message sent: its conversation, the user message stored and the reply being
 	 * generated (null when a {@link ReplyGate} kept the AI silent).
 	 */

@@ -76,6 +76,22 @@ class ConversationRepository {
 			.optional();
 	}
 
+	/** The conversation, whoever owns it. */
+	Optional<Conversation> find(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE id = :id")
+			.param("id", Jdbc.param(id))
+			.query(this::map)
+			.optional();
+	}
+
+	/** Gives every conversation of one owner to another. */
+	int transferOwner(String fromOwner, String toOwner) {
+		return this.jdbc.sql("UPDATE conversations SET owner_id = :to WHERE owner_id = :from")
+			.param("to", toOwner)
+			.param("from", fromOwner)
+			.update();
+	}
+
 	/** One page of the owner's list in display order, starting after {@code after}. */
 	List<Conversation> page(String owner, boolean archived, ConversationCursor after, int limit) {
 		return page(owner, archived, null, after, limit);

@@ -19,6 +19,12 @@ class OpenRouteTokenResolver implements BearerTokenResolver {
 	static final Set<String> OPEN_ROUTES = Set.of("/api/v1/auth/register", "/api/v1/auth/login",
 			"/api/v1/auth/refresh");
 
+	/**
+	 * The support widget's API, authenticated by visitor tokens (dev.parley.support),
+	 * never by a Parley login.
+	 */
+	static final String WIDGET_API = "/api/v1/widget/";
+
 	/** The header Anthropic's SDKs send their key in. */
 	static final String API_KEY_HEADER = "x-api-key";
 
@@ -26,7 +32,7 @@ class OpenRouteTokenResolver implements BearerTokenResolver {
 
 	@Override
 	public String resolve(HttpServletRequest request) {
-		if (OPEN_ROUTES.contains(request.getRequestURI())) {
+		if (OPEN_ROUTES.contains(request.getRequestURI()) || request.getRequestURI().startsWith(WIDGET_API)) {
 			return null;
 		}
 		if (readsApiKeyHeader(request)) {

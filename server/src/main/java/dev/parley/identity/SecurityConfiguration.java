@@ -22,7 +22,14 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.parley.identity.apikey.ApiKeyRepository;
 import dev.parley.identity.session.AccessTokens;
@@ -46,14 +53,9 @@ import dev.parley.platform.problem.ProblemResponses;
 @EnableConfigurationProperties(IdentityProperties.class)
 class SecurityConfiguration {
 
-	/**
-	 * Strict for the web app: its own scripts only (no inline or evaluated code), inline
-	 * styles (the component library's CSS-in-JS needs them), calls and sockets to this
-	 * origin only ({@code 'self'} covers its own ws: and wss:), no framing.
-	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-			+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " + "frame-ancestors 'none'";
+	private static final RequestMatcher WIDGET = new OrRequestMatcher(
+			PathPatternRequestMatcher.withDefaults().matcher("/widget/**"),
+			PathPatternRequestMatcher.withDefaults().matcher("/widget.js"));
 
 	private static final String CONVERSATION = "/api/v1/conversations/*";
 
@@ -76,8 +78,13 @@ class SecurityConfiguration {
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
 			.addFilterAfter(new PasswordChangeGate(problems), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new UserLogContext(), BearerTokenAuthenticationFilter.class)
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.frameOptions((frame) -> frame.deny())
+			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(WIDGET),
+						new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicies.APP)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(WIDGET),
+						new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(WIDGET,
+						new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicies.WIDGET)))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
 			.authorizeHttpRequests((requests) -> requests
@@ -92,6 +99,10 @@ class SecurityConfiguration {
 				.hasAuthority(Scope.SESSION_AUTHORITY)
 				.requestMatchers("/api/v1/admin/**")
 				.access(adminSession)
+				.requestMatchers("/api/v1/widget/**")
+				.permitAll()
+				.requestMatchers("/api/v1/support/**")
+				.hasAnyRole("AGENT", "ADMIN")
 				.requestMatchers(HttpMethod.POST, CONVERSATION + "/messages", CONVERSATION + "/messages/*/regenerate",
 						CONVERSATION + "/stop")
 				.hasAuthority(Scope.CHAT.authority())
@@ -154,6 +165,12 @@ class SecurityConfiguration {
 	RefreshTokens refreshTokens(IdentityProperties properties, Secrets secrets, ParleyProperties parley) {
 		SecretKey key = JwtSecret.load(properties.jwtSecret(), parley.dataDir(), secrets);
 		return new RefreshTokens(key, secrets);
+	}
+
+	/** Keys of other features' signed tokens, derived from the same secret. */
+	@Bean
+	SigningKeys signingKeys(IdentityProperties properties, Secrets secrets, ParleyProperties parley) {
+		return new SigningKeys(JwtSecret.load(properties.jwtSecret(), parley.dataDir(), secrets));
 	}
 
 	@Bean

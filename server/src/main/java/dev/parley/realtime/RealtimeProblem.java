@@ -48,6 +48,9 @@ public final class RealtimeProblem {
 			HttpStatus.TOO_MANY_REQUESTS, "Too many subscriptions");
 
 	/** The user's sockets (on this instance) are at their limit. */
+	public static final ProblemType TOPIC_FORBIDDEN = new ProblemType("topic-forbidden", HttpStatus.FORBIDDEN,
+			"Topic forbidden");
+
 	public static final ProblemType SOCKET_LIMIT = new ProblemType("socket-limit", HttpStatus.TOO_MANY_REQUESTS,
 			"Too many sockets");
 

@@ -6,9 +6,9 @@ import java.util.UUID;
 
 /**
  * Something that happened in customer service. Published (Spring application event)
- * inside the transaction of the change, so that a listener in the
- * {@code BEFORE_COMMIT} phase (the webhook outbox) records it atomically with it; the
- * realtime fan-out listens {@code AFTER_COMMIT}.
+ * inside the transaction of the change, so that a listener in the {@code BEFORE_COMMIT}
+ * phase (the webhook outbox) records it atomically with it; the realtime fan-out listens
+ * {@code AFTER_COMMIT}.
  *
  * @param type one of the constants below, the event name of the WebSocket frame and the
  * webhook
@@ -34,8 +34,7 @@ public record SupportEvent(String type, UUID conversationId, UUID inboxId, Objec
 	public static final String BOT_HANDOFF = "conversation.bot_handoff";
 
 	/** Every type a webhook may subscribe to. */
-	public static final List<String> TYPES = List.of(CONVERSATION_CREATED,
-			CONVERSATION_STATUS_CHANGED, CONVERSATION_UPDATED, ASSIGNEE_CHANGED, MESSAGE_CREATED, MESSAGE_UPDATED,
-			BOT_HANDOFF);
+	public static final List<String> TYPES = List.of(CONVERSATION_CREATED, CONVERSATION_STATUS_CHANGED,
+			CONVERSATION_UPDATED, ASSIGNEE_CHANGED, MESSAGE_CREATED, MESSAGE_UPDATED, BOT_HANDOFF);
 
 }

@@ -138,6 +138,14 @@ CREATE TABLE support_activities (
 
 CREATE INDEX support_activities_timeline ON support_activities (conversation_id, id);
 
+-- Who wrote each human agent's reply (a message with role 'agent').
+CREATE TABLE support_message_authors (
+    message_id      CHAR(36)  NOT NULL PRIMARY KEY,
+    conversation_id CHAR(36)  NOT NULL,
+    user_id         CHAR(36)  NOT NULL,
+    CONSTRAINT support_message_authors_fk FOREIGN KEY (conversation_id) REFERENCES support_conversations (conversation_id) ON DELETE CASCADE
+);
+
 CREATE TABLE support_canned_responses (
     id         CHAR(36)      NOT NULL PRIMARY KEY,
     short_code VARCHAR(50)   NOT NULL,

@@ -14,13 +14,15 @@ import java.util.List;
  * two halves of its surrogate pair in two deltas. {@code fault_message=TEXT}
  * (percent-encoded, UTF-8) is the message of the error a fault sends (an error status's
  * body, a mid-stream error) instead of the simulator's own, e.g. to see where an
- * upstream's words end up; null keeps the default.
+ * upstream's words end up; null keeps the default. {@code say=TEXT} (percent-encoded,
+ * UTF-8) ends the reply's last token with TEXT, e.g. a marker a prompt asks the model
+ * for.
  */
 record Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, int retryAfterSeconds,
-		List<String> toolCalls, boolean splitPairs, String faultMessage) {
+		List<String> toolCalls, boolean splitPairs, String faultMessage, String say) {
 
 	Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, int retryAfterSeconds) {
-		this(ttftMs, tokens, delayMs, fault, after, retryAfterSeconds, List.of(), false, null);
+		this(ttftMs, tokens, delayMs, fault, after, retryAfterSeconds, List.of(), false, null, null);
 	}
 
 	/**
@@ -49,6 +51,7 @@ record Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, 
 		List<String> tools = this.toolCalls;
 		boolean split = this.splitPairs;
 		String message = this.faultMessage;
+		String said = this.say;
 		for (String pair : model.substring(q + 1).split("&")) {
 			if (pair.isEmpty()) {
 				continue;
@@ -66,10 +69,11 @@ record Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, 
 				case "tool_call" -> tools = withTool(tools, value);
 				case "emoji" -> split = splitPairs(value);
 				case "fault_message" -> message = URLDecoder.decode(value, StandardCharsets.UTF_8);
+				case "say" -> said = URLDecoder.decode(value, StandardCharsets.UTF_8);
 				default -> throw new IllegalArgumentException("unknown simulator parameter '" + key + "'");
 			}
 		}
-		return new Behaviour(ttft, tokenCount, delay, f, afterTokens, retryAfter, tools, split, message);
+		return new Behaviour(ttft, tokenCount, delay, f, afterTokens, retryAfter, tools, split, message, said);
 	}
 
 	private static List<String> withTool(List<String> tools, String name) {
@@ -83,12 +87,14 @@ record Behaviour(long ttftMs, int tokens, long delayMs, Fault fault, int after, 
 
 	/** The text of token {@code i} of a reply of {@code count} tokens. */
 	String token(int i, int count) {
-		return Simulator.token(i, count, this.splitPairs);
+		String token = Simulator.token(i, count, this.splitPairs);
+		return (this.say != null && i == count - 1) ? token + this.say : token;
 	}
 
 	/** The whole text of a reply of {@code count} tokens. */
 	String text(int count) {
-		return Simulator.expectedText(count, this.splitPairs);
+		String text = Simulator.expectedText(count, this.splitPairs);
+		return (this.say != null && count > 0) ? text + this.say : text;
 	}
 
 	private static boolean splitPairs(String value) {

@@ -218,12 +218,17 @@ class ChatService {
 	 */
 	@EventListener
 	void on(ConversationDeleted deleted) {
-		RunningGeneration here = this.registry.find(deleted.conversationId()).orElse(null);
+		stopAny(deleted.conversationId());
+	}
+
+	/** Stops the conversation's reply here, or relays the stop to where it runs. */
+	void stopAny(UUID conversationId) {
+		RunningGeneration here = this.registry.find(conversationId).orElse(null);
 		if (here != null) {
 			here.stop();
 		}
 		else {
-			this.stops.relay(deleted.conversationId());
+			this.stops.relay(conversationId);
 		}
 	}
 
@@ -297,6 +302,11 @@ class ChatService {
 					stored.user(), stored.assistant(), holder, acceptedAtNanos, plan.agentId(),
 					this.currentUser.apiKeyId());
 			this.registry.add(generation);
+			if (gate != ReplyGate.ALWAYS && !gate.open(conversation.id())) {
+				// Closed after the claim, by someone who may have looked for this reply
+				// before it was registered: it stops at once.
+				generation.stop();
+			}
 			this.events.begin(conversation.id(), stored.assistant().id(), new ChatEvent.Start(stored.assistant().id(),
 					conversation.id(), stored.user().id(), planned.model(), planned.providerId()));
 			this.runner.launch(generation, plan.route(), call, permit, caching);

@@ -53,6 +53,11 @@ class DefaultChatCommands implements ChatCommands {
 	}
 
 	@Override
+	public void stopAny(UUID conversationId) {
+		this.chat.stopAny(conversationId);
+	}
+
+	@Override
 	public Message stop(UUID conversationId) {
 		return this.replies.awaitStopped(this.chat.stop(conversationId));
 	}

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import dev.parley.cache.CachedReply;
@@ -13,6 +14,7 @@ import dev.parley.chat.ChatEvent;
 import dev.parley.chat.ChatMetrics;
 import dev.parley.chat.ConversationLocks;
 import dev.parley.chat.GenerationEventLog;
+import dev.parley.chat.ReplyFinished;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageStatus;
 import dev.parley.conversation.ReplyEnding;
@@ -65,9 +67,13 @@ class GenerationFinisher {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher publisher;
+
 	GenerationFinisher(ReplyStore store, GenerationEventLog events, ConversationLocks locks,
 			GenerationRegistry registry, GenerationSupervisor supervisor, TokenCounter tokens, ChatMetrics metrics,
-			TokenBudget tokenBudget, ResponseCache cache, UsageLedger ledger, Clock clock) {
+			TokenBudget tokenBudget, ResponseCache cache, UsageLedger ledger, Clock clock,
+			ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.cache = cache;
 		this.ledger = ledger;
 		this.clock = clock;
@@ -145,9 +151,20 @@ class GenerationFinisher {
 		}
 		if (stored != null) {
 			generation.done().complete(stored);
+			published(new ReplyFinished(generation.conversationId(), generation.ownerId(), stored));
 		}
 		else {
 			generation.done().completeExceptionally(failure);
+		}
+	}
+
+	/** Tells the listeners; a listener's failure never reaches the generation. */
+	private void published(ReplyFinished finished) {
+		try {
+			this.publisher.publishEvent(finished);
+		}
+		catch (RuntimeException ex) {
+			log.warn("A listener of the end of reply {} failed", finished.reply().id(), ex);
 		}
 	}
 

@@ -64,6 +64,16 @@ public class UserRepository {
 			.optional();
 	}
 
+	/** The active users with one of {@code roles}, by name. */
+	public List<User> activeWithRoles(List<Role> roles) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM users WHERE status = 'active' AND role IN (:roles) ORDER BY display_name, id")
+			.param("roles", roles.stream().map(UserRepository::lower).toList())
+			.query(this::map)
+			.list();
+	}
+
 	public boolean anyWithRole(Role role) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM users WHERE role = ?")
 			.param(lower(role))

@@ -18,14 +18,15 @@ sealed interface ClientFrame {
 
 	/**
 	 * Follows a conversation's replies, after {@code lastEventId} when given; subscribing
-	 * again to the same conversation moves the subscription there.
+	 * again to the same conversation moves the subscription there. With a {@code topic}
+	 * instead ({@code support}), follows customer service's events (staff only).
 	 */
 	record Subscribe(String type, @Nullable String requestId, @Nullable String conversationId,
-			@Nullable String lastEventId) implements ClientFrame {
+			@Nullable String lastEventId, @Nullable String topic) implements ClientFrame {
 	}
 
-	record Unsubscribe(String type, @Nullable String requestId,
-			@Nullable String conversationId) implements ClientFrame {
+	record Unsubscribe(String type, @Nullable String requestId, @Nullable String conversationId,
+			@Nullable String topic) implements ClientFrame {
 	}
 
 	/** Sends a message, with the fields of the REST send. */

@@ -88,6 +88,13 @@ class ServerFrames {
 		return write(frame);
 	}
 
+	/** The answer to a topic's {@code subscribe} or {@code unsubscribe}. */
+	String topic(String type, @Nullable String requestId, String topic) {
+		ObjectNode frame = frame(type, requestId, null);
+		frame.putObject("data").put("topic", topic);
+		return write(frame);
+	}
+
 	String pong(@Nullable String requestId) {
 		return write(frame("pong", requestId, null));
 	}

@@ -21,6 +21,7 @@ import dev.parley.conversation.Message;
 import dev.parley.identity.AuthenticatedUser;
 import dev.parley.identity.CallerRateLimit;
 import dev.parley.identity.Credentials;
+import dev.parley.identity.Role;
 import dev.parley.platform.problem.CommonProblem;
 import dev.parley.platform.problem.ProblemClassifier;
 import dev.parley.platform.problem.ProblemException;
@@ -37,6 +38,9 @@ import dev.parley.realtime.RealtimeProperties;
 class SocketCommands {
 
 	private static final Logger log = LoggerFactory.getLogger(SocketCommands.class);
+
+	/** The one topic a socket may follow besides conversations. */
+	static final String SUPPORT_TOPIC = "support";
 
 	private final ReplyFeed feed;
 
@@ -89,8 +93,12 @@ class SocketCommands {
 		try {
 			switch (frame) {
 				case ClientFrame.Auth auth -> authenticate(socket, auth);
+				case ClientFrame.Subscribe subscribe when subscribe.topic() != null ->
+					subscribeTopic(socket, subscribe.requestId(), subscribe.topic(), subscribe.conversationId());
 				case ClientFrame.Subscribe subscribe -> subscribe(socket, subscribe.requestId(),
 						ClientFrames.conversation(subscribe.conversationId(), socket.bound()), subscribe.lastEventId());
+				case ClientFrame.Unsubscribe unsubscribe when unsubscribe.topic() != null ->
+					unsubscribeTopic(socket, unsubscribe.requestId(), unsubscribe.topic());
 				case ClientFrame.Unsubscribe unsubscribe -> unsubscribe(socket, unsubscribe.requestId(),
 						ClientFrames.conversation(unsubscribe.conversationId(), socket.bound()));
 				case ClientFrame.Send send -> send(socket, send);
@@ -163,6 +171,37 @@ class SocketCommands {
 		}
 		socket.authenticated(authentication);
 		opened(socket, auth.requestId());
+	}
+
+	/**
+	 * Follows the {@code support} topic: customer service's events, for human agents and
+	 * administrators.
+	 */
+	private void subscribeTopic(Socket socket, @Nullable String requestId, String topic,
+			@Nullable String conversationId) {
+		requireSupportTopic(topic, conversationId);
+		Role role = socket.user().role();
+		if (role != Role.AGENT && role != Role.ADMIN) {
+			throw ProblemException.of(RealtimeProblem.TOPIC_FORBIDDEN,
+					"Only human agents and administrators may follow the 'support' topic");
+		}
+		this.registry.followStaffTopic(socket);
+		socket.send(this.frames.topic("subscribed", requestId, topic));
+	}
+
+	private void unsubscribeTopic(Socket socket, @Nullable String requestId, String topic) {
+		requireSupportTopic(topic, null);
+		this.registry.unfollowStaffTopic(socket);
+		socket.send(this.frames.topic("unsubscribed", requestId, topic));
+	}
+
+	private static void requireSupportTopic(String topic, @Nullable String conversationId) {
+		if (!SUPPORT_TOPIC.equals(topic)) {
+			throw ProblemException.invalid("topic", "must be '" + SUPPORT_TOPIC + "'");
+		}
+		if (conversationId != null) {
+			throw ProblemException.invalid("conversation_id", "cannot be given together with topic");
+		}
 	}
 
 	private void subscribe(Socket socket, @Nullable String requestId, UUID conversationId,

@@ -42,6 +42,9 @@ class SocketRegistry implements SmartLifecycle {
 
 	private final Map<String, Integer> socketsByUser = new ConcurrentHashMap<>();
 
+	/** The sockets following the staff topic ({@code support}). */
+	private final Set<Socket> staff = ConcurrentHashMap.newKeySet();
+
 	private final Map<String, Integer> subscriptionsByUser = new ConcurrentHashMap<>();
 
 	private final AtomicInteger subscriptionCount = new AtomicInteger();
@@ -150,6 +153,7 @@ class SocketRegistry implements SmartLifecycle {
 		if (!this.sockets.remove(socket)) {
 			return;
 		}
+		this.staff.remove(socket);
 		for (Subscription subscription : socket.subscriptions()) {
 			if (socket.remove(subscription) && subscription.end()) {
 				unindex(subscription);
@@ -177,7 +181,28 @@ class SocketRegistry implements SmartLifecycle {
 			.increment();
 	}
 
+	/** The socket receives the staff's events from now on. */
+	void followStaffTopic(Socket socket) {
+		this.staff.add(socket);
+		if (socket.closing() || !this.sockets.contains(socket)) {
+			this.staff.remove(socket);
+		}
+	}
+
+	void unfollowStaffTopic(Socket socket) {
+		this.staff.remove(socket);
+	}
+
 	private void deliver(ConversationEvent event) {
+		if (event.forStaff()) {
+			if (!this.staff.isEmpty()) {
+				String frame = this.frames.conversationEvent(event);
+				for (Socket socket : this.staff) {
+					socket.send(frame);
+				}
+			}
+			return;
+		}
 		Set<Subscription> subscriptions = this.byConversation.get(event.conversationId());
 		if (subscriptions == null || subscriptions.isEmpty()) {
 			return;
