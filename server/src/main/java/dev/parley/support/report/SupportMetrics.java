@@ -24,9 +24,9 @@ import dev.parley.support.SupportEvent;
  * created; Prometheus reserves the suffix {@code _created}),
  * {@code parley_support_handoffs_total{inbox,trigger}} (the trigger the handoff event
  * names: customer, keyword, rule, model or agent; {@code unknown} when it names none),
- * {@code parley_support_resolved_total{inbox,by}} (bot or human: who handled the
- * conversation when it was resolved), and the timers
- * {@code parley_support_first_response_seconds{inbox}} and
+ * {@code parley_support_resolved_total{inbox,by}} (bot or human: the event's
+ * {@code resolved_by}, else who handled the conversation when it was resolved), and the
+ * timers {@code parley_support_first_response_seconds{inbox}} and
  * {@code parley_support_resolution_seconds{inbox}} from the
  * {@code first_response_seconds} of a first human reply's {@code message.created} and the
  * {@code resolution_seconds} of a {@code conversation.status_changed} to resolved.
@@ -91,7 +91,8 @@ class SupportMetrics {
 		if (!"resolved".equals(text(data, "status"))) {
 			return;
 		}
-		String by = "bot".equals(text(data, "handler")) ? "bot" : "human";
+		String named = text(data, "resolved_by");
+		String by = "bot".equals((named != null) ? named : text(data, "handler")) ? "bot" : "human";
 		Counter.builder("parley.support.resolved")
 			.description("Support conversations resolved, by who handled them then")
 			.tag("inbox", inbox)

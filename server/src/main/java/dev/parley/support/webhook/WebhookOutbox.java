@@ -5,9 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.NullNode;
@@ -19,12 +18,15 @@ import dev.parley.support.SupportEvent;
 
 /**
  * The outbox: each support event a webhook subscribes to becomes one pending delivery per
- * such webhook, written just before the change's transaction commits, in it, so that the
- * change and its deliveries are stored together or not at all (an event of a change
- * rolled back is never sent, and one committed is never lost to a crash). An event
- * published outside a transaction is recorded at once. The payload is {@code {"id",
- * "event", "occurred_at", "data"}}, {@code data} the event's data as the API writes JSON
- * (snake_case).
+ * such webhook, written when the event is published, in the publisher's transaction (and
+ * savepoint), so that the change and its deliveries are stored together or not at all: an
+ * event of a change rolled back is never sent, and one committed is never lost to a
+ * crash. Written at once rather than just before the commit ({@code BEFORE_COMMIT}): a
+ * {@code GroupCommit} unit that fails is rolled back to its savepoint while the shared
+ * transaction commits the others, and a synchronization the unit registered would still
+ * run (docs/adr/0023). An event published outside a transaction is recorded on its own.
+ * The payload is {@code {"id", "event", "occurred_at", "data"}}, {@code data} the event's
+ * data as the API writes JSON (snake_case).
  */
 @Component
 class WebhookOutbox {
@@ -48,7 +50,7 @@ class WebhookOutbox {
 		this.clock = clock;
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	@EventListener
 	void record(SupportEvent event) {
 		List<Webhook> targets = this.directory.subscribed(event.type());
 		if (targets.isEmpty()) {

@@ -107,6 +107,8 @@ class SupportReportsIT extends WholeAppTestBase {
 				Map.of("status", "resolved", "handler", "bot", "resolution_seconds", 90));
 		publish(inbox, SupportEvent.CONVERSATION_STATUS_CHANGED,
 				Map.of("conversation", Map.of("status", "resolved", "handler", "human")));
+		publish(inbox, SupportEvent.CONVERSATION_STATUS_CHANGED,
+				Map.of("status", "resolved", "resolved_by", "human", "conversation", Map.of("handler", "bot")));
 		publish(inbox, SupportEvent.CONVERSATION_STATUS_CHANGED, Map.of("status", "pending", "handler", "human"));
 		publish(inbox, SupportEvent.MESSAGE_CREATED, Map.of("first_response_seconds", 42.5));
 		publish(inbox, SupportEvent.MESSAGE_CREATED, Map.of("entry", Map.of("content", "no time here")));
@@ -118,7 +120,7 @@ class SupportReportsIT extends WholeAppTestBase {
 			.contains("parley_support_handoffs_total{" + tag + ",trigger=\"other\"} 1.0")
 			.contains("parley_support_handoffs_total{" + tag + ",trigger=\"unknown\"} 1.0")
 			.contains("parley_support_resolved_total{by=\"bot\"," + tag + "} 1.0")
-			.contains("parley_support_resolved_total{by=\"human\"," + tag + "} 1.0")
+			.contains("parley_support_resolved_total{by=\"human\"," + tag + "} 2.0")
 			.contains("parley_support_first_response_seconds_count{" + tag + "} 1")
 			.contains("parley_support_first_response_seconds_sum{" + tag + "} 42.5")
 			.contains("parley_support_resolution_seconds_count{" + tag + "} 1")

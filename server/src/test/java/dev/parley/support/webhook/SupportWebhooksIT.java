@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.parley.platform.persistence.GroupCommit;
 import dev.parley.support.SupportEvent;
 import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.Response;
@@ -52,6 +53,9 @@ class SupportWebhooksIT extends WholeAppTestBase {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	GroupCommit groupCommit;
 
 	private final List<Receiver> receivers = new ArrayList<>();
 
@@ -215,6 +219,29 @@ class SupportWebhooksIT extends WholeAppTestBase {
 			.extracting((request) -> JSON.readTree(request.body()).at("/data/status").asString())
 			.containsExactlyInAnyOrder("committed", "no-transaction");
 		assertThat(count("SELECT COUNT(*) FROM support_webhook_deliveries WHERE webhook_id = ?", id)).isEqualTo(2);
+	}
+
+	@Test
+	void anEventOfAFailedGroupCommitUnitIsNeverSent() {
+		// on H2 each unit runs in a savepoint of a transaction shared with other units,
+		// which commits although this one failed: its delivery must go with its savepoint
+		Receiver receiver = receiver(200);
+		String id = create(body(receiver.url())).get("id").asString();
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.groupCommit.execute((status) -> {
+			this.events.publishEvent(statusEvent("unit-failed"));
+			throw new IllegalStateException("the unit failed");
+		}));
+		this.groupCommit.execute((status) -> {
+			this.events.publishEvent(statusEvent("unit-committed"));
+			return null;
+		});
+		Eventually.eventually("the committed unit's delivery")
+			.until(() -> count("SELECT COUNT(*) FROM support_webhook_deliveries WHERE webhook_id = ?"
+					+ " AND status = 'delivered'", id) >= 1);
+		assertThat(receiver.requests())
+			.extracting((request) -> JSON.readTree(request.body()).at("/data/status").asString())
+			.containsExactly("unit-committed");
+		assertThat(count("SELECT COUNT(*) FROM support_webhook_deliveries WHERE webhook_id = ?", id)).isEqualTo(1);
 	}
 
 	@Test
