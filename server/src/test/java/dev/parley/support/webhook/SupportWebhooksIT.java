@@ -28,6 +28,7 @@ import dev.parley.support.SupportEvent;
 import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts.Session;
+import dev.parley.testsupport.TestApp;
 import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -260,6 +261,90 @@ class SupportWebhooksIT extends WholeAppTestBase {
 		assertThat(count("SELECT COUNT(*) FROM support_webhook_deliveries WHERE webhook_id = ?", id)).isEqualTo(1);
 		call(this.admin, "POST", PATH + "/" + id + "/deliveries/" + pending.get("id").asString() + "/retry", null)
 			.assertProblem(409, "webhook-inactive");
+	}
+
+	@Test
+	void aSupportConversationsLifeReachesTheWebhookTheReportAndTheMetrics() {
+		Receiver receiver = receiver(200);
+		create(body(receiver.url()));
+		String bot = createAgent(this.admin,
+				JSON.createObjectNode()
+					.put("name", "webhook bot " + System.nanoTime())
+					.put("visibility", "public")
+					.set("route", JSON.createArrayNode()
+						.add(JSON.createObjectNode().put("provider_id", "openai").put("model", TestApp.DEFAULT_MODEL)))
+					.toString());
+		Response inbox = call(this.admin, "POST", "/api/v1/admin/support/inboxes",
+				JSON.createObjectNode()
+					.put("name", "Webhook inbox " + System.nanoTime())
+					.put("agent_id", bot)
+					.toString());
+		assertThat(inbox.status()).as(inbox.body()).isEqualTo(201);
+		String inboxId = inbox.text("/id");
+		Response visitor = request("POST", "/api/v1/widget/inboxes/" + inboxId + "/visitors").json("{}").send();
+		assertThat(visitor.status()).as(visitor.body()).isEqualTo(201);
+		String token = visitor.text("/visitor_token");
+		Response started = request("POST", "/api/v1/widget/conversations").header("X-Visitor-Token", token).send();
+		assertThat(started.status()).as(started.body()).isEqualTo(201);
+		String conversation = started.text("/id");
+		Response said = request("POST", "/api/v1/widget/conversations/" + conversation + "/messages")
+			.header("X-Visitor-Token", token)
+			.json(json("content", "hello"))
+			.send();
+		assertThat(said.status()).as(said.body()).isEqualTo(202);
+		Eventually.eventually("the bot's reply")
+			.until(() -> count("SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND role = 'assistant'"
+					+ " AND status <> 'streaming'", conversation) == 1);
+		Response handoff = request("POST", "/api/v1/widget/conversations/" + conversation + "/handoff")
+			.header("X-Visitor-Token", token)
+			.json("{}")
+			.send();
+		assertThat(handoff.status()).as(handoff.body()).isEqualTo(200);
+		Session staff = newStaff();
+		Response reply = call(staff, "POST", "/api/v1/support/conversations/" + conversation + "/messages",
+				json("content", "How can I help?"));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+		Response resolved = call(staff, "PATCH", "/api/v1/support/conversations/" + conversation,
+				json("status", "resolved"));
+		assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+
+		Eventually.eventually("the conversation's resolution delivered")
+			.until(() -> receiver.requests()
+				.stream()
+				.map((request) -> JSON.readTree(request.body()))
+				.anyMatch((payload) -> "resolved".equals(payload.at("/data/status").asString())));
+		List<JsonNode> payloads = receiver.requests().stream().map((request) -> JSON.readTree(request.body())).toList();
+		assertThat(payloads).extracting((payload) -> payload.get("event").asString())
+			.contains(SupportEvent.CONVERSATION_CREATED, SupportEvent.MESSAGE_CREATED, SupportEvent.BOT_HANDOFF,
+					SupportEvent.CONVERSATION_STATUS_CHANGED);
+		JsonNode handedOff = payloads.stream()
+			.filter((payload) -> SupportEvent.BOT_HANDOFF.equals(payload.get("event").asString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(handedOff.at("/data/trigger").asString()).isEqualTo("customer");
+		assertThat(handedOff.at("/data/conversation/id").asString()).isEqualTo(conversation);
+
+		JsonNode report = call(this.admin, "GET", "/api/v1/admin/support/reports?group_by=inbox", null).json();
+		JsonNode row = null;
+		for (JsonNode item : report.get("items")) {
+			if (inboxId.equals(item.get("key").asString())) {
+				row = item;
+			}
+		}
+		assertThat(row).as(report.toString()).isNotNull();
+		assertThat(row.get("conversations").asLong()).isEqualTo(1);
+		assertThat(row.get("handed_off").asLong()).isEqualTo(1);
+		assertThat(row.get("resolved").asLong()).isEqualTo(1);
+		assertThat(row.get("handoff_rate").asDouble()).isEqualTo(1.0);
+		assertThat(row.get("first_response_seconds_p50").isNumber()).isTrue();
+		assertThat(row.get("resolution_seconds_avg").isNumber()).isTrue();
+
+		String tag = "inbox=\"" + inboxId + "\"";
+		assertThat(prometheus()).contains("parley_support_conversations_total{" + tag + "} 1.0")
+			.contains("parley_support_handoffs_total{" + tag + ",trigger=\"customer\"} 1.0")
+			.contains("parley_support_resolved_total{by=\"human\"," + tag + "} 1.0")
+			.contains("parley_support_first_response_seconds_count{" + tag + "} 1")
+			.contains("parley_support_resolution_seconds_count{" + tag + "} 1");
 	}
 
 	@Test
