@@ -11,7 +11,10 @@ if [ ! -d node_modules ] || [ "$(cat node_modules/.parley-lock 2>/dev/null)" != 
   npm ci --no-audit --no-fund --loglevel=error
   echo "$lock" > node_modules/.parley-lock
 fi
-if [ ! -f dist/index.html ] || [ -n "$(find src public index.html package.json package-lock.json vite.config.ts tsconfig.json -newer dist/index.html -print -quit)" ]; then
+# dist/index.html is written first and dist/widget.js last (package.json "build"): a build cut
+# short leaves the widget missing or older than the sources, which builds again.
+if [ ! -f dist/index.html ] || [ ! -f dist/widget.js ] || [ ! -f dist/widget/frame.html ] \
+  || [ -n "$(find src public widget index.html package.json package-lock.json vite.config.ts vite.widget.config.ts tsconfig.json -newer dist/widget.js -print -quit)" ]; then
   npm run --silent build
   # Pre-compressed copies, which Parley serves to browsers that accept gzip (dev.parley.webapp):
   # the bundles shrink to about a third, with no compression work per request.

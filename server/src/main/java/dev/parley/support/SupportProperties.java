@@ -16,6 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("parley.support")
 public record SupportProperties(@DefaultValue("120") long visitorRequestsPerMinute,
-		@DefaultValue("20") long visitorMessagesPerMinute, @DefaultValue("10") long visitorRegistrationsPerMinute,
-		@DefaultValue("15s") Duration snoozeCheckInterval) {
+		@DefaultValue("1200") long visitorRequestsPerIpPerMinute, @DefaultValue("20") long visitorMessagesPerMinute,
+		@DefaultValue("10") long visitorRegistrationsPerMinute, @DefaultValue("15s") Duration snoozeCheckInterval) {
 }

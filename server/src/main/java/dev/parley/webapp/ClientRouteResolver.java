@@ -15,16 +15,16 @@ import org.springframework.web.servlet.resource.ResourceResolverChain;
  * A file of the web app when there is one, else, for a page load (a request that asks for
  * HTML) of any path the app routes itself ({@code /c/<id>}, {@code /admin/users}, ...),
  * its {@code index.html}, so that a reload or a shared link opens the same screen. Paths
- * of the server's own surfaces (API, gateway, WebSocket, actuator, API documents, health)
- * never fall back, and neither does a request that does not ask for HTML: an unknown path
- * stays a 404 problem for API clients whatever the path. The answer depends on the
- * request's {@code Accept}, so the handler using this resolver must not cache resolutions
- * by path.
+ * of the server's own surfaces (API, gateway, WebSocket, actuator, API documents, health,
+ * the chat widget) never fall back, and neither does a request that does not ask for
+ * HTML: an unknown path stays a 404 problem for API clients whatever the path. The answer
+ * depends on the request's {@code Accept}, so the handler using this resolver must not
+ * cache resolutions by path.
  */
 class ClientRouteResolver extends PathResourceResolver {
 
 	static final List<String> SERVER_PREFIXES = List.of("api/", "v1/", "v3/", "ws", "actuator", "swagger-ui", "health",
-			"assets/");
+			"assets/", "widget/", "widget.js");
 
 	private static final String INDEX = "index.html";
 

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checked every second here, so that a wake-up is seen quickly.
  */
 @TestPropertySource(properties = { "parley.support.snooze-check-interval=1s",
-		"parley.support.visitor-registrations-per-minute=1000", "parley.limits.anonymous-requests-per-minute=0",
-		"parley.support.visitor-requests-per-minute=1000", "parley.support.visitor-messages-per-minute=1000" })
+		"parley.support.visitor-registrations-per-minute=1000", "parley.support.visitor-requests-per-minute=1000",
+		"parley.support.visitor-messages-per-minute=1000" })
 abstract class SupportTestBase extends WholeAppTestBase {
 
 	static final String WIDGET = "/api/v1/widget";

@@ -63,6 +63,49 @@ class WebAppRoutesIT extends WholeAppTestBase {
 			.isLessThan(Long.parseLong(script.header("Content-Length")) / 2);
 	}
 
+	@Test
+	void theChatWidgetIsServedWithItsOwnCachingAndNeverFallsBackToTheApp() {
+		// The embed script: a fixed URL in customers' pages, so revalidated on every
+		// load.
+		Response loader = this.http.request("GET", "/widget.js").accept("*/*").send();
+		assertThat(loader.status()).isEqualTo(200);
+		assertThat(loader.header("Content-Type")).startsWith("text/javascript");
+		assertThat(loader.header("Cache-Control")).isEqualTo("no-cache");
+		assertThat(loader.body()).contains("parley:ready").doesNotContain("<div id=\"root\">");
+		// Host pages of any charset read it alike.
+		assertThat(loader.body().chars().allMatch((c) -> c < 128)).as("/widget.js is ASCII").isTrue();
+		Response compressed = this.http.request("GET", "/widget.js").header("Accept-Encoding", "gzip").send();
+		assertThat(compressed.header("Content-Encoding")).isEqualTo("gzip");
+		assertThat(compressed.header("Cache-Control")).isEqualTo("no-cache");
+
+		// The chat panel's page, and its hashed bundles cached for a year.
+		Response frame = page("/widget/frame.html?inbox=0190c0de-0000-7000-8000-000000000000");
+		assertThat(frame.status()).isEqualTo(200);
+		assertThat(frame.header("Content-Type")).startsWith("text/html");
+		assertThat(frame.header("Cache-Control")).isEqualTo("no-cache");
+		assertThat(frame.body()).contains("id=\"log\"").doesNotContain("<div id=\"root\">");
+		// Customers' sites frame it; the app itself still refuses to be framed.
+		assertThat(frame.header("Content-Security-Policy")).contains("frame-ancestors *")
+			.contains("script-src 'self';");
+		assertThat(frame.header("X-Frame-Options")).isNull();
+		assertThat(page("/").header("X-Frame-Options")).isEqualTo("DENY");
+		int at = frame.body().indexOf("/widget/assets/");
+		assertThat(at).as("frame.html names its bundle").isPositive();
+		String bundle = frame.body().substring(at, frame.body().indexOf('"', at));
+		Response script = page(bundle);
+		assertThat(script.status()).isEqualTo(200);
+		assertThat(script.header("Content-Type")).startsWith(bundle.endsWith(".js") ? "text/javascript" : "text/css");
+		assertThat(script.header("Cache-Control")).contains("max-age=31536000").contains("immutable");
+
+		// Unknown widget paths are 404s, for browsers too, never the app's index.html.
+		for (String path : new String[] { "/widget/no-such-page", "/widget/assets/no-such-file.js" }) {
+			Response missing = page(path);
+			assertThat(missing.body()).as(path).doesNotContain("<div id=\"root\">");
+		}
+		assertThat(page("/widget/no-such-page").status()).isEqualTo(404);
+		assertThat(page("/widget/assets/no-such-file.js").status()).isEqualTo(404);
+	}
+
 	/** A GET as a browser sends it, asking for HTML first. */
 	private Response page(String path) {
 		return this.http.request("GET", path).accept("text/html,application/xhtml+xml,*/*;q=0.8").send();

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -26,10 +27,12 @@ import dev.parley.realtime.ConversationEvents;
  * see of customer service's events ({@link ConversationEvent#OWNER} events of its
  * conversation published by support: human replies, activity lines, status changes, an
  * agent typing) from every instance, without {@code id:} (the widget re-reads the
- * timeline after a reconnect).
+ * timeline after a reconnect). At shutdown they end first (this lifecycle stops before
+ * the web server's graceful shutdown, which would otherwise wait for them): the widget
+ * reconnects to another instance.
  */
 @Component
-class VisitorEventStreams {
+class VisitorEventStreams implements SmartLifecycle {
 
 	/** The conversation events a customer's stream carries. */
 	private static final Set<String> CUSTOMER_TYPES = Set.of("message.created", "conversation.status_changed",
@@ -41,6 +44,8 @@ class VisitorEventStreams {
 
 	private final Map<UUID, Set<Stream>> byConversation = new ConcurrentHashMap<>();
 
+	private volatile boolean running;
+
 	VisitorEventStreams(ReplyFeed feed, ChatEventJson json, ConversationEvents events) {
 		this.feed = feed;
 		this.json = json;
@@ -51,7 +56,6 @@ class VisitorEventStreams {
 		FeedPosition position = visitor.asOwner(() -> this.feed.position(conversationId, lastEventId));
 		SseEmitter emitter = new SseEmitter(0L);
 		Stream stream = new Stream(emitter, conversationId);
-		this.byConversation.computeIfAbsent(conversationId, (id) -> ConcurrentHashMap.newKeySet()).add(stream);
 		Thread follower = Thread.ofVirtual().name("widget-stream").unstarted(() -> {
 			try {
 				visitor.asOwner(() -> {
@@ -63,6 +67,7 @@ class VisitorEventStreams {
 				stream.close();
 			}
 		});
+		stream.follower(follower);
 		Runnable end = () -> {
 			forget(stream);
 			follower.interrupt();
@@ -70,6 +75,12 @@ class VisitorEventStreams {
 		emitter.onCompletion(end);
 		emitter.onTimeout(end);
 		emitter.onError((ex) -> end.run());
+		this.byConversation.computeIfAbsent(conversationId, (id) -> ConcurrentHashMap.newKeySet()).add(stream);
+		if (!this.running) {
+			forget(stream);
+			emitter.complete();
+			return emitter;
+		}
 		follower.start();
 		return emitter;
 	}
@@ -129,6 +140,22 @@ class VisitorEventStreams {
 		}
 	}
 
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.byConversation.values().forEach((streams) -> streams.forEach(Stream::end));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
 	private void forget(Stream stream) {
 		this.byConversation.computeIfPresent(stream.conversationId(), (id, set) -> {
 			set.remove(stream);
@@ -143,11 +170,29 @@ class VisitorEventStreams {
 
 		private final UUID conversationId;
 
+		private @Nullable Thread follower;
+
 		private boolean closed;
 
 		Stream(SseEmitter emitter, UUID conversationId) {
 			this.emitter = emitter;
 			this.conversationId = conversationId;
+		}
+
+		synchronized void follower(Thread thread) {
+			this.follower = thread;
+		}
+
+		/** Ends the stream at shutdown: the follower stops, the response completes. */
+		void end() {
+			Thread thread;
+			synchronized (this) {
+				thread = this.follower;
+			}
+			if (thread != null) {
+				thread.interrupt();
+			}
+			close();
 		}
 
 		UUID conversationId() {

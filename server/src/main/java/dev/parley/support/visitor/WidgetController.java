@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -112,6 +113,13 @@ class WidgetController {
 	}
 
 	record Typing(@NotNull Boolean typing) {
+	}
+
+	/** Every widget request counts against its IP address's limit. */
+	@ModelAttribute
+	void limitPerAddress(HttpServletRequest request) {
+		this.limits.consume("visitor_ip", this.properties.visitorRequestsPerIpPerMinute(), MINUTE,
+				request.getRemoteAddr());
 	}
 
 	@GetMapping("/inboxes/{inboxId}")
