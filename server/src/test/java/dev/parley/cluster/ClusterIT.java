@@ -99,6 +99,7 @@ class ClusterIT {
 			.property("parley.chat.instance-id", name)
 			.property("parley.chat.lease-timeout", LEASE)
 			.property("parley.limits.user-requests-per-minute", Integer.toString(USER_REQUESTS_PER_MINUTE))
+			.property("parley.support.visitor-registrations-per-minute", "1000")
 			.start();
 	}
 
@@ -118,6 +119,13 @@ class ClusterIT {
 
 	@Test
 	@Order(3)
+	@Execution(ExecutionMode.SAME_THREAD)
+	void aHandoffOnAIsNotifiedToAnAgentOnCWhoRepliesOnBToTheVisitorOnA() {
+		SupportAcrossInstances.handoffNotifiedAndRepliedAcrossInstances(a, b, c);
+	}
+
+	@Test
+	@Order(4)
 	@Execution(ExecutionMode.SAME_THREAD)
 	void oneRateLimitAcrossAllThree() {
 		Session user = TestAccounts.newUser(a.client());
@@ -149,7 +157,7 @@ class ClusterIT {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	@Execution(ExecutionMode.SAME_THREAD)
 	void redisStoppedAndStartedAgainUnderTheCluster() {
 		Session user = TestAccounts.newUser(a.client());
@@ -193,7 +201,7 @@ class ClusterIT {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	@Execution(ExecutionMode.SAME_THREAD)
 	void aKilledInstancesReplyIsEndedInterruptedElsewhereAndTheConversationIsUsableWithinTheLease()
 			throws InterruptedException {

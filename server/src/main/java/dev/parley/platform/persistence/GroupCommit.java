@@ -20,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,9 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * committer thread, which takes whatever work is waiting (nothing is held back to fill a
  * group: alone, a unit commits at once); the caller gets its result, or its own failure,
  * only once the group is committed, so an answered write is in the file as before. A unit
- * that fails is rolled back to its savepoint without touching the others; a commit that
- * fails fails every unit of the group. On other databases, whose servers group commits
- * themselves, and inside a transaction of the caller's, a unit simply runs in the
+ * that fails is rolled back to its savepoint without touching the others, and what it
+ * registered for the commit (after-commit listeners of its events) is dropped; a commit
+ * that fails fails every unit of the group. On other databases, whose servers group
+ * commits themselves, and inside a transaction of the caller's, a unit simply runs in the
  * caller's transaction as {@link TransactionTemplate} would.
  * <p>
  * A unit runs on the committer's thread: it must not read state bound to the caller's
@@ -209,6 +211,7 @@ public class GroupCommit implements DisposableBean {
 		 * means the shared transaction is lost.
 		 */
 		boolean runIn(TransactionTemplate savepoint) {
+			List<TransactionSynchronization> before = TransactionSynchronizationManager.getSynchronizations();
 			try {
 				this.result = savepoint.execute(this.work);
 				return true;
@@ -218,8 +221,23 @@ public class GroupCommit implements DisposableBean {
 			}
 			catch (RuntimeException | Error ex) {
 				this.failure = ex;
+				forgetSynchronizationsSince(before);
 				return true;
 			}
+		}
+
+		/**
+		 * A unit rolled back to its savepoint did not happen: what it registered to run
+		 * at the shared transaction's commit (after-commit event listeners, for one) is
+		 * dropped with it.
+		 */
+		private static void forgetSynchronizationsSince(List<TransactionSynchronization> before) {
+			if (TransactionSynchronizationManager.getSynchronizations().size() == before.size()) {
+				return;
+			}
+			TransactionSynchronizationManager.clearSynchronization();
+			TransactionSynchronizationManager.initSynchronization();
+			before.forEach(TransactionSynchronizationManager::registerSynchronization);
 		}
 
 		void runAlone(TransactionTemplate transaction) {

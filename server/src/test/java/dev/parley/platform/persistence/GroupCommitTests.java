@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -129,6 +131,46 @@ class GroupCommitTests {
 		assertThat(after.get(10, TimeUnit.SECONDS)).isEqualTo(1);
 		assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(failure);
 		assertThat(this.jdbc.sql("SELECT id FROM notes ORDER BY id").query(Integer.class).list()).containsExactly(1, 3);
+	}
+
+	@Test
+	void whatAFailedWriteRegisteredForTheCommitNeverRuns() throws Exception {
+		List<Integer> afterCommit = new CopyOnWriteArrayList<>();
+		CountDownLatch release = new CountDownLatch(1);
+		Future<Integer> first = holdTheCommitter(release);
+		Future<Integer> kept = this.callers.submit(() -> this.groupCommit.execute((tx) -> {
+			onCommit(afterCommit, 1);
+			return insert(1);
+		}));
+		awaitQueued(1);
+		Future<Integer> failed = this.callers.submit(() -> this.groupCommit.execute((tx) -> {
+			onCommit(afterCommit, 2);
+			insert(2);
+			throw new IllegalStateException("undone");
+		}));
+		awaitQueued(2);
+		Future<Integer> alsoKept = this.callers.submit(() -> this.groupCommit.execute((tx) -> {
+			onCommit(afterCommit, 3);
+			return insert(3);
+		}));
+		awaitQueued(3);
+		release.countDown();
+		assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
+		assertThat(kept.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+		assertThat(alsoKept.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+		assertThatThrownBy(() -> failed.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+		assertThat(afterCommit).containsExactly(1, 3);
+	}
+
+	private static void onCommit(List<Integer> afterCommit, int unit) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				afterCommit.add(unit);
+			}
+
+		});
 	}
 
 	@Test
