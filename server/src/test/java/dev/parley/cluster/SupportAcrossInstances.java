@@ -39,10 +39,12 @@ final class SupportAcrossInstances {
 			.call(admin, "PATCH", "/api/v1/admin/users/" + agent.userId(), "{\"role\":\"agent\"}");
 		assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
 		agent = TestAccounts.login(a.client(), agent.email(), TestAccounts.PASSWORD);
+		String bot = a.client().call(admin, "GET", "/api/v1/agents", null).json().at("/items/0/id").asString();
 		Response inbox = a.client()
 			.call(admin, "POST", "/api/v1/admin/support/inboxes",
 					JSON.createObjectNode()
 						.put("name", "cluster inbox " + System.nanoTime())
+						.put("agent_id", bot)
 						.put("auto_assign", false)
 						.toString());
 		assertThat(inbox.status()).as(inbox.body()).isEqualTo(201);
