@@ -120,7 +120,7 @@ function Report({ usage, providerNames }: { usage: Usage; providerNames: Map<str
   const groups = useMemo(() => {
     const unnamed = t('usage.unnamed');
     return {
-      users: usage.by_user.map((row) => ({ key: row.user_id, name: row.email ?? row.display_name ?? t('usage.deletedUser'), totals: row })),
+      users: usage.by_user.map((row) => ({ key: row.user_id, name: row.email ?? row.display_name ?? (row.user_id.startsWith('contact:') ? t('usage.supportContact') : t('usage.deletedUser')), totals: row })),
       agents: usage.by_agent.map((row) => ({
         key: row.agent_id ?? '-',
         name: row.agent_id === null ? t('usage.noAgent') : (row.agent_name ?? t('usage.deletedAgent')),
