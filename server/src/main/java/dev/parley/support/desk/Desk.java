@@ -208,6 +208,8 @@ public class Desk {
 			this.repository.update(updated);
 			if (reopen) {
 				activity(updated, "reopened", true, null, "The customer wrote again; the conversation is open");
+				this.audit.record("system", "support_conversation.status", "support_conversation",
+						conversationId.toString(), "reopened by the customer");
 				statusChanged(updated, current.status());
 			}
 			return reopen ? updated : null;
@@ -457,6 +459,13 @@ public class Desk {
 						conversationId.toString(), status.name().toLowerCase(Locale.ROOT));
 				statusChanged(next, current.status());
 			}
+			if (next.priority() != current.priority()) {
+				activity(next, "priority", false, actorId, "Priority " + lower(next.priority()));
+			}
+			if (labels != null && !labels.equals(current.labels())) {
+				activity(next, "labels", false, actorId,
+						labels.isEmpty() ? "No labels" : "Labels: " + String.join(", ", labels));
+			}
 			if (next.priority() != current.priority() || labels != null) {
 				this.audit.record(actorId, "support_conversation.update", "support_conversation",
 						conversationId.toString(), "priority " + next.priority() + ", labels " + next.labels());
@@ -489,6 +498,8 @@ public class Desk {
 					current.createdAt(), now, current.labels());
 			this.repository.update(woken);
 			activity(woken, "reopened", false, null, "The snooze ended; the conversation is " + lower(status));
+			this.audit.record("system", "support_conversation.status", "support_conversation",
+					conversationId.toString(), "snooze ended: " + lower(status));
 			statusChanged(woken, SupportStatus.SNOOZED);
 			return true;
 		}));
