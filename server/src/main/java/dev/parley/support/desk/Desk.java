@@ -23,7 +23,6 @@ import dev.parley.conversation.ConversationProblem;
 import dev.parley.conversation.Message;
 import dev.parley.conversation.MessageStatus;
 import dev.parley.conversation.StaffConversations;
-import dev.parley.identity.StaffDirectory;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.Page;
 import dev.parley.platform.audit.AuditLogRepository;
@@ -31,10 +30,10 @@ import dev.parley.platform.persistence.GroupCommit;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.support.SupportEvent;
-import dev.parley.support.SupportProblem;
 import dev.parley.support.contact.Contact;
 import dev.parley.support.inbox.Inbox;
 import dev.parley.support.inbox.Inboxes;
+import dev.parley.support.staff.StaffMembers;
 import dev.parley.support.staff.Teams;
 
 /**
@@ -70,7 +69,7 @@ public class Desk {
 
 	private final Teams teams;
 
-	private final StaffDirectory staff;
+	private final StaffMembers members;
 
 	private final DeskViews views;
 
@@ -90,7 +89,7 @@ public class Desk {
 
 	Desk(SupportConversationRepository repository, ActivityRepository activities, MessageAuthors authors,
 			StaffConversations conversations, ChatCommands chat, BotGate gate, Inboxes inboxes, Teams teams,
-			StaffDirectory staff, DeskViews views, Timeline timeline, AutoAssigner assigner, GroupCommit groupCommit,
+			StaffMembers members, DeskViews views, Timeline timeline, AutoAssigner assigner, GroupCommit groupCommit,
 			AuditLogRepository audit, IdGenerator ids, ApplicationEventPublisher publisher, Clock clock) {
 		this.repository = repository;
 		this.activities = activities;
@@ -100,7 +99,7 @@ public class Desk {
 		this.gate = gate;
 		this.inboxes = inboxes;
 		this.teams = teams;
-		this.staff = staff;
+		this.members = members;
 		this.views = views;
 		this.timeline = timeline;
 		this.assigner = assigner;
@@ -234,7 +233,7 @@ public class Desk {
 			this.teams.require(teamId);
 		}
 		if (assigneeId != null) {
-			requireStaff(assigneeId);
+			this.members.require("assignee_id", assigneeId);
 		}
 		SupportConversation current = require(conversationId);
 		Inbox inbox = this.inboxes.require(current.inboxId());
@@ -373,7 +372,7 @@ public class Desk {
 	public SupportConversation assign(UUID conversationId, @Nullable String assigneeId, @Nullable UUID teamId,
 			@Nullable String actorId) {
 		if (assigneeId != null) {
-			requireStaff(assigneeId);
+			this.members.require("assignee_id", assigneeId);
 		}
 		if (teamId != null) {
 			this.teams.require(teamId);
@@ -560,13 +559,6 @@ public class Desk {
 		data.put("to_team_id", conversation.teamId());
 		data.put("conversation", this.views.view(conversation));
 		this.publisher.publishEvent(new StaffSignal(StaffSignal.NOTIFICATION, conversation.conversationId(), data));
-	}
-
-	private void requireStaff(String userId) {
-		if (this.staff.find(userId).isEmpty()) {
-			throw ProblemException.of(SupportProblem.AGENT_NOT_FOUND,
-					userId + " is not an active user with role AGENT or ADMIN");
-		}
 	}
 
 	private void activity(SupportConversation conversation, String event, boolean visibleToCustomer,

@@ -15,13 +15,13 @@ import org.springframework.transaction.support.TransactionOperations;
 import dev.parley.agent.AgentCatalog;
 import dev.parley.agent.AgentProblem;
 import dev.parley.identity.Secrets;
-import dev.parley.identity.StaffDirectory;
 import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.audit.AuditLogRepository;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.support.SupportProblem;
+import dev.parley.support.staff.StaffMembers;
 
 /** Inboxes: looked up by the rest of customer service, managed by administrators. */
 @Service
@@ -33,7 +33,7 @@ public class Inboxes {
 
 	private final AgentCatalog agents;
 
-	private final StaffDirectory staff;
+	private final StaffMembers members;
 
 	private final Secrets secrets;
 
@@ -47,11 +47,11 @@ public class Inboxes {
 
 	private final Clock clock;
 
-	Inboxes(InboxRepository repository, AgentCatalog agents, StaffDirectory staff, Secrets secrets, IdGenerator ids,
+	Inboxes(InboxRepository repository, AgentCatalog agents, StaffMembers members, Secrets secrets, IdGenerator ids,
 			AuditLogRepository audit, CurrentUser currentUser, TransactionOperations transactions, Clock clock) {
 		this.repository = repository;
 		this.agents = agents;
-		this.staff = staff;
+		this.members = members;
 		this.secrets = secrets;
 		this.ids = ids;
 		this.audit = audit;
@@ -136,7 +136,8 @@ public class Inboxes {
 		BusinessHours hours = Boolean.TRUE.equals(body.clearBusinessHours()) ? null : (body.businessHours() != null)
 				? BusinessHours.checked(body.businessHours(), "business_hours") : current.businessHours();
 		String zone = (body.timeZone() != null) ? checkedZone(body.timeZone()) : current.timeZone();
-		List<String> members = (body.memberIds() != null) ? checkedMembers(body.memberIds()) : current.memberIds();
+		List<String> members = (body.memberIds() != null) ? this.members.checked("member_ids", body.memberIds())
+				: current.memberIds();
 		return new Inbox(current.id(), (body.name() != null) ? body.name().strip() : current.name(), agentId,
 				(body.greeting() != null) ? blankToNull(body.greeting()) : current.greeting(),
 				(body.handoffMessage() != null) ? blankToNull(body.handoffMessage()) : current.handoffMessage(),
@@ -171,17 +172,6 @@ public class Inboxes {
 		catch (DateTimeException ex) {
 			throw ProblemException.invalid("time_zone", "is not a time zone id such as Asia/Shanghai");
 		}
-	}
-
-	private List<String> checkedMembers(List<String> memberIds) {
-		List<String> distinct = List.copyOf(new LinkedHashSet<>(memberIds));
-		for (String member : distinct) {
-			if (this.staff.find(member).isEmpty()) {
-				throw ProblemException.of(SupportProblem.AGENT_NOT_FOUND,
-						"member_ids: " + member + " is not an active user with role AGENT or ADMIN");
-			}
-		}
-		return distinct;
 	}
 
 	private String newSecret() {

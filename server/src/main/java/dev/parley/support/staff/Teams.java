@@ -3,7 +3,6 @@ package dev.parley.support.staff;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
 
-import dev.parley.identity.StaffDirectory;
 import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.audit.AuditLogRepository;
@@ -29,7 +27,7 @@ public class Teams {
 
 	private final JdbcClient jdbc;
 
-	private final StaffDirectory staff;
+	private final StaffMembers members;
 
 	private final IdGenerator ids;
 
@@ -41,10 +39,10 @@ public class Teams {
 
 	private final Clock clock;
 
-	Teams(JdbcClient jdbc, StaffDirectory staff, IdGenerator ids, TransactionOperations transactions,
+	Teams(JdbcClient jdbc, StaffMembers members, IdGenerator ids, TransactionOperations transactions,
 			AuditLogRepository audit, CurrentUser currentUser, Clock clock) {
 		this.jdbc = jdbc;
-		this.staff = staff;
+		this.members = members;
 		this.ids = ids;
 		this.transactions = transactions;
 		this.audit = audit;
@@ -85,7 +83,8 @@ public class Teams {
 	}
 
 	Team create(String name, List<String> memberIds) {
-		Team team = new Team(this.ids.next(), name.strip(), checkedMembers(memberIds), Jdbc.now(this.clock));
+		Team team = new Team(this.ids.next(), name.strip(), this.members.checked("member_ids", memberIds),
+				Jdbc.now(this.clock));
 		write(() -> {
 			this.jdbc.sql("INSERT INTO support_teams (id, name, created_at) VALUES (:id, :name, :createdAt)")
 				.param("id", Jdbc.param(team.id()))
@@ -102,7 +101,8 @@ public class Teams {
 	Team update(UUID id, String name, List<String> memberIds) {
 		Team current = require(id);
 		Team team = new Team(id, (name != null) ? name.strip() : current.name(),
-				(memberIds != null) ? checkedMembers(memberIds) : current.memberIds(), current.createdAt());
+				(memberIds != null) ? this.members.checked("member_ids", memberIds) : current.memberIds(),
+				current.createdAt());
 		write(() -> {
 			this.jdbc.sql("UPDATE support_teams SET name = :name WHERE id = :id")
 				.param("id", Jdbc.param(id))
@@ -142,17 +142,6 @@ public class Teams {
 				.param("user", member)
 				.update();
 		}
-	}
-
-	private List<String> checkedMembers(List<String> memberIds) {
-		List<String> distinct = List.copyOf(new LinkedHashSet<>(memberIds));
-		for (String member : distinct) {
-			if (this.staff.find(member).isEmpty()) {
-				throw ProblemException.of(SupportProblem.AGENT_NOT_FOUND,
-						"member_ids: " + member + " is not an active user with role AGENT or ADMIN");
-			}
-		}
-		return distinct;
 	}
 
 }
