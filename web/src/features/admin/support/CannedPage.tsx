@@ -1,74 +1,53 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrors } from '../../../i18n/problems';
 import { type CannedResponse, supportApi } from '../../support/api';
-import { isUnavailable, PageTitle, Unavailable } from '../shared';
+import { ConsolePage } from './ConsolePage';
+import { type EditorProps, useEditorModal } from './editorModal';
+import { FormModal } from './FormModal';
 import { NS } from './i18n';
-import { SupportErrorAlert, supportAdminProblemText } from './problems';
+import { ListTable } from './ListTable';
+import { useRowMutation } from './mutations';
+import { rowActionsColumn } from './RowActions';
 
 interface Values {
   short_code: string;
   content: string;
 }
 
-function CannedModal({ open, editing, onClose }: { open: boolean; editing: CannedResponse | null; onClose: () => void }) {
+/** The lists a canned response is in: the console's and the composer's suggestions. */
+const CANNED_LISTS = [['admin', 'support', 'canned'], ['support', 'canned']];
+
+function CannedModal({ editing, ...modal }: EditorProps<CannedResponse>) {
   const { t } = useTranslation(NS);
-  const { t: tc } = useTranslation();
-  const client = useQueryClient();
-  const [form] = Form.useForm<Values>();
-  const save = useMutation({
-    mutationFn: (values: Values) => {
-      const body = { short_code: values.short_code.trim().replace(/^\//, ''), content: values.content };
-      return editing ? supportApi.updateCanned(editing.id, body) : supportApi.createCanned(body);
-    },
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['support', 'canned'] });
-      void client.invalidateQueries({ queryKey: ['admin', 'support', 'canned'] });
-      onClose();
-    },
-    onError: (error) => {
-      const fields = fieldErrors(error);
-      if (fields.length) form.setFields(fields.map(({ name, errors }) => ({ name: name as keyof Values, errors })));
-    },
-  });
+  const save = (values: Values) => {
+    const body = { short_code: values.short_code.trim().replace(/^\//, ''), content: values.content };
+    return editing ? supportApi.updateCanned(editing.id, body) : supportApi.createCanned(body);
+  };
   return (
-    <Modal
-      open={open}
+    <FormModal<Values>
+      {...modal}
       title={editing ? t('canned.edit', { code: editing.short_code }) : t('canned.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={tc('actions.save')}
-      cancelText={tc('actions.cancel')}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      initialValues={{ short_code: editing?.short_code ?? '', content: editing?.content ?? '' }}
+      save={save}
+      invalidates={CANNED_LISTS}
     >
-      {save.error && fieldErrors(save.error).length === 0 && <SupportErrorAlert error={save.error} />}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ short_code: editing?.short_code ?? '', content: editing?.content ?? '' }}
-        onFinish={(values) => save.mutate(values)}
+      <Form.Item
+        name="short_code"
+        label={t('canned.shortCode')}
+        extra={t('canned.shortCodeHelp')}
+        rules={[
+          { required: true, message: t('canned.shortCodeRequired') },
+          { pattern: /^\/?[\p{L}\p{N}_-]{1,50}$/u, message: t('canned.shortCodePattern') },
+        ]}
       >
-        <Form.Item
-          name="short_code"
-          label={t('canned.shortCode')}
-          extra={t('canned.shortCodeHelp')}
-          rules={[
-            { required: true, message: t('canned.shortCodeRequired') },
-            { pattern: /^\/?[\p{L}\p{N}_-]{1,50}$/u, message: t('canned.shortCodePattern') },
-          ]}
-        >
-          <Input prefix="/" autoComplete="off" maxLength={51} />
-        </Form.Item>
-        <Form.Item name="content" label={t('canned.content')} rules={[{ required: true, whitespace: true, message: t('canned.contentRequired') }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={4000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input prefix="/" autoComplete="off" maxLength={51} />
+      </Form.Item>
+      <Form.Item name="content" label={t('canned.content')} rules={[{ required: true, whitespace: true, message: t('canned.contentRequired') }]}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={4000} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -76,55 +55,31 @@ function CannedModal({ open, editing, onClose }: { open: boolean; editing: Canne
 export function CannedPage() {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
-  const { message } = App.useApp();
-  const client = useQueryClient();
   const [q, setQ] = useState('');
   const canned = useQuery({ queryKey: ['admin', 'support', 'canned', q], queryFn: () => supportApi.canned(q) });
-  const [modal, setModal] = useState<{ open: boolean; editing: CannedResponse | null; key: number }>({ open: false, editing: null, key: 0 });
-  const remove = useMutation({
-    mutationFn: (item: CannedResponse) => supportApi.deleteCanned(item.id),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['admin', 'support', 'canned'] });
-      void client.invalidateQueries({ queryKey: ['support', 'canned'] });
-    },
-    onError: (error) => void message.error(supportAdminProblemText(error)),
-  });
-  const open = (editing: CannedResponse | null) => setModal((now) => ({ open: true, editing, key: now.key + 1 }));
-  if (canned.error && isUnavailable(canned.error))
-    return (
-      <>
-        <PageTitle title={t('canned.title')} />
-        <Unavailable />
-      </>
-    );
+  const editor = useEditorModal<CannedResponse>();
+  const remove = useRowMutation((item: CannedResponse) => supportApi.deleteCanned(item.id), CANNED_LISTS);
   return (
-    <>
-      <PageTitle
-        title={t('canned.title')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => open(null)}>
-            {t('canned.create')}
-          </Button>
-        }
-      >
-        {t('canned.intro')}
-      </PageTitle>
-      <Input.Search
-        allowClear
-        placeholder={t('canned.searchPlaceholder')}
-        aria-label={t('canned.search')}
-        enterButton={tc('actions.search')}
-        onSearch={(value) => setQ(value.trim())}
-        style={{ maxWidth: 420, marginBottom: 16 }}
-      />
-      {canned.error && <SupportErrorAlert error={canned.error} onRetry={() => void canned.refetch()} />}
-      <Table<CannedResponse>
-        rowKey="id"
-        size="middle"
-        loading={canned.isLoading}
-        dataSource={canned.data ?? []}
-        pagination={false}
-        locale={{ emptyText: t('canned.empty') }}
+    <ConsolePage
+      title={t('canned.title')}
+      intro={t('canned.intro')}
+      createLabel={t('canned.create')}
+      onCreate={() => editor.edit(null)}
+      query={canned}
+      toolbar={
+        <Input.Search
+          allowClear
+          placeholder={t('canned.searchPlaceholder')}
+          aria-label={t('canned.search')}
+          enterButton={tc('actions.search')}
+          onSearch={(value) => setQ(value.trim())}
+          style={{ maxWidth: 420, marginBottom: 16 }}
+        />
+      }
+    >
+      <ListTable<CannedResponse>
+        list={canned}
+        empty={t('canned.empty')}
         columns={[
           { title: t('canned.shortCode'), dataIndex: 'short_code', width: 200, render: (code: string) => <Typography.Text code>/{code}</Typography.Text> },
           {
@@ -132,32 +87,16 @@ export function CannedPage() {
             dataIndex: 'content',
             render: (content: string) => <Typography.Paragraph ellipsis={{ rows: 2, tooltip: content }} style={{ margin: 0 }}>{content}</Typography.Paragraph>,
           },
-          {
+          rowActionsColumn<CannedResponse>({
             title: t('actions'),
-            key: 'actions',
             width: 170,
-            render: (_, item) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => open(item)} aria-label={t('canned.edit', { code: item.short_code })}>
-                  {tc('actions.edit')}
-                </Button>
-                <Popconfirm
-                  title={t('canned.deleteConfirm', { code: item.short_code })}
-                  okText={tc('actions.delete')}
-                  okButtonProps={{ danger: true }}
-                  cancelText={tc('actions.cancel')}
-                  onConfirm={() => remove.mutateAsync(item).catch(() => undefined)}
-                >
-                  <Button type="link" danger size="small" aria-label={t('canned.deleteOf', { code: item.short_code })}>
-                    {tc('actions.delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
-          },
+            labels: ({ short_code: code }) => ({ edit: t('canned.edit', { code }), delete: t('canned.deleteOf', { code }), deleteConfirm: t('canned.deleteConfirm', { code }) }),
+            onEdit: editor.edit,
+            onDelete: remove.mutateAsync,
+          }),
         ]}
       />
-      <CannedModal key={modal.key} open={modal.open} editing={modal.editing} onClose={() => setModal((now) => ({ ...now, open: false }))} />
-    </>
+      <CannedModal key={editor.key} {...editor.props} />
+    </ConsolePage>
   );
 }

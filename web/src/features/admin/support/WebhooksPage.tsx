@@ -1,15 +1,20 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Drawer, Form, Input, Modal, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Checkbox, Drawer, Form, Input, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../i18n/format';
-import { fieldErrors } from '../../../i18n/problems';
-import { isUnavailable, LoadMore, PageTitle, Unavailable } from '../shared';
+import { LoadMore } from '../shared';
 import { useCursorList } from '../api';
 import { type Delivery, supportAdminApi, type Webhook, WEBHOOK_EVENTS } from './api';
+import { ConsolePage } from './ConsolePage';
+import { type EditorProps, useEditorModal } from './editorModal';
+import { FormModal } from './FormModal';
 import { NS } from './i18n';
-import { SupportErrorAlert, supportAdminProblemText } from './problems';
+import { ListTable } from './ListTable';
+import { useRowMutation } from './mutations';
+import { SupportErrorAlert } from './problems';
+import { rowActionsColumn } from './RowActions';
 
 interface Values {
   url: string;
@@ -18,65 +23,46 @@ interface Values {
   active: boolean;
 }
 
-function WebhookModal({ open, editing, onClose }: { open: boolean; editing: Webhook | null; onClose: () => void }) {
+const WEBHOOK_LISTS = [['admin', 'support', 'webhooks']];
+
+/** The server names an error on one event `events[2]`; the form has one field for them all. */
+const eventsAsOneField = (name: string) => name.replace(/\[\d+\]$/, '');
+
+function WebhookModal({ editing, ...modal }: EditorProps<Webhook>) {
   const { t } = useTranslation(NS);
-  const { t: tc } = useTranslation();
-  const client = useQueryClient();
-  const [form] = Form.useForm<Values>();
-  const save = useMutation({
-    mutationFn: (values: Values) => {
-      const body = { url: values.url.trim(), events: values.events, active: values.active, ...(values.secret ? { secret: values.secret } : {}) };
-      return editing ? supportAdminApi.updateWebhook(editing.id, body) : supportAdminApi.createWebhook(body);
-    },
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['admin', 'support', 'webhooks'] });
-      onClose();
-    },
-    onError: (error) => {
-      const fields = fieldErrors(error);
-      if (fields.length) form.setFields(fields.map(({ name, errors }) => ({ name: name.replace(/\[\d+\]$/, '') as keyof Values, errors })));
-    },
-  });
+  const save = (values: Values) => {
+    const body = { url: values.url.trim(), events: values.events, active: values.active, ...(values.secret ? { secret: values.secret } : {}) };
+    return editing ? supportAdminApi.updateWebhook(editing.id, body) : supportAdminApi.createWebhook(body);
+  };
   return (
-    <Modal
-      open={open}
+    <FormModal<Values>
+      {...modal}
       title={editing ? t('webhooks.edit') : t('webhooks.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={tc('actions.save')}
-      cancelText={tc('actions.cancel')}
-      confirmLoading={save.isPending}
       width={600}
-      destroyOnHidden
+      initialValues={{ url: editing?.url ?? '', events: editing?.events ?? [...WEBHOOK_EVENTS], active: editing?.active ?? true }}
+      save={save}
+      invalidates={WEBHOOK_LISTS}
+      fieldOf={eventsAsOneField}
     >
-      {save.error && fieldErrors(save.error).length === 0 && <SupportErrorAlert error={save.error} />}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ url: editing?.url ?? '', events: editing?.events ?? [...WEBHOOK_EVENTS], active: editing?.active ?? true }}
-        onFinish={(values) => save.mutate(values)}
-      >
-        <Form.Item name="url" label={t('webhooks.url')} rules={[{ required: true, type: 'url', message: t('webhooks.urlRequired') }]}>
-          <Input autoComplete="off" inputMode="url" placeholder="https://example.com/parley-hook" />
-        </Form.Item>
-        <Form.Item name="events" label={t('webhooks.events')} rules={[{ required: true, type: 'array', min: 1, message: t('webhooks.eventsRequired') }]}>
-          <Checkbox.Group style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 4 }}>
-            {WEBHOOK_EVENTS.map((event) => (
-              <Checkbox key={event} value={event}>
-                <Typography.Text code>{event}</Typography.Text>
-              </Checkbox>
-            ))}
-          </Checkbox.Group>
-        </Form.Item>
-        <Form.Item name="secret" label={editing ? t('webhooks.newSecret') : t('webhooks.secret')} extra={t('webhooks.secretHelp')}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item name="active" label={t('webhooks.active')} valuePropName="checked">
-          <Switch aria-label={t('webhooks.active')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="url" label={t('webhooks.url')} rules={[{ required: true, type: 'url', message: t('webhooks.urlRequired') }]}>
+        <Input autoComplete="off" inputMode="url" placeholder="https://example.com/parley-hook" />
+      </Form.Item>
+      <Form.Item name="events" label={t('webhooks.events')} rules={[{ required: true, type: 'array', min: 1, message: t('webhooks.eventsRequired') }]}>
+        <Checkbox.Group style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 4 }}>
+          {WEBHOOK_EVENTS.map((event) => (
+            <Checkbox key={event} value={event}>
+              <Typography.Text code>{event}</Typography.Text>
+            </Checkbox>
+          ))}
+        </Checkbox.Group>
+      </Form.Item>
+      <Form.Item name="secret" label={editing ? t('webhooks.newSecret') : t('webhooks.secret')} extra={t('webhooks.secretHelp')}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item name="active" label={t('webhooks.active')} valuePropName="checked">
+        <Switch aria-label={t('webhooks.active')} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -132,52 +118,17 @@ function Deliveries({ webhook, onClose }: { webhook: Webhook | null; onClose: ()
 /** Webhooks: Parley posts each chosen support event to a URL, signed, with retries; the log shows every delivery. */
 export function WebhooksPage() {
   const { t } = useTranslation(NS);
-  const { t: tc } = useTranslation();
-  const { message } = App.useApp();
-  const client = useQueryClient();
   const webhooks = useQuery({ queryKey: ['admin', 'support', 'webhooks'], queryFn: supportAdminApi.webhooks });
-  const [modal, setModal] = useState<{ open: boolean; editing: Webhook | null; key: number }>({ open: false, editing: null, key: 0 });
+  const editor = useEditorModal<Webhook>();
   const [log, setLog] = useState<Webhook | null>(null);
-  const refresh = () => client.invalidateQueries({ queryKey: ['admin', 'support', 'webhooks'] });
-  const toggle = useMutation({
-    mutationFn: (webhook: Webhook) => supportAdminApi.updateWebhook(webhook.id, { active: !webhook.active }),
-    onSuccess: () => void refresh(),
-    onError: (error) => void message.error(supportAdminProblemText(error)),
-  });
-  const remove = useMutation({
-    mutationFn: (webhook: Webhook) => supportAdminApi.deleteWebhook(webhook.id),
-    onSuccess: () => void refresh(),
-    onError: (error) => void message.error(supportAdminProblemText(error)),
-  });
-  const open = (editing: Webhook | null) => setModal((now) => ({ open: true, editing, key: now.key + 1 }));
-  if (webhooks.error && isUnavailable(webhooks.error))
-    return (
-      <>
-        <PageTitle title={t('webhooks.title')} />
-        <Unavailable />
-      </>
-    );
+  const toggle = useRowMutation((webhook: Webhook) => supportAdminApi.updateWebhook(webhook.id, { active: !webhook.active }), WEBHOOK_LISTS);
+  const remove = useRowMutation((webhook: Webhook) => supportAdminApi.deleteWebhook(webhook.id), WEBHOOK_LISTS);
   return (
-    <>
-      <PageTitle
-        title={t('webhooks.title')}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => open(null)}>
-            {t('webhooks.create')}
-          </Button>
-        }
-      >
-        {t('webhooks.intro')}
-      </PageTitle>
-      {webhooks.error && <SupportErrorAlert error={webhooks.error} onRetry={() => void webhooks.refetch()} />}
-      <Table<Webhook>
-        rowKey="id"
-        size="middle"
-        loading={webhooks.isLoading}
-        dataSource={webhooks.data ?? []}
-        pagination={false}
+    <ConsolePage title={t('webhooks.title')} intro={t('webhooks.intro')} createLabel={t('webhooks.create')} onCreate={() => editor.edit(null)} query={webhooks}>
+      <ListTable<Webhook>
+        list={webhooks}
+        empty={t('webhooks.empty')}
         scroll={{ x: 860 }}
-        locale={{ emptyText: t('webhooks.empty') }}
         columns={[
           { title: t('webhooks.url'), dataIndex: 'url', ellipsis: true, render: (url: string) => <Typography.Text ellipsis={{ tooltip: url }}>{url}</Typography.Text> },
           {
@@ -202,36 +153,22 @@ export function WebhooksPage() {
               <Switch size="small" checked={active} loading={toggle.isPending && toggle.variables?.id === webhook.id} onChange={() => toggle.mutate(webhook)} aria-label={t('webhooks.activeOf', { url: webhook.url })} />
             ),
           },
-          {
+          rowActionsColumn<Webhook>({
             title: t('actions'),
-            key: 'actions',
             width: 230,
-            render: (_, webhook) => (
-              <Space size={0}>
-                <Button type="link" size="small" onClick={() => setLog(webhook)} aria-label={t('webhooks.deliveriesOf', { url: webhook.url })}>
-                  {t('webhooks.deliveries')}
-                </Button>
-                <Button type="link" size="small" onClick={() => open(webhook)} aria-label={t('webhooks.editOf', { url: webhook.url })}>
-                  {tc('actions.edit')}
-                </Button>
-                <Popconfirm
-                  title={t('webhooks.deleteConfirm', { url: webhook.url })}
-                  okText={tc('actions.delete')}
-                  okButtonProps={{ danger: true }}
-                  cancelText={tc('actions.cancel')}
-                  onConfirm={() => remove.mutateAsync(webhook).catch(() => undefined)}
-                >
-                  <Button type="link" danger size="small" aria-label={t('webhooks.deleteOf', { url: webhook.url })}>
-                    {tc('actions.delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
+            labels: ({ url }) => ({ edit: t('webhooks.editOf', { url }), delete: t('webhooks.deleteOf', { url }), deleteConfirm: t('webhooks.deleteConfirm', { url }) }),
+            onEdit: editor.edit,
+            onDelete: remove.mutateAsync,
+            before: (webhook) => (
+              <Button type="link" size="small" onClick={() => setLog(webhook)} aria-label={t('webhooks.deliveriesOf', { url: webhook.url })}>
+                {t('webhooks.deliveries')}
+              </Button>
             ),
-          },
+          }),
         ]}
       />
-      <WebhookModal key={modal.key} open={modal.open} editing={modal.editing} onClose={() => setModal((now) => ({ ...now, open: false }))} />
+      <WebhookModal key={editor.key} {...editor.props} />
       <Deliveries webhook={log} onClose={() => setLog(null)} />
-    </>
+    </ConsolePage>
   );
 }
