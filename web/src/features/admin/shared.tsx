@@ -33,14 +33,23 @@ export function PageTitle({ title, extra, children }: { title: string; extra?: R
   );
 }
 
-export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+export function ErrorAlert({
+  error,
+  onRetry,
+  describe = adminProblemText,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  /** What the alert says of the error (a feature may name its own problems). */
+  describe?: (error: unknown) => string;
+}) {
   const { t } = useTranslation();
   return (
     <Alert
       type="error"
       showIcon
       role="alert"
-      title={adminProblemText(error)}
+      title={describe(error)}
       style={{ marginBottom: 16 }}
       action={
         onRetry && (

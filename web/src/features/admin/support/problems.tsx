@@ -1,8 +1,6 @@
-import { Alert, Button } from 'antd';
 import i18n from 'i18next';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/problem';
-import { adminProblemText } from '../shared';
+import { adminProblemText, ErrorAlert } from '../shared';
 
 /** The text for a failed call of these screens: customer service's wording for its problems, else the console's. */
 export function supportAdminProblemText(error: unknown): string {
@@ -15,21 +13,5 @@ export function supportAdminProblemText(error: unknown): string {
 
 /** The console's error alert, with customer service's wording. */
 export function SupportErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      title={supportAdminProblemText(error)}
-      style={{ marginBottom: 16 }}
-      action={
-        onRetry && (
-          <Button size="small" onClick={onRetry}>
-            {t('actions.retry')}
-          </Button>
-        )
-      }
-    />
-  );
+  return <ErrorAlert error={error} onRetry={onRetry} describe={supportAdminProblemText} />;
 }
