@@ -1,5 +1,6 @@
 import { problemOf } from '../src/api/problem';
 import { SseDecoder, type WidgetEvent, widgetEvent } from './sse';
+import { sleep } from '../src/features/chat/stream/sleep';
 
 /**
  * Follows one conversation's events: fetch with the visitor token in `X-Visitor-Token` (an
@@ -142,19 +143,4 @@ export class EventStream {
       if (this.current === controller) this.current = null;
     }
   }
-}
-
-function sleep(ms: number, wake: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (wake.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    wake.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }

@@ -2,6 +2,7 @@ import { authorizedFetch } from '../../../api/client';
 import { problemOf } from '../../../api/problem';
 import { applyFrame, emptyStreamState, type ReplyEvent, type StreamFrame, type StreamState } from './events';
 import { SseParser } from './sse';
+import { sleep } from './sleep';
 
 /**
  * Follows a conversation's replies with SSE over fetch, and never loses one.
@@ -25,21 +26,6 @@ const MAX_BACKOFF_MS = 15_000;
 export type StreamConnection = 'connecting' | 'open' | 'waiting' | 'closed';
 
 type Listener = () => void;
-
-function sleep(ms: number, wake: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (wake.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    wake.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
-}
 
 export function frameOf(id: string | null, data: string): StreamFrame | null {
   if (!id) return null;
