@@ -3,10 +3,10 @@
 -- made on first use; the primary key makes two concurrent first uses one conversation.
 -- stream_reply_id is the reply a POST .../stream started that no event stream (GET .../stream) has
 -- taken yet, since stream_reply_at; the GET that takes it clears it in one UPDATE, so each reply
--- goes to one stream. Ids compare byte for byte (ascii_bin): session ids are case-sensitive.
+-- goes to one stream. Session ids compare byte for byte (utf8mb4_bin): they are case-sensitive.
 CREATE TABLE compat_sessions (
     owner_id        VARCHAR(64)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
-    session_id      VARCHAR(128) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+    session_id      VARCHAR(128) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
     conversation_id CHAR(36)     CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
     created_at      DATETIME(6)  NOT NULL,
     stream_reply_id CHAR(36)     CHARACTER SET ascii COLLATE ascii_bin,

@@ -76,8 +76,10 @@ class FastApiContextController {
 		CompatSession session = this.sessions
 			.require(SessionIds.require(sessionId, FastApiChatController.SESSION_FIELD));
 		Conversation conversation = this.conversations.get(session.conversationId());
-		this.history.write(response, session, FastApiChatController.SESSION_FIELD,
-				Map.of("context_start", conversation.contextStart()));
+		// Null until the context is first cleared.
+		Map<String, Object> contextStart = new LinkedHashMap<>();
+		contextStart.put("context_start", conversation.contextStart());
+		this.history.write(response, session, FastApiChatController.SESSION_FIELD, contextStart);
 	}
 
 	@DeleteMapping(SESSIONS + "/{sessionId}/context")

@@ -10,17 +10,19 @@ import dev.parley.platform.problem.FieldProblem;
 import dev.parley.platform.problem.ProblemException;
 
 /**
- * What a session id may be: 1 to {@value #MAX_CHARS} characters of letters, digits and
- * {@code . _ : ~ -}, starting with a letter, a digit or {@code _} (so never {@code .} or
- * {@code ..}, which paths would resolve). UUIDs, seed 004's {@code test-session} and most
- * generated ids fit.
+ * What a session id may be: 1 to {@value #MAX_CHARS} characters of letters, digits (of
+ * any script: the seeds' own examples are Chinese) and {@code . _ : ~ -}, starting with a
+ * letter, a digit or {@code _} (so never {@code .} or {@code ..}, which paths would
+ * resolve); no spaces, slashes, quotes or control characters. UUIDs, seed 004's
+ * {@code test-session} and most generated ids fit.
  */
 public final class SessionIds {
 
 	/** The longest session id. */
 	public static final int MAX_CHARS = 128;
 
-	private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._:~-]{0," + (MAX_CHARS - 1) + "}");
+	private static final Pattern VALID = Pattern
+		.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}._:~-]{0," + (MAX_CHARS - 1) + "}");
 
 	private SessionIds() {
 	}

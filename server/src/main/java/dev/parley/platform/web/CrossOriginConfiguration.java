@@ -1,6 +1,7 @@
 package dev.parley.platform.web;
 
-import org.springframework.beans.factory.ObjectProvider;
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.cors.CorsConfiguration;
@@ -15,13 +16,11 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 class CrossOriginConfiguration {
 
 	@Bean
-	UrlBasedCorsConfigurationSource corsConfigurationSource(HttpProperties properties,
-			ObjectProvider<RouteCors> routes) {
+	UrlBasedCorsConfigurationSource corsConfigurationSource(HttpProperties properties, List<RouteCors> routes) {
 		HttpProperties.Cors cors = properties.cors();
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		routes.orderedStream()
-			.forEach((route) -> route.pathPatterns()
-				.forEach((pattern) -> source.registerCorsConfiguration(pattern, route.configuration())));
+		routes.forEach((route) -> route.pathPatterns()
+			.forEach((pattern) -> source.registerCorsConfiguration(pattern, route.configuration())));
 		if (cors.allowedOrigins().isEmpty()) {
 			// No configuration at all: no CORS headers, the browser's same-origin policy
 			// applies.
