@@ -112,9 +112,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/api/v1/support/**")
 				.hasAnyRole("AGENT", "ADMIN")
-				// a job's download also works by its signed link, checked by the export
-				// feature
-				.requestMatchers(HttpMethod.GET, "/api/v1/exports/jobs/*/download")
+				.requestMatchers(SIGNED_EXPORT_DOWNLOAD)
 				.permitAll()
 				.requestMatchers("/api/v1/exports", "/api/v1/exports/**")
 				.hasAuthority(Scope.CONVERSATIONS_READ.authority())

@@ -43,7 +43,12 @@ public class DownloadLinks {
 
 	/** The job's download URL, relative to the server, valid for {@code link-ttl}. */
 	public String url(UUID job, String owner) {
-		long expires = this.clock.instant().plus(this.properties.linkTtl()).getEpochSecond();
+		return url(job, owner, this.clock.instant().plus(this.properties.linkTtl()));
+	}
+
+	/** The job's download URL, valid until {@code expiresAt} (to the second). */
+	public String url(UUID job, String owner, Instant expiresAt) {
+		long expires = expiresAt.getEpochSecond();
 		return "/api/v1/exports/jobs/" + job + "/download?expires=" + expires + "&signature="
 				+ sign(job, owner, expires);
 	}

@@ -1,6 +1,7 @@
 package dev.parley.export.job;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -35,8 +36,11 @@ public class ExportJobs {
 
 	private final JsonMapper json;
 
+	private final Clock clock;
+
 	ExportJobs(Tasks tasks, Exporter exporter, DownloadLinks links, CurrentUser currentUser,
-			@StorageJson JsonMapper json) {
+			@StorageJson JsonMapper json, Clock clock) {
+		this.clock = clock;
 		this.tasks = tasks;
 		this.exporter = exporter;
 		this.links = links;
@@ -107,7 +111,8 @@ public class ExportJobs {
 	private ExportJobView view(Task task) {
 		ExportJobResult result = (task.result() != null) ? this.json.readValue(task.result(), ExportJobResult.class)
 				: null;
-		boolean downloadable = task.status() == TaskStatus.SUCCEEDED && task.fileAvailable();
+		boolean downloadable = task.status() == TaskStatus.SUCCEEDED && task.fileAvailable() && task.expiresAt() != null
+				&& task.expiresAt().isAfter(this.clock.instant());
 		return new ExportJobView(task.id(), task.status().value(), params(task),
 				new ExportJobView.Progress(task.progressDone(), task.progressTotal()),
 				downloadable ? task.fileName() : null, task.fileSize(),
