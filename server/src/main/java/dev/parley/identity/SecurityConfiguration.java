@@ -28,6 +28,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -59,6 +60,14 @@ class SecurityConfiguration {
 			PathPatternRequestMatcher.withDefaults().matcher("/widget.js"));
 
 	private static final String CONVERSATION = "/api/v1/conversations/*";
+
+	/**
+	 * An export job's download by its signed link (no login): the export feature checks
+	 * the signature. Without one, the download needs a login like the rest of exports.
+	 */
+	private static final RequestMatcher SIGNED_EXPORT_DOWNLOAD = new AndRequestMatcher(
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/exports/jobs/*/download"),
+			(request) -> request.getParameter("signature") != null);
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, BearerAuthenticator authenticator, ProblemResponses problems,
@@ -109,6 +118,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/api/v1/support/**")
 				.hasAnyRole("AGENT", "ADMIN")
+				.requestMatchers(SIGNED_EXPORT_DOWNLOAD)
+				.permitAll()
+				.requestMatchers("/api/v1/exports", "/api/v1/exports/**")
+				.hasAuthority(Scope.CONVERSATIONS_READ.authority())
 				.requestMatchers(HttpMethod.POST, CONVERSATION + "/messages", CONVERSATION + "/messages/*/regenerate",
 						CONVERSATION + "/stop")
 				.hasAuthority(Scope.CHAT.authority())

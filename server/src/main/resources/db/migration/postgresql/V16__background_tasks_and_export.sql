@@ -42,6 +42,8 @@ CREATE INDEX background_tasks_owner ON background_tasks (owner_id, kind, id);
 -- the expiry job's scan
 CREATE INDEX background_tasks_expiry ON background_tasks (expires_at);
 
--- Incremental export (docs/EXPORT-FORMAT.md): the messages of a conversation changed since a
--- cursor, found without reading the others.
+-- Export (docs/EXPORT-FORMAT.md) reads an owner's conversations in id order, and for an
+-- incremental export the messages of a conversation changed since a cursor, without reading
+-- the others.
+CREATE INDEX conversations_owner_id ON conversations (owner_id, id);
 CREATE INDEX messages_changes ON messages (conversation_id, updated_at);
