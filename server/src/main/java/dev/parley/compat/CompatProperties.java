@@ -20,8 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * stream opened later does not get it
  * @param streamWait how long an event stream waits for a message to be posted before it
  * ends with an {@code error} event
- * @param sessionsListLimit the most sessions {@code GET /api/v1/context/conversations}
- * lists (the newest)
+ * @param sessionsListLimit the most sessions one page of
+ * {@code GET /api/v1/context/conversations} lists: its default {@code limit} and the
+ * largest it accepts (the next page's address is in the answer's {@code Link} header)
  */
 @ConfigurationProperties("parley.compat")
 public record CompatProperties(@DefaultValue("false") boolean enabled, @DefaultValue Anonymous anonymous,

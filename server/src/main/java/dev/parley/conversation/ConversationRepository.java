@@ -3,6 +3,7 @@ package dev.parley.conversation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -74,6 +75,17 @@ class ConversationRepository {
 			.param("owner", owner)
 			.query(this::map)
 			.optional();
+	}
+
+	/**
+	 * The owner's conversations among {@code ids} (not empty), in no particular order.
+	 */
+	List<Conversation> findAll(Collection<UUID> ids, String owner) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE owner_id = :owner AND id IN (:ids)")
+			.param("owner", owner)
+			.param("ids", ids.stream().map(Jdbc::param).toList())
+			.query(this::map)
+			.list();
 	}
 
 	/** The conversation, whoever owns it. */

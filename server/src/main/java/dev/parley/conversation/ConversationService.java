@@ -1,6 +1,7 @@
 package dev.parley.conversation;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -91,6 +92,11 @@ class ConversationService {
 
 	Conversation get(UUID id) {
 		return this.conversations.find(id, this.currentUser.id()).orElseThrow(() -> notFound(id));
+	}
+
+	/** The current user's conversations among {@code ids}, in one read. */
+	List<Conversation> getAll(Collection<UUID> ids) {
+		return ids.isEmpty() ? List.of() : this.conversations.findAll(ids, this.currentUser.id());
 	}
 
 	Conversation update(UUID id, ConversationRequests.Update request) {

@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,6 +34,11 @@ class DefaultOwnConversations implements OwnConversations {
 	@Override
 	public Conversation get(UUID conversationId) {
 		return this.service.get(conversationId);
+	}
+
+	@Override
+	public List<Conversation> getAll(Collection<UUID> conversationIds) {
+		return this.service.getAll(conversationIds);
 	}
 
 	@Override

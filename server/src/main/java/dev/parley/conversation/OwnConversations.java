@@ -1,5 +1,6 @@
 package dev.parley.conversation;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +18,12 @@ public interface OwnConversations {
 
 	/** The conversation, as {@code GET /api/v1/conversations/{id}}. */
 	Conversation get(UUID conversationId);
+
+	/**
+	 * The caller's conversations among {@code conversationIds}, in one read, in no
+	 * particular order; an id that is not one of the caller's conversations is left out.
+	 */
+	List<Conversation> getAll(Collection<UUID> conversationIds);
 
 	/** Deletes it with its messages, as {@code DELETE /api/v1/conversations/{id}}. */
 	void delete(UUID conversationId);

@@ -72,8 +72,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, BearerAuthenticator authenticator, ProblemResponses problems,
 			ObjectProvider<CallerBinding> bindingBeans, UserRepository users) throws Exception {
-		SecurityProblems refusals = new SecurityProblems(problems);
 		List<CallerBinding> bindings = bindingBeans.orderedStream().toList();
+		SecurityProblems refusals = new SecurityProblems(problems, bindings);
 		RequestMatcher boundRoutes = (request) -> bindings.stream().anyMatch((binding) -> binding.covers(request));
 		AdminSessionAuthorization adminSession = new AdminSessionAuthorization();
 		http.csrf((csrf) -> csrf.disable())

@@ -1,6 +1,7 @@
 package dev.parley.identity;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,29 +22,43 @@ import dev.parley.platform.problem.ProblemResponses;
  * Answers the requests Spring Security refuses with problem+json: 401 for a request
  * without valid credentials (as the entry point), 403 for an authenticated caller who
  * lacks the role or scope (as the access-denied handler), and 403
- * {@code admin-session-required} for an API key on the administration surface.
+ * {@code admin-session-required} for an API key on the administration surface. The 401's
+ * detail names the headers the route reads a credential from: {@code x-api-key} too on
+ * the gateway and on the routes of a {@link CallerBinding}.
  */
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final ProblemResponses problems;
 
-	SecurityProblems(ProblemResponses problems) {
+	private final List<CallerBinding> bindings;
+
+	SecurityProblems(ProblemResponses problems, List<CallerBinding> bindings) {
 		this.problems = problems;
+		this.bindings = List.copyOf(bindings);
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
+		boolean bound = this.bindings.stream().anyMatch((binding) -> binding.covers(request));
+		boolean readsApiKeyHeader = OpenRouteTokenResolver.readsApiKeyHeader(request)
+				|| (bound && request.getHeader(HttpHeaders.AUTHORIZATION) == null);
 		boolean tokenGiven = request.getHeader(HttpHeaders.AUTHORIZATION) != null
-				|| (OpenRouteTokenResolver.readsApiKeyHeader(request)
-						&& request.getHeader(OpenRouteTokenResolver.API_KEY_HEADER) != null);
+				|| (readsApiKeyHeader && request.getHeader(OpenRouteTokenResolver.API_KEY_HEADER) != null);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
 				tokenGiven ? "Bearer realm=\"parley\", error=\"invalid_token\"" : "Bearer realm=\"parley\"");
 		String detail;
 		if (!tokenGiven) {
-			detail = OpenRouteTokenResolver.isGateway(request)
-					? "Send an API key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'"
-					: "Send an access token or API key as 'Authorization: Bearer <token>'";
+			if (OpenRouteTokenResolver.isGateway(request)) {
+				detail = "Send an API key as 'Authorization: Bearer <key>' or 'x-api-key: <key>'";
+			}
+			else if (bound) {
+				detail = "Send an API key as 'Authorization: Bearer <key>' or 'x-api-key: <key>' "
+						+ "(or an access token as 'Authorization: Bearer <token>')";
+			}
+			else {
+				detail = "Send an access token or API key as 'Authorization: Bearer <token>'";
+			}
 		}
 		else if (failure instanceof InvalidBearerTokenException || failure.getMessage() == null) {
 			detail = "The access token is invalid or has expired";

@@ -33,7 +33,7 @@ class CompatCors {
 		configuration.setAllowedHeaders(
 				List.of("Authorization", "x-api-key", "Content-Type", "Accept", "Last-Event-ID", "Cache-Control"));
 		configuration.setExposedHeaders(List.of("Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
-				"RateLimit-Reset", "Content-Disposition"));
+				"RateLimit-Reset", "Content-Disposition", "Link"));
 		configuration.setMaxAge(Duration.ofHours(1));
 		return new RouteCors(CompatRoutes.PATTERNS, configuration);
 	}

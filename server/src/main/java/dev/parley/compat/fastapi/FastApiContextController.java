@@ -1,12 +1,15 @@
 package dev.parley.compat.fastapi;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.parley.compat.CompatEnabled;
@@ -24,6 +28,8 @@ import dev.parley.compat.session.CompatSessions;
 import dev.parley.compat.session.SessionIds;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.OwnConversations;
+import dev.parley.platform.Page;
+import dev.parley.platform.problem.ProblemException;
 
 /**
  * Seed 004's session management: list the caller's sessions, create one (with a chosen id
@@ -52,10 +58,36 @@ class FastApiContextController {
 		this.listLimit = properties.sessionsListLimit();
 	}
 
-	/** The caller's sessions, newest first. */
+	/**
+	 * The caller's sessions, newest first: a page of {@code limit} (at most and by
+	 * default {@code parley.compat.sessions-list-limit}) as the seed's bare array, the
+	 * next page's address in a {@code Link} header ({@code rel="next"}) when there is
+	 * one. The conversations are read in one query for the page.
+	 */
 	@GetMapping(SESSIONS)
-	List<Map<String, Object>> list() {
-		return this.sessions.newest(this.listLimit).stream().map(this::view).toList();
+	ResponseEntity<List<Map<String, Object>>> list(@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor) {
+		int size = (limit != null) ? limit : this.listLimit;
+		if (size < 1 || size > this.listLimit) {
+			throw ProblemException.invalid("limit", "must be 1 to " + this.listLimit);
+		}
+		Page<CompatSession> page = this.sessions.page(size, cursor);
+		Map<UUID, Conversation> conversations = new HashMap<>();
+		for (Conversation conversation : this.conversations
+			.getAll(page.items().stream().map(CompatSession::conversationId).toList())) {
+			conversations.put(conversation.id(), conversation);
+		}
+		List<Map<String, Object>> views = page.items()
+			.stream()
+			.filter((session) -> conversations.containsKey(session.conversationId()))
+			.map((session) -> view(session, conversations.get(session.conversationId())))
+			.toList();
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+		if (page.nextCursor() != null) {
+			answer.header(HttpHeaders.LINK,
+					"<" + SESSIONS + "?limit=" + size + "&cursor=" + page.nextCursor() + ">; rel=\"next\"");
+		}
+		return answer.body(views);
 	}
 
 	/**
@@ -67,8 +99,9 @@ class FastApiContextController {
 		String wanted = (body != null && body.sessionId() != null)
 				? SessionIds.require(body.sessionId(), FastApiChatController.SESSION_FIELD) : null;
 		CompatSessions.Opened opened = this.sessions.open(wanted);
+		CompatSession session = opened.session();
 		return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
-			.body(view(opened.session()));
+			.body(view(session, this.conversations.get(session.conversationId())));
 	}
 
 	@GetMapping(SESSIONS + "/{sessionId}")
@@ -94,8 +127,7 @@ class FastApiContextController {
 		return answer;
 	}
 
-	private Map<String, Object> view(CompatSession session) {
-		Conversation conversation = this.conversations.get(session.conversationId());
+	private static Map<String, Object> view(CompatSession session, Conversation conversation) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put(FastApiChatController.SESSION_FIELD, session.sessionId());
 		view.put("title", conversation.title());

@@ -50,16 +50,38 @@ class CompatSessionRepository {
 			.update();
 	}
 
-	/** The owner's newest sessions first. */
-	List<CompatSession> newest(String ownerId, int limit) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM compat_sessions WHERE owner_id = ? "
-					+ "ORDER BY created_at DESC, session_id DESC LIMIT ?")
-			.param(ownerId)
-			.param(limit)
+	/**
+	 * A page of the owner's sessions, newest first, starting after {@code after} (null:
+	 * from the newest).
+	 */
+	List<CompatSession> page(String ownerId, @Nullable SessionCursor after, int limit) {
+		String where = "WHERE owner_id = :owner";
+		if (after != null) {
+			where += " AND (created_at < :createdAt OR (created_at = :createdAt AND session_id < :sessionId))";
+		}
+		var spec = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM compat_sessions " + where
+					+ " ORDER BY created_at DESC, session_id DESC LIMIT :limit")
+			.param("owner", ownerId)
+			.param("limit", limit);
+		if (after != null) {
+			spec = spec.param("createdAt", Jdbc.param(after.createdAt())).param("sessionId", after.sessionId());
+		}
+		return spec
 			.query((rs, row) -> new CompatSession(rs.getString("session_id"), Jdbc.uuid(rs, "conversation_id"),
 					Jdbc.instant(rs, "created_at")))
 			.list();
+	}
+
+	/** The owner's session id that names {@code conversationId}, if there is one. */
+	Optional<String> sessionIdOf(String ownerId, UUID conversationId) {
+		return this.jdbc
+			.sql("SELECT session_id FROM compat_sessions WHERE conversation_id = ? AND owner_id = ? "
+					+ "ORDER BY session_id LIMIT 1")
+			.param(Jdbc.param(conversationId))
+			.param(ownerId)
+			.query(String.class)
+			.optional();
 	}
 
 	/** Records {@code replyId} as the reply waiting for its stream (replacing any). */

@@ -17,6 +17,7 @@ import dev.parley.compat.CompatProblem;
 import dev.parley.conversation.Conversation;
 import dev.parley.conversation.OwnConversations;
 import dev.parley.platform.CurrentUser;
+import dev.parley.platform.Page;
 import dev.parley.platform.persistence.Jdbc;
 import dev.parley.platform.problem.CommonProblem;
 import dev.parley.platform.problem.ProblemException;
@@ -104,9 +105,24 @@ public class CompatSessions {
 	public record Opened(CompatSession session, boolean created) {
 	}
 
-	/** The caller's newest sessions, newest first. */
-	public List<CompatSession> newest(int limit) {
-		return this.sessions.newest(this.currentUser.id(), limit);
+	/**
+	 * A page of the caller's sessions, newest first.
+	 * @param cursor the {@code next_cursor} of the page before, or null for the first
+	 * @throws ProblemException 400 {@code invalid-cursor} for a cursor this list did not
+	 * return
+	 */
+	public Page<CompatSession> page(int limit, @Nullable String cursor) {
+		SessionCursor after = (cursor != null) ? SessionCursor.decode(cursor) : null;
+		List<CompatSession> rows = this.sessions.page(this.currentUser.id(), after, limit + 1);
+		return Page.of(rows, limit, (last) -> SessionCursor.after(last).encode());
+	}
+
+	/**
+	 * The session id of {@code ownerId} that names {@code conversationId}, if there is
+	 * one. Needs no current user (an export's writing thread calls it).
+	 */
+	public Optional<String> sessionIdOf(String ownerId, UUID conversationId) {
+		return this.sessions.sessionIdOf(ownerId, conversationId);
 	}
 
 	/**

@@ -32,13 +32,18 @@ public final class SessionIds {
 	 * @throws ProblemException {@code invalid-session-id} naming {@code field}
 	 */
 	public static String require(@Nullable String sessionId, String field) {
-		if (sessionId == null || !VALID.matcher(sessionId).matches()) {
+		if (sessionId == null || !valid(sessionId)) {
 			throw new ProblemException(
 					CompatProblem.INVALID_SESSION_ID, field + " must be 1 to " + MAX_CHARS
 							+ " letters, digits or '._:~-' (starting with a letter, a " + "digit or '_')",
 					List.of(new FieldProblem(field, "must match " + VALID.pattern())));
 		}
 		return sessionId;
+	}
+
+	/** Whether {@code sessionId} is a session id. */
+	static boolean valid(String sessionId) {
+		return VALID.matcher(sessionId).matches();
 	}
 
 }

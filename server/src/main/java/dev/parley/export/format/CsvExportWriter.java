@@ -14,37 +14,46 @@ import org.jspecify.annotations.Nullable;
 
 import dev.parley.conversation.ArchivedConversation;
 import dev.parley.conversation.Message;
+import dev.parley.export.PlainExport.ConversationNames;
 
 /**
- * One row per message, after a header row: UTF-8 with a byte order mark (so that
- * spreadsheets read multi-byte text right), CRLF line ends, cells as {@link CsvCells}
- * writes them.
+ * One row per message, after a header row, in the given {@link CsvColumn columns}: UTF-8
+ * with a byte order mark (so that spreadsheets read multi-byte text right), CRLF line
+ * ends, cells as {@link CsvCells} writes them.
  */
 final class CsvExportWriter implements ExportWriter {
-
-	/** The header row's cells, in order. */
-	static final List<String> COLUMNS = List.of("conversation_id", "conversation_title", "owner_id", "agent_id",
-			"message_id", "parent_id", "role", "status", "model", "provider", "prompt_tokens", "completion_tokens",
-			"finish_reason", "created_at", "updated_at", "content");
 
 	private static final int BUFFER = 64 * 1024;
 
 	private final Writer out;
 
+	private final List<CsvColumn> columns;
+
+	private final ConversationNames names;
+
 	private ArchivedConversation current;
 
-	CsvExportWriter(OutputStream out) {
+	private String currentName;
+
+	/**
+	 * A writer of {@code columns} into {@code out}.
+	 * @param names the name of each conversation, for the columns that write it (asked
+	 * once per conversation)
+	 */
+	CsvExportWriter(OutputStream out, List<CsvColumn> columns, ConversationNames names) {
 		this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER);
+		this.columns = List.copyOf(columns);
+		this.names = names;
 	}
 
 	@Override
 	public void start() throws IOException {
 		this.out.write('\uFEFF');
-		for (int i = 0; i < COLUMNS.size(); i++) {
+		for (int i = 0; i < this.columns.size(); i++) {
 			if (i > 0) {
 				this.out.write(',');
 			}
-			this.out.write(COLUMNS.get(i));
+			this.out.write(this.columns.get(i).header());
 		}
 		this.out.write("\r\n");
 	}
@@ -52,27 +61,17 @@ final class CsvExportWriter implements ExportWriter {
 	@Override
 	public void conversation(ArchivedConversation conversation) {
 		this.current = conversation;
+		this.currentName = this.names.nameOf(conversation.id());
 	}
 
 	@Override
 	public void message(Message m) throws IOException {
-		ArchivedConversation c = this.current;
-		cell(c.id());
-		cell(c.title());
-		cell(c.ownerId());
-		cell(c.agentId());
-		cell(m.id());
-		cell(m.parentId());
-		cell(JsonFields.lower(m.role()));
-		cell(JsonFields.lower(m.status()));
-		cell(m.model());
-		cell(m.provider());
-		cell(m.promptTokens());
-		cell(m.completionTokens());
-		cell(m.finishReason());
-		cell(m.createdAt());
-		cell(m.updatedAt());
-		CsvCells.write(this.out, m.content());
+		for (int i = 0; i < this.columns.size(); i++) {
+			if (i > 0) {
+				this.out.write(',');
+			}
+			cell(this.columns.get(i).cell().of(this.current, this.currentName, m));
+		}
 		this.out.write("\r\n");
 	}
 
@@ -84,12 +83,12 @@ final class CsvExportWriter implements ExportWriter {
 		else if (value != null) {
 			CsvCells.write(this.out, value.toString());
 		}
-		this.out.write(',');
 	}
 
 	@Override
 	public void conversationEnd(ArchivedConversation conversation) {
 		this.current = null;
+		this.currentName = null;
 	}
 
 	@Override

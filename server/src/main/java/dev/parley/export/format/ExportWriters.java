@@ -1,8 +1,11 @@
 package dev.parley.export.format;
 
 import java.io.OutputStream;
+import java.util.UUID;
 
 import tools.jackson.core.json.JsonFactory;
+
+import dev.parley.export.PlainExport;
 
 /** Makes the writer of a format on an output stream. */
 public final class ExportWriters {
@@ -23,8 +26,21 @@ public final class ExportWriters {
 		return switch (format) {
 			case JSON -> new JsonExportWriter(JSON, out, header);
 			case NDJSON -> new NdjsonExportWriter(LINES, out);
-			case CSV -> new CsvExportWriter(out);
+			case CSV -> new CsvExportWriter(out, CsvColumn.PARLEY, UUID::toString);
 			case MARKDOWN -> new MarkdownExportWriter(out, header);
+		};
+	}
+
+	/**
+	 * A writer of the plain layout in {@code format} into {@code out}, flushed at the end
+	 * but not closed.
+	 * @param single whether the export is of one conversation
+	 */
+	public static ExportWriter plain(PlainExport.Format format, OutputStream out, PlainExport.ConversationNames names,
+			boolean single) {
+		return switch (format) {
+			case JSON -> new PlainJsonExportWriter(JSON, out, names, single);
+			case CSV -> new CsvExportWriter(out, CsvColumn.PLAIN, names);
 		};
 	}
 

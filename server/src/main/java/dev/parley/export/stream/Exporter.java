@@ -70,8 +70,20 @@ public class Exporter {
 	 */
 	public long write(PreparedExport export, OutputStream out, String mode, ExportProgress progress)
 			throws IOException {
+		return write(export, ExportWriters.of(export.request().format(), out, export.header()), mode, progress);
+	}
+
+	/**
+	 * Writes the export with {@code writer} (made on the output stream by the caller: a
+	 * layout of another feature's, say), which it finishes.
+	 * @param mode {@code stream} or {@code job}, for the metrics (by the request's
+	 * format)
+	 * @return the messages written
+	 * @throws IOException when the writer's output fails (the client went away)
+	 */
+	public long write(PreparedExport export, ExportWriter writer, String mode, ExportProgress progress)
+			throws IOException {
 		this.metrics.started(export.request().format(), mode);
-		ExportWriter writer = ExportWriters.of(export.request().format(), out, export.header());
 		Counting counting = new Counting(writer, progress);
 		String outcome = "failed";
 		try {

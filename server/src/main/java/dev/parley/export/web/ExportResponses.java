@@ -3,7 +3,9 @@ package dev.parley.export.web;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
 import org.jspecify.annotations.Nullable;
@@ -15,6 +17,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import dev.parley.export.format.ExportWriter;
+import dev.parley.export.format.ExportWriters;
 import dev.parley.export.stream.ExportFileNames;
 import dev.parley.export.stream.ExportProgress;
 import dev.parley.export.stream.ExportRequest;
@@ -44,15 +48,27 @@ class ExportResponses {
 		this.exporter = exporter;
 	}
 
+	/** An export in one of Parley's formats, with its cursor. */
 	ResponseEntity<StreamingResponseBody> stream(ExportRequest request, boolean gzipFile,
 			@Nullable String acceptEncoding) {
 		PreparedExport export = this.exporter.prepare(request);
-		boolean encoded = !gzipFile && acceptsGzip(acceptEncoding);
 		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.CONTENT_TYPE, gzipFile ? "application/gzip" : request.format().mediaType());
-		headers.setContentDisposition(
-				ContentDisposition.attachment().filename(ExportFileNames.of(export, gzipFile)).build());
 		headers.set(CURSOR_HEADER, export.nextSince());
+		return respond(export, ExportFileNames.of(export, gzipFile), gzipFile, acceptEncoding, headers,
+				(out) -> ExportWriters.of(request.format(), out, export.header()));
+	}
+
+	/**
+	 * The response that writes {@code export} with the writer {@code writers} makes on
+	 * the (buffered, maybe compressed) response stream.
+	 * @param fileName the attachment's file name
+	 * @param headers more headers of the response
+	 */
+	ResponseEntity<StreamingResponseBody> respond(PreparedExport export, String fileName, boolean gzipFile,
+			@Nullable String acceptEncoding, HttpHeaders headers, Function<OutputStream, ExportWriter> writers) {
+		boolean encoded = !gzipFile && acceptsGzip(acceptEncoding);
+		headers.set(HttpHeaders.CONTENT_TYPE, gzipFile ? "application/gzip" : export.request().format().mediaType());
+		headers.setContentDisposition(attachment(fileName));
 		headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
 		headers.set(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 		headers.set("X-Accel-Buffering", "no");
@@ -60,15 +76,16 @@ class ExportResponses {
 			headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
 		}
 		boolean compress = gzipFile || encoded;
-		StreamingResponseBody body = (out) -> write(export, out, compress);
+		StreamingResponseBody body = (out) -> write(export, out, compress, writers);
 		return ResponseEntity.ok().headers(headers).body(body);
 	}
 
-	private void write(PreparedExport export, OutputStream response, boolean compress) throws IOException {
+	private void write(PreparedExport export, OutputStream response, boolean compress,
+			Function<OutputStream, ExportWriter> writers) throws IOException {
 		try {
 			OutputStream out = compress ? new GZIPOutputStream(response, BUFFER, false)
 					: new BufferedOutputStream(response, BUFFER);
-			this.exporter.write(export, out, "stream", ExportProgress.NONE);
+			this.exporter.write(export, writers.apply(out), "stream", ExportProgress.NONE);
 			if (out instanceof GZIPOutputStream gzip) {
 				gzip.finish();
 			}
@@ -82,6 +99,16 @@ class ExportResponses {
 			log.warn("An export failed while streaming; the response is cut short", ex);
 			throw ex;
 		}
+	}
+
+	/**
+	 * {@code attachment} with the file name, as RFC 5987's {@code filename*} in UTF-8
+	 * when it is not printable ASCII.
+	 */
+	static ContentDisposition attachment(String fileName) {
+		boolean ascii = fileName.chars().allMatch((c) -> c >= 0x20 && c < 0x7f);
+		return ascii ? ContentDisposition.attachment().filename(fileName).build()
+				: ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build();
 	}
 
 	/** Whether an {@code Accept-Encoding} value accepts gzip (with a non-zero q). */
