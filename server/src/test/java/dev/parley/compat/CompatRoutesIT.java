@@ -34,7 +34,9 @@ class CompatRoutesIT extends WholeAppTestBase {
 	@Test
 	void theRoutesTakeAnApiKeyWithTheChatScopeAsBearerOrXApiKey() {
 		String body = json("message", "Hello");
-		request("POST", "/api/chat").json(body).send().assertProblem(401, "unauthorized");
+		Response anonymous = request("POST", "/api/chat").json(body).send().assertProblem(401, "unauthorized");
+		assertThat(anonymous.text("/detail")).contains("'x-api-key: <key>'").contains("'Authorization: Bearer <key>'");
+		assertThat(anonymous.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"parley\"");
 		String chatKey = apiKey(user(), "chat");
 		Response viaBearer = request("POST", "/api/chat").authorization("Bearer " + chatKey).json(body).send();
 		assertThat(viaBearer.status()).as(viaBearer.body()).isEqualTo(200);
@@ -44,10 +46,14 @@ class CompatRoutesIT extends WholeAppTestBase {
 		assertThat(viaHeader.status()).as(viaHeader.body()).isEqualTo(200);
 		String readOnly = apiKey(user(), "conversations:read");
 		request("POST", "/api/chat").header("x-api-key", readOnly).json(body).send().assertProblem(403, "forbidden");
-		request("POST", "/api/chat").header("x-api-key", "pk_not-a-key")
+		Response wrongKey = request("POST", "/api/chat").header("x-api-key", "pk_not-a-key")
 			.json(body)
 			.send()
 			.assertProblem(401, "unauthorized");
+		assertThat(wrongKey.header("WWW-Authenticate")).as("a key was sent").contains("error=\"invalid_token\"");
+		assertThat(request("GET", CONVERSATIONS).send().assertProblem(401, "unauthorized").text("/detail"))
+			.as("other routes keep their wording")
+			.isEqualTo("Send an access token or API key as 'Authorization: Bearer <token>'");
 	}
 
 	@Test
@@ -189,6 +195,52 @@ class CompatRoutesIT extends WholeAppTestBase {
 		assertThat(after.text("/context_start")).isEqualTo(cleared.text("/context_start"));
 		fastApi("DELETE", "/api/v1/context/conversations/no-such/context", key, null).assertProblem(404,
 				"session-not-found");
+	}
+
+	@Test
+	void theSessionListIsPagedByItsLinkHeaderNewestFirst() {
+		String key = apiKey(user(), "chat");
+		List<String> made = List.of("page-a", "page-b", "page-c", "page-d", "page-e");
+		for (String id : made) {
+			assertThat(fastApi("POST", "/api/v1/context/conversations", key, json("session_id", id)).status())
+				.isEqualTo(201);
+		}
+		// Two made in the same instant are ordered by their ids.
+		Object newest = this.jdbc.sql("SELECT MAX(created_at) FROM compat_sessions WHERE owner_id = ?")
+			.param(user().userId())
+			.query()
+			.singleValue();
+		this.jdbc
+			.sql("UPDATE compat_sessions SET created_at = ? WHERE owner_id = ? AND session_id IN ('page-b', 'page-c')")
+			.params(newest, user().userId())
+			.update();
+		JsonNode whole = fastApi("GET", "/api/v1/context/conversations", key, null).json();
+		assertThat(whole).extracting((node) -> node.get("session_id").asString())
+			.containsExactly("page-e", "page-c", "page-b", "page-d", "page-a");
+		assertThat(whole.get(0).get("last_active").asString()).isNotBlank();
+
+		List<String> paged = new ArrayList<>();
+		String next = "/api/v1/context/conversations?limit=2";
+		int pages = 0;
+		while (next != null) {
+			Response page = fastApi("GET", next, key, null);
+			assertThat(page.status()).as(page.body()).isEqualTo(200);
+			assertThat(page.json().size()).isLessThanOrEqualTo(2);
+			page.json().forEach((node) -> paged.add(node.get("session_id").asString()));
+			String link = page.header("Link");
+			next = (link != null) ? link.substring(link.indexOf('<') + 1, link.indexOf('>')) : null;
+			if (link != null) {
+				assertThat(link).endsWith("; rel=\"next\"");
+			}
+			pages++;
+		}
+		assertThat(pages).isEqualTo(3);
+		assertThat(paged).containsExactly("page-e", "page-c", "page-b", "page-d", "page-a");
+		assertThat(fastApi("GET", "/api/v1/context/conversations?limit=5", key, null).header("Link")).isNull();
+
+		fastApi("GET", "/api/v1/context/conversations?limit=0", key, null).assertProblem(400, "invalid-request");
+		fastApi("GET", "/api/v1/context/conversations?limit=101", key, null).assertProblem(400, "invalid-request");
+		fastApi("GET", "/api/v1/context/conversations?cursor=bm9wZQ", key, null).assertProblem(400, "invalid-cursor");
 	}
 
 	@Test

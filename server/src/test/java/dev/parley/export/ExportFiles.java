@@ -12,30 +12,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
-/** Reading what an export route answers: raw bytes, gunzipped text and CSV rows. */
-final class ExportFiles {
+/**
+ * Reading what an export route answers: raw bytes, gunzipped text and CSV rows (also for
+ * the old systems' export routes, dev.parley.compat).
+ */
+public final class ExportFiles {
 
 	private ExportFiles() {
 	}
 
 	/** A response with its body as bytes, as sent (not decompressed). */
-	record Download(int status, HttpHeaders headers, byte[] body) {
+	public record Download(int status, HttpHeaders headers, byte[] body) {
 
-		String text() {
+		public String text() {
 			return new String(this.body, StandardCharsets.UTF_8);
 		}
 
-		String gunzipped() {
+		public String gunzipped() {
 			return gunzip(this.body);
 		}
 
-		String header(String name) {
+		public String header(String name) {
 			return this.headers.firstValue(name).orElse(null);
 		}
 
 	}
 
-	static Download get(HttpClient client, HttpRequest request) {
+	public static Download get(HttpClient client, HttpRequest request) {
 		try {
 			HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
 			return new Download(response.statusCode(), response.headers(), response.body());
@@ -49,7 +52,7 @@ final class ExportFiles {
 		}
 	}
 
-	static String gunzip(byte[] bytes) {
+	public static String gunzip(byte[] bytes) {
 		try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
@@ -59,7 +62,7 @@ final class ExportFiles {
 	}
 
 	/** The rows of RFC 4180 CSV text (CRLF records, quoted cells with doubled quotes). */
-	static List<List<String>> csv(String text) {
+	public static List<List<String>> csv(String text) {
 		List<List<String>> rows = new ArrayList<>();
 		List<String> row = new ArrayList<>();
 		StringBuilder cell = new StringBuilder();
