@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.bench.sim.Simulator;
+import dev.parley.export.ExportFiles;
 import dev.parley.testsupport.ParleyProcess;
 import dev.parley.testsupport.Response;
 import dev.parley.testsupport.TestAccounts;
@@ -29,8 +31,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Anonymous callers from a configured network, bound to one user, in Parley processes of
  * its own (the bound user must exist when Parley starts): a start bound to a missing user
  * fails and says why; bound, the seeds' own requests run with real {@code curl} from
- * 127.0.0.1 and act as that user (its limits), while the same requests from {@code ::1},
- * outside the network, need an API key, which then acts as its own user.
+ * 127.0.0.1 and act as that user (its limits), seed 000's export commands among them
+ * (their files checked: rows as sent, formulas neutralised, Chinese intact), while the
+ * same requests from {@code ::1}, outside the network, need an API key, which then acts
+ * as its own user.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class AnonymousNetworkIT {
@@ -40,6 +44,11 @@ class AnonymousNetworkIT {
 	private static final String BOUND = "old-client@example.com";
 
 	private static final String TEXT = Simulator.expectedText(5);
+
+	/** Seed 000's own conversation id, from its export commands. */
+	private static final String SEED_ID = "4b8892e1-6297-4d10-9085-b569beec34b8";
+
+	private static final String INJECTION = "=HYPERLINK(\"http://evil.example\",\"点我\"), 请导出我们的对话";
 
 	@Test
 	void callersFromTheNetworkActAsTheBoundUserAndOthersNeedAKey() throws Exception {
@@ -90,6 +99,8 @@ class AnonymousNetworkIT {
 			curl(work, "curl -s -o gone.json http://" + host + "/api/conversations/" + id);
 			assertThat(read(work, "gone.json").get("error").asString()).contains(id);
 
+			seed000Exports(work, host);
+
 			// The binding covers the old routes only.
 			assertThat(curl(work, "curl -s -o /dev/null -w '%{http_code}' http://" + host + "/api/v1/conversations"))
 				.isEqualTo("401");
@@ -116,6 +127,51 @@ class AnonymousNetworkIT {
 			assertThat(keyedUser).isNotBlank();
 			parley.stop();
 		}
+	}
+
+	/**
+	 * Seed 000's own export commands, unchanged but for the host and port, after a
+	 * conversation under the seed's conversation id made through {@code /api/chat}.
+	 */
+	private static void seed000Exports(Path work, String host) throws IOException {
+		Files.writeString(work.resolve("export-chat.json"),
+				JSON.writeValueAsString(Map.of("message", INJECTION, "conversation_id", SEED_ID)),
+				StandardCharsets.UTF_8);
+		curl(work, "curl -s -o export-chat-answer.json -X POST http://" + host + "/api/chat "
+				+ "-H 'Content-Type: application/json' --data-binary @export-chat.json");
+		assertThat(read(work, "export-chat-answer.json").get("conversation_id").asString()).isEqualTo(SEED_ID);
+
+		String seedHost = "http://" + host;
+		curl(work, "curl -o output.csv \"" + seedHost + "/api/conversations/export-all?format=csv\"");
+		curl(work, "curl -o chat_history.csv \"" + seedHost + "/api/conversations/" + SEED_ID + "/export?format=csv\"");
+		curl(work,
+				"curl -o chat_history.json \"" + seedHost + "/api/conversations/" + SEED_ID + "/export?format=json\"");
+
+		List<List<String>> history = csvFile(work, "chat_history.csv");
+		assertThat(history).hasSize(3);
+		assertThat(history.get(0)).containsExactly("conversation_id", "role", "content", "timestamp");
+		assertThat(history.get(1).subList(0, 3)).as("the formula neutralised, the Chinese intact")
+			.containsExactly(SEED_ID, "user", "'" + INJECTION);
+		assertThat(history.get(2).subList(0, 3)).containsExactly(SEED_ID, "assistant", TEXT);
+
+		JsonNode json = read(work, "chat_history.json");
+		assertThat(json.get("conversation_id").asString()).isEqualTo(SEED_ID);
+		assertThat(json.get("messages")).extracting((message) -> message.get("content").asString())
+			.containsExactly(INJECTION, TEXT);
+		assertThat(json.get("messages").get(0).get("timestamp").asString()).isEqualTo(history.get(1).get(3));
+
+		List<List<String>> all = csvFile(work, "output.csv");
+		assertThat(all.get(0)).isEqualTo(history.get(0));
+		assertThat(all.subList(1, all.size())).as("the bound user's two conversations, no one else's")
+			.extracting((row) -> row.get(0) + "|" + row.get(1))
+			.containsExactly("可选的会话ID|user", "可选的会话ID|assistant", SEED_ID + "|user", SEED_ID + "|assistant");
+		assertThat(all.subList(3, 5)).isEqualTo(history.subList(1, 3));
+	}
+
+	private static List<List<String>> csvFile(Path work, String file) throws IOException {
+		String text = Files.readString(work.resolve(file), StandardCharsets.UTF_8);
+		assertThat(text).as(file).startsWith("\uFEFF");
+		return ExportFiles.csv(text.substring(1));
 	}
 
 	private static ParleyProcess.Builder bound(Path dataDir) {
