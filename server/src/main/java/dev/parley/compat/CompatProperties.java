@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ends with an {@code error} event
  * @param sessionsListLimit the most sessions one page of
  * {@code GET /api/v1/context/conversations} lists: its default {@code limit} and the
- * largest it accepts (the next page's address is in the answer's {@code Link} header)
+ * largest it accepts (the next page's address is in the answer's Link header, rel next)
  */
 @ConfigurationProperties("parley.compat")
 public record CompatProperties(@DefaultValue("false") boolean enabled, @DefaultValue Anonymous anonymous,
