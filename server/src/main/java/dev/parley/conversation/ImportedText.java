@@ -1,6 +1,8 @@
 package dev.parley.conversation;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +17,7 @@ final class ImportedText {
 	/**
 	 * The first instant an import may not carry (every database holds the years before).
 	 */
-	static final Instant END = Instant.parse("10000-01-01T00:00:00Z");
+	static final Instant END = LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
 	private ImportedText() {
 	}
