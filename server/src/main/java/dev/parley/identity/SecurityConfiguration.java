@@ -1,6 +1,7 @@
 package dev.parley.identity;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.SecretKey;
@@ -27,6 +28,7 @@ import org.springframework.security.web.header.writers.DelegatingRequestMatcherH
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -59,10 +61,20 @@ class SecurityConfiguration {
 
 	private static final String CONVERSATION = "/api/v1/conversations/*";
 
+	/**
+	 * An export job's download by its signed link (no login): the export feature checks
+	 * the signature. Without one, the download needs a login like the rest of exports.
+	 */
+	private static final RequestMatcher SIGNED_EXPORT_DOWNLOAD = new AndRequestMatcher(
+			PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/exports/jobs/*/download"),
+			(request) -> request.getParameter("signature") != null);
+
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, BearerAuthenticator authenticator, ProblemResponses problems)
-			throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, BearerAuthenticator authenticator, ProblemResponses problems,
+			ObjectProvider<CallerBinding> bindingBeans, UserRepository users) throws Exception {
 		SecurityProblems refusals = new SecurityProblems(problems);
+		List<CallerBinding> bindings = bindingBeans.orderedStream().toList();
+		RequestMatcher boundRoutes = (request) -> bindings.stream().anyMatch((binding) -> binding.covers(request));
 		AdminSessionAuthorization adminSession = new AdminSessionAuthorization();
 		http.csrf((csrf) -> csrf.disable())
 			.cors(Customizer.withDefaults())
@@ -73,11 +85,12 @@ class SecurityConfiguration {
 			.anonymous(Customizer.withDefaults())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.oauth2ResourceServer((server) -> server.authenticationManagerResolver((request) -> authenticator)
-				.bearerTokenResolver(new OpenRouteTokenResolver())
+				.bearerTokenResolver(new OpenRouteTokenResolver(bindings))
 				.authenticationEntryPoint(refusals))
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
-			.addFilterAfter(new PasswordChangeGate(problems), BearerTokenAuthenticationFilter.class)
-			.addFilterAfter(new UserLogContext(), BearerTokenAuthenticationFilter.class)
+			.addFilterAfter(new BoundCallerFilter(bindings, users), BearerTokenAuthenticationFilter.class)
+			.addFilterAfter(new PasswordChangeGate(problems), BoundCallerFilter.class)
+			.addFilterAfter(new UserLogContext(), BoundCallerFilter.class)
 			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(WIDGET),
 						new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicies.APP)))
@@ -92,6 +105,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(OpenRouteTokenResolver.OPEN_ROUTES.toArray(String[]::new))
 				.permitAll()
+				.requestMatchers(boundRoutes)
+				.hasAuthority(Scope.CHAT.authority())
 				.requestMatchers(HttpMethod.GET, "/api/v1/users/me", "/api/v1/users/me/usage", "/api/v1/users/me/quota")
 				.authenticated()
 				.requestMatchers("/api/v1/auth/logout", "/api/v1/users/me", "/api/v1/users/me/**", "/api/v1/api-keys",
@@ -103,6 +118,10 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/api/v1/support/**")
 				.hasAnyRole("AGENT", "ADMIN")
+				.requestMatchers(SIGNED_EXPORT_DOWNLOAD)
+				.permitAll()
+				.requestMatchers("/api/v1/exports", "/api/v1/exports/**")
+				.hasAuthority(Scope.CONVERSATIONS_READ.authority())
 				.requestMatchers(HttpMethod.POST, CONVERSATION + "/messages", CONVERSATION + "/messages/*/regenerate",
 						CONVERSATION + "/stop")
 				.hasAuthority(Scope.CHAT.authority())
@@ -131,6 +150,12 @@ class SecurityConfiguration {
 				.anyRequest()
 				.permitAll());
 		return http.build();
+	}
+
+	/** Refuses to start when a binding names a user who cannot be bound. */
+	@Bean
+	BoundCallerCheck boundCallerCheck(ObjectProvider<CallerBinding> bindings, UserRepository users) {
+		return new BoundCallerCheck(bindings.orderedStream().toList(), users);
 	}
 
 	/**

@@ -1,0 +1,332 @@
+package dev.parley.platform.task;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import net.javacrumbs.shedlock.support.Utils;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import dev.parley.platform.persistence.GroupCommit;
+import dev.parley.platform.persistence.Jdbc;
+
+/**
+ * This instance's task worker: every {@code poll-interval} it claims queued tasks (and
+ * tasks whose instance died) of the kinds it has handlers for, up to {@code concurrency}
+ * at once, and runs each on a virtual thread of its own; every {@code heartbeat-interval}
+ * it writes each run's progress, renews its lease and reads its cancel flag. At shutdown
+ * the runs are asked to stop and their tasks go back to the queue, for the next instance
+ * (or this one restarted) to run from the start.
+ */
+@Component
+class TaskWorker implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(TaskWorker.class);
+
+	/** How often the queue depth is counted for the gauges. */
+	private static final long DEPTH_MILLIS = 10_000;
+
+	/** The longest wait at shutdown for the runs to stop. */
+	private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
+
+	private final Map<String, TaskHandler> handlers;
+
+	private final TaskRepository tasks;
+
+	private final TaskFiles files;
+
+	private final TaskMetrics metrics;
+
+	private final TaskProperties properties;
+
+	private final GroupCommit groupCommit;
+
+	private final Clock clock;
+
+	private final String instance;
+
+	private final Map<UUID, RunningTask> running = new ConcurrentHashMap<>();
+
+	private final AtomicBoolean nudged = new AtomicBoolean();
+
+	private volatile @Nullable ScheduledThreadPoolExecutor timers;
+
+	TaskWorker(ObjectProvider<TaskHandler> handlers, TaskRepository tasks, TaskFiles files, TaskMetrics metrics,
+			TaskProperties properties, GroupCommit groupCommit, Clock clock) {
+		this.handlers = handlers.orderedStream()
+			.collect(Collectors.toUnmodifiableMap(TaskHandler::kind, Function.identity()));
+		this.tasks = tasks;
+		this.files = files;
+		this.metrics = metrics;
+		this.properties = properties;
+		this.groupCommit = groupCommit;
+		this.clock = clock;
+		this.instance = Utils.getHostname() + "/" + ProcessHandle.current().pid() + "/"
+				+ UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Override
+	public void start() {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
+				Thread.ofPlatform().name("background-tasks").daemon().factory());
+		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		long poll = this.properties.pollInterval().toMillis();
+		long heartbeat = this.properties.heartbeatInterval().toMillis();
+		long sweep = this.properties.expiryInterval().toMillis();
+		executor.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(this::countDepth, 0, DEPTH_MILLIS, TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(this::sweepDirectory, sweep, sweep, TimeUnit.MILLISECONDS);
+		this.timers = executor;
+	}
+
+	/** A task was queued here: look for work now rather than at the next poll. */
+	void nudge() {
+		ScheduledThreadPoolExecutor executor = this.timers;
+		if (executor == null || !this.nudged.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			executor.execute(() -> {
+				this.nudged.set(false);
+				poll();
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			this.nudged.set(false);
+		}
+	}
+
+	/** The run of the task on this instance, if one is under way. */
+	Optional<RunningTask> running(UUID id) {
+		return Optional.ofNullable(this.running.get(id));
+	}
+
+	private void poll() {
+		if (this.handlers.isEmpty() || this.timers == null) {
+			return;
+		}
+		try {
+			Instant now = Jdbc.now(this.clock);
+			this.groupCommit.execute((tx) -> this.tasks.endAbandoned(now, this.properties.maxAttempts(), expiry(now)));
+			int free = this.properties.concurrency() - this.running.size();
+			if (free <= 0) {
+				return;
+			}
+			List<UUID> candidates = this.tasks.claimable(this.handlers.keySet(), now, this.properties.maxAttempts(),
+					free);
+			for (UUID candidate : candidates) {
+				if (this.timers == null) {
+					return;
+				}
+				Instant claimedAt = Jdbc.now(this.clock);
+				this.tasks
+					.claim(candidate, this.instance, claimedAt, claimedAt.plus(this.properties.lease()),
+							this.properties.maxAttempts())
+					.ifPresent(this::launch);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.debug("Polling for background tasks failed: {}", ex.toString());
+		}
+	}
+
+	private void launch(Task task) {
+		TaskHandler handler = this.handlers.get(task.kind());
+		RunningTask run = new RunningTask(task, new TaskRepository.Claim(task.id(), task.attempts(), this.instance),
+				this.files);
+		this.running.put(task.id(), run);
+		log.info("Running {} task {} (attempt {}) for {}", task.kind(), task.id(), task.attempts(), task.ownerId());
+		Thread.ofVirtual().name("task-" + task.kind()).start(() -> execute(run, handler));
+	}
+
+	private void execute(RunningTask run, TaskHandler handler) {
+		try {
+			this.files.deleteEarlierRuns(run.task().id(), run.claim().attempt());
+			Failure failure = null;
+			try {
+				handler.run(run);
+			}
+			catch (TaskFailedException ex) {
+				failure = new Failure(ex.code(), ex.getMessage());
+			}
+			catch (Exception ex) {
+				log.warn("The {} task {} failed", run.task().kind(), run.task().id(), ex);
+				failure = new Failure("internal-error", "The task failed unexpectedly; the log has the details.");
+			}
+			finish(run, failure);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not record the end of {} task {}; it will run again once its lease runs out",
+					run.task().kind(), run.task().id(), ex);
+			deleteQuietly(run);
+		}
+		finally {
+			this.running.remove(run.task().id());
+		}
+	}
+
+	private void finish(RunningTask run, @Nullable Failure failure) {
+		TaskRepository.Claim claim = run.claim();
+		String kind = run.task().kind();
+		if (run.lost()) {
+			log.info("The {} task {} was taken over by another instance; this run's output is dropped", kind,
+					claim.id());
+			deleteQuietly(run);
+			return;
+		}
+		if (run.stopping() && !run.cancelled()) {
+			deleteQuietly(run);
+			this.groupCommit.execute((tx) -> this.tasks.release(claim));
+			log.info("The {} task {} goes back to the queue: this instance is stopping", kind, claim.id());
+			return;
+		}
+		Instant now = Jdbc.now(this.clock);
+		if (failure == null && !run.cancelled()) {
+			TaskRepository.Outcome outcome = outcome(run);
+			if (this.groupCommit.execute((tx) -> this.tasks.succeeded(claim, outcome, now, expiry(now)))) {
+				this.metrics.finished(kind, TaskStatus.SUCCEEDED);
+				log.info("The {} task {} succeeded", kind, claim.id());
+				return;
+			}
+			// cancel was requested after the last heartbeat, or the task was lost
+		}
+		deleteQuietly(run);
+		boolean cancelled = failure == null || run.cancelled() || this.tasks.cancelRequested(claim.id());
+		TaskStatus status = cancelled ? TaskStatus.CANCELLED : TaskStatus.FAILED;
+		String code = cancelled ? null : failure.code();
+		String detail = cancelled ? null : failure.detail();
+		if (this.groupCommit.execute((tx) -> this.tasks.ended(claim, status, code, detail, run.done(), now, now))) {
+			this.metrics.finished(kind, status);
+			log.info("The {} task {} ended: {}", kind, claim.id(), (code != null) ? code : status.value());
+		}
+	}
+
+	private TaskRepository.Outcome outcome(RunningTask run) {
+		String downloadName = run.downloadName();
+		Long size = null;
+		String stored = null;
+		if (downloadName != null) {
+			Optional<Path> file = this.files.find(run.storedName());
+			if (file.isPresent()) {
+				stored = run.storedName();
+				size = sizeOf(file.get());
+			}
+		}
+		return new TaskRepository.Outcome(run.done(), run.total(), run.resultJson(),
+				(stored != null) ? downloadName : null, stored, size);
+	}
+
+	private static long sizeOf(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Instant expiry(Instant now) {
+		return now.plus(this.properties.fileTtl());
+	}
+
+	private void deleteQuietly(RunningTask run) {
+		try {
+			this.files.delete(run.storedName());
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not delete the file of {} task {}: {}", run.task().kind(), run.task().id(), ex.toString());
+		}
+	}
+
+	private void heartbeat() {
+		for (RunningTask run : this.running.values()) {
+			try {
+				Instant now = Jdbc.now(this.clock);
+				boolean held = this.groupCommit.execute((tx) -> this.tasks.heartbeat(run.claim(), run.done(),
+						run.total(), now.plus(this.properties.lease())));
+				if (!held) {
+					run.lose();
+				}
+				else if (this.tasks.cancelRequested(run.task().id())) {
+					run.cancel();
+				}
+			}
+			catch (RuntimeException ex) {
+				log.debug("Heartbeat of task {} failed: {}", run.task().id(), ex.toString());
+			}
+		}
+	}
+
+	private void countDepth() {
+		try {
+			this.metrics.depth(this.tasks.count(TaskStatus.QUEUED), this.tasks.count(TaskStatus.RUNNING));
+		}
+		catch (RuntimeException ex) {
+			log.debug("Could not count the background tasks: {}", ex.toString());
+		}
+	}
+
+	/** Deletes the files of this instance's directory that no task holds any more. */
+	private void sweepDirectory() {
+		try {
+			for (TaskFiles.Listed file : this.files.list()) {
+				if (!this.running.containsKey(file.task()) && !this.tasks.holds(file.task(), file.name())) {
+					this.files.delete(file.name());
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			log.debug("Sweeping the tasks directory failed: {}", ex.toString());
+		}
+	}
+
+	@Override
+	public void stop() {
+		ScheduledThreadPoolExecutor executor = this.timers;
+		this.timers = null;
+		if (executor != null) {
+			executor.shutdown();
+		}
+		this.running.values().forEach(RunningTask::stop);
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_WAIT_MILLIS);
+		while (!this.running.isEmpty() && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.timers != null;
+	}
+
+	private record Failure(String code, @Nullable String detail) {
+
+	}
+
+}
