@@ -10,18 +10,27 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.parley.agent.AgentCatalog;
 import dev.parley.agent.AgentProfile;
 import dev.parley.importing.source.SourceFormat;
+import dev.parley.importing.upload.Upload;
 import dev.parley.platform.CurrentUser;
+import dev.parley.platform.Page;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemResponses;
 
@@ -47,7 +56,11 @@ class ImportController {
 
 	private final ProblemResponses problems;
 
-	ImportController(Importer importer, CurrentUser currentUser, AgentCatalog agents, ProblemResponses problems) {
+	private final ImportJobs jobs;
+
+	ImportController(Importer importer, CurrentUser currentUser, AgentCatalog agents, ProblemResponses problems,
+			ImportJobs jobs) {
+		this.jobs = jobs;
 		this.importer = importer;
 		this.currentUser = currentUser;
 		this.agents = agents;
@@ -73,6 +86,39 @@ class ImportController {
 			}
 			return answer;
 		}
+	}
+
+	/**
+	 * The same upload as a background job: spooled to the tasks directory, then imported
+	 * by a task of kind {@code import} (202 with the job).
+	 */
+	@PostMapping("/jobs")
+	ResponseEntity<ImportJobView> startJob(HttpServletRequest request) throws IOException {
+		SourceFormat requested = source(request.getQueryString());
+		String type = request.getContentType();
+		if (type != null && !Upload.accepts(type)) {
+			throw ProblemException.of(ImportProblem.UNSUPPORTED_MEDIA_TYPE, "Content type '" + type
+					+ "' is not an export; send application/json, application/zip or a multipart/form-data form");
+		}
+		ImportJobView job = this.jobs.start(owner(), requested, request.getInputStream(), type);
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(job);
+	}
+
+	@GetMapping("/jobs")
+	Page<ImportJobView> jobs(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+			@RequestParam(required = false) String cursor) {
+		return this.jobs.list(this.currentUser.id(), limit, cursor);
+	}
+
+	@GetMapping("/jobs/{id}")
+	ImportJobView job(@PathVariable UUID id) {
+		return this.jobs.get(this.currentUser.id(), id);
+	}
+
+	/** Cancels the job: a queued one at once, a running one between two conversations. */
+	@DeleteMapping("/jobs/{id}")
+	ImportJobView cancel(@PathVariable UUID id) {
+		return this.jobs.cancel(this.currentUser.id(), id);
 	}
 
 	private ImportWriter.Owner owner() {

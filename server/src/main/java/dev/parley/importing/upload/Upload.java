@@ -69,6 +69,12 @@ public final class Upload {
 		return new Upload(body, maxUnzippedBytes);
 	}
 
+	/** Whether a body of {@code contentType} can carry an export file. */
+	public static boolean accepts(String contentType) {
+		String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+		return "multipart/form-data".equals(type) || FILE_TYPES.contains(type);
+	}
+
 	/** The next document, or null after the last. */
 	public @Nullable Document next() throws IOException {
 		if (!this.started) {
