@@ -55,6 +55,9 @@ public final class ExportReader implements AutoCloseable {
 
 	private @Nullable JsonNode first;
 
+	/** The first conversation when it was too large to read (and to recognise). */
+	private ReadConversation.@Nullable Refused firstRefused;
+
 	/**
 	 * Whether the array of conversations is the document itself (else a Parley member).
 	 */
@@ -90,6 +93,11 @@ public final class ExportReader implements AutoCloseable {
 		try {
 			if (this.state == State.START) {
 				begin();
+			}
+			if (this.firstRefused != null) {
+				ReadConversation.Refused refused = this.firstRefused;
+				this.firstRefused = null;
+				return refused;
 			}
 			if (this.first != null) {
 				JsonNode pending = this.first;
@@ -177,8 +185,14 @@ public final class ExportReader implements AutoCloseable {
 			head = this.trees.read(this.parser);
 		}
 		catch (BoundedTreeReader.TooLargeException ex) {
-			throw new UnreadableFileException(Kind.UNKNOWN_FORMAT,
-					"The first conversation is " + ex.getMessage() + ", so its format cannot be recognised");
+			if (this.requested == null) {
+				throw new UnreadableFileException(Kind.UNKNOWN_FORMAT, "The first conversation is " + ex.getMessage()
+						+ ", so its format cannot be recognised; name the source");
+			}
+			this.format = formatOf(this.requested);
+			this.firstRefused = new ReadConversation.Refused(null, null, ex.getMessage());
+			this.state = State.CONVERSATIONS;
+			return;
 		}
 		SourceFormat sniffed = head.has("mapping") ? SourceFormat.CHATGPT
 				: head.has("chat") ? SourceFormat.OPENWEBUI : null;
