@@ -12,6 +12,8 @@
 # two Parley instances on a fresh PostgreSQL database and a private Redis behind nginx running
 # deploy/nginx/parley.conf, reported after the single-instance figures in the same report.
 # Everything it started is stopped on exit. See docs/PERFORMANCE.md.
+# With --import it runs only the import benchmark instead (bench/import.sh: a 100 MB ChatGPT export
+# imported over HTTP; docs/PERFORMANCE.md, "Import").
 #
 # Environment (all optional):
 #   BENCH_JAVA_HOME   JDK 25 to use            (/usr/lib/jvm/temurin-25-jdk-amd64)
@@ -115,6 +117,7 @@ relay=on
 gateway=on
 cluster=off
 args=("$@")
+[[ " ${args[*]} " == *" --import "* ]] && exec "$(dirname "$0")/import.sh"
 driver_args=()
 for ((i = 0; i < ${#args[@]}; i++)); do
 	[[ "${args[$i]}" == --cluster ]] && { cluster=on; continue; }
