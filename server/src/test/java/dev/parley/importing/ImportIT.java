@@ -297,8 +297,19 @@ class ImportIT extends WholeAppTestBase {
 	}
 
 	@Test
-	void importsNeedAnAccount() {
+	void importsNeedAnAccountOrAKeyThatMayWriteConversations() {
 		importFile(null, "", "application/json", fixture("parley-export.json")).assertProblem(401, "unauthorized");
+		String readOnly = apiKey(user(), "conversations:read");
+		Response refused = request("POST", IMPORTS).authorization("Bearer " + readOnly)
+			.body("application/json", fixture("parley-export.json"))
+			.send();
+		assertThat(refused.status()).isEqualTo(403);
+		String writer = apiKey(user(), "conversations:write");
+		Response imported = request("POST", IMPORTS).authorization("Bearer " + writer)
+			.body("application/json", fixture("parley-export.json"))
+			.send();
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		assertThat(ownedBy(user())).isEqualTo(2);
 	}
 
 	protected Response importFile(Session session, String query, String contentType, byte[] body) {
