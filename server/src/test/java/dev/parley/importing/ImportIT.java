@@ -163,6 +163,33 @@ class ImportIT extends WholeAppTestBase {
 	}
 
 	@Test
+	void whatParleyExportsComesBackWhole() {
+		Session ada = newUser();
+		String id = this.http.call(ada, "POST", CONVERSATIONS, "{\"title\":\"Round trip\"}").text("/id");
+		Response sent = call(ada, "POST", CONVERSATIONS + "/" + id + "/messages", "{\"content\":\"Hello there\"}");
+		assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+		Response exported = call(ada, "GET", "/api/v1/exports?format=json", null);
+		assertThat(exported.status()).as(exported.body()).isEqualTo(200);
+		Session bob = newUser();
+
+		Response imported = importFile(bob, "", "application/json", exported.body().getBytes(StandardCharsets.UTF_8));
+
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		assertThat(imported.json().get("source").asString()).isEqualTo("parley");
+		assertThat(imported.json().at("/imported/0/source_id").asString()).isEqualTo(id);
+		String copy = imported.json().at("/imported/0/conversation_id").asString();
+		List<Map<String, Object>> original = rows(id);
+		List<Map<String, Object>> copied = rows(copy);
+		assertThat(copied).extracting((row) -> row.get("content"))
+			.containsExactlyElementsOf(original.stream().map((row) -> row.get("content")).toList());
+		assertThat(copied).extracting((row) -> row.get("model"))
+			.containsExactlyElementsOf(original.stream().map((row) -> row.get("model")).toList());
+		assertThat(copied.get(1).get("parent_id")).isEqualTo(copied.get(0).get("id"));
+		assertThat(call(bob, "GET", CONVERSATIONS + "/" + copy, null).json().get("title").asString())
+			.isEqualTo("Round trip");
+	}
+
+	@Test
 	void importingTheSameFileTwiceChangesNothingTheSecondTime() {
 		byte[] file = fixture("chatgpt-conversations.json");
 		Response first = importFile(user(), "", "application/json", file);
