@@ -22,6 +22,18 @@ public interface ChatCommands {
 	SentMessage send(UUID conversationId, SendMessageRequest request);
 
 	/**
+	 * Sends a user message and waits for its reply, as the JSON answer of {@code POST
+	 * /api/v1/conversations/{id}/messages} does.
+	 * @return the reply as stored (complete, or stopped by another request)
+	 * @throws dev.parley.platform.problem.ProblemException what that route answers:
+	 * {@code upstream-failed} and {@code upstream-rate-limited} (with a retry delay) when
+	 * the providers failed (the user message and the failed reply are kept),
+	 * {@code reply-timeout} when the reply takes longer than
+	 * {@code parley.chat.reply-timeout}, and the problems of {@link #send}
+	 */
+	Message sendAndWait(UUID conversationId, SendMessageRequest request);
+
+	/**
 	 * Sends a user message and starts its reply only if {@code gate} lets the AI answer:
 	 * otherwise the message is stored alone and {@link SentMessage#replyId()} is null.
 	 * @throws dev.parley.platform.problem.ProblemException whatever the REST send answers

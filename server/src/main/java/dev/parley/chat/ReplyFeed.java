@@ -29,4 +29,11 @@ public interface ReplyFeed {
 	 */
 	void follow(FeedPosition position, ReplySink sink) throws IOException, InterruptedException;
 
+	/**
+	 * Delivers one reply from {@code position} to {@code sink}: the rest of the reply the
+	 * position is in (or, with no event named, the running or else the next reply), and
+	 * returns after its terminal event, as the SSE answer of a send does.
+	 */
+	void followReply(FeedPosition position, ReplySink sink) throws IOException, InterruptedException;
+
 }

@@ -4,16 +4,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A conversation: its owner, title, context (system prompt and preset messages), the
  * instant from which history is part of the model's context ({@code contextStart}, moved
  * by "clear context", and for an expired conversation the moment it expired), its status
  * as of when it was read and when a message was last sent or answered in it
- * ({@code lastActiveAt}).
+ * ({@code lastActiveAt}), and where its title came from ({@code titleSource}, null
+ * without a title).
  */
 public record Conversation(UUID id, String ownerId, String title, UUID agentId, String systemPrompt,
 		List<PresetMessage> presetMessages, Instant contextStart, boolean pinned, boolean archived,
-		ConversationStatus status, Instant createdAt, Instant updatedAt, Instant lastActiveAt) {
+		ConversationStatus status, Instant createdAt, Instant updatedAt, Instant lastActiveAt,
+		@Nullable TitleSource titleSource) {
 
 	/**
 	 * Builds a conversation part by part rather than by position. A part left unset is
@@ -53,6 +57,8 @@ public record Conversation(UUID id, String ownerId, String title, UUID agentId, 
 		private Instant updatedAt;
 
 		private Instant lastActiveAt;
+
+		private @Nullable TitleSource titleSource;
 
 		private Builder(UUID id, String ownerId) {
 			this.id = id;
@@ -114,11 +120,16 @@ public record Conversation(UUID id, String ownerId, String title, UUID agentId, 
 			return this;
 		}
 
+		Builder titleSource(@Nullable TitleSource titleSource) {
+			this.titleSource = titleSource;
+			return this;
+		}
+
 		Conversation build() {
 			return new Conversation(this.id, this.ownerId, this.title, this.agentId, this.systemPrompt,
 					this.presetMessages, this.contextStart, this.pinned, this.archived, this.status, this.createdAt,
 					(this.updatedAt != null) ? this.updatedAt : this.createdAt,
-					(this.lastActiveAt != null) ? this.lastActiveAt : this.createdAt);
+					(this.lastActiveAt != null) ? this.lastActiveAt : this.createdAt, this.titleSource);
 		}
 
 	}

@@ -19,10 +19,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.parley.conversation.tag.TagRequests;
 import dev.parley.platform.Page;
 
 /**
- * {@code /api/v1/conversations}: create, list, read, update, delete, history, context.
+ * {@code /api/v1/conversations}: create, list, read, update, delete, history, context,
+ * tags.
  */
 @RestController
 @RequestMapping("/api/v1/conversations")
@@ -34,7 +36,11 @@ class ConversationController {
 
 	private final ConversationViews views;
 
-	ConversationController(ConversationService service, ConversationStarter starter, ConversationViews views) {
+	private final ConversationTagging tagging;
+
+	ConversationController(ConversationService service, ConversationStarter starter, ConversationViews views,
+			ConversationTagging tagging) {
+		this.tagging = tagging;
 		this.service = service;
 		this.starter = starter;
 		this.views = views;
@@ -46,14 +52,15 @@ class ConversationController {
 			.start((body != null) ? body : ConversationRequests.Create.empty());
 		Conversation created = started.conversation();
 		return ResponseEntity.created(URI.create("/api/v1/conversations/" + created.id()))
-			.body(ConversationView.of(created, started.agent()));
+			.body(this.views.created(created, started.agent()));
 	}
 
 	@GetMapping
 	Page<ConversationView> list(@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "false") boolean archived,
-			@RequestParam(required = false) @Size(max = 200) String q) {
-		return this.views.of(this.service.list(limit, cursor, archived, q));
+			@RequestParam(required = false) @Size(max = 200) String q,
+			@RequestParam(required = false) @Size(max = 200) String tag) {
+		return this.views.of(this.service.list(limit, cursor, archived, q, tag));
 	}
 
 	@GetMapping("/{id}")
@@ -76,6 +83,11 @@ class ConversationController {
 	Page<Message> messages(@PathVariable UUID id, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(required = false) UUID before) {
 		return this.service.messages(id, limit, before);
+	}
+
+	@PutMapping("/{id}/tags")
+	ConversationView assignTags(@PathVariable UUID id, @Valid @RequestBody TagRequests.Assign body) {
+		return this.views.of(this.tagging.assign(id, body.tags()));
 	}
 
 	@PutMapping("/{id}/context")

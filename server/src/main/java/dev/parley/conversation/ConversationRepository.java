@@ -24,7 +24,7 @@ import dev.parley.platform.persistence.Jdbc;
 class ConversationRepository {
 
 	static final String COLUMNS = "id, owner_id, title, agent_id, system_prompt, preset_messages, "
-			+ "context_start, pinned, archived, status, created_at, updated_at, last_active_at";
+			+ "context_start, pinned, archived, status, created_at, updated_at, last_active_at, title_source";
 
 	private static final String ORDER = " ORDER BY pinned DESC, updated_at DESC, id DESC LIMIT :limit";
 
@@ -49,9 +49,8 @@ class ConversationRepository {
 	}
 
 	void insert(Conversation c) {
-		this.jdbc
-			.sql("INSERT INTO conversations (" + COLUMNS + ") VALUES (:id, :owner, :title, :agent, :prompt, "
-					+ ":presets, :contextStart, :pinned, :archived, :status, :createdAt, :updatedAt, :lastActiveAt)")
+		this.jdbc.sql("INSERT INTO conversations (" + COLUMNS + ") VALUES (:id, :owner, :title, :agent, :prompt, "
+				+ ":presets, :contextStart, :pinned, :archived, :status, :createdAt, :updatedAt, :lastActiveAt, :titleSource)")
 			.param("id", Jdbc.param(c.id()))
 			.param("owner", c.ownerId())
 			.param("title", c.title())
@@ -65,6 +64,7 @@ class ConversationRepository {
 			.param("createdAt", Jdbc.param(c.createdAt()))
 			.param("updatedAt", Jdbc.param(c.updatedAt()))
 			.param("lastActiveAt", Jdbc.param(c.lastActiveAt()))
+			.param("titleSource", (c.titleSource() != null) ? c.titleSource().column() : null)
 			.update();
 	}
 
@@ -94,19 +94,24 @@ class ConversationRepository {
 
 	/** One page of the owner's list in display order, starting after {@code after}. */
 	List<Conversation> page(String owner, boolean archived, ConversationCursor after, int limit) {
-		return page(owner, archived, null, after, limit);
+		return page(owner, archived, null, null, after, limit);
 	}
 
 	/**
 	 * A page of the owner's conversations; {@code titleContains} (when not null) keeps
 	 * those whose title contains it, ignoring case, with {@code %} and {@code _} taken
-	 * literally.
+	 * literally; {@code tagKey} (when not null) those that carry the owner's tag of that
+	 * key.
 	 */
-	List<Conversation> page(String owner, boolean archived, @Nullable String titleContains, ConversationCursor after,
-			int limit) {
+	List<Conversation> page(String owner, boolean archived, @Nullable String titleContains, @Nullable String tagKey,
+			ConversationCursor after, int limit) {
 		String where = " WHERE owner_id = :owner AND archived = :archived";
 		if (titleContains != null) {
 			where += " AND LOWER(title) LIKE :title ESCAPE '!'";
+		}
+		if (tagKey != null) {
+			where += " AND EXISTS (SELECT 1 FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id"
+					+ " WHERE ct.conversation_id = conversations.id AND t.owner_id = :owner AND t.name_key = :tagKey)";
 		}
 		if (after != null) {
 			// Written so the updated_at bound is a range on the index on every database.
@@ -120,6 +125,9 @@ class ConversationRepository {
 			.param("limit", limit);
 		if (titleContains != null) {
 			spec = spec.param("title", "%" + likeLiteral(titleContains.toLowerCase(Locale.ROOT)) + "%");
+		}
+		if (tagKey != null) {
+			spec = spec.param("tagKey", tagKey);
 		}
 		if (after != null) {
 			spec = spec.param("pinned", after.pinned())
@@ -140,7 +148,7 @@ class ConversationRepository {
 	boolean update(UUID id, String owner, String title, Boolean pinned, Boolean archived, Instant now) {
 		StringBuilder set = new StringBuilder("updated_at = :now");
 		if (title != null) {
-			set.append(", title = :title");
+			set.append(", title = :title, title_source = 'user'");
 		}
 		if (pinned != null) {
 			set.append(", pinned = :pinned");
@@ -208,11 +216,13 @@ class ConversationRepository {
 
 	/**
 	 * {@link #touch} in the same statement as giving an untitled conversation
-	 * {@code title}.
+	 * {@code title}, derived from its first message. {@code title_source} is assigned
+	 * before {@code title}: MySQL and MariaDB evaluate assignments left to right.
 	 */
 	void touchAndTitle(UUID id, Instant now, String title) {
 		this.jdbc
 			.sql("UPDATE conversations SET " + TOUCH
+					+ ", title_source = CASE WHEN title IS NULL OR title = '' THEN 'derived' ELSE title_source END"
 					+ ", title = CASE WHEN title IS NULL OR title = '' THEN :title ELSE title END WHERE id = :id")
 			.param("now", Jdbc.param(now))
 			.param("expiredBefore", Jdbc.param(this.lifecycle.expiredBefore(now)))
@@ -243,6 +253,7 @@ class ConversationRepository {
 			.createdAt(Jdbc.instant(rs, "created_at"))
 			.updatedAt(Jdbc.instant(rs, "updated_at"))
 			.lastActiveAt(lastActiveAt)
+			.titleSource(TitleSource.of(rs.getString("title_source")))
 			.build();
 	}
 

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
+import dev.parley.conversation.tag.TagNames;
 import dev.parley.platform.CurrentUser;
 import dev.parley.platform.IdGenerator;
 import dev.parley.platform.Page;
@@ -53,6 +54,7 @@ class ConversationService {
 		List<PresetMessage> presets = checkPresets(presetMessages);
 		Conversation conversation = Conversation.builder(this.ids.next(), this.currentUser.id())
 			.title(strip(title))
+			.titleSource((title != null) ? TitleSource.USER : null)
 			.agentId(agentId)
 			.systemPrompt(systemPrompt)
 			.presetMessages(presets)
@@ -66,14 +68,24 @@ class ConversationService {
 	}
 
 	Page<Conversation> list(int limit, String cursor, boolean archived) {
-		return list(limit, cursor, archived, null);
+		return list(limit, cursor, archived, null, null);
 	}
 
-	/** {@code titleContains}: blank or null lists every conversation. */
 	Page<Conversation> list(int limit, String cursor, boolean archived, @Nullable String titleContains) {
+		return list(limit, cursor, archived, titleContains, null);
+	}
+
+	/**
+	 * {@code titleContains}: blank or null lists every conversation; {@code tag}: a tag
+	 * name (ignoring case) the conversations carry, blank or null for any.
+	 */
+	Page<Conversation> list(int limit, String cursor, boolean archived, @Nullable String titleContains,
+			@Nullable String tag) {
 		ConversationCursor after = (cursor != null) ? ConversationCursor.decode(cursor) : null;
 		String filter = (titleContains != null && !titleContains.isBlank()) ? titleContains.strip() : null;
-		List<Conversation> rows = this.conversations.page(this.currentUser.id(), archived, filter, after, limit + 1);
+		String tagKey = (tag != null && !tag.isBlank()) ? TagNames.key(TagNames.clean(tag, "tag")) : null;
+		List<Conversation> rows = this.conversations.page(this.currentUser.id(), archived, filter, tagKey, after,
+				limit + 1);
 		return Page.of(rows, limit, (last) -> ConversationCursor.after(last).encode());
 	}
 

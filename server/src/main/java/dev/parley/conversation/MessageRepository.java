@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -79,6 +80,20 @@ class MessageRepository {
 			.param("limit", limit);
 		if (before != null) {
 			spec = spec.param("before", Jdbc.param(before));
+		}
+		return spec.query(MessageRepository::map).list();
+	}
+
+	/** Oldest first, strictly newer than {@code after} when given. */
+	List<Message> pageAfter(UUID conversationId, @Nullable UUID after, int limit) {
+		String bound = (after != null) ? " AND id > :after" : "";
+		var spec = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = :conversation" + bound
+					+ " ORDER BY id LIMIT :limit")
+			.param("conversation", Jdbc.param(conversationId))
+			.param("limit", limit);
+		if (after != null) {
+			spec = spec.param("after", Jdbc.param(after));
 		}
 		return spec.query(MessageRepository::map).list();
 	}

@@ -1,5 +1,6 @@
 package dev.parley.identity;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +13,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * everyone: a client that still sends its expired access token when it registers, logs in
  * or refreshes must not be refused for it. Under {@code /v1} (the gateway) a request
  * without an Authorization header may send it as {@code x-api-key}, the header
- * Anthropic's clients use.
+ * Anthropic's clients use; so may a request to the routes of a {@link CallerBinding}.
  */
 class OpenRouteTokenResolver implements BearerTokenResolver {
 
@@ -30,16 +31,35 @@ class OpenRouteTokenResolver implements BearerTokenResolver {
 
 	private final DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
 
+	private final List<CallerBinding> bindings;
+
+	OpenRouteTokenResolver() {
+		this(List.of());
+	}
+
+	OpenRouteTokenResolver(List<CallerBinding> bindings) {
+		this.bindings = List.copyOf(bindings);
+	}
+
 	@Override
 	public String resolve(HttpServletRequest request) {
 		if (OPEN_ROUTES.contains(request.getRequestURI()) || request.getRequestURI().startsWith(WIDGET_API)) {
 			return null;
 		}
-		if (readsApiKeyHeader(request)) {
+		if (readsApiKeyHeader(request) || (request.getHeader(HttpHeaders.AUTHORIZATION) == null && bound(request))) {
 			String apiKey = request.getHeader(API_KEY_HEADER);
 			return (apiKey != null && !apiKey.isBlank()) ? apiKey.strip() : null;
 		}
 		return this.header.resolve(request);
+	}
+
+	private boolean bound(HttpServletRequest request) {
+		for (CallerBinding binding : this.bindings) {
+			if (binding.covers(request)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

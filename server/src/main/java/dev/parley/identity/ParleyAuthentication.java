@@ -16,7 +16,11 @@ class ParleyAuthentication extends AbstractAuthenticationToken {
 	private final AuthenticatedUser user;
 
 	ParleyAuthentication(AuthenticatedUser user) {
-		super(authorities(user));
+		this(user, !user.viaApiKey());
+	}
+
+	private ParleyAuthentication(AuthenticatedUser user, boolean session) {
+		super(authorities(user, session));
 		this.user = user;
 		setAuthenticated(true);
 	}
@@ -36,11 +40,16 @@ class ParleyAuthentication extends AbstractAuthenticationToken {
 		return this.user.id();
 	}
 
-	private static List<GrantedAuthority> authorities(AuthenticatedUser user) {
+	/** An anonymous caller acting as {@code user} through a {@link CallerBinding}. */
+	static ParleyAuthentication bound(AuthenticatedUser user) {
+		return new ParleyAuthentication(user, false);
+	}
+
+	private static List<GrantedAuthority> authorities(AuthenticatedUser user, boolean session) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		authorities.add(new SimpleGrantedAuthority("ROLE_" + user.role().name()));
 		user.scopes().forEach((scope) -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
-		if (!user.viaApiKey()) {
+		if (session) {
 			authorities.add(new SimpleGrantedAuthority(Scope.SESSION_AUTHORITY));
 		}
 		return authorities;

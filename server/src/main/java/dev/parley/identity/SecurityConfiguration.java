@@ -1,6 +1,7 @@
 package dev.parley.identity;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.SecretKey;
@@ -69,9 +70,11 @@ class SecurityConfiguration {
 			(request) -> request.getParameter("signature") != null);
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, BearerAuthenticator authenticator, ProblemResponses problems)
-			throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, BearerAuthenticator authenticator, ProblemResponses problems,
+			ObjectProvider<CallerBinding> bindingBeans, UserRepository users) throws Exception {
 		SecurityProblems refusals = new SecurityProblems(problems);
+		List<CallerBinding> bindings = bindingBeans.orderedStream().toList();
+		RequestMatcher boundRoutes = (request) -> bindings.stream().anyMatch((binding) -> binding.covers(request));
 		AdminSessionAuthorization adminSession = new AdminSessionAuthorization();
 		http.csrf((csrf) -> csrf.disable())
 			.cors(Customizer.withDefaults())
@@ -82,11 +85,12 @@ class SecurityConfiguration {
 			.anonymous(Customizer.withDefaults())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.oauth2ResourceServer((server) -> server.authenticationManagerResolver((request) -> authenticator)
-				.bearerTokenResolver(new OpenRouteTokenResolver())
+				.bearerTokenResolver(new OpenRouteTokenResolver(bindings))
 				.authenticationEntryPoint(refusals))
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
-			.addFilterAfter(new PasswordChangeGate(problems), BearerTokenAuthenticationFilter.class)
-			.addFilterAfter(new UserLogContext(), BearerTokenAuthenticationFilter.class)
+			.addFilterAfter(new BoundCallerFilter(bindings, users), BearerTokenAuthenticationFilter.class)
+			.addFilterAfter(new PasswordChangeGate(problems), BoundCallerFilter.class)
+			.addFilterAfter(new UserLogContext(), BoundCallerFilter.class)
 			.headers((headers) -> headers.frameOptions((frame) -> frame.disable())
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(WIDGET),
 						new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicies.APP)))
@@ -101,6 +105,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(OpenRouteTokenResolver.OPEN_ROUTES.toArray(String[]::new))
 				.permitAll()
+				.requestMatchers(boundRoutes)
+				.hasAuthority(Scope.CHAT.authority())
 				.requestMatchers(HttpMethod.GET, "/api/v1/users/me", "/api/v1/users/me/usage", "/api/v1/users/me/quota")
 				.authenticated()
 				.requestMatchers("/api/v1/auth/logout", "/api/v1/users/me", "/api/v1/users/me/**", "/api/v1/api-keys",
@@ -144,6 +150,12 @@ class SecurityConfiguration {
 				.anyRequest()
 				.permitAll());
 		return http.build();
+	}
+
+	/** Refuses to start when a binding names a user who cannot be bound. */
+	@Bean
+	BoundCallerCheck boundCallerCheck(ObjectProvider<CallerBinding> bindings, UserRepository users) {
+		return new BoundCallerCheck(bindings.orderedStream().toList(), users);
 	}
 
 	/**

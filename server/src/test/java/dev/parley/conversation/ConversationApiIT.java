@@ -31,10 +31,12 @@ class ConversationApiIT extends WholeAppTestBase {
 		JsonNode body = created.json();
 		String id = body.get("id").asString();
 		assertThat(created.header("Location")).isEqualTo(BASE + "/" + id);
-		assertThat(names(body)).containsExactly("id", "title", "agent_id", "system_prompt", "preset_messages",
-				"greetings", "suggested_questions", "context_start", "pinned", "archived", "status", "last_active_at",
-				"created_at", "updated_at");
+		assertThat(names(body)).containsExactly("id", "title", "title_source", "tags", "agent_id", "system_prompt",
+				"preset_messages", "greetings", "suggested_questions", "context_start", "pinned", "archived", "status",
+				"last_active_at", "created_at", "updated_at");
 		assertThat(body.get("title").asString()).isEqualTo("Trip plan");
+		assertThat(body.get("title_source").asString()).isEqualTo("user");
+		assertThat(body.get("tags")).isEmpty();
 		assertThat(body.get("status").asString()).isEqualTo("active");
 		assertThat(body.get("preset_messages").get(0).get("role").asString()).isEqualTo("user");
 		// without agent_id the conversation starts from the default agent, with its

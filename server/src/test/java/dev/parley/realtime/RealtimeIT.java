@@ -480,6 +480,19 @@ class RealtimeIT extends WholeAppTestBase {
 		}
 	}
 
+	@Test
+	void subscribersHearOfTagChanges() {
+		String conversation = createConversation();
+		try (WsClient socket = authenticated()) {
+			socket.send(json("type", "subscribe", "conversation_id", conversation));
+			socket.next("subscribed");
+			assertThat(call("PUT", CONVERSATIONS + "/" + conversation + "/tags", "{\"tags\":[\"news\"]}").status())
+				.isEqualTo(200);
+			JsonNode updated = socket.next("conversation.updated");
+			assertThat(updated.at("/data/id").asString()).isEqualTo(conversation);
+		}
+	}
+
 	// --- helpers ----------------------------------------------------------------------
 
 	private double resumeCloses() {

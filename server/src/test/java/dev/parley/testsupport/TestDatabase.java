@@ -70,11 +70,16 @@ public final class TestDatabase implements AutoCloseable {
 		return new TestDatabase("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", null, "sa", null, "h2");
 	}
 
-	/** A private PostgreSQL schema with no tables. */
+	/**
+	 * A private PostgreSQL schema with no tables. The test database's pg_trgm lives in
+	 * {@code public}, where the migrations find it: created in a private schema, it would
+	 * go when that schema is dropped, taking the other schemas' indexes with it.
+	 */
 	public static TestDatabase emptyPostgresql() {
 		String admin = "jdbc:postgresql://127.0.0.1:5432/test";
 		String schema = uniqueName();
-		execute("PostgreSQL", admin, "postgres", "CREATE SCHEMA " + schema);
+		execute("PostgreSQL", admin, "postgres",
+				"CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public; CREATE SCHEMA " + schema);
 		return new TestDatabase(admin + "?currentSchema=" + schema, admin, "postgres",
 				"DROP SCHEMA " + schema + " CASCADE", "postgresql");
 	}

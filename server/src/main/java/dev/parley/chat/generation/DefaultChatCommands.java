@@ -45,6 +45,12 @@ class DefaultChatCommands implements ChatCommands {
 	}
 
 	@Override
+	public Message sendAndWait(UUID conversationId, SendMessageRequest request) {
+		validate(request);
+		return this.replies.awaitReply(this.chat.send(conversationId, request, System.nanoTime()));
+	}
+
+	@Override
 	public SentMessage send(UUID conversationId, SendMessageRequest request, ReplyGate gate) {
 		validate(request);
 		ChatService.Sent sent = this.chat.send(conversationId, request, gate, System.nanoTime());

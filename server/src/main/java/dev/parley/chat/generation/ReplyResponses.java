@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +24,7 @@ import dev.parley.conversation.MessageStatus;
 import dev.parley.platform.problem.CommonProblem;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.problem.ProblemType;
+import dev.parley.platform.problem.RetryLaterException;
 import dev.parley.provider.ProviderException;
 import dev.parley.provider.ProviderFailure;
 
@@ -50,14 +52,11 @@ class ReplyResponses {
 
 	ResponseEntity<Object> await(RunningGeneration generation) {
 		Message reply = waitFor(generation, this.properties.replyTimeout().toMillis());
-		if (reply.status() == MessageStatus.FAILED || reply.status() == MessageStatus.INTERRUPTED) {
+		if (failed(reply)) {
 			ProviderException failure = generation.failure();
-			boolean rateLimited = failure != null && failure.failure() == ProviderFailure.RATE_LIMITED;
+			boolean rateLimited = rateLimited(failure);
 			ProblemType type = rateLimited ? ChatProblem.UPSTREAM_RATE_LIMITED : ChatProblem.UPSTREAM_FAILED;
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(),
-					(rateLimited ? "The model providers are rate-limited" : "The model provider failed")
-							+ "; the user message is stored and the reply was kept as '"
-							+ reply.status().name().toLowerCase(java.util.Locale.ROOT) + "'");
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), failureDetail(reply, rateLimited));
 			problem.setType(type.uri());
 			problem.setTitle(type.title());
 			problem.setProperty("user_message", generation.userMessage());
@@ -73,6 +72,37 @@ class ReplyResponses {
 		body.put("user_message", generation.userMessage());
 		body.put("assistant_message", reply);
 		return ResponseEntity.ok(body);
+	}
+
+	/**
+	 * The reply once stored, as {@link #await} answers it, for channels that render it
+	 * themselves: the same failures as problems (without the messages).
+	 */
+	Message awaitReply(RunningGeneration generation) {
+		Message reply = waitFor(generation, this.properties.replyTimeout().toMillis());
+		if (!failed(reply)) {
+			return reply;
+		}
+		ProviderException failure = generation.failure();
+		if (rateLimited(failure)) {
+			throw new RetryLaterException(ChatProblem.UPSTREAM_RATE_LIMITED, failureDetail(reply, true),
+					retryAfterSeconds(failure));
+		}
+		throw ProblemException.of(ChatProblem.UPSTREAM_FAILED, failureDetail(reply, false));
+	}
+
+	private static boolean failed(Message reply) {
+		return reply.status() == MessageStatus.FAILED || reply.status() == MessageStatus.INTERRUPTED;
+	}
+
+	private static boolean rateLimited(@Nullable ProviderException failure) {
+		return failure != null && failure.failure() == ProviderFailure.RATE_LIMITED;
+	}
+
+	private static String failureDetail(Message reply, boolean rateLimited) {
+		return (rateLimited ? "The model providers are rate-limited" : "The model provider failed")
+				+ "; the user message is stored and the reply was kept as '"
+				+ reply.status().name().toLowerCase(java.util.Locale.ROOT) + "'";
 	}
 
 	/** The wait the providers asked for, in whole seconds (at least 1). */

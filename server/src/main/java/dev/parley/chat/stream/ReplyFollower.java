@@ -65,6 +65,11 @@ public class ReplyFollower implements ReplyFeed {
 		follow(position, sink, true);
 	}
 
+	@Override
+	public void followReply(FeedPosition position, ReplySink sink) throws IOException, InterruptedException {
+		follow(position, sink, false);
+	}
+
 	/**
 	 * Follows the conversation from {@code position}: the rest of the reply it is in (or,
 	 * when the client had all of it, or named none, the running or next reply), then,

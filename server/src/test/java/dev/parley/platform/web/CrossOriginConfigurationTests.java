@@ -1,5 +1,6 @@
 package dev.parley.platform.web;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class CrossOriginConfigurationTests {
 		HttpProperties properties = bind(Map.of());
 		assertThat(properties.maxRequestBytes().toBytes()).isEqualTo(1_048_576);
 		assertThat(properties.cors().allowedOrigins()).isEmpty();
-		assertThat(new CrossOriginConfiguration().corsConfigurationSource(properties)
+		assertThat(new CrossOriginConfiguration().corsConfigurationSource(properties, List.of())
 			.getCorsConfiguration(new MockHttpServletRequest("OPTIONS", "/api/v1/conversations"))).isNull();
 	}
 
@@ -32,7 +33,7 @@ class CrossOriginConfigurationTests {
 		HttpProperties properties = bind(Map.of("parley.http.cors.allowed-origins",
 				"https://app.example.com, https://*.example.org", "parley.http.max-request-bytes", "2MB"));
 		assertThat(properties.maxRequestBytes().toBytes()).isEqualTo(2 * 1_048_576);
-		CorsConfiguration cors = new CrossOriginConfiguration().corsConfigurationSource(properties)
+		CorsConfiguration cors = new CrossOriginConfiguration().corsConfigurationSource(properties, List.of())
 			.getCorsConfiguration(new MockHttpServletRequest("GET", "/api/v1/conversations"));
 		assertThat(cors).isNotNull();
 		assertThat(cors.checkOrigin("https://app.example.com")).isEqualTo("https://app.example.com");
@@ -44,6 +45,21 @@ class CrossOriginConfigurationTests {
 		assertThat(cors.getExposedHeaders()).contains("Retry-After", "RateLimit-Reset", "Location");
 		assertThat(cors.getAllowCredentials()).isFalse();
 		assertThat(cors.getMaxAge()).isEqualTo(3600);
+	}
+
+	@Test
+	void aFeaturesOwnRoutesTakeItsRulesBeforeTheGeneralOnes() {
+		HttpProperties properties = bind(Map.of("parley.http.cors.allowed-origins", "https://app.example.com"));
+		CorsConfiguration own = new CorsConfiguration();
+		own.setAllowedOriginPatterns(List.of("https://old.example.net"));
+		var source = new CrossOriginConfiguration().corsConfigurationSource(properties,
+				List.of(new RouteCors(List.of("/api/chat", "/api/v1/chat/**"), own)));
+		assertThat(source.getCorsConfiguration(new MockHttpServletRequest("POST", "/api/v1/chat/s-1/stream"))
+			.checkOrigin("https://old.example.net")).isEqualTo("https://old.example.net");
+		assertThat(source.getCorsConfiguration(new MockHttpServletRequest("POST", "/api/chat"))
+			.checkOrigin("https://app.example.com")).isNull();
+		assertThat(source.getCorsConfiguration(new MockHttpServletRequest("GET", "/api/v1/conversations"))
+			.checkOrigin("https://app.example.com")).isEqualTo("https://app.example.com");
 	}
 
 	@Test

@@ -1,0 +1,51 @@
+-- Tags on conversations, where a conversation's title came from, and search (docs/adr/0026,
+-- PostgreSQL). A tag belongs to one owner; name_key is its name in lower case (Locale.ROOT,
+-- computed by the application), which makes names unique per owner ignoring case on every
+-- database alike.
+CREATE TABLE tags (
+    id         CHAR(36) COLLATE "C" NOT NULL PRIMARY KEY,
+    owner_id   VARCHAR(64)  NOT NULL,
+    name       VARCHAR(200) NOT NULL,
+    name_key   VARCHAR(200) COLLATE "C" NOT NULL,
+    color      VARCHAR(7),
+    created_at TIMESTAMP(6) NOT NULL,
+    updated_at TIMESTAMP(6) NOT NULL,
+    CONSTRAINT tags_owner_name_unique UNIQUE (owner_id, name_key)
+);
+
+CREATE TABLE conversation_tags (
+    conversation_id CHAR(36) COLLATE "C" NOT NULL,
+    tag_id          CHAR(36) COLLATE "C" NOT NULL,
+    PRIMARY KEY (conversation_id, tag_id),
+    CONSTRAINT conversation_tags_conversation_fk FOREIGN KEY (conversation_id) REFERENCES conversations (id) ON DELETE CASCADE,
+    CONSTRAINT conversation_tags_tag_fk FOREIGN KEY (tag_id) REFERENCES tags (id) ON DELETE CASCADE
+);
+
+CREATE INDEX conversation_tags_tag ON conversation_tags (tag_id, conversation_id);
+
+-- user: set by the owner (never replaced); generated: by a model after the first exchange;
+-- derived: from the first user message. Existing titles count as the owner's.
+ALTER TABLE conversations ADD COLUMN title_source VARCHAR(16);
+UPDATE conversations SET title_source = 'user' WHERE title IS NOT NULL;
+ALTER TABLE conversations ADD CONSTRAINT conversations_title_source_check
+    CHECK (title_source IN ('user', 'generated', 'derived'));
+
+-- Search: a trigram index over the text of messages that are no longer streaming (a streaming
+-- reply's checkpoints add no index entries; it is indexed once, when it ends). pg_trgm is a
+-- trusted extension: a database owner may create it. Where it exists already (in any schema),
+-- it is used from there, its operator class named with its schema.
+DO $$
+DECLARE
+    trgm_schema name;
+BEGIN
+    SELECT n.nspname INTO trgm_schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+        WHERE e.extname = 'pg_trgm';
+    IF trgm_schema IS NULL THEN
+        CREATE EXTENSION pg_trgm;
+        SELECT n.nspname INTO trgm_schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+            WHERE e.extname = 'pg_trgm';
+    END IF;
+    EXECUTE format('CREATE INDEX messages_content_trgm ON messages USING gin (content %I.gin_trgm_ops)'
+        || ' WHERE status <> ''streaming''', trgm_schema);
+END
+$$;
