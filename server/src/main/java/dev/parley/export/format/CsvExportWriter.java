@@ -23,7 +23,7 @@ import dev.parley.conversation.Message;
 final class CsvExportWriter implements ExportWriter {
 
 	/** The header row's cells, in order. */
-	static final List<String> COLUMNS = List.of("conversation_id", "conversation_title", "owner_id", "agent_id",
+	static final List<String> COLUMNS = List.of("conversation_id", "conversation_title", "owner_id", "agent_id", "tags",
 			"message_id", "parent_id", "role", "status", "model", "provider", "prompt_tokens", "completion_tokens",
 			"finish_reason", "created_at", "updated_at", "content");
 
@@ -61,6 +61,7 @@ final class CsvExportWriter implements ExportWriter {
 		cell(c.title());
 		cell(c.ownerId());
 		cell(c.agentId());
+		cell(String.join(";", c.tags()));
 		cell(m.id());
 		cell(m.parentId());
 		cell(JsonFields.lower(m.role()));
