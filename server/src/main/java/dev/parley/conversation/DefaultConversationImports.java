@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import dev.parley.conversation.tag.TagService;
 import dev.parley.platform.IdGenerator;
 
 /** {@link ConversationImports} over the conversations' and messages' repositories. */
@@ -18,10 +19,14 @@ class DefaultConversationImports implements ConversationImports {
 
 	private final IdGenerator ids;
 
-	DefaultConversationImports(ConversationRepository conversations, MessageRepository messages, IdGenerator ids) {
+	private final TagService tags;
+
+	DefaultConversationImports(ConversationRepository conversations, MessageRepository messages, IdGenerator ids,
+			TagService tags) {
 		this.conversations = conversations;
 		this.messages = messages;
 		this.ids = ids;
+		this.tags = tags;
 	}
 
 	@Override
@@ -47,6 +52,9 @@ class DefaultConversationImports implements ConversationImports {
 					message.updatedAt()));
 		}
 		this.messages.insertAll(rows);
+		if (!imported.tags().isEmpty()) {
+			this.tags.assign(conversation.id(), imported.ownerId(), imported.tags());
+		}
 		return conversation.id();
 	}
 

@@ -1,11 +1,16 @@
 package dev.parley.conversation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.parley.conversation.tag.TagNames;
+import dev.parley.conversation.tag.TagService;
+import dev.parley.platform.problem.ProblemException;
 
 /**
  * A whole conversation brought in from an export (Parley's own, or another system's),
@@ -26,10 +31,12 @@ import org.jspecify.annotations.Nullable;
  * @param updatedAt when it last changed at the source (orders the owner's list)
  * @param lastActiveAt when a message was last sent or answered in it, for its status
  * @param messages its messages, each after its parent
+ * @param tags the names of its tags (the owner's tags of those names, created where
+ * missing)
  */
 public record ImportedConversation(String ownerId, @Nullable String title, UUID agentId, @Nullable String systemPrompt,
 		List<PresetMessage> presetMessages, boolean pinned, boolean archived, Instant createdAt, Instant updatedAt,
-		Instant lastActiveAt, List<ImportedMessage> messages) {
+		Instant lastActiveAt, List<ImportedMessage> messages, List<String> tags) {
 
 	/** Longest title, in characters ({@code conversations.title}). */
 	public static final int TITLE_MAX_CHARS = ContextLimits.TITLE_MAX_CHARS;
@@ -61,8 +68,21 @@ public record ImportedConversation(String ownerId, @Nullable String title, UUID 
 				throw new IllegalArgumentException("messages[" + i + "].parent: must come before the message");
 			}
 		}
+		if (tags.size() > TagService.MAX_PER_CONVERSATION) {
+			throw new IllegalArgumentException("tags: must be at most " + TagService.MAX_PER_CONVERSATION);
+		}
+		List<String> cleaned = new ArrayList<>(tags.size());
+		for (int i = 0; i < tags.size(); i++) {
+			try {
+				cleaned.add(TagNames.clean(tags.get(i), "tags[" + i + "]"));
+			}
+			catch (ProblemException ex) {
+				throw new IllegalArgumentException(ex.getMessage());
+			}
+		}
 		presetMessages = List.copyOf(presetMessages);
 		messages = List.copyOf(messages);
+		tags = List.copyOf(cleaned);
 	}
 
 	/** A blank title is none; a longer one is cut, never inside a surrogate pair. */

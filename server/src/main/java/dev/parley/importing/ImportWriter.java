@@ -16,6 +16,7 @@ import dev.parley.importing.source.SourceConversation;
 import dev.parley.importing.source.SourceFormat;
 import dev.parley.platform.persistence.GroupCommit;
 import dev.parley.platform.persistence.Jdbc;
+import dev.parley.platform.problem.ProblemException;
 
 /**
  * Writes one conversation of a file into its owner's account, in one transaction with its
@@ -53,7 +54,8 @@ class ImportWriter {
 			imported = new ImportedConversation(owner.id(), conversation.title(),
 					owner.agentFor(conversation.agentId()), conversation.systemPrompt(), conversation.presetMessages(),
 					conversation.pinned(), conversation.archived(), conversation.createdAt(),
-					later(conversation.updatedAt(), conversation.createdAt()), now, conversation.messages());
+					later(conversation.updatedAt(), conversation.createdAt()), now, conversation.messages(),
+					conversation.tags());
 		}
 		catch (IllegalArgumentException ex) {
 			return new Outcome.Invalid("invalid: " + ex.getMessage());
@@ -70,6 +72,11 @@ class ImportWriter {
 			// imported meanwhile by a concurrent request: that one's conversation stays
 			return new Outcome.AlreadyImported(
 					this.claims.find(owner.id(), source.id(), conversation.sourceId()).orElse(null));
+		}
+		catch (ProblemException ex) {
+			// refused by the conversation feature as a whole (too many tags): nothing
+			// written
+			return new Outcome.Invalid("invalid: " + ex.getMessage());
 		}
 	}
 

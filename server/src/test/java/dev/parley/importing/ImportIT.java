@@ -150,6 +150,7 @@ class ImportIT extends WholeAppTestBase {
 		JsonNode conversation = call("GET", CONVERSATIONS + "/" + id, null).json();
 		assertThat(conversation.get("system_prompt").asString()).isEqualTo("Be brief.");
 		assertThat(conversation.get("preset_messages")).hasSize(2);
+		assertThat(conversation.get("tags")).extracting((tag) -> tag.get("name").asString()).containsExactly("work");
 		assertThat(conversation.get("pinned").asBoolean()).isTrue();
 		assertThat(conversation.get("updated_at").asString()).isEqualTo("2026-04-01T08:05:00.123456Z");
 		// an agent the caller cannot see is not kept: the conversation starts from the
