@@ -21,7 +21,8 @@ import dev.parley.provider.Route;
  * Asks a model for a conversation's title: the configured titles model, else the route of
  * the conversation's agent (the default agent's when it has none), through the router
  * (retries, failover), non-streaming, with the instruction in the exchange's language
- * (Chinese when the user wrote Chinese, English otherwise).
+ * (Chinese when the user wrote Chinese, English otherwise). With only the demo model
+ * there is no one to ask.
  */
 @Component
 public class TitleModel {
@@ -57,6 +58,10 @@ public class TitleModel {
 	 * @throws RuntimeException when no model answers (the router's failure)
 	 */
 	public Optional<String> title(@Nullable UUID agentId, String question, String answer) {
+		if (!this.providers.realProviderConfigured()) {
+			// The demo model answers every question with its own notice: no title.
+			return Optional.empty();
+		}
 		Route route = route(agentId);
 		String instruction = chinese(question) ? CHINESE : ENGLISH;
 		String exchange = "User: " + excerpt(question) + "\n\nAssistant: " + excerpt(answer);
