@@ -80,6 +80,25 @@ enum SearchDialect {
 		}
 	}
 
+	/**
+	 * Whether {@code column} contains {@code term} (bound as {@code parameter}), ignoring
+	 * case.
+	 */
+	String contains(String column, String parameter, String term) {
+		return caseless(term) ? containsExactly(column, parameter) : contains(column, parameter);
+	}
+
+	/**
+	 * Whether no character of {@code term} has another case, by the single-character and
+	 * the full mappings ({@code ß} is not caseless: it upper-cases to {@code SS}).
+	 */
+	static boolean caseless(String term) {
+		return term.toUpperCase(Locale.ROOT).equals(term) && term.toLowerCase(Locale.ROOT).equals(term)
+				&& term.codePoints()
+					.allMatch((c) -> Character.toLowerCase(c) == c && Character.toUpperCase(c) == c
+							&& Character.toTitleCase(c) == c);
+	}
+
 	/** {@code text} as a LIKE pattern (ESCAPE '!') that matches it anywhere. */
 	static String anywhere(String text) {
 		return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";

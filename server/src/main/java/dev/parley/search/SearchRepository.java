@@ -149,7 +149,7 @@ class SearchRepository {
 	private String matches(String column, SearchQuery query) {
 		List<String> conditions = new ArrayList<>();
 		for (int i = 0; i < query.terms().size(); i++) {
-			conditions.add(this.dialect.contains(column, "t" + i));
+			conditions.add(this.dialect.contains(column, "t" + i, query.terms().get(i)));
 		}
 		return " AND " + String.join(" AND ", conditions);
 	}
