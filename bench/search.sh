@@ -150,7 +150,7 @@ case "$VENDOR" in
 		H2JAR="$DATA/h2.jar"
 		unzip -p "$JAR" "$(unzip -l "$JAR" | awk '/BOOT-INF\/lib\/h2-/ {print $4}')" >"$H2JAR"
 		"$JAVA_HOME_25/bin/java" -cp "$H2JAR" org.h2.tools.RunScript -url "jdbc:h2:file:$DATA/parley" -user sa \
-			-script "$SEED" -options CHARSET UTF-8
+			-script "$SEED"
 		start ;;
 esac
 say "seeded in $(( $(date +%s) - started )) s"
