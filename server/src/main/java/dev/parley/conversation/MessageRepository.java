@@ -157,6 +157,16 @@ class MessageRepository {
 		return spec.query(MessageRepository::map).list();
 	}
 
+	/** How many complete assistant messages the conversation has. */
+	long completeReplies(UUID conversationId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM messages WHERE conversation_id = :conversation AND role = 'assistant'"
+					+ " AND status = 'complete'")
+			.param("conversation", Jdbc.param(conversationId))
+			.query(Long.class)
+			.single();
+	}
+
 	/** One JDBC batch; rows no longer STREAMING are left alone. */
 	void checkpoint(Map<UUID, String> partialContents, Instant now) {
 		if (partialContents.isEmpty()) {
