@@ -12,6 +12,9 @@
 # two Parley instances on a fresh PostgreSQL database and a private Redis behind nginx running
 # deploy/nginx/parley.conf, reported after the single-instance figures in the same report.
 # Everything it started is stopped on exit. See docs/PERFORMANCE.md.
+# bench/run.sh --export runs the export benchmark instead (bench/export.sh).
+# With --import it runs only the import benchmark instead (bench/import.sh: a 100 MB ChatGPT export
+# imported over HTTP; docs/PERFORMANCE.md, "Import").
 #
 # Environment (all optional):
 #   BENCH_JAVA_HOME   JDK 25 to use            (/usr/lib/jvm/temurin-25-jdk-amd64)
@@ -33,6 +36,11 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# bench/run.sh --export [--messages N] [--db h2|postgresql|both] [--formats ...]: the export
+# benchmark alone (bench/export.sh), never part of the streaming run.
+if [[ "${1:-}" == --export ]]; then
+	exec "$ROOT/bench/export.sh" "${@:2}"
+fi
 JAVA_HOME_25="${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME_25/bin/java"
 SIM_PORT="${SIM_PORT:-9090}"
@@ -115,6 +123,7 @@ relay=on
 gateway=on
 cluster=off
 args=("$@")
+[[ " ${args[*]} " == *" --import "* ]] && exec "$(dirname "$0")/import.sh"
 driver_args=()
 for ((i = 0; i < ${#args[@]}; i++)); do
 	[[ "${args[$i]}" == --cluster ]] && { cluster=on; continue; }

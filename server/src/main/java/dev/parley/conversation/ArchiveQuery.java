@@ -18,9 +18,11 @@ import org.jspecify.annotations.Nullable;
  * conversations
  * @param changedSince only messages created or updated at or after this, with their
  * conversations, and conversations changed at or after it
+ * @param tag conversations carrying a tag of this name (ignoring case)
  */
 public record ArchiveQuery(@Nullable String ownerId, @Nullable UUID conversationId, @Nullable Instant from,
-		@Nullable Instant to, @Nullable UUID agentId, @Nullable Boolean archived, @Nullable Instant changedSince) {
+		@Nullable Instant to, @Nullable UUID agentId, @Nullable Boolean archived, @Nullable Instant changedSince,
+		@Nullable String tag) {
 
 	/** Whether messages are filtered, so that a conversation without one is left out. */
 	boolean filtersMessages() {

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.parley.conversation.tag.TagNames;
 import dev.parley.platform.json.StorageJson;
 import dev.parley.platform.persistence.Jdbc;
 
@@ -120,6 +121,11 @@ class ArchiveRepository {
 			where.append(" AND (c.updated_at >= :since OR EXISTS (" + CHANGED_MESSAGE + "))");
 			params.put("since", Jdbc.param(query.changedSince()));
 		}
+		if (query.tag() != null) {
+			where.append(" AND EXISTS (SELECT 1 FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id"
+					+ " WHERE ct.conversation_id = c.id AND t.name_key = :tagKey)");
+			params.put("tagKey", TagNames.key(TagNames.clean(query.tag(), "tag")));
+		}
 		if (query.filtersMessages()) {
 			StringBuilder inRange = new StringBuilder(" WHERE r.conversation_id = c.id");
 			messageFilter(query, "r.", inRange, params);
@@ -150,7 +156,7 @@ class ArchiveRepository {
 				Jdbc.uuid(rs, "agent_id"), rs.getString("system_prompt"),
 				this.presets.read(rs.getString("preset_messages")), Jdbc.instant(rs, "context_start"),
 				rs.getBoolean("pinned"), rs.getBoolean("archived"), this.lifecycle.statusOf(lastActiveAt),
-				Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), lastActiveAt);
+				Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), lastActiveAt, List.of());
 	}
 
 }

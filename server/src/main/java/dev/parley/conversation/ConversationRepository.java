@@ -243,6 +243,19 @@ class ConversationRepository {
 			.update();
 	}
 
+	/**
+	 * Gives the conversation a title a model generated, unless it has one from its owner
+	 * or a model already (the check and the write are one statement); true when written.
+	 */
+	boolean generatedTitle(UUID id, String title) {
+		return this.jdbc
+			.sql("UPDATE conversations SET title = :title, title_source = 'generated' WHERE id = :id"
+					+ " AND (title_source IS NULL OR title_source = 'derived')")
+			.param("title", title)
+			.param("id", Jdbc.param(id))
+			.update() == 1;
+	}
+
 	Conversation map(ResultSet rs, int row) throws SQLException {
 		Instant lastActiveAt = Jdbc.instant(rs, "last_active_at");
 		ConversationStatus status = this.lifecycle.statusOf(lastActiveAt);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -35,8 +36,12 @@ class DefaultChatHistory implements ChatHistory {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	DefaultChatHistory(ConversationRepository conversations, MessageRepository messages, CurrentUser currentUser,
-			IdGenerator ids, TransactionOperations transactions, GroupCommit groupCommit, Clock clock) {
+			IdGenerator ids, TransactionOperations transactions, GroupCommit groupCommit, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.groupCommit = groupCommit;
 		this.conversations = conversations;
 		this.messages = messages;
@@ -113,7 +118,7 @@ class DefaultChatHistory implements ChatHistory {
 	@Override
 	public Optional<Message> finishAssistantMessage(Message reply, ReplyEnding ending) {
 		Instant now = Jdbc.now(this.clock);
-		return this.transactions.execute((tx) -> {
+		Optional<Message> stored = this.transactions.execute((tx) -> {
 			if (!this.messages.finish(reply.conversationId(), reply.id(), ending, now)) {
 				return Optional.empty();
 			}
@@ -123,6 +128,11 @@ class DefaultChatHistory implements ChatHistory {
 					ending.provider(), ending.promptTokens(), ending.completionTokens(), ending.finishReason(),
 					ending.cached(), reply.createdAt(), now));
 		});
+		if (stored != null && stored.isPresent() && stored.get().status() == MessageStatus.COMPLETE) {
+			// Hands the title over to the background; returns at once.
+			this.events.publishEvent(new ReplyCompleted(stored.get()));
+		}
+		return (stored != null) ? stored : Optional.empty();
 	}
 
 	@Override

@@ -2,14 +2,18 @@ package dev.parley.conversation;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import dev.parley.conversation.tag.ConversationTag;
+import dev.parley.conversation.tag.TagService;
+
 /**
- * The {@link ConversationArchive} on JDBC: a batch of conversations at a time, and for
- * each its messages a batch at a time, each batch one short query outside any transaction
- * (so a long export holds no lock and no snapshot).
+ * The {@link ConversationArchive} on JDBC: a batch of conversations at a time (with their
+ * tags in one more query), and for each its messages a batch at a time, each batch one
+ * short query outside any transaction (so a long export holds no lock and no snapshot).
  */
 @Component
 class DefaultConversationArchive implements ConversationArchive {
@@ -19,8 +23,11 @@ class DefaultConversationArchive implements ConversationArchive {
 
 	private final ArchiveRepository archive;
 
-	DefaultConversationArchive(ArchiveRepository archive) {
+	private final TagService tags;
+
+	DefaultConversationArchive(ArchiveRepository archive, TagService tags) {
 		this.archive = archive;
+		this.tags = tags;
 	}
 
 	@Override
@@ -28,11 +35,14 @@ class DefaultConversationArchive implements ConversationArchive {
 		UUID after = null;
 		while (!visitor.stopped()) {
 			List<ArchivedConversation> batch = this.archive.conversations(query, after, CONVERSATION_BATCH);
+			Map<UUID, List<ConversationTag>> tagged = batch.isEmpty() ? Map.of()
+					: this.tags.tagsOf(batch.stream().map(ArchivedConversation::id).toList());
 			for (ArchivedConversation conversation : batch) {
 				if (visitor.stopped()) {
 					return;
 				}
-				readOne(conversation, query, messageBatch, visitor);
+				readOne(withTags(conversation, tagged.getOrDefault(conversation.id(), List.of())), query, messageBatch,
+						visitor);
 			}
 			if (batch.size() < CONVERSATION_BATCH) {
 				return;
@@ -56,6 +66,15 @@ class DefaultConversationArchive implements ConversationArchive {
 			after = batch.getLast().id();
 		}
 		visitor.conversationEnd(conversation);
+	}
+
+	private static ArchivedConversation withTags(ArchivedConversation c, List<ConversationTag> tags) {
+		if (tags.isEmpty()) {
+			return c;
+		}
+		return new ArchivedConversation(c.id(), c.ownerId(), c.title(), c.agentId(), c.systemPrompt(),
+				c.presetMessages(), c.contextStart(), c.pinned(), c.archived(), c.status(), c.createdAt(),
+				c.updatedAt(), c.lastActiveAt(), tags.stream().map(ConversationTag::name).toList());
 	}
 
 	@Override

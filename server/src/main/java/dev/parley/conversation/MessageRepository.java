@@ -30,6 +30,9 @@ class MessageRepository {
 	 */
 	static final int MAX_DEPTH_PER_QUERY = 1000;
 
+	/** Rows per JDBC batch of {@link #insertAll}. */
+	static final int INSERT_BATCH = 500;
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -60,6 +63,25 @@ class MessageRepository {
 			.param("updatedAt", Jdbc.param(m.updatedAt()))
 			.param("instance", instanceId)
 			.update();
+	}
+
+	/**
+	 * Inserts many messages as JDBC batches of {@value #INSERT_BATCH} rows (each one
+	 * statement, well within the query timeout).
+	 */
+	void insertAll(List<Message> rows) {
+		String sql = "INSERT INTO messages (" + COLUMNS + ", instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+				+ " ?, ?, NULL)";
+		for (int from = 0; from < rows.size(); from += INSERT_BATCH) {
+			List<Object[]> batch = new ArrayList<>(Math.min(INSERT_BATCH, rows.size() - from));
+			for (Message m : rows.subList(from, Math.min(rows.size(), from + INSERT_BATCH))) {
+				batch.add(new Object[] { Jdbc.param(m.id()), Jdbc.param(m.conversationId()), Jdbc.param(m.parentId()),
+						lower(m.role()), m.content(), lower(m.status()), m.model(), m.provider(), m.promptTokens(),
+						m.completionTokens(), m.finishReason(), m.cached(), Jdbc.param(m.createdAt()),
+						Jdbc.param(m.updatedAt()) });
+			}
+			this.template.batchUpdate(sql, batch);
+		}
 	}
 
 	Optional<Message> find(UUID conversationId, UUID id) {
@@ -133,6 +155,16 @@ class MessageRepository {
 			spec = spec.param("notBefore", Jdbc.param(notBefore));
 		}
 		return spec.query(MessageRepository::map).list();
+	}
+
+	/** How many complete assistant messages the conversation has. */
+	long completeReplies(UUID conversationId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM messages WHERE conversation_id = :conversation AND role = 'assistant'"
+					+ " AND status = 'complete'")
+			.param("conversation", Jdbc.param(conversationId))
+			.query(Long.class)
+			.single();
 	}
 
 	/** One JDBC batch; rows no longer STREAMING are left alone. */

@@ -122,6 +122,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/api/v1/exports", "/api/v1/exports/**")
 				.hasAuthority(Scope.CONVERSATIONS_READ.authority())
+				.requestMatchers("/api/v1/imports", "/api/v1/imports/**")
+				.hasAuthority(Scope.CONVERSATIONS_WRITE.authority())
 				.requestMatchers(HttpMethod.POST, CONVERSATION + "/messages", CONVERSATION + "/messages/*/regenerate",
 						CONVERSATION + "/stop")
 				.hasAuthority(Scope.CHAT.authority())

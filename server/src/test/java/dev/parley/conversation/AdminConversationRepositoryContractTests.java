@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdminConversationRepositoryContractTests {
 
 	private static final ConversationProperties SETTINGS = new ConversationProperties(Duration.ofMinutes(30),
-			Duration.ofHours(24), Duration.ZERO, Duration.ofMinutes(1), 500);
+			Duration.ofHours(24), Duration.ZERO, Duration.ofMinutes(1), 500, ConversationProperties.Titles.defaults());
 
 	private static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
 

@@ -44,7 +44,7 @@ class ChatHistoryContractTests {
 	private static final Instant BASE = Instant.parse("2026-03-29T01:30:00.123456Z");
 
 	private static final ConversationProperties DEFAULTS = new ConversationProperties(Duration.ofMinutes(30),
-			Duration.ofHours(24), Duration.ZERO, Duration.ofMinutes(1), 500);
+			Duration.ofHours(24), Duration.ZERO, Duration.ofMinutes(1), 500, ConversationProperties.Titles.defaults());
 
 	@Parameter
 	DatabaseServer database;
@@ -81,7 +81,8 @@ class ChatHistoryContractTests {
 		this.messages = new MessageRepository(this.jdbc, new JdbcTemplate(dataSource));
 		this.owner = "user-" + UUID.randomUUID();
 		this.history = new DefaultChatHistory(this.conversations, this.messages, () -> this.owner, this.ids,
-				this.transactions, this.groupCommit, Clock.systemUTC());
+				this.transactions, this.groupCommit, Clock.systemUTC(), (event) -> {
+				});
 		this.service = new ConversationService(this.conversations, this.messages, () -> this.owner, this.ids,
 				this.published::add, this.groupCommit, Clock.systemUTC());
 	}

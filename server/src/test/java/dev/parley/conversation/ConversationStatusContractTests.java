@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConversationStatusContractTests {
 
 	private static final ConversationProperties SETTINGS = new ConversationProperties(Duration.ofMinutes(30),
-			Duration.ofHours(24), Duration.ZERO, Duration.ofMinutes(1), 500);
+			Duration.ofHours(24), Duration.ZERO, Duration.ofMinutes(1), 500, ConversationProperties.Titles.defaults());
 
 	@Parameter
 	DatabaseServer database;
@@ -66,7 +66,8 @@ class ConversationStatusContractTests {
 		this.service = new ConversationService(conversations, messages, () -> this.owner, this.ids, (event) -> {
 		}, this.groupCommit, this.clock);
 		this.history = new DefaultChatHistory(conversations, messages, () -> this.owner, this.ids,
-				new TransactionTemplate(transactionManager), this.groupCommit, this.clock);
+				new TransactionTemplate(transactionManager), this.groupCommit, this.clock, (event) -> {
+				});
 	}
 
 	@AfterEach

@@ -155,6 +155,27 @@ class ExportIT extends WholeAppTestBase {
 	}
 
 	@Test
+	void filtersByTagAndCarriesTheTags() {
+		Session ada = newUser();
+		String work = conversation(ada, "work", JAN, null, false);
+		String workMessage = message(work, null, "user", "tagged", JAN);
+		String home = conversation(ada, "home", JAN, null, false);
+		message(home, null, "user", "untagged", JAN);
+		Response tagged = call(ada, "PUT", CONVERSATIONS + "/" + work + "/tags", "{\"tags\":[\"Work\",\"Q1 plans\"]}");
+		assertThat(tagged.status()).as(tagged.body()).isEqualTo(200);
+
+		assertThat(messageIds(ada, "tag=work")).as("ignoring case").containsExactly(workMessage);
+		assertThat(messageIds(ada, "tag=nothing")).isEmpty();
+		JsonNode doc = JSON.readTree(export(ada, "/api/v1/exports?format=json").text());
+		assertThat(doc.get("conversations").get(0).get("tags")).extracting(JsonNode::asString)
+			.containsExactly("Q1 plans", "Work");
+		assertThat(doc.get("conversations").get(1).get("tags")).isEmpty();
+		List<List<String>> rows = ExportFiles
+			.csv(export(ada, "/api/v1/exports?format=csv&tag=Work").text().substring(1));
+		assertThat(rows.get(1).get(rows.get(0).indexOf("tags"))).isEqualTo("Q1 plans;Work");
+	}
+
+	@Test
 	void gzipByAcceptEncodingOrAsAFile() {
 		Session ada = newUser();
 		String c = conversation(ada, "zip", JAN, null, false);

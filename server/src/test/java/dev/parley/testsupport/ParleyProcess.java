@@ -199,7 +199,8 @@ public final class ParleyProcess implements AutoCloseable {
 				Path log = Files.createTempFile(LOGS, "parley-" + port + "-", ".log");
 				List<String> command = new ArrayList<>(List.of(javaExecutable(), "--enable-native-access=ALL-UNNAMED",
 						"-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classPath(), ParleyApplication.class.getName(),
-						"--server.port=" + port, "--parley.data-dir=" + this.dataDir));
+						"--server.port=" + port, "--parley.data-dir=" + this.dataDir,
+						"--parley.conversation.titles.enabled=false"));
 				this.properties.forEach((name, value) -> command.add("--" + name + "=" + value));
 				ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 					.redirectOutput(log.toFile());

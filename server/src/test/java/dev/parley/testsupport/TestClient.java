@@ -164,6 +164,17 @@ public final class TestClient {
 			return this;
 		}
 
+		/**
+		 * A body from {@code publisher}: one of unknown length (such as
+		 * {@code BodyPublishers.ofInputStream}) is sent chunked, without a
+		 * Content-Length.
+		 */
+		public Request body(String contentType, HttpRequest.BodyPublisher publisher) {
+			header("Content-Type", contentType);
+			this.body = publisher;
+			return this;
+		}
+
 		public Request timeout(Duration timeout) {
 			this.builder.timeout(timeout);
 			return this;

@@ -39,13 +39,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 // and the
 // cheapest BCrypt cost, since every test registers and logs in fresh accounts (each
 // password is still hashed and checked for real). A subclass's @TestPropertySource
-// overrides any of them.
+// overrides any of them. Generated titles are off (their model calls would reach the
+// simulator beside the calls a test counts); TitlesIT turns them on.
 @TestPropertySource(properties = { "parley.identity.bcrypt-strength=4",
 		"parley.identity.jwt-secret=" + TestApp.JWT_SECRET, "parley.identity.admin-email=" + TestApp.ADMIN_EMAIL,
 		"parley.identity.admin-password=" + TestApp.ADMIN_PASSWORD, "OPENAI_BASE_URL=${" + TestApp.SIMULATOR_URL + "}",
 		"OPENAI_API_KEY=" + TestApp.PROVIDER_KEY, "PARLEY_DEFAULT_MODEL=" + TestApp.DEFAULT_MODEL,
 		"parley.chat.heartbeat-interval=300ms", "server.forward-headers-strategy=framework",
-		"parley.routing.backoff=50ms", "parley.routing.max-retry-after=2s", "parley.identity.refresh-reuse-grace=2s" })
+		"parley.routing.backoff=50ms", "parley.routing.max-retry-after=2s", "parley.identity.refresh-reuse-grace=2s",
+		"parley.conversation.titles.enabled=false" })
 public abstract class WholeAppTestBase {
 
 	/** A JSON mapper for building request bodies. */

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.parley.conversation.TagName;
 import dev.parley.platform.json.StorableText;
 import dev.parley.platform.problem.CommonProblem;
 import dev.parley.platform.problem.ProblemException;
@@ -49,7 +50,7 @@ public final class TagNames {
 
 	/** What makes two names the same tag: the trimmed name in lower case. */
 	public static String key(String name) {
-		return name.strip().toLowerCase(Locale.ROOT);
+		return TagName.key(name);
 	}
 
 	/**

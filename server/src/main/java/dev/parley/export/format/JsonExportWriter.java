@@ -67,6 +67,11 @@ final class JsonExportWriter implements ExportWriter {
 		JsonFields.instant(this.json, "created_at", c.createdAt());
 		JsonFields.instant(this.json, "updated_at", c.updatedAt());
 		JsonFields.instant(this.json, "last_active_at", c.lastActiveAt());
+		this.json.writeArrayPropertyStart("tags");
+		for (String tag : c.tags()) {
+			this.json.writeString(tag);
+		}
+		this.json.writeEndArray();
 		this.json.writeArrayPropertyStart("messages");
 	}
 

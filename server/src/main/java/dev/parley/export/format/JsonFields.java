@@ -49,8 +49,23 @@ final class JsonFields {
 		}
 	}
 
+	/** The enum's name in lower case, computed once per constant. */
 	static String lower(Enum<?> value) {
-		return value.name().toLowerCase(Locale.ROOT);
+		return LOWER.get(value.getDeclaringClass())[value.ordinal()];
 	}
+
+	private static final ClassValue<String[]> LOWER = new ClassValue<>() {
+
+		@Override
+		protected String[] computeValue(Class<?> type) {
+			Object[] constants = type.getEnumConstants();
+			String[] names = new String[constants.length];
+			for (int i = 0; i < constants.length; i++) {
+				names[i] = ((Enum<?>) constants[i]).name().toLowerCase(Locale.ROOT);
+			}
+			return names;
+		}
+
+	};
 
 }

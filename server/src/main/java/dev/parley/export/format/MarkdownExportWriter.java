@@ -46,6 +46,9 @@ final class MarkdownExportWriter implements ExportWriter {
 		if (c.agentId() != null) {
 			this.out.write("- Agent `" + c.agentId() + "`\n");
 		}
+		if (!c.tags().isEmpty()) {
+			this.out.write("- Tags: " + String.join(", ", c.tags()) + "\n");
+		}
 		if (c.pinned()) {
 			this.out.write("- Pinned\n");
 		}

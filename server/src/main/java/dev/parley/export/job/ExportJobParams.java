@@ -16,12 +16,14 @@ import dev.parley.export.stream.ExportRequest;
  * @param agentId conversations of this agent
  * @param archived only archived or only not archived conversations
  * @param since the cursor of a previous export
+ * @param tag conversations carrying a tag of this name
  * @param gzip whether the file is gzip-compressed
  * @param scope {@code mine} or {@code all} (administrators)
  * @param ownerId whose conversations, for scope {@code all} (null: everyone's)
  */
 public record ExportJobParams(String format, @Nullable String from, @Nullable String to, @Nullable String agentId,
-		@Nullable String archived, @Nullable String since, boolean gzip, String scope, @Nullable String ownerId) {
+		@Nullable String archived, @Nullable String since, @Nullable String tag, boolean gzip, String scope,
+		@Nullable String ownerId) {
 
 	/** Scope of one's own conversations. */
 	public static final String MINE = "mine";
@@ -35,7 +37,8 @@ public record ExportJobParams(String format, @Nullable String from, @Nullable St
 		String owner = ALL.equals(this.scope) ? ExportParameters.text(this.ownerId) : requester;
 		return new ExportRequest(exportFormat, owner, null, ExportParameters.from(this.from),
 				ExportParameters.to(this.to), ExportParameters.uuid("agent_id", this.agentId),
-				ExportParameters.bool("archived", this.archived), ExportParameters.text(this.since));
+				ExportParameters.bool("archived", this.archived), ExportParameters.text(this.since),
+				ExportParameters.text(this.tag));
 	}
 
 }

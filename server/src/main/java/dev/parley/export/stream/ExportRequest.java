@@ -18,9 +18,10 @@ import dev.parley.export.format.ExportFormat;
  * @param agentId conversations started from this agent
  * @param archived only archived or only not archived conversations
  * @param since the cursor of the previous export: only what changed after it
+ * @param tag conversations carrying a tag of this name
  */
 public record ExportRequest(ExportFormat format, @Nullable String ownerId, @Nullable UUID conversationId,
 		@Nullable Instant from, @Nullable Instant to, @Nullable UUID agentId, @Nullable Boolean archived,
-		@Nullable String since) {
+		@Nullable String since, @Nullable String tag) {
 
 }

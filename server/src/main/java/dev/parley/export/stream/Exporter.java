@@ -52,7 +52,7 @@ public class Exporter {
 				? ExportCursor.decode(request.since()).minus(this.properties.sinceMargin()) : null;
 		Instant watermark = Jdbc.now(this.clock);
 		ArchiveQuery query = new ArchiveQuery(request.ownerId(), request.conversationId(), request.from(), request.to(),
-				request.agentId(), request.archived(), changedSince);
+				request.agentId(), request.archived(), changedSince, request.tag());
 		return new PreparedExport(request, query, new ExportHeader(watermark, request.since()),
 				ExportCursor.encode(watermark));
 	}

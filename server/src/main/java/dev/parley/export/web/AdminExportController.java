@@ -31,12 +31,12 @@ class AdminExportController {
 			@RequestParam(name = "agent_id", required = false) @Nullable String agentId,
 			@RequestParam(required = false) @Nullable String archived,
 			@RequestParam(required = false) @Nullable String since,
-			@RequestParam(required = false) @Nullable String gzip,
+			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable String gzip,
 			@RequestParam(name = "owner_id", required = false) @Nullable String ownerId,
 			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) @Nullable String acceptEncoding) {
 		ExportRequest request = new ExportRequest(ExportParameters.format(format), ExportParameters.text(ownerId), null,
 				ExportParameters.from(from), ExportParameters.to(to), ExportParameters.uuid("agent_id", agentId),
-				ExportParameters.bool("archived", archived), ExportParameters.text(since));
+				ExportParameters.bool("archived", archived), ExportParameters.text(since), ExportParameters.text(tag));
 		return this.responses.stream(request, Boolean.TRUE.equals(ExportParameters.bool("gzip", gzip)), acceptEncoding);
 	}
 

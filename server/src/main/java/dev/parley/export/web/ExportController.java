@@ -46,7 +46,7 @@ class ExportController {
 			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) @Nullable String acceptEncoding) {
 		String owner = this.currentUser.id();
 		ExportRequest request = new ExportRequest(ExportParameters.format(format), owner, id, null, null, null, null,
-				null);
+				null, null);
 		if (!this.archive.owns(id, owner)) {
 			throw ProblemException.of(ConversationProblem.CONVERSATION_NOT_FOUND, "No conversation " + id + ".");
 		}
@@ -59,11 +59,11 @@ class ExportController {
 			@RequestParam(name = "agent_id", required = false) @Nullable String agentId,
 			@RequestParam(required = false) @Nullable String archived,
 			@RequestParam(required = false) @Nullable String since,
-			@RequestParam(required = false) @Nullable String gzip,
+			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable String gzip,
 			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) @Nullable String acceptEncoding) {
 		ExportRequest request = new ExportRequest(ExportParameters.format(format), this.currentUser.id(), null,
 				ExportParameters.from(from), ExportParameters.to(to), ExportParameters.uuid("agent_id", agentId),
-				ExportParameters.bool("archived", archived), ExportParameters.text(since));
+				ExportParameters.bool("archived", archived), ExportParameters.text(since), ExportParameters.text(tag));
 		return this.responses.stream(request, Boolean.TRUE.equals(ExportParameters.bool("gzip", gzip)), acceptEncoding);
 	}
 

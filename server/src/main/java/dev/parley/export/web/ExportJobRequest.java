@@ -13,10 +13,11 @@ import dev.parley.platform.problem.ProblemException;
  */
 record ExportJobRequest(@Nullable String format, @Nullable @Size(max = 40) String from,
 		@Nullable @Size(max = 40) String to, @Nullable String agentId, @Nullable Boolean archived,
-		@Nullable @Size(max = 200) String since, @Nullable Boolean gzip, @Nullable String scope,
-		@Nullable @Size(max = 64) String ownerId) {
+		@Nullable @Size(max = 200) String since, @Nullable @Size(max = 200) String tag, @Nullable Boolean gzip,
+		@Nullable String scope, @Nullable @Size(max = 64) String ownerId) {
 
-	static final ExportJobRequest EMPTY = new ExportJobRequest(null, null, null, null, null, null, null, null, null);
+	static final ExportJobRequest EMPTY = new ExportJobRequest(null, null, null, null, null, null, null, null, null,
+			null);
 
 	ExportJobParams params() {
 		String checkedScope = (this.scope == null || this.scope.isBlank()) ? ExportJobParams.MINE : this.scope.strip();
@@ -24,8 +25,8 @@ record ExportJobRequest(@Nullable String format, @Nullable @Size(max = 40) Strin
 			throw ProblemException.invalid("scope", "must be mine or all");
 		}
 		return new ExportJobParams((this.format != null) ? this.format : "json", this.from, this.to, this.agentId,
-				(this.archived != null) ? this.archived.toString() : null, this.since, Boolean.TRUE.equals(this.gzip),
-				checkedScope, this.ownerId);
+				(this.archived != null) ? this.archived.toString() : null, this.since, this.tag,
+				Boolean.TRUE.equals(this.gzip), checkedScope, this.ownerId);
 	}
 
 }

@@ -53,8 +53,8 @@ class PlainExportResponses implements PlainExports {
 			case JSON -> ExportFormat.JSON;
 			case CSV -> ExportFormat.CSV;
 		};
-		PreparedExport export = this.exporter.prepare(
-				new ExportRequest(format, owner, plain.conversationId(), plain.from(), plain.to(), null, null, null));
+		PreparedExport export = this.exporter.prepare(new ExportRequest(format, owner, plain.conversationId(),
+				plain.from(), plain.to(), null, null, null, null));
 		boolean single = plain.conversationId() != null;
 		return this.responses.respond(export, plain.fileName(), false, acceptEncoding, new HttpHeaders(),
 				(out) -> ExportWriters.plain(plain.format(), out, plain.names(), single));

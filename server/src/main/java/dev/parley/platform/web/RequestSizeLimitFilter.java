@@ -1,6 +1,7 @@
 package dev.parley.platform.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,29 +15,44 @@ import dev.parley.platform.problem.ProblemResponses;
 /**
  * Bounds request bodies: a declared {@code Content-Length} over the limit is answered 413
  * without reading the body; any other body fails while being read once it passes the
- * limit, which the error advice also answers 413.
+ * limit, which the error advice also answers 413. The limit is the default, or a
+ * {@link RequestBodyLimit}'s for the routes that have one.
  */
 final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-	private final long limit;
+	private final long defaultLimit;
+
+	private final List<RequestBodyLimit> routes;
 
 	private final ProblemResponses problems;
 
-	RequestSizeLimitFilter(long limit, ProblemResponses problems) {
-		this.limit = limit;
+	RequestSizeLimitFilter(long limit, List<RequestBodyLimit> routes, ProblemResponses problems) {
+		this.defaultLimit = limit;
+		this.routes = List.copyOf(routes);
 		this.problems = problems;
+	}
+
+	private long limitFor(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		for (RequestBodyLimit route : this.routes) {
+			if (route.covers(uri)) {
+				return route.maxBytes();
+			}
+		}
+		return this.defaultLimit;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long limit = limitFor(request);
 		long declared = request.getContentLengthLong();
-		if (declared > this.limit) {
+		if (declared > limit) {
 			// Not reading the body: Jetty closes the connection rather than drain it.
-			this.problems.write(response, CommonProblem.CONTENT_TOO_LARGE, tooLarge(), request.getRequestURI());
+			this.problems.write(response, CommonProblem.CONTENT_TOO_LARGE, tooLarge(limit), request.getRequestURI());
 			return;
 		}
-		SizeLimitedRequest limited = new SizeLimitedRequest(request, this.limit);
+		SizeLimitedRequest limited = new SizeLimitedRequest(request, limit);
 		try {
 			chain.doFilter(limited, response);
 		}
@@ -46,12 +62,12 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			response.reset();
-			this.problems.write(response, CommonProblem.CONTENT_TOO_LARGE, tooLarge(), request.getRequestURI());
+			this.problems.write(response, CommonProblem.CONTENT_TOO_LARGE, tooLarge(limit), request.getRequestURI());
 		}
 	}
 
-	private String tooLarge() {
-		return "The request body is larger than the limit of " + this.limit + " bytes";
+	private static String tooLarge(long limit) {
+		return "The request body is larger than the limit of " + limit + " bytes";
 	}
 
 }

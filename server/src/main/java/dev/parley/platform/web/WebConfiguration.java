@@ -1,6 +1,7 @@
 package dev.parley.platform.web;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -28,9 +29,10 @@ class WebConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(HttpProperties properties,
-			ProblemResponses problems) {
+			ObjectProvider<RequestBodyLimit> routes, ProblemResponses problems) {
 		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestSizeLimitFilter(properties.maxRequestBytes().toBytes(), problems));
+				new RequestSizeLimitFilter(properties.maxRequestBytes().toBytes(), routes.orderedStream().toList(),
+						problems));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		registration.addUrlPatterns("/*");
 		return registration;

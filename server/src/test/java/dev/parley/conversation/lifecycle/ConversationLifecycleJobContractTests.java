@@ -196,7 +196,7 @@ class ConversationLifecycleJobContractTests {
 
 	private ConversationLifecycleJob job(Duration retention) {
 		ConversationProperties properties = new ConversationProperties(Duration.ofMinutes(30), Duration.ofHours(24),
-				retention, Duration.ofMinutes(1), BATCH);
+				retention, Duration.ofMinutes(1), BATCH, ConversationProperties.Titles.defaults());
 		return new ConversationLifecycleJob(new LifecycleRepository(this.jdbc),
 				new ConversationLifecycle(properties, this.clock), properties, new LifecycleMetrics(this.registry),
 				this.groupCommit, (event) -> this.deleted.add(((ConversationDeleted) event).conversationId()),

@@ -102,9 +102,9 @@ class ExportWritersTests {
 		writer.conversationEnd(this.first);
 		writer.finish("cursor");
 		String[] lines = out.toString(StandardCharsets.UTF_8).substring(1).split("\r\n");
-		assertThat(lines[0]).isEqualTo("conversation_id,conversation_title,owner_id,agent_id,message_id,parent_id,"
+		assertThat(lines[0]).isEqualTo("conversation_id,conversation_title,owner_id,agent_id,tags,message_id,parent_id,"
 				+ "role,status,model,provider,prompt_tokens,completion_tokens,finish_reason,created_at,updated_at,content");
-		assertThat(lines[1]).isEqualTo(this.first.id() + ",\"Title, with comma\",owner-1,," + message.id()
+		assertThat(lines[1]).isEqualTo(this.first.id() + ",\"Title, with comma\",owner-1,,work;中文," + message.id()
 				+ ",,assistant,complete,m-1,sim,3,7,stop," + T0 + "," + T0 + ",'@SUM(A1)");
 	}
 
@@ -129,7 +129,7 @@ class ExportWritersTests {
 
 	private static ArchivedConversation conversation(UUID id) {
 		return new ArchivedConversation(id, "owner-1", "Title, with comma", null, null, List.of(), null, false, false,
-				ConversationStatus.ACTIVE, T0, T0, T0.plusSeconds(60));
+				ConversationStatus.ACTIVE, T0, T0, T0.plusSeconds(60), List.of("work", "中文"));
 	}
 
 	private Message message(MessageRole role, String content, Instant at) {

@@ -1,0 +1,66 @@
+package dev.parley.importing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import dev.parley.platform.ParleyProperties;
+import dev.parley.platform.task.TaskProperties;
+
+/**
+ * Uploads of import jobs, spooled to {@code imports/} in the tasks directory (shared by a
+ * cluster's instances, so any instance's worker can run the job) until the job ends.
+ */
+@Component
+class ImportUploads {
+
+	private static final Pattern NAME = Pattern.compile("[0-9a-f-]{36}\\.upload");
+
+	private final Path directory;
+
+	ImportUploads(TaskProperties tasks, ParleyProperties parley) {
+		Path base = (tasks.directory() != null) ? tasks.directory() : parley.dataDir().resolve("tasks");
+		this.directory = base.resolve("imports");
+	}
+
+	/**
+	 * Copies {@code body} into a new spool file and answers its name; a failed copy
+	 * leaves no file.
+	 */
+	String spool(InputStream body) throws IOException {
+		Files.createDirectories(this.directory);
+		String name = UUID.randomUUID() + ".upload";
+		Path file = this.directory.resolve(name);
+		try {
+			Files.copy(body, file);
+			return name;
+		}
+		catch (IOException | RuntimeException ex) {
+			Files.deleteIfExists(file);
+			throw ex;
+		}
+	}
+
+	Path path(String name) {
+		if (!NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException("Not an upload's name: " + name);
+		}
+		return this.directory.resolve(name);
+	}
+
+	void delete(String name) {
+		try {
+			Files.deleteIfExists(path(name));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
