@@ -39,7 +39,7 @@ async function settled(page: Page) {
   await expect(page.locator('.ant-spin-spinning, .ant-skeleton-active')).toHaveCount(0);
 }
 
-const USER_SCREENS = ['/', '/agents', '/agents/new', '/settings', '/settings/keys', '/settings/usage', '/settings/contexts'];
+const USER_SCREENS = ['/', '/agents', '/agents/new', '/settings', '/settings/keys', '/settings/usage', '/settings/contexts', '/settings/data', '/search?q=question'];
 const ADMIN_SCREENS = ['/admin/users', '/admin/quotas', '/admin/conversations', '/admin/providers', '/admin/audit', '/admin/usage'];
 
 test('the sign-in pages name every control', async ({ page }) => {

@@ -46,6 +46,7 @@ export interface Conversation {
   last_active_at: string | null;
   created_at: string;
   updated_at: string;
+  tags?: { id: string; name: string; color: string | null }[];
 }
 
 export type MessageStatus = 'complete' | 'streaming' | 'stopped' | 'interrupted' | 'failed';

@@ -5,6 +5,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
 import { AgentRoutes } from '../features/agents/AgentRoutes';
 import { ChatPage } from '../features/chat/ChatPage';
+import { SearchPage } from '../features/data/SearchPage';
 import { SettingsRoutes } from '../features/settings/SettingsRoutes';
 import { RequireAgent } from '../features/support/RequireAgent';
 import { Loading } from './Loading';
@@ -32,6 +33,7 @@ export function AppRoutes() {
           <Route element={<Shell />}>
             <Route index element={<ChatPage />} />
             <Route path="/c/:conversationId" element={<ChatPage />} />
+            <Route path="/search" element={<SearchPage />} />
             <Route path="/agents/*" element={<AgentRoutes />} />
             <Route path="/settings/*" element={<SettingsRoutes />} />
             <Route

@@ -7,6 +7,8 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import type { Message } from '../../api/types';
 import { problemText } from '../../i18n/problems';
+import { ConversationTags } from '../data/ConversationTags';
+import { ExportMenu } from '../data/ExportMenu';
 import { Greetings, SuggestedQuestions } from './Bubbles';
 import { Composer } from './Composer';
 import { ContextDrawer } from './ContextDrawer';
@@ -240,6 +242,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
         >
           {data ? data.title || t('untitled') : ''}
         </Typography.Title>
+        {data && <ConversationTags conversation={data} />}
+        {data && <ExportMenu conversationId={conversationId} />}
         <Button icon={<SettingOutlined />} onClick={() => setContextOpen(true)} aria-label={t('header.contextLabel')} disabled={!data}>
           {t('header.context')}
         </Button>

@@ -4,7 +4,7 @@ import type { Agent, Conversation, Message, Page, SavedContext } from '../../api
 
 export const keys = {
   conversations: ['conversations'] as const,
-  conversationList: (archived: boolean, q: string) => ['conversations', 'list', { archived, q }] as const,
+  conversationList: (archived: boolean, q: string, tag?: string) => ['conversations', 'list', { archived, q, tag }] as const,
   conversation: (id: string) => ['conversations', 'one', id] as const,
   messages: (id: string) => ['messages', id] as const,
   agents: ['agents', 'all'] as const,
@@ -13,12 +13,12 @@ export const keys = {
 
 const PAGE = 50;
 
-export function useConversationList(archived: boolean, q: string) {
+export function useConversationList(archived: boolean, q: string, tag?: string) {
   return useInfiniteQuery({
-    queryKey: keys.conversationList(archived, q),
+    queryKey: keys.conversationList(archived, q, tag),
     queryFn: ({ pageParam, signal }) =>
       api<Page<Conversation>>('/api/v1/conversations', {
-        query: { limit: PAGE, cursor: pageParam ?? undefined, archived, q: q.trim() || undefined },
+        query: { limit: PAGE, cursor: pageParam ?? undefined, archived, q: q.trim() || undefined, tag },
         signal,
       }),
     initialPageParam: null as string | null,

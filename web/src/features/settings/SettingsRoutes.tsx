@@ -1,8 +1,9 @@
-import { BarChartOutlined, BgColorsOutlined, KeyOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BgColorsOutlined, DatabaseOutlined, KeyOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
 import { Grid, theme, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { NotFound } from '../../app/NotFound';
+import { DataPage } from '../data/DataPage';
 import { ApiKeysPage } from './ApiKeysPage';
 import { AppearancePage } from './AppearancePage';
 import { ContextsPage } from './ContextsPage';
@@ -14,6 +15,7 @@ const SECTIONS = [
   { key: 'keys', icon: <KeyOutlined /> },
   { key: 'usage', icon: <BarChartOutlined /> },
   { key: 'contexts', icon: <ProfileOutlined /> },
+  { key: 'data', icon: <DatabaseOutlined /> },
   { key: 'appearance', icon: <BgColorsOutlined /> },
 ] as const;
 
@@ -93,6 +95,7 @@ export function SettingsRoutes() {
           <Route path="keys" element={<ApiKeysPage />} />
           <Route path="usage" element={<UsagePage />} />
           <Route path="contexts" element={<ContextsPage />} />
+          <Route path="data" element={<DataPage />} />
           <Route path="appearance" element={<AppearancePage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>

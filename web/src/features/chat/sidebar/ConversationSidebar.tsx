@@ -1,12 +1,13 @@
-import { InboxOutlined, MoreOutlined, PushpinFilled } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
+import { FileSearchOutlined, InboxOutlined, MoreOutlined, PushpinFilled } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { App, Button, Dropdown, Empty, Flex, Input, Modal, Spin, Switch, theme, Typography } from 'antd';
+import { App, Button, Dropdown, Empty, Flex, Input, Modal, Select, Spin, Switch, theme, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useMatch, useNavigate } from 'react-router';
 import type { Conversation } from '../../../api/types';
 import { problemText } from '../../../i18n/problems';
+import { dataKeys, listTags } from '../../data/api';
 import { deleteConversation, patchConversation, useConversationList } from '../queries';
 
 const ROW = 40;
@@ -30,7 +31,9 @@ export function ConversationSidebar() {
   const [filter, setFilter] = useState('');
   const [archived, setArchived] = useState(false);
   const q = useDebounced(filter.trim(), 250);
-  const list = useConversationList(archived, q);
+  const [tag, setTag] = useState<string | undefined>();
+  const tags = useQuery({ queryKey: dataKeys.tags, queryFn: ({ signal }) => listTags(signal) });
+  const list = useConversationList(archived, q, tag);
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const scroller = useRef<HTMLDivElement>(null);
   const match = useMatch('/c/:conversationId');
@@ -60,11 +63,26 @@ export function ConversationSidebar() {
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
         />
+        {(tags.data?.length ?? 0) > 0 && (
+          <Select
+            allowClear
+            size="small"
+            placeholder={t('sidebar.tagFilter')}
+            aria-label={t('sidebar.tagFilter')}
+            value={tag}
+            onChange={setTag}
+            options={(tags.data ?? []).map((item) => ({ value: item.name, label: item.name }))}
+            data-testid="sidebar-tag-filter"
+          />
+        )}
         <Flex align="center" gap={6}>
           <Switch size="small" checked={archived} onChange={setArchived} aria-label={t('sidebar.showArchivedLabel')} id="parley-show-archived" />
           <label htmlFor="parley-show-archived" style={{ fontSize: 12, color: token.colorTextSecondary, cursor: 'pointer' }}>
             <InboxOutlined /> {t('sidebar.showArchived')}
           </label>
+          <Link to="/search" style={{ marginLeft: 'auto', fontSize: 12 }} data-testid="open-search">
+            <FileSearchOutlined /> {t('sidebar.searchMessages')}
+          </Link>
         </Flex>
       </Flex>
       <div ref={scroller} style={{ flex: 1, overflow: 'auto', padding: '0 6px' }}>
@@ -81,7 +99,7 @@ export function ConversationSidebar() {
         {!list.isLoading && !list.error && items.length === 0 && (
           <Empty
             image={Empty.PRESENTED_IMAGE_SIMPLE}
-            description={q ? t('sidebar.emptyFilter') : archived ? t('sidebar.emptyArchived') : t('sidebar.empty')}
+            description={q || tag ? t('sidebar.emptyFilter') : archived ? t('sidebar.emptyArchived') : t('sidebar.empty')}
           />
         )}
         {items.length > 0 && (
