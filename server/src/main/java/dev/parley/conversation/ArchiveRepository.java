@@ -52,9 +52,14 @@ class ArchiveRepository {
 			params.put("after", Jdbc.param(after));
 		}
 		params.put("limit", limit);
+		// With one owner, the order names the index's leading column too: H2 reads an
+		// index in order only when the ORDER BY starts with it, and sorts every row of
+		// the
+		// owner on each batch otherwise.
+		String order = (query.ownerId() != null) ? " ORDER BY c.owner_id, c.id" : " ORDER BY c.id";
 		return this.jdbc
 			.sql("SELECT c." + ConversationRepository.COLUMNS.replace(", ", ", c.") + " FROM conversations c" + where
-					+ " ORDER BY c.id LIMIT :limit")
+					+ order + " LIMIT :limit")
 			.params(params)
 			.query(this::conversation)
 			.list();
@@ -74,7 +79,8 @@ class ArchiveRepository {
 		}
 		params.put("limit", limit);
 		return this.jdbc
-			.sql("SELECT " + MessageRepository.COLUMNS + " FROM messages" + where + " ORDER BY id LIMIT :limit")
+			.sql("SELECT " + MessageRepository.COLUMNS + " FROM messages" + where
+					+ " ORDER BY conversation_id, id LIMIT :limit")
 			.params(params)
 			.query(MessageRepository::map)
 			.list();

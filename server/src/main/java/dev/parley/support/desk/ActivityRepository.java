@@ -48,7 +48,7 @@ class ActivityRepository {
 		String sql = "SELECT " + COLUMNS + " FROM support_activities WHERE conversation_id = :conversation"
 				+ ((before != null) ? " AND id < :before" : "")
 				+ (customerView ? " AND visible_to_customer = TRUE AND kind = 'activity'" : "")
-				+ " ORDER BY id DESC LIMIT :limit";
+				+ " ORDER BY conversation_id DESC, id DESC LIMIT :limit";
 		var spec = this.jdbc.sql(sql).param("conversation", Jdbc.param(conversationId)).param("limit", limit);
 		if (before != null) {
 			spec = spec.param("before", Jdbc.param(before));
