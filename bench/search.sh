@@ -229,19 +229,30 @@ measure_history() {
 	for _ in $(seq 1 20); do
 		curl -s -o /dev/null "$(history_page)" -H "Authorization: Bearer $TOKEN"
 	done
+	echo
+	echo "History page on $VENDOR: one conversation of $HISTORY messages, limit=50, before=<random id>, $HISTORY_RUNS runs"
+	echo
+	echo "| request | p50 ms | p99 ms | max ms | failed |"
+	echo "|---|---|---|---|---|"
 	: >"$times"
 	for _ in $(seq 1 "$HISTORY_RUNS"); do
 		curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$(history_page)" -H "Authorization: Bearer $TOKEN" >>"$times"
 	done
-	echo
-	echo "History page on $VENDOR: one conversation of $HISTORY messages, limit=50, before=<random id>, $HISTORY_RUNS runs"
-	echo
-	echo "| page | p50 ms | p99 ms | max ms | failed |"
-	echo "|---|---|---|---|---|"
-	awk '$1 == 200 { print $2 }' "$times" | sort -n | awk -v failed="$(awk '$1 != 200' "$times" | wc -l)" \
+	percentiles "50 messages before a random one" "$times"
+	# The same request path without the page: the conversation alone (one row), for comparison.
+	: >"$times"
+	for _ in $(seq 1 "$HISTORY_RUNS"); do
+		curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$BASE/api/v1/conversations/$HISTORY_CONVERSATION" \
+			-H "Authorization: Bearer $TOKEN" >>"$times"
+	done
+	percentiles "the conversation alone (reference)" "$times"
+}
+
+percentiles() {
+	awk '$1 == 200 { print $2 }' "$2" | sort -n | awk -v label="$1" -v failed="$(awk '$1 != 200' "$2" | wc -l)" \
 		'{ t[NR] = $1 * 1000 } END {
 		p50 = t[int((NR + 1) * 0.50)]; i99 = int(NR * 0.99 + 0.999); if (i99 > NR) i99 = NR;
-		printf "| 50 messages | %.1f | %.1f | %.1f | %d |\n", p50, t[i99], t[NR], failed }'
+		printf "| %s | %.1f | %.1f | %.1f | %d |\n", label, p50, t[i99], t[NR], failed }'
 }
 
 if [[ ",$PARTS," == *,search,* ]]; then
