@@ -7,11 +7,16 @@
 # shared index also holds), then times GET /api/v1/search for a set of queries (5 warm-up
 # requests, then RUNS timed ones each, one at a time) and prints p50/p99 in milliseconds as
 # curl sees them (the whole HTTP round trip on 127.0.0.1). The rate limit is turned off for
-# the run. PostgreSQL and MariaDB are the servers on 127.0.0.1 (users postgres and root, no
+# the run. It also seeds one conversation of HISTORY messages (default 100000) for the first
+# user and times GET /api/v1/conversations/{id}/messages?limit=50&before=<id> at random
+# positions (HISTORY_RUNS of them after 20 warm-up requests), the history page a client reads
+# when it scrolls back. PARTS=search,history (the default) chooses what is measured; the seed is
+# the same. PostgreSQL and MariaDB are the servers on 127.0.0.1 (users postgres and root, no
 # password, as the tests use them); the database it creates is dropped at the end.
 #
 # Environment (all optional): BENCH_JAVA_HOME (/usr/lib/jvm/temurin-25-jdk-amd64),
-# SEARCH_PORT (18297), RUNS (50), PARLEY_HEAP (512m).
+# SEARCH_PORT (18297), RUNS (50), PARLEY_HEAP (512m), HISTORY (100000), HISTORY_RUNS (200),
+# PARTS (search,history).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,6 +27,12 @@ PORT="${SEARCH_PORT:-18297}"
 RUNS="${RUNS:-50}"
 HEAP="${PARLEY_HEAP:-512m}"
 CONVERSATIONS=100
+HISTORY="${HISTORY:-100000}"
+HISTORY_RUNS="${HISTORY_RUNS:-200}"
+PARTS="${PARTS:-search,history}"
+# The long conversation's id and its messages' ids (message n: HISTORY_MESSAGE with n in 12 digits).
+HISTORY_CONVERSATION="00000000-0000-7000-8001-000000000000"
+HISTORY_MESSAGE="00000000-0002-7000-8001-"
 DB="parley_search_bench_$$"
 DATA="$(mktemp -d)"
 BASE="http://127.0.0.1:$PORT"
@@ -124,6 +135,29 @@ FROM $range;
 SQL
 }
 
+# One conversation of HISTORY messages of the first user, one second apart, ids ascending with time
+# (as UUIDv7 ids are), about 200 characters each.
+history_sql() {
+	local owner="$1" plus range
+	case "$VENDOR" in
+		postgresql) plus="TIMESTAMP '2026-01-01 00:00:00' + g * INTERVAL '1 second'"; range="generate_series(1, $HISTORY) AS s(g)" ;;
+		mariadb) plus="TIMESTAMPADD(SECOND, g, '2026-01-01 00:00:00')"; range="(SELECT seq AS g FROM seq_1_to_$HISTORY) s" ;;
+		h2) plus="DATEADD(SECOND, g, TIMESTAMP '2026-01-01 00:00:00')"; range="(SELECT X AS g FROM SYSTEM_RANGE(1, $HISTORY)) s" ;;
+	esac
+	cat <<SQL
+INSERT INTO conversations (id, owner_id, title, pinned, archived, status, created_at, updated_at, last_active_at, title_source)
+VALUES ('$HISTORY_CONVERSATION', '$owner', 'A long history', FALSE, FALSE, 'active', TIMESTAMP '2026-01-01 00:00:00',
+        TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-01 00:00:00', 'user');
+INSERT INTO messages (id, conversation_id, role, content, status, created_at, updated_at)
+SELECT CONCAT('$HISTORY_MESSAGE', LPAD(CONCAT('', g), 12, '0')), '$HISTORY_CONVERSATION',
+       CASE WHEN MOD(g, 2) = 0 THEN 'assistant' ELSE 'user' END,
+       CONCAT('History message ', g, ': streaming replies survive a disconnect and resume where they were. ',
+         '服务器的日志显示一切正常运行。 Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.'),
+       'complete', $plus, $plus
+FROM $range;
+SQL
+}
+
 owner_of() { curl -sf "$BASE/api/v1/users/me" -H "Authorization: Bearer $1" | sed 's/.*"id":"\([^"]*\)".*/\1/'; }
 
 say "starting Parley on $VENDOR"
@@ -134,9 +168,9 @@ ME="$(owner_of "$TOKEN")"
 NEIGHBOUR="$(owner_of "$OTHER")"
 [[ ${#ME} -eq 36 && ${#NEIGHBOUR} -eq 36 ]] || { say "could not read the users' ids"; exit 1; }
 
-say "seeding $MESSAGES messages for each of two users"
+say "seeding $MESSAGES messages for each of two users, and a conversation of $HISTORY"
 SEED="$DATA/seed.sql"
-{ seed_sql "$ME" 8000; seed_sql "$NEIGHBOUR" 9000; } >"$SEED"
+{ seed_sql "$ME" 8000; seed_sql "$NEIGHBOUR" 9000; history_sql "$ME"; } >"$SEED"
 started=$(date +%s)
 case "$VENDOR" in
 	postgresql)
@@ -179,19 +213,66 @@ measure() {
 		printf "| %s | %d | %.1f | %.1f | %d |\n", label, hits, p50, t[i99], failed }'
 }
 
-echo
-echo "Search on $VENDOR: $MESSAGES messages of the user (and as many of another), $RUNS runs per query"
-echo
-echo "| query | hits on page 1 | p50 ms | p99 ms | failed |"
-echo "|---|---|---|---|---|"
-measure '`context` (1 message in 5)' "context"
-measure '`kumquat` (1 in 1,000)' "kumquat"
-measure '`上下文` (1 in 10)' "上下文"
-measure '`上下` (2 characters)' "上下"
-measure '`缓存 清除` (two words)' "缓存 清除"
-measure '`zebra` (no match)' "zebra"
+# A history page: 50 messages before a random one of the long conversation (from its second
+# message, so that the page may be short only near the start, as a client's last page is).
+history_page() {
+	local n=$(( (RANDOM * 32768 + RANDOM) % (HISTORY - 1) + 2 ))
+	printf '%s/api/v1/conversations/%s/messages?limit=50&before=%s%012d' "$BASE" "$HISTORY_CONVERSATION" "$HISTORY_MESSAGE" "$n"
+}
 
-if [[ "$VENDOR" == postgresql ]]; then
+measure_history() {
+	local times="$DATA/history.txt" body items
+	body=$(curl -s "$BASE/api/v1/conversations/$HISTORY_CONVERSATION/messages?limit=50&before=${HISTORY_MESSAGE}000000050001" \
+		-H "Authorization: Bearer $TOKEN")
+	items=$( (grep -o '"conversation_id"' <<<"$body" || true) | wc -l)
+	[[ "$items" -eq 50 ]] || say "the first history page has $items messages, not 50: ${body:0:300}"
+	for _ in $(seq 1 20); do
+		curl -s -o /dev/null "$(history_page)" -H "Authorization: Bearer $TOKEN"
+	done
+	echo
+	echo "History page on $VENDOR: one conversation of $HISTORY messages, limit=50, before=<random id>, $HISTORY_RUNS runs"
+	echo
+	echo "| request | p50 ms | p99 ms | max ms | failed |"
+	echo "|---|---|---|---|---|"
+	: >"$times"
+	for _ in $(seq 1 "$HISTORY_RUNS"); do
+		curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$(history_page)" -H "Authorization: Bearer $TOKEN" >>"$times"
+	done
+	percentiles "50 messages before a random one" "$times"
+	# The same request path without the page: the conversation alone (one row), for comparison.
+	: >"$times"
+	for _ in $(seq 1 "$HISTORY_RUNS"); do
+		curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$BASE/api/v1/conversations/$HISTORY_CONVERSATION" \
+			-H "Authorization: Bearer $TOKEN" >>"$times"
+	done
+	percentiles "the conversation alone (reference)" "$times"
+}
+
+percentiles() {
+	awk '$1 == 200 { print $2 }' "$2" | sort -n | awk -v label="$1" -v failed="$(awk '$1 != 200' "$2" | wc -l)" \
+		'{ t[NR] = $1 * 1000 } END {
+		p50 = t[int((NR + 1) * 0.50)]; i99 = int(NR * 0.99 + 0.999); if (i99 > NR) i99 = NR;
+		printf "| %s | %.1f | %.1f | %.1f | %d |\n", label, p50, t[i99], t[NR], failed }'
+}
+
+if [[ ",$PARTS," == *,search,* ]]; then
+	echo
+	echo "Search on $VENDOR: $MESSAGES messages of the user (and as many of another), $RUNS runs per query"
+	echo
+	echo "| query | hits on page 1 | p50 ms | p99 ms | failed |"
+	echo "|---|---|---|---|---|"
+	measure '`context` (1 message in 5)' "context"
+	measure '`kumquat` (1 in 1,000)' "kumquat"
+	measure '`上下文` (1 in 10)' "上下文"
+	measure '`上下` (2 characters)' "上下"
+	measure '`缓存 清除` (two words)' "缓存 清除"
+	measure '`zebra` (no match)' "zebra"
+fi
+if [[ ",$PARTS," == *,history,* ]]; then
+	measure_history
+fi
+
+if [[ ",$PARTS," == *,search,* && "$VENDOR" == postgresql ]]; then
 	# The plan of the search's message branch (SearchRepository) for a word with trigrams and one
 	# without: the GIN index, or the owner's conversations and their messages.
 	for word in 上下文 kumquat 上下; do

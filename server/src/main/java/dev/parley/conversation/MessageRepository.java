@@ -92,12 +92,18 @@ class MessageRepository {
 			.optional();
 	}
 
-	/** Newest first, strictly older than {@code before} when given. */
+	/**
+	 * Newest first, strictly older than {@code before} when given. The order names
+	 * {@code conversation_id} too, as {@code messages_history} is ordered: H2 then reads
+	 * that index backwards from the bound and stops after {@code limit} rows; ordered by
+	 * {@code id} alone it reads every message of the conversation older than the bound
+	 * and sorts them (docs/PERFORMANCE.md, "History page").
+	 */
 	List<Message> page(UUID conversationId, UUID before, int limit) {
 		String bound = (before != null) ? " AND id < :before" : "";
 		var spec = this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = :conversation" + bound
-					+ " ORDER BY id DESC LIMIT :limit")
+					+ " ORDER BY conversation_id DESC, id DESC LIMIT :limit")
 			.param("conversation", Jdbc.param(conversationId))
 			.param("limit", limit);
 		if (before != null) {
@@ -106,12 +112,15 @@ class MessageRepository {
 		return spec.query(MessageRepository::map).list();
 	}
 
-	/** Oldest first, strictly newer than {@code after} when given. */
+	/**
+	 * Oldest first, strictly newer than {@code after} when given; ordered as
+	 * {@code messages_history} is, for the reason {@link #page} gives.
+	 */
 	List<Message> pageAfter(UUID conversationId, @Nullable UUID after, int limit) {
 		String bound = (after != null) ? " AND id > :after" : "";
 		var spec = this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = :conversation" + bound
-					+ " ORDER BY id LIMIT :limit")
+					+ " ORDER BY conversation_id, id LIMIT :limit")
 			.param("conversation", Jdbc.param(conversationId))
 			.param("limit", limit);
 		if (after != null) {
