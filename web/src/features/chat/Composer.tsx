@@ -1,6 +1,6 @@
 import { ArrowUpOutlined, StopOutlined } from '@ant-design/icons';
 import { Button, Flex, Grid, Input, theme, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Props {
@@ -10,6 +10,7 @@ interface Props {
   /** A reply runs: sending waits, Stop shows. */
   running: boolean;
   stopping?: boolean;
+  /** Not ready yet (what the send needs is still loading): a message sent meanwhile goes once it is. */
   disabled?: boolean;
 }
 
@@ -21,11 +22,17 @@ export function Composer({ onSend, onStop, running, stopping, disabled }: Props)
   const narrow = Grid.useBreakpoint().sm === false;
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
+  // Enter pressed before the page was ready: sent as soon as it is, not dropped.
+  const [queued, setQueued] = useState(false);
   const blocked = running || sending || !!disabled;
 
   const submit = async () => {
     const value = text;
-    if (!value.trim() || blocked) return;
+    if (!value.trim() || running || sending) return;
+    if (disabled) {
+      setQueued(true);
+      return;
+    }
     setSending(true);
     try {
       if (await onSend(value)) setText((now) => (now === value ? '' : now));
@@ -33,6 +40,13 @@ export function Composer({ onSend, onStop, running, stopping, disabled }: Props)
       setSending(false);
     }
   };
+
+  useEffect(() => {
+    if (!queued || disabled) return;
+    setQueued(false);
+    void submit();
+    // submit reads the text and state of this render.
+  }, [queued, disabled]);
 
   return (
     <div style={{ padding: '8px 16px 16px', maxWidth: 860, width: '100%', margin: '0 auto', boxSizing: 'border-box' }}>
