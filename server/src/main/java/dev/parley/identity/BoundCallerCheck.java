@@ -3,8 +3,7 @@ package dev.parley.identity;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import dev.parley.identity.user.User;
 import dev.parley.identity.user.UserRepository;
@@ -12,9 +11,11 @@ import dev.parley.identity.user.UserRepository;
 /**
  * At start, refuses to run when a {@link CallerBinding} binds anonymous callers to a user
  * who does not exist, is disabled, or is not an ordinary user: anyone the binding admits
- * acts as that user, so it must be one chosen for it, never an administrator.
+ * acts as that user, so it must be one chosen for it, never an administrator. It runs
+ * once every bean is ready (the schema migrated) and before the web server opens its
+ * port, so a refused start never answers a request.
  */
-class BoundCallerCheck implements ApplicationRunner {
+class BoundCallerCheck implements SmartInitializingSingleton {
 
 	private final List<CallerBinding> bindings;
 
@@ -26,7 +27,7 @@ class BoundCallerCheck implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		for (CallerBinding binding : this.bindings) {
 			String email = binding.boundUser();
 			if (email == null) {
