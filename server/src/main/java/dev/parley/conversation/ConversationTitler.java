@@ -63,7 +63,7 @@ class ConversationTitler implements DisposableBean {
 	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ReplyCompleted completed) {
-		if (!this.settings.enabled() || !this.permits.tryAcquire()) {
+		if (!this.settings.enabled() || completed.reply().parentId() == null || !this.permits.tryAcquire()) {
 			return;
 		}
 		try {
@@ -84,18 +84,25 @@ class ConversationTitler implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Titles the first exchange only, cheapest test first: a reply to a message at the
+	 * top of the conversation (two key reads), of a conversation whose title is not the
+	 * owner's or already generated (one more), and the only complete reply there (the
+	 * first other one found ends that read, so a long conversation costs no more than a
+	 * short one).
+	 */
 	private void title(Message reply) {
-		Optional<Conversation> found = this.conversations.find(reply.conversationId());
-		if (found.isEmpty() || !replaceable(found.get()) || this.messages.completeReplies(reply.conversationId()) != 1
-				|| reply.parentId() == null) {
-			return;
-		}
-		Conversation conversation = found.get();
 		Optional<Message> question = this.messages.find(reply.conversationId(), reply.parentId())
-			.filter((m) -> m.role() == MessageRole.USER);
+			.filter((m) -> m.role() == MessageRole.USER && m.parentId() == null);
 		if (question.isEmpty()) {
 			return;
 		}
+		Optional<Conversation> found = this.conversations.find(reply.conversationId());
+		if (found.isEmpty() || !replaceable(found.get())
+				|| this.messages.hasOtherCompleteReply(reply.conversationId(), reply.id())) {
+			return;
+		}
+		Conversation conversation = found.get();
 		Optional<String> title = ask(conversation, question.get().content(), reply.content());
 		if (title.isPresent() && this.conversations.generatedTitle(conversation.id(), title.get())) {
 			this.conversations.find(conversation.id())

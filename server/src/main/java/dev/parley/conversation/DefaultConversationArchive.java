@@ -35,14 +35,19 @@ class DefaultConversationArchive implements ConversationArchive {
 		UUID after = null;
 		while (!visitor.stopped()) {
 			List<ArchivedConversation> batch = this.archive.conversations(query, after, CONVERSATION_BATCH);
-			Map<UUID, List<ConversationTag>> tagged = batch.isEmpty() ? Map.of()
+			Map<UUID, List<ConversationTag>> tagsOf = batch.isEmpty() ? Map.of()
 					: this.tags.tagsOf(batch.stream().map(ArchivedConversation::id).toList());
-			for (ArchivedConversation conversation : batch) {
+			List<ArchivedConversation> tagged = batch.stream()
+				.map((conversation) -> withTags(conversation, tagsOf.getOrDefault(conversation.id(), List.of())))
+				.toList();
+			if (!tagged.isEmpty()) {
+				visitor.batch(tagged);
+			}
+			for (ArchivedConversation conversation : tagged) {
 				if (visitor.stopped()) {
 					return;
 				}
-				readOne(withTags(conversation, tagged.getOrDefault(conversation.id(), List.of())), query, messageBatch,
-						visitor);
+				readOne(conversation, query, messageBatch, visitor);
 			}
 			if (batch.size() < CONVERSATION_BATCH) {
 				return;

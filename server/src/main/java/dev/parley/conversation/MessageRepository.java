@@ -166,14 +166,19 @@ class MessageRepository {
 		return spec.query(MessageRepository::map).list();
 	}
 
-	/** How many complete assistant messages the conversation has. */
-	long completeReplies(UUID conversationId) {
-		return this.jdbc
-			.sql("SELECT COUNT(*) FROM messages WHERE conversation_id = :conversation AND role = 'assistant'"
-					+ " AND status = 'complete'")
+	/**
+	 * Whether the conversation holds a complete assistant message other than
+	 * {@code replyId}: the first one found ends the read, however long the conversation.
+	 */
+	boolean hasOtherCompleteReply(UUID conversationId, UUID replyId) {
+		return !this.jdbc
+			.sql("SELECT 1 FROM messages WHERE conversation_id = :conversation AND role = 'assistant'"
+					+ " AND status = 'complete' AND id <> :reply LIMIT 1")
 			.param("conversation", Jdbc.param(conversationId))
-			.query(Long.class)
-			.single();
+			.param("reply", Jdbc.param(replyId))
+			.query(Integer.class)
+			.list()
+			.isEmpty();
 	}
 
 	/** One JDBC batch; rows no longer STREAMING are left alone. */

@@ -1,6 +1,8 @@
 package dev.parley.export;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -20,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param to only messages created before this (null: no upper bound); with either bound a
  * conversation without a message in the range is left out
  * @param names the name each conversation is written under (its id in another system);
- * called once per conversation as it is written, from the thread that writes the response
+ * asked once per batch of conversations read, from the thread that writes the response
  * @param fileName the name the file is offered under ({@code Content-Disposition}),
  * extension included
  */
@@ -37,12 +39,20 @@ public record PlainExport(Format format, @Nullable UUID conversationId, @Nullabl
 
 	}
 
-	/** Names the conversations of an export. */
+	/** Names the conversations of an export, a batch at a time. */
 	@FunctionalInterface
 	public interface ConversationNames {
 
-		/** The name {@code conversationId} is written under. */
-		String nameOf(UUID conversationId);
+		/**
+		 * The names the conversations of one batch are written under; one left out is
+		 * written under its id.
+		 */
+		Map<UUID, String> namesOf(List<UUID> conversationIds);
+
+		/** Every conversation under its id. */
+		static ConversationNames ids() {
+			return (conversationIds) -> Map.of();
+		}
 
 	}
 

@@ -1,6 +1,7 @@
 package dev.parley.compat.flask;
 
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -52,8 +53,8 @@ class FlaskExportController {
 		CompatSession session = this.sessions
 			.require(SessionIds.require(conversationId, FlaskChatController.SESSION_FIELD));
 		String name = session.sessionId();
-		PlainExport export = new PlainExport(checked, session.conversationId(), null, null, (id) -> name,
-				"conversation_" + name + "." + extension(checked));
+		PlainExport export = new PlainExport(checked, session.conversationId(), null, null,
+				(ids) -> Map.of(session.conversationId(), name), "conversation_" + name + "." + extension(checked));
 		return this.exports.stream(export, acceptEncoding);
 	}
 
@@ -70,8 +71,7 @@ class FlaskExportController {
 		ExportDates dates = ExportDates.parse(startDate, endDate);
 		String owner = this.currentUser.id();
 		PlainExport export = new PlainExport(checked, null, dates.from(), dates.to(),
-				(id) -> this.sessions.sessionIdOf(owner, id).orElseGet(id::toString),
-				"conversations." + extension(checked));
+				(ids) -> this.sessions.sessionIdsOf(owner, ids), "conversations." + extension(checked));
 		return this.exports.stream(export, acceptEncoding);
 	}
 

@@ -1,11 +1,14 @@
 package dev.parley.compat.session;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -73,15 +76,19 @@ class CompatSessionRepository {
 			.list();
 	}
 
-	/** The owner's session id that names {@code conversationId}, if there is one. */
-	Optional<String> sessionIdOf(String ownerId, UUID conversationId) {
-		return this.jdbc
-			.sql("SELECT session_id FROM compat_sessions WHERE conversation_id = ? AND owner_id = ? "
-					+ "ORDER BY session_id LIMIT 1")
-			.param(Jdbc.param(conversationId))
-			.param(ownerId)
-			.query(String.class)
-			.optional();
+	/**
+	 * The owner's session ids that name the conversations: the first in order for each.
+	 */
+	Map<UUID, String> sessionIdsOf(String ownerId, List<UUID> conversationIds) {
+		Map<UUID, String> names = new HashMap<>();
+		this.jdbc
+			.sql("SELECT conversation_id, session_id FROM compat_sessions WHERE owner_id = :owner "
+					+ "AND conversation_id IN (:conversations) ORDER BY session_id")
+			.param("owner", ownerId)
+			.param("conversations", conversationIds.stream().map(Jdbc::param).toList())
+			.query((RowCallbackHandler) (rs) -> names.putIfAbsent(UUID.fromString(rs.getString("conversation_id")),
+					rs.getString("session_id")));
+		return names;
 	}
 
 	/** Records {@code replyId} as the reply waiting for its stream (replacing any). */

@@ -3,6 +3,7 @@ package dev.parley.compat.session;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -118,11 +119,12 @@ public class CompatSessions {
 	}
 
 	/**
-	 * The session id of {@code ownerId} that names {@code conversationId}, if there is
-	 * one. Needs no current user (an export's writing thread calls it).
+	 * The session ids of {@code ownerId} that name the conversations, in one query; a
+	 * conversation without one is left out, and one named by several gets the first in
+	 * order. Needs no current user (an export's writing thread calls it).
 	 */
-	public Optional<String> sessionIdOf(String ownerId, UUID conversationId) {
-		return this.sessions.sessionIdOf(ownerId, conversationId);
+	public Map<UUID, String> sessionIdsOf(String ownerId, List<UUID> conversationIds) {
+		return conversationIds.isEmpty() ? Map.of() : this.sessions.sessionIdsOf(ownerId, conversationIds);
 	}
 
 	/**

@@ -29,7 +29,7 @@ final class CsvExportWriter implements ExportWriter {
 
 	private final List<CsvColumn> columns;
 
-	private final ConversationNames names;
+	private final BatchNames names;
 
 	private ArchivedConversation current;
 
@@ -38,12 +38,12 @@ final class CsvExportWriter implements ExportWriter {
 	/**
 	 * A writer of {@code columns} into {@code out}.
 	 * @param names the name of each conversation, for the columns that write it (asked
-	 * once per conversation)
+	 * once per batch of conversations)
 	 */
 	CsvExportWriter(OutputStream out, List<CsvColumn> columns, ConversationNames names) {
 		this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER);
 		this.columns = List.copyOf(columns);
-		this.names = names;
+		this.names = new BatchNames(names);
 	}
 
 	@Override
@@ -59,9 +59,14 @@ final class CsvExportWriter implements ExportWriter {
 	}
 
 	@Override
+	public void batch(List<ArchivedConversation> conversations) {
+		this.names.read(conversations);
+	}
+
+	@Override
 	public void conversation(ArchivedConversation conversation) {
 		this.current = conversation;
-		this.currentName = this.names.nameOf(conversation.id());
+		this.currentName = this.names.nameOf(conversation);
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package dev.parley.export.format;
 
 import java.io.OutputStream;
-import java.util.UUID;
 
 import tools.jackson.core.json.JsonFactory;
 
@@ -26,7 +25,7 @@ public final class ExportWriters {
 		return switch (format) {
 			case JSON -> new JsonExportWriter(JSON, out, header);
 			case NDJSON -> new NdjsonExportWriter(LINES, out);
-			case CSV -> new CsvExportWriter(out, CsvColumn.PARLEY, UUID::toString);
+			case CSV -> new CsvExportWriter(out, CsvColumn.PARLEY, PlainExport.ConversationNames.ids());
 			case MARKDOWN -> new MarkdownExportWriter(out, header);
 		};
 	}

@@ -1,6 +1,7 @@
 package dev.parley.export.format;
 
 import java.io.OutputStream;
+import java.util.List;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -21,7 +22,7 @@ final class PlainJsonExportWriter implements ExportWriter {
 
 	private final JsonGenerator json;
 
-	private final ConversationNames names;
+	private final BatchNames names;
 
 	private final boolean single;
 
@@ -34,7 +35,7 @@ final class PlainJsonExportWriter implements ExportWriter {
 	PlainJsonExportWriter(JsonFactory factory, OutputStream out, ConversationNames names, boolean single) {
 		this.json = factory.createGenerator(ObjectWriteContext.empty(), out)
 			.configure(StreamWriteFeature.AUTO_CLOSE_TARGET, false);
-		this.names = names;
+		this.names = new BatchNames(names);
 		this.single = single;
 	}
 
@@ -46,13 +47,18 @@ final class PlainJsonExportWriter implements ExportWriter {
 	}
 
 	@Override
+	public void batch(List<ArchivedConversation> conversations) {
+		this.names.read(conversations);
+	}
+
+	@Override
 	public void conversation(ArchivedConversation c) {
 		if (this.single && this.conversations > 0) {
 			throw new IllegalStateException("An export of one conversation was given another");
 		}
 		this.conversations++;
 		this.json.writeStartObject();
-		this.json.writeStringProperty("conversation_id", this.names.nameOf(c.id()));
+		this.json.writeStringProperty("conversation_id", this.names.nameOf(c));
 		JsonFields.instant(this.json, "created_at", c.createdAt());
 		JsonFields.instant(this.json, "last_active", c.lastActiveAt());
 		this.json.writeArrayPropertyStart("messages");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
@@ -114,6 +115,11 @@ public class Exporter {
 		Counting(ExportWriter writer, ExportProgress progress) {
 			this.writer = writer;
 			this.progress = progress;
+		}
+
+		@Override
+		public void batch(List<ArchivedConversation> conversations) throws IOException {
+			this.writer.batch(conversations);
 		}
 
 		@Override

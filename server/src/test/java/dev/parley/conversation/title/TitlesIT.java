@@ -1,9 +1,11 @@
 package dev.parley.conversation.title;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -91,6 +93,15 @@ class TitlesIT extends WholeAppTestBase {
 		Eventually.eventually("the title call").until(() -> !titleRequests(marker).isEmpty());
 		assertThat(title(conversation)).isEqualTo("Where is the station " + marker);
 		assertThat(titleSource(conversation)).isEqualTo("derived");
+
+		// the title stays derived, yet a second exchange is not the first: no second call
+		String second = UUID.randomUUID().toString().substring(0, 8);
+		Response again = sendMessage(conversation, message("And the bus " + second, "sim?tokens=2"));
+		assertThat(again.status()).as(again.body()).isEqualTo(200);
+		Awaitility.await("no title call for the second exchange")
+			.during(Duration.ofMillis(1500))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> titleRequests(second).isEmpty());
 	}
 
 	@Test

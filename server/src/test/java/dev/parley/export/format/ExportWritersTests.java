@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,10 @@ class ExportWritersTests {
 
 	@Test
 	void plainCsvHasTheSeedsColumnsUnderTheGivenNamesWithSafeCells() throws IOException {
-		List<UUID> asked = new ArrayList<>();
-		String text = write(PlainExport.Format.CSV, false, (id) -> {
-			asked.add(id);
-			return id.equals(this.first.id()) ? "会话-1" : "other";
+		List<List<UUID>> asked = new ArrayList<>();
+		String text = write(PlainExport.Format.CSV, false, (ids) -> {
+			asked.add(ids);
+			return Map.of(this.first.id(), "会话-1", this.second.id(), "other");
 		}, this.first,
 				List.of(message(MessageRole.USER, "=HYPERLINK(\"http://x\",\"点我\")", T0),
 						message(MessageRole.ASSISTANT, "好的,\n第二行", T0.plusSeconds(1))),
@@ -52,12 +53,14 @@ class ExportWritersTests {
 				"会话-1,user,\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\",2024-05-26T08:00:00.123456Z",
 				"会话-1,assistant,\"好的,\n第二行\",2024-05-26T08:00:01.123456Z",
 				"other,user,'-1+2,2024-05-26T08:00:02.123456Z", "");
-		assertThat(asked).as("one name per conversation").containsExactly(this.first.id(), this.second.id());
+		assertThat(asked).as("the names of a batch in one question")
+			.containsExactly(List.of(this.first.id(), this.second.id()));
 	}
 
 	@Test
 	void plainJsonOfOneConversationIsOneObject() throws IOException {
-		String text = write(PlainExport.Format.JSON, true, (id) -> "4b8892e1-6297-4d10-9085-b569beec34b8", this.first,
+		String text = write(PlainExport.Format.JSON, true,
+				(ids) -> Map.of(this.first.id(), "4b8892e1-6297-4d10-9085-b569beec34b8"), this.first,
 				List.of(message(MessageRole.USER, "你好", T0), message(MessageRole.ASSISTANT, "Hi", T0.plusSeconds(1))));
 		JsonNode document = JSON.readTree(text);
 		assertThat(document.isObject()).isTrue();
@@ -76,18 +79,18 @@ class ExportWritersTests {
 
 	@Test
 	void plainJsonOfSeveralIsAnArrayAndOfNoneAnEmptyOne() throws IOException {
-		JsonNode two = JSON.readTree(write(PlainExport.Format.JSON, false, UUID::toString, this.first,
+		JsonNode two = JSON.readTree(write(PlainExport.Format.JSON, false, (ids) -> Map.of(), this.first,
 				List.of(message(MessageRole.USER, "a", T0)), this.second, List.of()));
 		assertThat(two.isArray()).isTrue();
 		assertThat(two).extracting((node) -> node.get("conversation_id").asString())
 			.containsExactly(this.first.id().toString(), this.second.id().toString());
 		assertThat(two.get(1).get("messages")).isEmpty();
-		assertThat(write(PlainExport.Format.JSON, false, UUID::toString)).isEqualTo("[]");
+		assertThat(write(PlainExport.Format.JSON, false, PlainExport.ConversationNames.ids())).isEqualTo("[]");
 	}
 
 	@Test
 	void plainJsonOfOneConversationThatWasNotFoundFailsInsteadOfAnsweringNothing() {
-		assertThatThrownBy(() -> write(PlainExport.Format.JSON, true, UUID::toString))
+		assertThatThrownBy(() -> write(PlainExport.Format.JSON, true, PlainExport.ConversationNames.ids()))
 			.isInstanceOf(IllegalStateException.class);
 	}
 
@@ -113,6 +116,13 @@ class ExportWritersTests {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ExportWriter writer = ExportWriters.plain(format, out, names, single);
 		writer.start();
+		List<ArchivedConversation> batch = new ArrayList<>();
+		for (int i = 0; i < conversationsAndMessages.length; i += 2) {
+			batch.add((ArchivedConversation) conversationsAndMessages[i]);
+		}
+		if (!batch.isEmpty()) {
+			writer.batch(batch);
+		}
 		for (int i = 0; i < conversationsAndMessages.length; i += 2) {
 			ArchivedConversation conversation = (ArchivedConversation) conversationsAndMessages[i];
 			writer.conversation(conversation);
