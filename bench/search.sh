@@ -9,13 +9,14 @@
 # curl sees them (the whole HTTP round trip on 127.0.0.1). The rate limit is turned off for
 # the run. It also seeds one conversation of HISTORY messages (default 100000) for the first
 # user and times GET /api/v1/conversations/{id}/messages?limit=50&before=<id> at random
-# positions (HISTORY_RUNS of them after 20 warm-up requests), the history page a client reads
-# when it scrolls back. PARTS=search,history (the default) chooses what is measured; the seed is
+# positions (HISTORY_RUNS of them after HISTORY_WARMUP warm-up requests, all on one kept-alive
+# connection as a browser sends them), the history page a client reads when it scrolls back. PARTS=search,history (the default) chooses what is measured; the seed is
 # the same. PostgreSQL and MariaDB are the servers on 127.0.0.1 (users postgres and root, no
 # password, as the tests use them); the database it creates is dropped at the end.
 #
 # Environment (all optional): BENCH_JAVA_HOME (/usr/lib/jvm/temurin-25-jdk-amd64),
-# SEARCH_PORT (18297), RUNS (50), PARLEY_HEAP (512m), HISTORY (100000), HISTORY_RUNS (200),
+# SEARCH_PORT (18297), RUNS (50), PARLEY_HEAP (512m), HISTORY (100000), HISTORY_RUNS (2000),
+# HISTORY_WARMUP (3000),
 # PARTS (search,history).
 set -euo pipefail
 
@@ -28,7 +29,8 @@ RUNS="${RUNS:-50}"
 HEAP="${PARLEY_HEAP:-512m}"
 CONVERSATIONS=100
 HISTORY="${HISTORY:-100000}"
-HISTORY_RUNS="${HISTORY_RUNS:-200}"
+HISTORY_RUNS="${HISTORY_RUNS:-2000}"
+HISTORY_WARMUP="${HISTORY_WARMUP:-3000}"
 PARTS="${PARTS:-search,history}"
 # The long conversation's id and its messages' ids (message n: HISTORY_MESSAGE with n in 12 digits).
 HISTORY_CONVERSATION="00000000-0000-7000-8001-000000000000"
@@ -220,31 +222,40 @@ history_page() {
 	printf '%s/api/v1/conversations/%s/messages?limit=50&before=%s%012d' "$BASE" "$HISTORY_CONVERSATION" "$HISTORY_MESSAGE" "$n"
 }
 
+# Writes a curl config of COUNT requests of the URLs the function FN prints, each answer dropped:
+# one curl then sends them one after another on one kept-alive connection, as a browser does.
+requests_config() {
+	local fn="$1" count="$2" file="$3"
+	: >"$file"
+	for _ in $(seq 1 "$count"); do
+		printf 'url = "%s"\noutput = "/dev/null"\n' "$($fn)" >>"$file"
+	done
+}
+
+history_reference() { printf '%s/api/v1/conversations/%s' "$BASE" "$HISTORY_CONVERSATION"; }
+
 measure_history() {
 	local times="$DATA/history.txt" body items
 	body=$(curl -s "$BASE/api/v1/conversations/$HISTORY_CONVERSATION/messages?limit=50&before=${HISTORY_MESSAGE}000000050001" \
 		-H "Authorization: Bearer $TOKEN")
 	items=$( (grep -o '"conversation_id"' <<<"$body" || true) | wc -l)
 	[[ "$items" -eq 50 ]] || say "the first history page has $items messages, not 50: ${body:0:300}"
-	for _ in $(seq 1 20); do
-		curl -s -o /dev/null "$(history_page)" -H "Authorization: Bearer $TOKEN"
-	done
+	requests_config history_page "$HISTORY_WARMUP" "$DATA/warmup.cfg"
+	requests_config history_page "$HISTORY_RUNS" "$DATA/pages.cfg"
+	requests_config history_reference "$HISTORY_RUNS" "$DATA/reference.cfg"
+	# Warm-up: the JIT compiles the request path (and the database's) only after thousands of them.
+	curl -s -K "$DATA/warmup.cfg" -H "Authorization: Bearer $TOKEN"
+	curl -s -K "$DATA/reference.cfg" -H "Authorization: Bearer $TOKEN"
 	echo
 	echo "History page on $VENDOR: one conversation of $HISTORY messages, limit=50, before=<random id>, $HISTORY_RUNS runs"
+	echo "after $HISTORY_WARMUP warm-up pages, one kept-alive connection"
 	echo
 	echo "| request | p50 ms | p99 ms | max ms | failed |"
 	echo "|---|---|---|---|---|"
-	: >"$times"
-	for _ in $(seq 1 "$HISTORY_RUNS"); do
-		curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$(history_page)" -H "Authorization: Bearer $TOKEN" >>"$times"
-	done
+	curl -s -K "$DATA/pages.cfg" -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $TOKEN" >"$times"
 	percentiles "50 messages before a random one" "$times"
 	# The same request path without the page: the conversation alone (one row), for comparison.
-	: >"$times"
-	for _ in $(seq 1 "$HISTORY_RUNS"); do
-		curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$BASE/api/v1/conversations/$HISTORY_CONVERSATION" \
-			-H "Authorization: Bearer $TOKEN" >>"$times"
-	done
+	curl -s -K "$DATA/reference.cfg" -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $TOKEN" >"$times"
 	percentiles "the conversation alone (reference)" "$times"
 }
 

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import javax.crypto.SecretKey;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -22,7 +24,10 @@ import dev.parley.identity.Role;
 
 /**
  * Issues and checks the short-lived access tokens: HS256 JWTs naming the user
- * ({@code sub}) and the login session ({@code sid}) they belong to.
+ * ({@code sub}) and the login session ({@code sid}) they belong to. A token once verified
+ * is remembered until it expires (at most {@value #VERIFIED_KEPT} of them), so that a
+ * client's next requests with it skip parsing and the signature check: a token is only
+ * remembered after its signature was checked, and is found again only by its exact text.
  */
 public class AccessTokens {
 
@@ -34,7 +39,12 @@ public class AccessTokens {
 
 	private final JwtDecoder decoder;
 
+	/** How many verified tokens are remembered at most. */
+	static final int VERIFIED_KEPT = 10_000;
+
 	private final IdentityProperties properties;
+
+	private final Cache<String, Jwt> verified;
 
 	public AccessTokens(SecretKey key, IdentityProperties properties) {
 		this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key));
@@ -42,6 +52,10 @@ public class AccessTokens {
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
 		this.decoder = decoder;
 		this.properties = properties;
+		this.verified = Caffeine.newBuilder()
+			.maximumSize(VERIFIED_KEPT)
+			.expireAfterWrite(properties.accessTokenTtl())
+			.build();
 	}
 
 	/**
@@ -72,10 +86,17 @@ public class AccessTokens {
 	}
 
 	/**
-	 * Verifies signature, issuer and lifetime; throws a {@code JwtException} otherwise.
+	 * Verifies signature, issuer and lifetime; throws a {@code JwtException} otherwise. A
+	 * token verified before is answered from memory while it has not expired.
 	 */
 	public Jwt decode(String token) {
-		return this.decoder.decode(token);
+		Jwt known = this.verified.getIfPresent(token);
+		if (known != null && known.getExpiresAt() != null && Instant.now().isBefore(known.getExpiresAt())) {
+			return known;
+		}
+		Jwt jwt = this.decoder.decode(token);
+		this.verified.put(token, jwt);
+		return jwt;
 	}
 
 	long expiresInSeconds() {
