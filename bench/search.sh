@@ -234,6 +234,9 @@ requests_config() {
 
 history_reference() { printf '%s/api/v1/conversations/%s' "$BASE" "$HISTORY_CONVERSATION"; }
 
+# The page a client opens the conversation with: the newest 50, no bound.
+history_newest() { printf '%s/api/v1/conversations/%s/messages?limit=50' "$BASE" "$HISTORY_CONVERSATION"; }
+
 measure_history() {
 	local times="$DATA/history.txt" body items
 	body=$(curl -s "$BASE/api/v1/conversations/$HISTORY_CONVERSATION/messages?limit=50&before=${HISTORY_MESSAGE}000000050001" \
@@ -243,6 +246,7 @@ measure_history() {
 	requests_config history_page "$HISTORY_WARMUP" "$DATA/warmup.cfg"
 	requests_config history_page "$HISTORY_RUNS" "$DATA/pages.cfg"
 	requests_config history_reference "$HISTORY_RUNS" "$DATA/reference.cfg"
+	requests_config history_newest "$HISTORY_RUNS" "$DATA/newest.cfg"
 	# Warm-up: the JIT compiles the request path (and the database's) only after thousands of them.
 	curl -s -K "$DATA/warmup.cfg" -H "Authorization: Bearer $TOKEN"
 	curl -s -K "$DATA/reference.cfg" -H "Authorization: Bearer $TOKEN"
@@ -254,6 +258,8 @@ measure_history() {
 	echo "|---|---|---|---|---|"
 	curl -s -K "$DATA/pages.cfg" -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $TOKEN" >"$times"
 	percentiles "50 messages before a random one" "$times"
+	curl -s -K "$DATA/newest.cfg" -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $TOKEN" >"$times"
+	percentiles "the newest 50 (the page a conversation opens with)" "$times"
 	# The same request path without the page: the conversation alone (one row), for comparison.
 	curl -s -K "$DATA/reference.cfg" -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $TOKEN" >"$times"
 	percentiles "the conversation alone (reference)" "$times"

@@ -73,10 +73,10 @@ class ArchiveRepository {
 		params.put("conversation", Jdbc.param(conversationId));
 		StringBuilder where = new StringBuilder(" WHERE conversation_id = :conversation");
 		messageFilter(query, "", where, params);
-		if (after != null) {
-			where.append(" AND id > :after");
-			params.put("after", Jdbc.param(after));
-		}
+		// Always a bound, so that H2 reads messages_history in order
+		// (Jdbc.BEFORE_EVERY_ID).
+		where.append(" AND id > :after");
+		params.put("after", Jdbc.bound(after, Jdbc.BEFORE_EVERY_ID));
 		params.put("limit", limit);
 		return this.jdbc
 			.sql("SELECT " + MessageRepository.COLUMNS + " FROM messages" + where

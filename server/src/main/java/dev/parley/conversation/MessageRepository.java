@@ -97,19 +97,19 @@ class MessageRepository {
 	 * {@code conversation_id} too, as {@code messages_history} is ordered: H2 then reads
 	 * that index backwards from the bound and stops after {@code limit} rows; ordered by
 	 * {@code id} alone it reads every message of the conversation older than the bound
-	 * and sorts them (docs/PERFORMANCE.md, "History page").
+	 * and sorts them (docs/PERFORMANCE.md, "History page"). There is always a bound
+	 * ({@link Jdbc#AFTER_EVERY_ID} for the newest page), for the reason
+	 * {@link Jdbc#BEFORE_EVERY_ID} gives.
 	 */
-	List<Message> page(UUID conversationId, UUID before, int limit) {
-		String bound = (before != null) ? " AND id < :before" : "";
-		var spec = this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = :conversation" + bound
+	List<Message> page(UUID conversationId, @Nullable UUID before, int limit) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = :conversation AND id < :before"
 					+ " ORDER BY conversation_id DESC, id DESC LIMIT :limit")
 			.param("conversation", Jdbc.param(conversationId))
-			.param("limit", limit);
-		if (before != null) {
-			spec = spec.param("before", Jdbc.param(before));
-		}
-		return spec.query(MessageRepository::map).list();
+			.param("before", Jdbc.bound(before, Jdbc.AFTER_EVERY_ID))
+			.param("limit", limit)
+			.query(MessageRepository::map)
+			.list();
 	}
 
 	/**
@@ -117,16 +117,14 @@ class MessageRepository {
 	 * {@code messages_history} is, for the reason {@link #page} gives.
 	 */
 	List<Message> pageAfter(UUID conversationId, @Nullable UUID after, int limit) {
-		String bound = (after != null) ? " AND id > :after" : "";
-		var spec = this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = :conversation" + bound
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = :conversation AND id > :after"
 					+ " ORDER BY conversation_id, id LIMIT :limit")
 			.param("conversation", Jdbc.param(conversationId))
-			.param("limit", limit);
-		if (after != null) {
-			spec = spec.param("after", Jdbc.param(after));
-		}
-		return spec.query(MessageRepository::map).list();
+			.param("after", Jdbc.bound(after, Jdbc.BEFORE_EVERY_ID))
+			.param("limit", limit)
+			.query(MessageRepository::map)
+			.list();
 	}
 
 	/**
