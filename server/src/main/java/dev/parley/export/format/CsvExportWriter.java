@@ -81,8 +81,11 @@ final class CsvExportWriter implements ExportWriter {
 	}
 
 	private void cell(@Nullable Object value) throws IOException {
-		if (value instanceof UUID || value instanceof Instant || value instanceof Integer) {
-			// ids, instants and counts never need quoting or neutralising
+		if (value instanceof Instant instant) {
+			// instants, ids and counts never need quoting or neutralising
+			this.out.write(IsoInstants.format(instant));
+		}
+		else if (value instanceof UUID || value instanceof Integer) {
 			this.out.write(value.toString());
 		}
 		else if (value != null) {

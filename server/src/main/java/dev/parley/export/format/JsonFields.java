@@ -37,7 +37,7 @@ final class JsonFields {
 	}
 
 	static void instant(JsonGenerator json, String name, @Nullable Instant value) {
-		json.writeStringProperty(name, (value != null) ? value.toString() : null);
+		json.writeStringProperty(name, (value != null) ? IsoInstants.format(value) : null);
 	}
 
 	static void integer(JsonGenerator json, String name, @Nullable Integer value) {

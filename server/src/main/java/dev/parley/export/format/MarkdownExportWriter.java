@@ -70,7 +70,7 @@ final class MarkdownExportWriter implements ExportWriter {
 			case AGENT -> "Agent";
 			case TOOL -> "Tool";
 		};
-		this.out.write("\n### " + author + " · " + m.createdAt());
+		this.out.write("\n### " + author + " · " + IsoInstants.format(m.createdAt()));
 		if (m.model() != null && !m.model().isBlank()) {
 			this.out.write(" · " + m.model());
 		}
