@@ -15,12 +15,13 @@ import dev.parley.importing.source.SourceFormat;
 import dev.parley.platform.Page;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.task.Task;
-import dev.parley.platform.task.TaskStatus;
 import dev.parley.platform.task.Tasks;
 
 /**
  * Import jobs of a user: spool the upload and queue the job (one queued or running per
- * user), list, read and cancel them. A job's upload is deleted once it has ended.
+ * user), list, read and cancel them. A job's upload is deleted by its task's handler once
+ * the job has ended ({@link ImportTaskHandler#ended}), and by {@link ImportUploadSweep}
+ * when no job holds it (a crash between spooling and queuing).
  */
 @Service
 class ImportJobs {
@@ -72,9 +73,6 @@ class ImportJobs {
 	}
 
 	private ImportJobView view(Task task) {
-		if (task.status() != TaskStatus.QUEUED && task.status() != TaskStatus.RUNNING) {
-			this.uploads.delete(this.json.readValue(task.params(), ImportJobParams.class).upload());
-		}
 		JsonNode report = (task.result() != null) ? this.json.readTree(task.result()) : null;
 		ImportJobView.Error error = (task.errorCode() != null)
 				? new ImportJobView.Error(task.errorCode(), task.errorDetail()) : null;
