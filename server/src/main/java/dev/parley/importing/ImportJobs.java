@@ -46,18 +46,21 @@ class ImportJobs {
 	ImportJobView start(ImportWriter.Owner owner, @Nullable SourceFormat source, InputStream body,
 			@Nullable String contentType) throws IOException {
 		String upload = this.uploads.spool(body);
+		Task queued;
 		try {
 			if (Files.size(this.uploads.path(upload)) == 0) {
 				throw ProblemException.of(ImportProblem.EMPTY, "The file is empty");
 			}
 			ImportJobParams params = new ImportJobParams((source != null) ? source.name() : null, contentType, upload,
 					List.copyOf(owner.visibleAgents()), owner.defaultAgent());
-			return view(this.tasks.submit(ImportTaskHandler.KIND, owner.id(), this.json.writeValueAsString(params)));
+			queued = this.tasks.submit(ImportTaskHandler.KIND, owner.id(), this.json.writeValueAsString(params));
 		}
-		catch (RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
+			// not queued: the upload is no job's (once queued, it is the job's to delete)
 			this.uploads.delete(upload);
 			throw ex;
 		}
+		return view(queued);
 	}
 
 	Page<ImportJobView> list(String owner, int limit, @Nullable String cursor) {
