@@ -58,9 +58,12 @@ class ImportController {
 
 	private final ImportJobs jobs;
 
+	private final DirectImports direct;
+
 	ImportController(Importer importer, CurrentUser currentUser, AgentCatalog agents, ProblemResponses problems,
-			ImportJobs jobs) {
+			ImportJobs jobs, DirectImports direct) {
 		this.jobs = jobs;
+		this.direct = direct;
 		this.importer = importer;
 		this.currentUser = currentUser;
 		this.agents = agents;
@@ -69,12 +72,14 @@ class ImportController {
 
 	/**
 	 * The body is read here, not bound by Spring: the query is parsed by hand too, since
-	 * asking the request for a parameter makes the container parse a multipart body.
+	 * asking the request for a parameter makes the container parse a multipart body. One
+	 * direct import per user runs at a time (409 {@code import-already-running}); its
+	 * slot is given back however the import ends (a bad file, a client gone).
 	 */
 	@PostMapping
 	ResponseEntity<?> importFile(HttpServletRequest request) throws IOException {
 		SourceFormat requested = source(request.getQueryString());
-		try {
+		try (DirectImports.Slot slot = this.direct.take(this.currentUser.id())) {
 			return ResponseEntity.ok(this.importer.run(owner(), requested, request.getInputStream(),
 					request.getContentType(), Importer.Progress.NONE));
 		}

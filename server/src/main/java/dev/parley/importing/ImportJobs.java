@@ -15,12 +15,13 @@ import dev.parley.importing.source.SourceFormat;
 import dev.parley.platform.Page;
 import dev.parley.platform.problem.ProblemException;
 import dev.parley.platform.task.Task;
-import dev.parley.platform.task.TaskStatus;
 import dev.parley.platform.task.Tasks;
 
 /**
  * Import jobs of a user: spool the upload and queue the job (one queued or running per
- * user), list, read and cancel them. A job's upload is deleted once it has ended.
+ * user), list, read and cancel them. A job's upload is deleted by its task's handler once
+ * the job has ended ({@link ImportTaskHandler#ended}), and by {@link ImportUploadSweep}
+ * when no job holds it (a crash between spooling and queuing).
  */
 @Service
 class ImportJobs {
@@ -45,18 +46,21 @@ class ImportJobs {
 	ImportJobView start(ImportWriter.Owner owner, @Nullable SourceFormat source, InputStream body,
 			@Nullable String contentType) throws IOException {
 		String upload = this.uploads.spool(body);
+		Task queued;
 		try {
 			if (Files.size(this.uploads.path(upload)) == 0) {
 				throw ProblemException.of(ImportProblem.EMPTY, "The file is empty");
 			}
 			ImportJobParams params = new ImportJobParams((source != null) ? source.name() : null, contentType, upload,
 					List.copyOf(owner.visibleAgents()), owner.defaultAgent());
-			return view(this.tasks.submit(ImportTaskHandler.KIND, owner.id(), this.json.writeValueAsString(params)));
+			queued = this.tasks.submit(ImportTaskHandler.KIND, owner.id(), this.json.writeValueAsString(params));
 		}
-		catch (RuntimeException ex) {
+		catch (IOException | RuntimeException ex) {
+			// not queued: the upload is no job's (once queued, it is the job's to delete)
 			this.uploads.delete(upload);
 			throw ex;
 		}
+		return view(queued);
 	}
 
 	Page<ImportJobView> list(String owner, int limit, @Nullable String cursor) {
@@ -72,9 +76,6 @@ class ImportJobs {
 	}
 
 	private ImportJobView view(Task task) {
-		if (task.status() != TaskStatus.QUEUED && task.status() != TaskStatus.RUNNING) {
-			this.uploads.delete(this.json.readValue(task.params(), ImportJobParams.class).upload());
-		}
 		JsonNode report = (task.result() != null) ? this.json.readTree(task.result()) : null;
 		ImportJobView.Error error = (task.errorCode() != null)
 				? new ImportJobView.Error(task.errorCode(), task.errorDetail()) : null;

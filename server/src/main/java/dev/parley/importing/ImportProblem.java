@@ -29,6 +29,13 @@ public final class ImportProblem {
 	public static final ProblemType ZIP_WITHOUT_CONVERSATIONS = new ProblemType("import-zip-without-conversations",
 			HttpStatus.UNPROCESSABLE_CONTENT, "No conversations in the zip");
 
+	/**
+	 * A direct import while another of the same user runs on the instance: wait, or use a
+	 * job.
+	 */
+	public static final ProblemType ALREADY_RUNNING = new ProblemType("import-already-running", HttpStatus.CONFLICT,
+			"An import is already running");
+
 	private ImportProblem() {
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.parley.importing.source.SourceFormat;
+import dev.parley.platform.task.Task;
 import dev.parley.platform.task.TaskContext;
 import dev.parley.platform.task.TaskFailedException;
 import dev.parley.platform.task.TaskHandler;
@@ -16,11 +17,11 @@ import dev.parley.platform.task.TaskHandler;
 /**
  * Runs import jobs (tasks of kind {@code import}): the spooled upload through the same
  * {@link Importer} as a request, progress being the conversations read, stopping between
- * two conversations when cancelled. The report is the task's result; a file that broke
- * part way fails the task with the problem's slug, its detail counting what was imported
- * before the break. A re-run after an instance died reads the file again from the start:
- * what was written is {@code already_imported}. The upload is deleted when the run ends
- * unless it was stopped.
+ * two conversations when cancelled. The report is the task's result, also when a file
+ * that broke part way fails the task (with the problem's slug, its detail counting what
+ * was imported before the break). A re-run after an instance died reads the file again
+ * from the start: what was written is {@code already_imported}. The upload is deleted
+ * once the task has reached its final state, whichever way it got there.
  */
 @Component
 class ImportTaskHandler implements TaskHandler {
@@ -68,21 +69,21 @@ class ImportTaskHandler implements TaskHandler {
 			context.result(this.json.writeValueAsString(report));
 		}
 		catch (ImportFailure failure) {
-			// A failed task keeps no result: its detail says what was done before the
-			// break.
 			ImportReport report = failure.report();
 			String done = (report != null) ? " (before that: " + report.totals().imported() + " imported, "
 					+ report.totals().skipped() + " skipped)" : "";
-			throw new TaskFailedException(failure.type().slug(), failure.getMessage() + done);
+			throw new TaskFailedException(failure.type().slug(), failure.getMessage() + done,
+					(report != null) ? this.json.writeValueAsString(report) : null);
 		}
-		finally {
-			// A stop (a cancel, or this instance shutting down) keeps the upload for a
-			// re-run;
-			// ImportJobs deletes it once the job has ended.
-			if (!context.cancelRequested()) {
-				this.uploads.delete(params.upload());
-			}
-		}
+	}
+
+	/**
+	 * The job has ended for good: its upload goes. A run that leaves the job to a re-run
+	 * (a shutdown, an instance that died) never gets here, so the re-run finds the file.
+	 */
+	@Override
+	public void ended(Task task) {
+		this.uploads.delete(this.json.readValue(task.params(), ImportJobParams.class).upload());
 	}
 
 }

@@ -1,8 +1,11 @@
 package dev.parley.importing;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import dev.parley.testsupport.Eventually;
@@ -14,12 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Import jobs: the upload spooled, imported by a background task, its report the task's
- * result; a broken file fails the job with the problem's slug and keeps the report; a job
- * is its owner's only; one import job at a time per user.
+ * result; a broken file fails the job with the problem's slug and keeps the report (as
+ * the direct import's problem has it); the upload gone once the job ended, whether or not
+ * anyone reads the job; a job is its owner's only; one import job at a time per user.
  */
 class ImportJobIT extends WholeAppTestBase {
 
 	private static final String JOBS = ImportIT.IMPORTS + "/jobs";
+
+	@Autowired
+	ImportUploads uploads;
 
 	@Test
 	void aJobImportsTheFileAndReportsAsTheRequestWould() {
@@ -29,7 +36,10 @@ class ImportJobIT extends WholeAppTestBase {
 
 		assertThat(started.status()).as(started.body()).isEqualTo(202);
 		String id = started.text("/id");
+		Path upload = upload(id);
 		awaitJob(id, "succeeded");
+		// nobody read the job: its end deleted the upload
+		Eventually.eventually("the upload deleted").until(() -> Files.exists(upload), (exists) -> !exists);
 		JsonNode job = call("GET", JOBS + "/" + id, null).json();
 		assertThat(job.get("status").asString()).isEqualTo("succeeded");
 		assertThat(job.get("conversations").asInt()).isEqualTo(2);
@@ -45,12 +55,26 @@ class ImportJobIT extends WholeAppTestBase {
 		byte[] cut = whole.substring(0, whole.indexOf("\"b2\"")).getBytes(StandardCharsets.UTF_8);
 
 		String id = request("POST", JOBS).as(user()).body("application/json", cut).send().text("/id");
+		Path upload = upload(id);
 
 		awaitJob(id, "failed");
+		Eventually.eventually("the upload deleted").until(() -> Files.exists(upload), (exists) -> !exists);
 		JsonNode job = call("GET", JOBS + "/" + id, null).json();
 		assertThat(job.at("/error/code").asString()).isEqualTo("import-malformed");
 		assertThat(job.at("/error/detail").asString()).contains("line").contains("1 imported");
 		assertThat(count("SELECT COUNT(*) FROM conversations WHERE owner_id = ?", user().userId())).isEqualTo(1);
+		// the report, as the direct import's problem carries it
+		JsonNode report = job.get("report");
+		assertThat(report.get("complete").asBoolean()).isFalse();
+		assertThat(report.get("source").asString()).isEqualTo("chatgpt");
+		assertThat(report.at("/totals/imported").asInt()).isEqualTo(1);
+		assertThat(report.at("/imported/0/source_id").asString()).isEqualTo("c-branches");
+		assertThat(report.at("/broken_at/conversation").asInt()).isEqualTo(1);
+		assertThat(report.at("/broken_at/line").asLong()).isPositive();
+		assertThat(job.at("/error/detail").asString()).startsWith(report.at("/broken_at/detail").asString());
+		Response direct = request("POST", ImportIT.IMPORTS).as(newUser()).body("application/json", cut).send();
+		direct.assertProblem(400, "import-malformed");
+		assertThat(report.get("broken_at")).isEqualTo(direct.json().at("/report/broken_at"));
 	}
 
 	@Test
@@ -81,6 +105,18 @@ class ImportJobIT extends WholeAppTestBase {
 			.send()
 			.assertProblem(400, "invalid-request");
 		assertThat(count("SELECT COUNT(*) FROM background_tasks WHERE owner_id = ?", user().userId())).isZero();
+	}
+
+	/**
+	 * The spooled upload of the job (a path: a quick job may have ended and deleted it
+	 * already; ImportUploadsIT sees the files of jobs under way).
+	 */
+	private Path upload(String id) {
+		String params = this.jdbc.sql("SELECT params FROM background_tasks WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+		return this.uploads.path(JSON.readTree(params).get("upload").asString());
 	}
 
 	private void awaitJob(String id, String status) {

@@ -1,26 +1,36 @@
 package dev.parley.importing;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.Response;
+import dev.parley.testsupport.TestAccounts.Session;
 import dev.parley.testsupport.WholeAppTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The import's size limits, lowered for the test: an upload larger than {@code max-bytes}
- * (declared, or streamed without a length), a zip that unpacks to more than
- * {@code max-unzipped-bytes}, a conversation larger than {@code max-conversation-bytes}.
+ * The import's limits, the sizes lowered for the test: an upload larger than
+ * {@code max-bytes} (declared, or streamed without a length), a zip that unpacks to more
+ * than {@code max-unzipped-bytes}, a conversation larger than
+ * {@code max-conversation-bytes}; and one direct import per user at a time, freed however
+ * it ends (a good file, a bad one, a client gone mid-upload).
  */
 @TestPropertySource(properties = { "parley.import.max-bytes=1MB", "parley.import.max-unzipped-bytes=2MB",
 		"parley.import.max-conversation-bytes=64KB" })
@@ -107,6 +117,107 @@ class ImportLimitsIT extends WholeAppTestBase {
 		refused.assertProblem(413, "content-too-large");
 		assertThat(refused.json().at("/report/totals/imported").asInt()).isEqualTo(1);
 		assertThat(refused.json().at("/report/broken_at/conversation").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void oneDirectImportPerUserRunsAtATime() throws Exception {
+		Session ada = user();
+		Response done;
+		try (HeldBody held = new HeldBody()) {
+			CompletableFuture<Response> first = held.sendAs(ada);
+			held.send("[" + ConversationStream.conversation(1, 100) + ",");
+			awaitImported(ada, 1);
+
+			Response second = directImport(ada, 3);
+			second.assertProblem(409, "import-already-running");
+			assertThat(second.json().get("detail").asString()).contains("wait").contains("/api/v1/imports/jobs");
+			assertThat(directImport(newUser(), 3).status()).as("another user's import runs").isEqualTo(200);
+
+			held.send(ConversationStream.conversation(2, 100) + "]");
+			held.end();
+			done = first.get(60, TimeUnit.SECONDS);
+		}
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		assertThat(done.json().at("/totals/imported").asInt()).isEqualTo(2);
+
+		// cut before its end
+		Response broken = request("POST", ImportIT.IMPORTS).as(ada)
+			.body("application/json", "[" + ConversationStream.conversation(4, 100))
+			.send();
+		broken.assertProblem(400, "import-malformed");
+		Response after = directImport(ada, 3);
+		assertThat(after.status()).as("free again after a good and a bad file: " + after.body()).isEqualTo(200);
+	}
+
+	@Test
+	void aClientThatGoesAwayMidUploadFreesItsImport() throws Exception {
+		Session ada = user();
+		try (HeldBody held = new HeldBody()) {
+			CompletableFuture<Response> first = held.sendAs(ada);
+			held.send("[" + ConversationStream.conversation(1, 100) + ",");
+			awaitImported(ada, 1);
+			directImport(ada, 3).assertProblem(409, "import-already-running");
+
+			held.fail();
+			assertThat(first).failsWithin(Duration.ofSeconds(60));
+		}
+
+		Response after = Eventually.eventually("the import freed")
+			.until(() -> directImport(ada, 3), (answer) -> answer.status() != 409);
+		assertThat(after.status()).as(after.body()).isEqualTo(200);
+	}
+
+	private Response directImport(Session session, int conversation) {
+		return request("POST", ImportIT.IMPORTS).as(session)
+			.body("application/json", "[" + ConversationStream.conversation(conversation, 100) + "]")
+			.send();
+	}
+
+	private void awaitImported(Session session, long conversations) {
+		Eventually.eventually(conversations + " conversations imported")
+			.until(() -> count("SELECT COUNT(*) FROM conversations WHERE owner_id = ?", session.userId()),
+					(n) -> n == conversations);
+	}
+
+	/**
+	 * A direct import's body sent part by part as the test says, without a length: the
+	 * request stays open between two parts, and may end cut off, as when its client goes
+	 * away. (A body read from a blocking {@code InputStream} would not do: the JDK client
+	 * sends nothing of the request while a read of its body blocks.)
+	 */
+	private final class HeldBody implements AutoCloseable {
+
+		private final SubmissionPublisher<ByteBuffer> parts = new SubmissionPublisher<>();
+
+		/**
+		 * Starts the import as {@code session}'s user; its answer once the body ended.
+		 */
+		CompletableFuture<Response> sendAs(Session session) {
+			HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.fromPublisher(this.parts);
+			return CompletableFuture
+				.supplyAsync(() -> request("POST", ImportIT.IMPORTS).as(session).body("application/json", body).send());
+		}
+
+		void send(String part) {
+			Eventually.eventually("the request under way")
+				.until(this.parts::getNumberOfSubscribers, (subscribers) -> subscribers > 0);
+			this.parts.submit(ByteBuffer.wrap(part.getBytes(StandardCharsets.UTF_8)));
+		}
+
+		void end() {
+			this.parts.close();
+		}
+
+		/** The client goes away: the connection is dropped mid-body. */
+		void fail() {
+			this.parts.closeExceptionally(new IOException("The client went away"));
+		}
+
+		@Override
+		public void close() {
+			this.parts.close();
+		}
+
 	}
 
 	/**

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param params its parameters, JSON text its handler reads
  * @param progressDone units of work done, as last reported (about once a second)
  * @param progressTotal units of work in all, when known
- * @param result what its handler recorded, JSON text, once it succeeded
+ * @param result what its handler recorded, JSON text, once it succeeded (or failed with a
+ * result, {@link TaskFailedException#result()})
  * @param errorCode why it failed, a short stable code
  * @param errorDetail why it failed, for people
  * @param fileName the name the produced file is offered under

@@ -164,16 +164,20 @@ class TaskRepository {
 			.update() == 1;
 	}
 
-	/** The run ended as failed or cancelled; false when it no longer held the task. */
-	boolean ended(Claim claim, TaskStatus status, @Nullable String errorCode, @Nullable String errorDetail, long done,
-			Instant now, Instant expiresAt) {
+	/**
+	 * The run ended as failed or cancelled, keeping {@code result} (a failure's, or
+	 * null); false when it no longer held the task.
+	 */
+	boolean ended(Claim claim, TaskStatus status, @Nullable String errorCode, @Nullable String errorDetail,
+			@Nullable String result, long done, Instant now, Instant expiresAt) {
 		return this.jdbc
 			.sql("UPDATE background_tasks SET status = :status, active_slot = NULL, lease_owner = NULL,"
-					+ " lease_until = NULL, error_code = :code, error_detail = :detail, progress_done = :done,"
-					+ " finished_at = :now, expires_at = :expires" + UNDER_CLAIM)
+					+ " lease_until = NULL, error_code = :code, error_detail = :detail, result = :result,"
+					+ " progress_done = :done, finished_at = :now, expires_at = :expires" + UNDER_CLAIM)
 			.param("status", status.value())
 			.param("code", errorCode)
 			.param("detail", truncate(errorDetail))
+			.param("result", result)
 			.param("done", done)
 			.param("now", Jdbc.param(now))
 			.param("expires", Jdbc.param(expiresAt))
@@ -216,28 +220,59 @@ class TaskRepository {
 	}
 
 	/**
-	 * Ends the running tasks whose instance died and that may not run again: cancelled
-	 * when cancel was requested, failed when they ran {@code maxAttempts} times.
+	 * The running tasks whose instance died and that may not run again: cancel was
+	 * requested, or they ran {@code maxAttempts} times.
 	 */
-	int endAbandoned(Instant now, int maxAttempts, Instant expiresAt) {
+	List<UUID> abandoned(Instant now, int maxAttempts) {
+		return this.jdbc
+			.sql("SELECT id FROM background_tasks WHERE status = 'running' AND lease_until < :now"
+					+ " AND (cancel_requested = TRUE OR attempts >= :max) ORDER BY id")
+			.param("now", Jdbc.param(now))
+			.param("max", maxAttempts)
+			.query((rs, row) -> Jdbc.uuid(rs, "id"))
+			.list();
+	}
+
+	/**
+	 * Ends an {@link #abandoned} task: cancelled when cancel was requested, else failed
+	 * as {@code too-many-attempts}; false when it is not abandoned (any more: another
+	 * instance ended it first).
+	 */
+	boolean endAbandoned(UUID id, Instant now, int maxAttempts, Instant expiresAt) {
 		int cancelled = this.jdbc
 			.sql("UPDATE background_tasks SET status = 'cancelled', active_slot = NULL, lease_owner = NULL,"
 					+ " lease_until = NULL, finished_at = :now, expires_at = :expires"
-					+ " WHERE status = 'running' AND lease_until < :now AND cancel_requested = TRUE")
+					+ " WHERE id = :id AND status = 'running' AND lease_until < :now AND cancel_requested = TRUE")
 			.param("now", Jdbc.param(now))
 			.param("expires", Jdbc.param(expiresAt))
+			.param("id", Jdbc.param(id))
 			.update();
-		int failed = this.jdbc
+		if (cancelled == 1) {
+			return true;
+		}
+		return this.jdbc
 			.sql("UPDATE background_tasks SET status = 'failed', active_slot = NULL, lease_owner = NULL,"
 					+ " lease_until = NULL, error_code = 'too-many-attempts', error_detail = :detail,"
 					+ " finished_at = :now, expires_at = :expires"
-					+ " WHERE status = 'running' AND lease_until < :now AND attempts >= :max")
+					+ " WHERE id = :id AND status = 'running' AND lease_until < :now AND attempts >= :max")
 			.param("detail", "The task was started " + maxAttempts + " times and its instance ended each time")
 			.param("now", Jdbc.param(now))
 			.param("expires", Jdbc.param(expiresAt))
+			.param("id", Jdbc.param(id))
 			.param("max", maxAttempts)
-			.update();
-		return cancelled + failed;
+			.update() == 1;
+	}
+
+	/**
+	 * The queued and running tasks of {@code kind}, of every owner (one each at most).
+	 */
+	List<Task> active(String kind) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM background_tasks WHERE status IN ('queued', 'running')"
+					+ " AND kind = :kind ORDER BY id")
+			.param("kind", kind)
+			.query(TaskRepository::map)
+			.list();
 	}
 
 	/** Tasks whose file expired before {@code now} but is still recorded. */

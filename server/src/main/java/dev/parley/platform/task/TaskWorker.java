@@ -127,7 +127,7 @@ class TaskWorker implements SmartLifecycle {
 		}
 		try {
 			Instant now = Jdbc.now(this.clock);
-			this.groupCommit.execute((tx) -> this.tasks.endAbandoned(now, this.properties.maxAttempts(), expiry(now)));
+			endAbandoned(now);
 			int free = this.properties.concurrency() - this.running.size();
 			if (free <= 0) {
 				return;
@@ -150,6 +150,41 @@ class TaskWorker implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Ends the tasks whose instance died and that may not run again, telling their
+	 * handlers.
+	 */
+	private void endAbandoned(Instant now) {
+		int maxAttempts = this.properties.maxAttempts();
+		for (UUID id : this.tasks.abandoned(now, maxAttempts)) {
+			if (this.groupCommit.execute((tx) -> this.tasks.endAbandoned(id, now, maxAttempts, expiry(now)))) {
+				this.tasks.find(id).ifPresent((task) -> {
+					this.metrics.finished(task.kind(), task.status());
+					log.info("The {} task {} ended: its instance died ({})", task.kind(), id,
+							(task.errorCode() != null) ? task.errorCode() : task.status().value());
+					ended(task);
+				});
+			}
+		}
+	}
+
+	/**
+	 * Tells the task's handler that it reached its final state; a failure of the handler
+	 * is logged.
+	 */
+	void ended(Task task) {
+		TaskHandler handler = this.handlers.get(task.kind());
+		if (handler == null) {
+			return;
+		}
+		try {
+			handler.ended(task);
+		}
+		catch (RuntimeException ex) {
+			log.warn("The handler of {} task {} failed at its end", task.kind(), task.id(), ex);
+		}
+	}
+
 	private void launch(Task task) {
 		TaskHandler handler = this.handlers.get(task.kind());
 		RunningTask run = new RunningTask(task, new TaskRepository.Claim(task.id(), task.attempts(), this.instance),
@@ -167,11 +202,11 @@ class TaskWorker implements SmartLifecycle {
 				handler.run(run);
 			}
 			catch (TaskFailedException ex) {
-				failure = new Failure(ex.code(), ex.getMessage());
+				failure = new Failure(ex.code(), ex.getMessage(), ex.result());
 			}
 			catch (Exception ex) {
 				log.warn("The {} task {} failed", run.task().kind(), run.task().id(), ex);
-				failure = new Failure("internal-error", "The task failed unexpectedly; the log has the details.");
+				failure = new Failure("internal-error", "The task failed unexpectedly; the log has the details.", null);
 			}
 			finish(run, failure);
 		}
@@ -206,6 +241,7 @@ class TaskWorker implements SmartLifecycle {
 			if (this.groupCommit.execute((tx) -> this.tasks.succeeded(claim, outcome, now, expiry(now)))) {
 				this.metrics.finished(kind, TaskStatus.SUCCEEDED);
 				log.info("The {} task {} succeeded", kind, claim.id());
+				endedAs(run);
 				return;
 			}
 			// cancel was requested after the last heartbeat, or the task was lost
@@ -215,9 +251,22 @@ class TaskWorker implements SmartLifecycle {
 		TaskStatus status = cancelled ? TaskStatus.CANCELLED : TaskStatus.FAILED;
 		String code = cancelled ? null : failure.code();
 		String detail = cancelled ? null : failure.detail();
-		if (this.groupCommit.execute((tx) -> this.tasks.ended(claim, status, code, detail, run.done(), now, now))) {
+		String result = cancelled ? null : failure.result();
+		if (this.groupCommit
+			.execute((tx) -> this.tasks.ended(claim, status, code, detail, result, run.done(), now, now))) {
 			this.metrics.finished(kind, status);
 			log.info("The {} task {} ended: {}", kind, claim.id(), (code != null) ? code : status.value());
+			endedAs(run);
+		}
+	}
+
+	/** Tells the handler of the run's task that the task ended as just written. */
+	private void endedAs(RunningTask run) {
+		try {
+			this.tasks.find(run.task().id()).ifPresent(this::ended);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not read {} task {} at its end: {}", run.task().kind(), run.task().id(), ex.toString());
 		}
 	}
 
@@ -325,7 +374,7 @@ class TaskWorker implements SmartLifecycle {
 		return this.timers != null;
 	}
 
-	private record Failure(String code, @Nullable String detail) {
+	private record Failure(String code, @Nullable String detail, @Nullable String result) {
 
 	}
 

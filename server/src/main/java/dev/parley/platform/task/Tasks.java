@@ -100,15 +100,21 @@ public class Tasks {
 	}
 
 	/**
-	 * Cancels the owner's task: a queued one at once, a running one at its handler's next
-	 * check (its file is then deleted); a finished one stays as it is.
+	 * Cancels the owner's task: a queued one at once (its handler is told it
+	 * {@link TaskHandler#ended ended}), a running one at its handler's next check (its
+	 * file is then deleted); a finished one stays as it is.
 	 * @return the task as it is now
 	 */
 	public Task cancel(UUID id, String kind, String owner) {
 		Task task = get(id, kind, owner);
 		Instant now = Jdbc.now(this.clock);
-		if (task.status() == TaskStatus.QUEUED && !this.groupCommit
-			.execute((tx) -> this.tasks.cancelQueued(id, owner, now, now.plus(this.properties.fileTtl())))) {
+		if (task.status() == TaskStatus.QUEUED) {
+			if (this.groupCommit
+				.execute((tx) -> this.tasks.cancelQueued(id, owner, now, now.plus(this.properties.fileTtl())))) {
+				Task cancelled = get(id, kind, owner);
+				this.worker.ended(cancelled);
+				return cancelled;
+			}
 			task = get(id, kind, owner);
 		}
 		if (task.status() == TaskStatus.RUNNING
@@ -116,6 +122,14 @@ public class Tasks {
 			this.worker.running(id).ifPresent(RunningTask::cancel);
 		}
 		return get(id, kind, owner);
+	}
+
+	/**
+	 * The queued and running tasks of {@code kind}, of every owner: for a feature that
+	 * keeps something of its own (a spooled upload) while its task may still run.
+	 */
+	public List<Task> active(String kind) {
+		return this.tasks.active(kind);
 	}
 
 	/**

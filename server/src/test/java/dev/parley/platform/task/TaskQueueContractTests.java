@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +45,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * by the database, one claim that wins, writes only under the claim, leases that run out
  * and are claimed again, cancel, the ends of abandoned tasks, expiry; and workers of two
  * "instances" over one database running every task exactly once, cancelling a running one
- * (its file deleted), and giving a stopping instance's task to the other.
+ * (its file deleted), keeping a failed run's result, and giving a stopping instance's
+ * task to the other. A task's handler is told once of its final state, however the task
+ * got there, and never of a run that leaves the task to another.
  */
 @OnEachDatabase
 class TaskQueueContractTests {
@@ -62,6 +65,9 @@ class TaskQueueContractTests {
 	private final Clock clock = Clock.systemUTC();
 
 	private final List<TaskWorker> workers = new ArrayList<>();
+
+	/** The tasks whose end a handler was told of, as they ended. */
+	private final List<Task> endings = new CopyOnWriteArrayList<>();
 
 	private JdbcClient jdbc;
 
@@ -97,7 +103,7 @@ class TaskQueueContractTests {
 		Task running = this.tasks.claim(first, "a", now, now.plusSeconds(30), 3).orElseThrow();
 		assertThatThrownBy(() -> this.tasks.insert(this.ids.next(), KIND, "ada", "{}", now)).as("still running")
 			.isInstanceOf(DuplicateKeyException.class);
-		assertThat(this.tasks.ended(claim(running, "a"), TaskStatus.FAILED, "x", "y", 0, now, now)).isTrue();
+		assertThat(this.tasks.ended(claim(running, "a"), TaskStatus.FAILED, "x", "y", null, 0, now, now)).isTrue();
 		this.tasks.insert(this.ids.next(), KIND, "ada", "{}", now);
 	}
 
@@ -186,7 +192,7 @@ class TaskQueueContractTests {
 		assertThat(this.tasks.cancelRequested(running)).isTrue();
 		TaskRepository.Outcome outcome = new TaskRepository.Outcome(1, 1L, null, null, null, null);
 		assertThat(this.tasks.succeeded(claim(claimed, "a"), outcome, now, now)).as("cancel requested").isFalse();
-		assertThat(this.tasks.ended(claim(claimed, "a"), TaskStatus.CANCELLED, null, null, 1, now, now)).isTrue();
+		assertThat(this.tasks.ended(claim(claimed, "a"), TaskStatus.CANCELLED, null, null, null, 1, now, now)).isTrue();
 		assertThat(this.tasks.find(running).orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
 	}
 
@@ -204,7 +210,13 @@ class TaskQueueContractTests {
 		this.tasks.insert(alive, KIND, "cy", "{}", now);
 		this.tasks.claim(alive, "a", now, now.plusSeconds(60), 1).orElseThrow();
 
-		assertThat(this.tasks.endAbandoned(now.plusSeconds(2), 1, now.plusSeconds(2))).isEqualTo(2);
+		Instant later = now.plusSeconds(2);
+		assertThat(this.tasks.abandoned(later, 1)).containsExactlyInAnyOrder(cancelled, exhausted);
+		assertThat(this.tasks.endAbandoned(cancelled, later, 1, later)).isTrue();
+		assertThat(this.tasks.endAbandoned(exhausted, later, 1, later)).isTrue();
+		assertThat(this.tasks.endAbandoned(exhausted, later, 1, later)).as("ended once").isFalse();
+		assertThat(this.tasks.endAbandoned(alive, later, 1, later)).as("its lease holds").isFalse();
+		assertThat(this.tasks.abandoned(later, 1)).isEmpty();
 		assertThat(this.tasks.find(cancelled).orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
 		Task failed = this.tasks.find(exhausted).orElseThrow();
 		assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
@@ -262,6 +274,7 @@ class TaskQueueContractTests {
 					(statuses) -> statuses.stream().allMatch((status) -> status == TaskStatus.SUCCEEDED));
 		assertThat(runs).hasSize(submitted.size());
 		assertThat(runs.values()).allSatisfy((count) -> assertThat(count).hasValue(1));
+		submitted.forEach((id) -> assertEndedOnce(id, TaskStatus.SUCCEEDED));
 		Task done = a.get(submitted.get(3), KIND, "owner-3");
 		assertThat(done.result()).isEqualTo("{\"lines\":1}");
 		assertThat(done.fileName()).isEqualTo("out-owner-3.txt");
@@ -270,6 +283,72 @@ class TaskQueueContractTests {
 		assertThatThrownBy(() -> a.file(done.id(), KIND, "owner-4")).isInstanceOf(ProblemException.class)
 			.satisfies((ex) -> assertThat(((ProblemException) ex).type()).isEqualTo(TaskProblem.TASK_NOT_FOUND));
 		assertThat(a.list(KIND, "owner-3", 10, null).items()).extracting(Task::id).containsExactly(done.id());
+	}
+
+	@Test
+	void aFailedRunKeepsTheResultItFailedWith() {
+		TaskHandler handler = handler((context) -> {
+			context.progress(2, 5L);
+			if (context.task().ownerId().equals("ada")) {
+				throw new TaskFailedException("broken-file", "line 3", "{\"done\":2}");
+			}
+			throw new TaskFailedException("broken-file", "line 1");
+		});
+		Tasks tasks = tasks(worker(handler));
+		Task task = tasks.submit(KIND, "ada", "{}");
+		Task plain = tasks.submit(KIND, "bob", "{}");
+
+		Task failed = Eventually.eventually("failed")
+			.until(() -> this.tasks.find(task.id()).orElseThrow(), (t) -> t.status() == TaskStatus.FAILED);
+		assertThat(failed.errorCode()).isEqualTo("broken-file");
+		assertThat(failed.errorDetail()).isEqualTo("line 3");
+		assertThat(failed.result()).isEqualTo("{\"done\":2}");
+		assertThat(failed.progressDone()).isEqualTo(2);
+		assertThat(failed.fileAvailable()).isFalse();
+		assertEndedOnce(task.id(), TaskStatus.FAILED);
+		Task withoutResult = Eventually.eventually("failed without a result")
+			.until(() -> this.tasks.find(plain.id()).orElseThrow(), (t) -> t.status() == TaskStatus.FAILED);
+		assertThat(withoutResult.result()).isNull();
+		assertThat(withoutResult.errorDetail()).isEqualTo("line 1");
+	}
+
+	@Test
+	void aTaskCancelledWhileQueuedIsToldToItsHandlerAtOnce() {
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("handler", handler((context) -> {
+		}));
+		// a worker that never polls: the task stays queued
+		TaskWorker idle = new TaskWorker(beans.getBeanProvider(TaskHandler.class), this.tasks, files(),
+				new TaskMetrics(new SimpleMeterRegistry()), properties(), this.groupCommit, this.clock);
+		Tasks tasks = tasks(idle);
+		Task task = tasks.submit(KIND, "ada", "{\"upload\":1}");
+		assertThat(this.endings).isEmpty();
+
+		assertThat(tasks.cancel(task.id(), KIND, "ada").status()).isEqualTo(TaskStatus.CANCELLED);
+		assertThat(this.endings).singleElement().satisfies((ended) -> {
+			assertThat(ended.id()).isEqualTo(task.id());
+			assertThat(ended.status()).isEqualTo(TaskStatus.CANCELLED);
+			assertThat(ended.params()).isEqualTo("{\"upload\":1}");
+		});
+		tasks.cancel(task.id(), KIND, "ada");
+		assertThat(this.endings).as("a finished task is not told again").hasSize(1);
+	}
+
+	@Test
+	void aTaskWhoseInstanceDiedIsToldToItsHandlerOnceItMayNotRunAgain() {
+		Instant now = Jdbc.now(this.clock);
+		UUID id = this.ids.next();
+		this.tasks.insert(id, KIND, "ada", "{}", now);
+		this.tasks.claim(id, "dead", now, now.plusMillis(100), 3).orElseThrow();
+		this.tasks.requestCancel(id, "ada");
+
+		worker(handler((context) -> {
+		}));
+		worker(handler((context) -> {
+		}));
+		Eventually.eventually("cancelled by a poll")
+			.until(() -> this.tasks.find(id).orElseThrow().status(), (status) -> status == TaskStatus.CANCELLED);
+		assertEndedOnce(id, TaskStatus.CANCELLED);
 	}
 
 	@Test
@@ -292,7 +371,9 @@ class TaskQueueContractTests {
 			.until(() -> this.tasks.find(task.id()).orElseThrow(), (t) -> t.status() == TaskStatus.CANCELLED);
 		assertThat(cancelled.fileAvailable()).isFalse();
 		assertThat(this.directory.resolve(task.id() + ".1")).doesNotExist();
-		assertThat(tasks.submit(KIND, "ada", "{}").status()).as("the slot is free again").isEqualTo(TaskStatus.QUEUED);
+		assertEndedOnce(task.id(), TaskStatus.CANCELLED);
+		// queued, or already claimed by the worker this submit nudged
+		assertThat(tasks.submit(KIND, "ada", "{}").status().active()).as("the slot is free again").isTrue();
 	}
 
 	@Test
@@ -313,12 +394,14 @@ class TaskQueueContractTests {
 		Task released = this.tasks.find(task.id()).orElseThrow();
 		assertThat(released.status()).isEqualTo(TaskStatus.QUEUED);
 		assertThat(released.attempts()).isZero();
+		assertThat(this.endings).as("a task left to a re-run has not ended").isEmpty();
 
 		worker(handler((context) -> context.progress(7, 7L)));
 		Task done = Eventually.eventually("done on the second instance")
 			.until(() -> this.tasks.find(task.id()).orElseThrow(), (t) -> t.status() == TaskStatus.SUCCEEDED);
 		assertThat(done.progressDone()).isEqualTo(7);
 		assertThat(done.attempts()).isEqualTo(1);
+		assertEndedOnce(task.id(), TaskStatus.SUCCEEDED);
 	}
 
 	private TaskWorker worker(TaskHandler handler) {
@@ -348,7 +431,11 @@ class TaskQueueContractTests {
 		return new TaskRepository.Claim(task.id(), task.attempts(), owner);
 	}
 
-	private static TaskHandler handler(Body body) {
+	/**
+	 * A handler of {@link #KIND} running {@code body}, recording the ends it is told of
+	 * in {@link #endings}.
+	 */
+	private TaskHandler handler(Body body) {
 		return new TaskHandler() {
 
 			@Override
@@ -361,7 +448,21 @@ class TaskQueueContractTests {
 				body.run(context);
 			}
 
+			@Override
+			public void ended(Task task) {
+				TaskQueueContractTests.this.endings.add(task);
+			}
+
 		};
+	}
+
+	/** The handlers were told once that the task ended, as {@code status}. */
+	private void assertEndedOnce(UUID id, TaskStatus status) {
+		Eventually.eventually("the end of task " + id + " told")
+			.until(() -> this.endings.stream().filter((ended) -> ended.id().equals(id)).toList(),
+					(told) -> !told.isEmpty());
+		assertThat(this.endings.stream().filter((ended) -> ended.id().equals(id))).singleElement()
+			.satisfies((ended) -> assertThat(ended.status()).isEqualTo(status));
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {
@@ -376,7 +477,7 @@ class TaskQueueContractTests {
 	@FunctionalInterface
 	private interface Body {
 
-		void run(TaskContext context) throws IOException, InterruptedException;
+		void run(TaskContext context) throws IOException, InterruptedException, TaskFailedException;
 
 	}
 
