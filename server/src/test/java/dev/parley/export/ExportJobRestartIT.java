@@ -2,19 +2,13 @@ package dev.parley.export;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.parley.platform.IdGenerator;
-import dev.parley.platform.persistence.Jdbc;
 import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.ParleyProcess;
 import dev.parley.testsupport.Response;
@@ -43,7 +37,7 @@ class ExportJobRestartIT {
 			String job;
 			try (ParleyProcess first = start(dataDir, database)) {
 				Session ada = TestAccounts.newUser(first.client());
-				seed(database, ada.userId());
+				ExportSeed.oneConversation(database.dataSource(), ada.userId(), MESSAGES);
 				Response started = first.client().call(ada, "POST", "/api/v1/exports/jobs", "{\"format\":\"ndjson\"}");
 				assertThat(started.status()).as(started.body()).isEqualTo(202);
 				job = started.text("/id");
@@ -103,24 +97,6 @@ class ExportJobRestartIT {
 			.param(job)
 			.query(String.class)
 			.single();
-	}
-
-	private static void seed(TestDatabase database, String owner) {
-		IdGenerator ids = new IdGenerator();
-		JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
-		Instant at = Instant.now().minus(Duration.ofDays(1));
-		String conversation = ids.next().toString();
-		jdbc.update(
-				"INSERT INTO conversations (id, owner_id, title, pinned, archived, status, created_at, updated_at,"
-						+ " last_active_at) VALUES (?, ?, 'long', FALSE, FALSE, 'active', ?, ?, ?)",
-				conversation, owner, Jdbc.param(at), Jdbc.param(at), Jdbc.param(at));
-		List<Object[]> rows = new ArrayList<>();
-		for (int i = 0; i < MESSAGES; i++) {
-			rows.add(new Object[] { ids.next().toString(), conversation, "message number " + i,
-					Jdbc.param(at.plusMillis(i)), Jdbc.param(at.plusMillis(i)) });
-		}
-		jdbc.batchUpdate("INSERT INTO messages (id, conversation_id, role, content, status, cached, created_at,"
-				+ " updated_at) VALUES (?, ?, 'user', ?, 'complete', FALSE, ?, ?)", rows);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.parley.platform.IdGenerator;
-import dev.parley.platform.persistence.Jdbc;
 import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.ParleyProcess;
 import dev.parley.testsupport.Response;
@@ -52,7 +48,7 @@ class ExportJobsOncePerClusterIT {
 				List<String> jobs = new ArrayList<>();
 				for (int i = 0; i < USERS; i++) {
 					Session user = TestAccounts.newUser(instances.get(i % 2).client());
-					seed(database, user.userId());
+					ExportSeed.oneConversation(database.dataSource(), user.userId(), MESSAGES);
 					users.add(user);
 				}
 				for (int i = 0; i < USERS; i++) {
@@ -109,24 +105,6 @@ class ExportJobsOncePerClusterIT {
 			started.add(instance.join());
 		}
 		return started;
-	}
-
-	private static void seed(TestDatabase database, String owner) {
-		IdGenerator ids = new IdGenerator();
-		JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
-		Instant at = Instant.now().minus(Duration.ofDays(1));
-		String conversation = ids.next().toString();
-		jdbc.update(
-				"INSERT INTO conversations (id, owner_id, title, pinned, archived, status, created_at, updated_at,"
-						+ " last_active_at) VALUES (?, ?, 'cluster', FALSE, FALSE, 'active', ?, ?, ?)",
-				conversation, owner, Jdbc.param(at), Jdbc.param(at), Jdbc.param(at));
-		List<Object[]> rows = new ArrayList<>();
-		for (int i = 0; i < MESSAGES; i++) {
-			rows.add(new Object[] { ids.next().toString(), conversation, "message " + i + " of " + owner,
-					Jdbc.param(at.plusMillis(i)), Jdbc.param(at.plusMillis(i)) });
-		}
-		jdbc.batchUpdate("INSERT INTO messages (id, conversation_id, role, content, status, cached, created_at,"
-				+ " updated_at) VALUES (?, ?, 'user', ?, 'complete', FALSE, ?, ?)", rows);
 	}
 
 }
