@@ -8,15 +8,6 @@ import '../../i18n';
 import { saveSession } from '../../api/session';
 import { AgentRoutes } from './AgentRoutes';
 
-// jsdom has no ResizeObserver; antd's text areas and selects ask for one.
-if (!('ResizeObserver' in globalThis)) {
-  globalThis.ResizeObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-}
-
 function renderEditor() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(

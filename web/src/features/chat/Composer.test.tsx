@@ -3,15 +3,6 @@ import { describe, expect, it, vi } from 'vitest';
 import '../../i18n';
 import { Composer } from './Composer';
 
-// jsdom has no ResizeObserver; antd's text areas ask for one.
-if (!('ResizeObserver' in globalThis)) {
-  globalThis.ResizeObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-}
-
 describe('Composer', () => {
   it('sends a message typed before it was ready once it is, instead of dropping it', async () => {
     const onSend = vi.fn(() => Promise.resolve(true));

@@ -12,15 +12,6 @@ import { supportEventOf } from '../live/events';
 import { ConversationList } from './ConversationList';
 import { useInboxFilter } from './filter';
 
-// jsdom has no ResizeObserver; antd's tabs and selects ask for one.
-if (!('ResizeObserver' in globalThis)) {
-  globalThis.ResizeObserver = class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-}
-
 function Harness() {
   const [filter, setFilter] = useInboxFilter();
   return <ConversationList filter={filter} onChange={setFilter} />;
