@@ -112,11 +112,7 @@ class ImportJobIT extends WholeAppTestBase {
 	 * already; ImportUploadsIT sees the files of jobs under way).
 	 */
 	private Path upload(String id) {
-		String params = this.jdbc.sql("SELECT params FROM background_tasks WHERE id = ?")
-			.param(id)
-			.query(String.class)
-			.single();
-		return this.uploads.path(JSON.readTree(params).get("upload").asString());
+		return ImportJobUploads.of(this.jdbc, this.uploads, id);
 	}
 
 	private void awaitJob(String id, String status) {

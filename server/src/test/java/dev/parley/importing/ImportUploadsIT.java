@@ -128,11 +128,7 @@ class ImportUploadsIT extends WholeAppTestBase {
 
 	/** The job's spooled upload (a path; the file may be gone). */
 	private Path upload(String id) {
-		String params = this.jdbc.sql("SELECT params FROM background_tasks WHERE id = ?")
-			.param(id)
-			.query(String.class)
-			.single();
-		return this.uploads.path(JSON.readTree(params).get("upload").asString());
+		return ImportJobUploads.of(this.jdbc, this.uploads, id);
 	}
 
 	/** An upload no job holds, as a crash between spooling and queuing leaves one. */
