@@ -1,6 +1,11 @@
 package dev.parley.chat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Request bodies over {@code parley.http.max-request-bytes} are refused with 413
- * problem+json whether their size is declared or not, and nothing is stored; CORS lets
- * the configured origin in and keeps others out.
+ * problem+json whether their size is declared or not, and nothing is stored; a refused
+ * call leaves its connection usable; CORS lets the configured origin in and keeps others
+ * out.
  */
 @TestPropertySource(properties = { "parley.http.max-request-bytes=4096",
 		"parley.http.cors.allowed-origins=https://app.example.com" })
@@ -44,6 +50,54 @@ class HttpLimitsIT extends WholeAppTestBase {
 		Response response = send(post(conversation).POST(chunked(message("y".repeat(3000), "sim?tokens=1"))));
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(messages(conversation).get(1).get("content").asString()).isEqualTo("y".repeat(3000));
+	}
+
+	/**
+	 * A call refused before its body is read (here 401, the body arriving a moment after
+	 * the headers as it may from any client) leaves the connection usable: the next
+	 * request on it is answered. Before, the server closed it after answering without
+	 * saying so, and a client reusing it saw its next request fail.
+	 */
+	@Test
+	void aRefusedCallLeavesTheConnectionUsable() throws Exception {
+		byte[] body = "{\"name\":\"late body\"}".getBytes(StandardCharsets.UTF_8);
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /api/v1/agents HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer not-a-token\r\n"
+					+ "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			Thread.sleep(300);
+			out.write(body);
+			out.write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			String answers = readUntil(socket.getInputStream(), "\"database\"");
+			assertThat(answers).startsWith("HTTP/1.1 401").doesNotContainIgnoringCase("connection: close");
+			assertThat(answers.indexOf("HTTP/1.1 200")).as(answers).isPositive();
+		}
+	}
+
+	/**
+	 * What the server sent until {@code marker} appeared (or it closed, or 10 s passed).
+	 */
+	private static String readUntil(InputStream in, String marker) throws Exception {
+		ByteArrayOutputStream received = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		while (!received.toString(StandardCharsets.UTF_8).contains(marker)) {
+			int n;
+			try {
+				n = in.read(buffer);
+			}
+			catch (SocketTimeoutException ex) {
+				break;
+			}
+			if (n < 0) {
+				break;
+			}
+			received.write(buffer, 0, n);
+		}
+		return received.toString(StandardCharsets.UTF_8);
 	}
 
 	@ParameterizedTest

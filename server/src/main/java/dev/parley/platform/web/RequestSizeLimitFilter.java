@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.parley.platform.problem.CommonProblem;
@@ -16,7 +17,9 @@ import dev.parley.platform.problem.ProblemResponses;
  * Bounds request bodies: a declared {@code Content-Length} over the limit is answered 413
  * without reading the body; any other body fails while being read once it passes the
  * limit, which the error advice also answers 413. The limit is the default, or a
- * {@link RequestBodyLimit}'s for the routes that have one.
+ * {@link RequestBodyLimit}'s for the routes that have one. What an answer left unread of
+ * a body is read and discarded afterwards (up to the default limit), so that the client's
+ * connection stays usable for its next request.
  */
 final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -48,7 +51,9 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 		long limit = limitFor(request);
 		long declared = request.getContentLengthLong();
 		if (declared > limit) {
-			// Not reading the body: Jetty closes the connection rather than drain it.
+			// Not reading the body: the connection is closed rather than drained, and the
+			// client told so.
+			response.setHeader(HttpHeaders.CONNECTION, "close");
 			this.problems.write(response, CommonProblem.CONTENT_TOO_LARGE, tooLarge(limit), request.getRequestURI());
 			return;
 		}
@@ -62,7 +67,16 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			response.reset();
+			response.setHeader(HttpHeaders.CONNECTION, "close");
 			this.problems.write(response, CommonProblem.CONTENT_TOO_LARGE, tooLarge(limit), request.getRequestURI());
+			return;
+		}
+		// An answer given without reading the body (a rejected call) leaves the
+		// connection
+		// reusable; a body past the default limit is not worth reading only to discard
+		// it.
+		if (!request.isAsyncStarted() && !limited.discardUnread(this.defaultLimit) && !response.isCommitted()) {
+			response.setHeader(HttpHeaders.CONNECTION, "close");
 		}
 	}
 

@@ -50,6 +50,48 @@ final class SizeLimitedRequest extends HttpServletRequestWrapper {
 		return this.reader;
 	}
 
+	/**
+	 * Reads and discards what the application left unread of the body, at most
+	 * {@code maxBytes} of it, and answers whether the body was then read to its end.
+	 * Jetty closes a connection whose request body was not read to its end, and when the
+	 * answer was already sent it cannot tell the client so: a client that reuses the
+	 * connection (every HTTP/1.1 client keeps them alive) would see its next request
+	 * fail. Answers that rejected a request before reading its body (401, 403, 429, ...)
+	 * are the usual case, and the body arriving a moment after the headers is what makes
+	 * it intermittent.
+	 */
+	boolean discardUnread(long maxBytes) {
+		if (!mayHaveBody()) {
+			return true;
+		}
+		try {
+			LimitedInputStream in = stream();
+			if (in.isFinished()) {
+				return true;
+			}
+			byte[] buffer = new byte[8192];
+			long discarded = 0;
+			while (discarded <= maxBytes) {
+				int n = in.read(buffer, 0, buffer.length);
+				if (n < 0) {
+					return true;
+				}
+				discarded += n;
+			}
+			return false;
+		}
+		catch (IOException | IllegalStateException ex) {
+			// Past the limit, the client gone, or the body read through the container's
+			// own reader (form parameters): nothing more to read here.
+			return false;
+		}
+	}
+
+	private boolean mayHaveBody() {
+		long length = getContentLengthLong();
+		return length > 0 || (length < 0 && getHeader("Transfer-Encoding") != null);
+	}
+
 	private LimitedInputStream stream() throws IOException {
 		if (this.body == null) {
 			this.body = new LimitedInputStream(super.getInputStream(), this.limit);
