@@ -5,16 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,6 +26,7 @@ import org.springframework.stereotype.Component;
 
 import dev.parley.platform.persistence.GroupCommit;
 import dev.parley.platform.persistence.Jdbc;
+import dev.parley.platform.timer.Timers;
 
 /**
  * This instance's task worker: every {@code poll-interval} it claims queued tasks (and
@@ -43,7 +42,7 @@ class TaskWorker implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(TaskWorker.class);
 
 	/** How often the queue depth is counted for the gauges. */
-	private static final long DEPTH_MILLIS = 10_000;
+	private static final Duration DEPTH_INTERVAL = Duration.ofSeconds(10);
 
 	/** The longest wait at shutdown for the runs to stop. */
 	private static final long SHUTDOWN_WAIT_MILLIS = 10_000;
@@ -66,9 +65,9 @@ class TaskWorker implements SmartLifecycle {
 
 	private final Map<UUID, RunningTask> running = new ConcurrentHashMap<>();
 
-	private final AtomicBoolean nudged = new AtomicBoolean();
+	private final Timers timers = new Timers("background-tasks");
 
-	private volatile @Nullable ScheduledThreadPoolExecutor timers;
+	private final Timers.Trigger pollNow = this.timers.trigger(this::poll);
 
 	TaskWorker(ObjectProvider<TaskHandler> handlers, TaskRepository tasks, TaskFiles files, TaskMetrics metrics,
 			TaskProperties properties, GroupCommit groupCommit, Clock clock) {
@@ -82,38 +81,23 @@ class TaskWorker implements SmartLifecycle {
 		this.clock = clock;
 		this.instance = Utils.getHostname() + "/" + ProcessHandle.current().pid() + "/"
 				+ UUID.randomUUID().toString().substring(0, 8);
+		Duration poll = properties.pollInterval();
+		Duration heartbeat = properties.heartbeatInterval();
+		Duration sweep = properties.expiryInterval();
+		this.timers.every(poll, poll, this::poll)
+			.every(heartbeat, heartbeat, this::heartbeat)
+			.every(Duration.ZERO, DEPTH_INTERVAL, this::countDepth)
+			.every(sweep, sweep, this::sweepDirectory);
 	}
 
 	@Override
 	public void start() {
-		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
-				Thread.ofPlatform().name("background-tasks").daemon().factory());
-		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-		long poll = this.properties.pollInterval().toMillis();
-		long heartbeat = this.properties.heartbeatInterval().toMillis();
-		long sweep = this.properties.expiryInterval().toMillis();
-		executor.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
-		executor.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
-		executor.scheduleWithFixedDelay(this::countDepth, 0, DEPTH_MILLIS, TimeUnit.MILLISECONDS);
-		executor.scheduleWithFixedDelay(this::sweepDirectory, sweep, sweep, TimeUnit.MILLISECONDS);
-		this.timers = executor;
+		this.timers.start();
 	}
 
 	/** A task was queued here: look for work now rather than at the next poll. */
 	void nudge() {
-		ScheduledThreadPoolExecutor executor = this.timers;
-		if (executor == null || !this.nudged.compareAndSet(false, true)) {
-			return;
-		}
-		try {
-			executor.execute(() -> {
-				this.nudged.set(false);
-				poll();
-			});
-		}
-		catch (RejectedExecutionException ex) {
-			this.nudged.set(false);
-		}
+		this.pollNow.pull();
 	}
 
 	/** The run of the task on this instance, if one is under way. */
@@ -122,7 +106,7 @@ class TaskWorker implements SmartLifecycle {
 	}
 
 	private void poll() {
-		if (this.handlers.isEmpty() || this.timers == null) {
+		if (this.handlers.isEmpty() || !this.timers.running()) {
 			return;
 		}
 		try {
@@ -135,7 +119,7 @@ class TaskWorker implements SmartLifecycle {
 			List<UUID> candidates = this.tasks.claimable(this.handlers.keySet(), now, this.properties.maxAttempts(),
 					free);
 			for (UUID candidate : candidates) {
-				if (this.timers == null) {
+				if (!this.timers.running()) {
 					return;
 				}
 				Instant claimedAt = Jdbc.now(this.clock);
@@ -351,11 +335,7 @@ class TaskWorker implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		ScheduledThreadPoolExecutor executor = this.timers;
-		this.timers = null;
-		if (executor != null) {
-			executor.shutdown();
-		}
+		this.timers.stop(Duration.ZERO);
 		this.running.values().forEach(RunningTask::stop);
 		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SHUTDOWN_WAIT_MILLIS);
 		while (!this.running.isEmpty() && System.nanoTime() < deadline) {
@@ -371,7 +351,7 @@ class TaskWorker implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.timers != null;
+		return this.timers.running();
 	}
 
 	private record Failure(String code, @Nullable String detail, @Nullable String result) {

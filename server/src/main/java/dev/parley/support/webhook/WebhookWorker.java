@@ -1,9 +1,6 @@
 package dev.parley.support.webhook;
 
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import dev.parley.platform.timer.Timers;
 import dev.parley.support.SupportEvent;
 
 /**
@@ -28,6 +26,9 @@ class WebhookWorker implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookWorker.class);
 
+	/** The longest wait at shutdown for a poll or reread under way. */
+	private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
 	private final WebhookDirectory directory;
 
 	private final WebhookSender sender;
@@ -36,11 +37,9 @@ class WebhookWorker implements SmartLifecycle {
 
 	private final WebhookMetrics metrics;
 
-	private final WebhookProperties properties;
+	private final Timers timers = new Timers("support-webhooks");
 
-	private final AtomicBoolean nudged = new AtomicBoolean();
-
-	private volatile ScheduledThreadPoolExecutor timers;
+	private final Timers.Trigger pollNow = this.timers.trigger(this::poll);
 
 	WebhookWorker(WebhookDirectory directory, WebhookSender sender, DeliveryRepository deliveries,
 			WebhookMetrics metrics, WebhookProperties properties) {
@@ -48,37 +47,20 @@ class WebhookWorker implements SmartLifecycle {
 		this.sender = sender;
 		this.deliveries = deliveries;
 		this.metrics = metrics;
-		this.properties = properties;
+		this.timers.every(Duration.ZERO, properties.refreshInterval(), this::refresh)
+			.every(properties.pollInterval(), properties.pollInterval(), this::poll);
 	}
 
 	@Override
 	public void start() {
-		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
-				Thread.ofPlatform().name("support-webhooks").daemon().factory());
-		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-		long refresh = this.properties.refreshInterval().toMillis();
-		long poll = this.properties.pollInterval().toMillis();
-		executor.scheduleWithFixedDelay(this::refresh, 0, refresh, TimeUnit.MILLISECONDS);
-		executor.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
-		this.timers = executor;
+		this.timers.start();
 	}
 
 	/** After a committed event that some webhook wants: poll now rather than later. */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void eventCommitted(SupportEvent event) {
-		ScheduledThreadPoolExecutor executor = this.timers;
-		if (executor == null || !this.directory.anyActive() || this.directory.subscribed(event.type()).isEmpty()
-				|| !this.nudged.compareAndSet(false, true)) {
-			return;
-		}
-		try {
-			executor.execute(() -> {
-				this.nudged.set(false);
-				poll();
-			});
-		}
-		catch (RejectedExecutionException ex) {
-			this.nudged.set(false);
+		if (this.timers.running() && this.directory.anyActive() && !this.directory.subscribed(event.type()).isEmpty()) {
+			this.pollNow.pull();
 		}
 	}
 
@@ -106,23 +88,13 @@ class WebhookWorker implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		ScheduledThreadPoolExecutor executor = this.timers;
-		this.timers = null;
-		if (executor != null) {
-			executor.shutdown();
-			try {
-				executor.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		this.timers.stop(STOP_WAIT);
 		this.sender.close();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.timers != null;
+		return this.timers.running();
 	}
 
 }
