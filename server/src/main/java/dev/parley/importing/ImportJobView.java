@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
  * @param id the job's id
  * @param status queued, running, succeeded, failed or cancelled
  * @param conversations conversations read so far (the progress)
- * @param report the import's report, once it succeeded or failed part way (then with
- * {@code complete} false and {@code broken_at})
+ * @param report the import's report, once it succeeded, failed part way or was cancelled
+ * while it ran (the last two with {@code complete} false and {@code broken_at})
  * @param error why it failed
  * @param cancelRequested whether a cancel was asked while it ran
  * @param attempts how many times it was started (more than one after an instance died)

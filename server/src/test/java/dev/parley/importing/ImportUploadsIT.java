@@ -74,6 +74,11 @@ class ImportUploadsIT extends WholeAppTestBase {
 		assertThat(cancelling.get("cancel_requested").asBoolean()).isTrue();
 
 		awaitJob(id, "cancelled");
+		// The run stopped after the first conversation, and its report says so.
+		JsonNode report = call("GET", JOBS + "/" + id, null).json().get("report");
+		assertThat(report.get("complete").asBoolean()).isFalse();
+		assertThat(report.at("/totals/imported").asInt()).isEqualTo(1);
+		assertThat(report.at("/broken_at/detail").asString()).isEqualTo("The import was cancelled");
 		// nobody reads the job: its end deleted the upload
 		Eventually.eventually("the upload deleted").until(() -> Files.exists(upload), (exists) -> !exists);
 	}

@@ -235,7 +235,9 @@ class TaskWorker implements SmartLifecycle {
 		TaskStatus status = cancelled ? TaskStatus.CANCELLED : TaskStatus.FAILED;
 		String code = cancelled ? null : failure.code();
 		String detail = cancelled ? null : failure.detail();
-		String result = cancelled ? null : failure.result();
+		// A cancelled run keeps what its handler reported of the work done before it
+		// stopped.
+		String result = cancelled ? run.resultJson() : failure.result();
 		if (this.groupCommit
 			.execute((tx) -> this.tasks.ended(claim, status, code, detail, result, run.done(), now, now))) {
 			this.metrics.finished(kind, status);
