@@ -16,6 +16,7 @@ trap 'kill $sim $parley 2>/dev/null; rm -rf "$data"' EXIT
 PARLEY_DATA_DIR="$data" SERVER_PORT="$port" PARLEY_ADMIN_EMAIL=root@example.com \
   PARLEY_ADMIN_PASSWORD=Console-Keeper-2026 OPENAI_BASE_URL="http://127.0.0.1:$sim_port/v1" OPENAI_API_KEY=sk-e2e \
   PARLEY_DEFAULT_MODEL="sim?tokens=60&delay=80" "$java" -jar "$jar" --parley.limits.anonymous-requests-per-minute=600 \
+  --parley.limits.user-requests-per-minute=600 \
   --parley.support.visitor-registrations-per-minute=600 &
 parley=$!
 echo "PARLEY_URL=http://127.0.0.1:$port PARLEY_ADMIN_EMAIL=root@example.com PARLEY_ADMIN_PASSWORD=Console-Keeper-2026 SIMULATOR_URL=http://127.0.0.1:$sim_port/v1"

@@ -26,9 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * also writes {@code docs/screenshots/}.
  */
 // Every test registers and logs in from 127.0.0.1: more than the 30 anonymous requests a
-// minute one address may make.
+// minute one address may make. The administrator's tests all act as the one configured
+// administrator, whose console screens, walked through at a machine's pace, make more
+// than
+// the 120 requests a minute one user may.
 @TestPropertySource(properties = { "PARLEY_DEFAULT_MODEL=" + WebAppIT.DEFAULT_MODEL,
-		"parley.limits.anonymous-requests-per-minute=600", "parley.support.visitor-registrations-per-minute=600" })
+		"parley.limits.anonymous-requests-per-minute=600", "parley.limits.user-requests-per-minute=600",
+		"parley.support.visitor-registrations-per-minute=600" })
 @DirtiesContext
 class WebAppIT extends WholeAppTestBase {
 
