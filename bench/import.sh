@@ -8,7 +8,9 @@
 # process's peak RSS. Everything it started is stopped on exit. See docs/PERFORMANCE.md, "Import".
 #
 # Environment (all optional): BENCH_JAVA_HOME (JDK 25), PARLEY_PORT (18480), IMPORT_MB (100),
-# PARLEY_HEAP (512m), IMPORT_DB (h2 or postgresql), BENCH_SKIP_BUILD=1 to use the existing jar.
+# PARLEY_HEAP (512m), IMPORT_DB (h2 or postgresql), BENCH_SKIP_BUILD=1 to use the existing jar,
+# PARLEY_EXTRA_ARGS (more --name=value arguments for Parley, split at spaces: builds compared by a
+# setting).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 JAVA_HOME_25="${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -86,7 +88,7 @@ FILE_BYTES=$(stat -c %s "$WORK/conversations.json")
 
 PARLEY_DATA_DIR="$WORK/data" PARLEY_ADMIN_PASSWORD="Kettle-Harbour-9137" PARLEY_CONVERSATION_EXPIRE_AFTER=24h \
 	"$JAVA" -Xmx"$HEAP" -XX:+UseSerialGC -jar "$JAR" --server.port="$PORT" --parley.import.max-bytes=1GB \
-	--parley.limits.user-requests-per-minute=0 "${DB_ARGS[@]}" >"$WORK/parley.log" 2>&1 &
+	--parley.limits.user-requests-per-minute=0 "${DB_ARGS[@]}" ${PARLEY_EXTRA_ARGS:-} >"$WORK/parley.log" 2>&1 &
 PARLEY_PID=$!
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "http://127.0.0.1:$PORT/health" >/dev/null || { tail -50 "$WORK/parley.log"; exit 1; }

@@ -18,8 +18,8 @@ public class PersistenceConfiguration {
 	 * before the beans it processes.
 	 */
 	@Bean
-	static DriverTimeouts driverTimeouts(ObjectProvider<DatabaseProperties> properties) {
-		return new DriverTimeouts(properties);
+	static DriverSettings driverSettings(ObjectProvider<DatabaseProperties> properties) {
+		return new DriverSettings(properties);
 	}
 
 	@Bean

@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pool's connections get the configured connect and socket timeouts in the unit of
- * each driver, and what an operator set is kept; the embedded database's pool waits
- * longer for a connection.
+ * each driver, PostgreSQL's batched inserts rewritten, and what an operator set is kept;
+ * the embedded database's pool waits longer for a connection.
  */
-class DriverTimeoutsTests {
+class DriverSettingsTests {
 
 	private static final DatabaseProperties TIMEOUTS = new DatabaseProperties(Duration.ofMillis(1500),
 			Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(30));
@@ -20,19 +20,31 @@ class DriverTimeoutsTests {
 	@Test
 	void postgresqlCountsInWholeSecondsRoundedUp() {
 		HikariDataSource pool = pool("jdbc:postgresql://db:5432/parley");
-		DriverTimeouts.apply(pool, TIMEOUTS);
+		DriverSettings.apply(pool, TIMEOUTS);
 		assertThat(pool.getDataSourceProperties()).containsEntry("connectTimeout", "2")
 			.containsEntry("socketTimeout", "10");
+	}
+
+	@Test
+	void postgresqlSendsBatchedInsertsAsMultiRowInsertsUnlessTheOperatorSaidOtherwise() {
+		HikariDataSource pool = pool("jdbc:postgresql://db:5432/parley");
+		DriverSettings.apply(pool, TIMEOUTS);
+		assertThat(pool.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
+
+		HikariDataSource declined = pool("jdbc:postgresql://db:5432/parley?reWriteBatchedInserts=false");
+		DriverSettings.apply(declined, TIMEOUTS);
+		assertThat(declined.getDataSourceProperties()).doesNotContainKey("reWriteBatchedInserts");
 	}
 
 	@Test
 	void mariadbAndMysqlCountInMilliseconds() {
 		for (String url : new String[] { "jdbc:mariadb://db:3306/parley", "jdbc:mysql://db:3306/parley" }) {
 			HikariDataSource pool = pool(url);
-			DriverTimeouts.apply(pool, TIMEOUTS);
+			DriverSettings.apply(pool, TIMEOUTS);
 			assertThat(pool.getDataSourceProperties()).as(url)
 				.containsEntry("connectTimeout", "1500")
-				.containsEntry("socketTimeout", "10000");
+				.containsEntry("socketTimeout", "10000")
+				.doesNotContainKey("reWriteBatchedInserts");
 		}
 	}
 
@@ -40,17 +52,17 @@ class DriverTimeoutsTests {
 	void whatTheUrlOrTheDataSourcePropertiesSetIsKept() {
 		HikariDataSource pool = pool("jdbc:postgresql://db:5432/parley?sslmode=require&socketTimeout=60");
 		pool.addDataSourceProperty("connecttimeout", "7");
-		DriverTimeouts.apply(pool, TIMEOUTS);
+		DriverSettings.apply(pool, TIMEOUTS);
 		assertThat(pool.getDataSourceProperties()).doesNotContainKey("socketTimeout")
 			.doesNotContainKey("connectTimeout")
 			.containsEntry("connecttimeout", "7");
 	}
 
 	@Test
-	void theEmbeddedDatabaseGetsNoDriverTimeoutsButTheLongerPoolWait() {
+	void theEmbeddedDatabaseGetsNoDriverSettingsButTheLongerPoolWait() {
 		HikariDataSource pool = pool("jdbc:h2:file:./data/parley");
 		pool.setConnectionTimeout(1500);
-		DriverTimeouts.apply(pool, TIMEOUTS);
+		DriverSettings.apply(pool, TIMEOUTS);
 		assertThat(pool.getDataSourceProperties()).isEmpty();
 		assertThat(pool.getConnectionTimeout()).isEqualTo(30_000);
 	}
@@ -59,7 +71,7 @@ class DriverTimeoutsTests {
 	void aServerDatabaseKeepsTheShortPoolWait() {
 		HikariDataSource pool = pool("jdbc:postgresql://db:5432/parley");
 		pool.setConnectionTimeout(1500);
-		DriverTimeouts.apply(pool, TIMEOUTS);
+		DriverSettings.apply(pool, TIMEOUTS);
 		assertThat(pool.getConnectionTimeout()).isEqualTo(1500);
 	}
 

@@ -9,20 +9,22 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Gives the pool's PostgreSQL and MariaDB connections a connect and a socket timeout
- * before the pool opens its first one, so that an unreachable or frozen server is noticed
- * instead of waited for. The drivers name these properties alike but count PostgreSQL's
- * in seconds and MariaDB's in milliseconds; what the URL or
- * {@code spring.datasource.hikari.data-source-properties} already set is left alone. H2
- * runs in this process and has neither; its pool waits
+ * Gives the pool's connections Parley's driver settings before the pool opens its first
+ * one. PostgreSQL and MariaDB get a connect and a socket timeout, so that an unreachable
+ * or frozen server is noticed instead of waited for; the drivers name these properties
+ * alike but count PostgreSQL's in seconds and MariaDB's in milliseconds. PostgreSQL's
+ * driver also sends a batch of inserts as multi-row inserts
+ * ({@code reWriteBatchedInserts}; an import's messages, a tag list), which MariaDB's does
+ * by default. What the URL or {@code spring.datasource.hikari.data-source-properties}
+ * already set is left alone. H2 runs in this process and has no timeouts; its pool waits
  * {@code parley.database.embedded-pool-wait} for a connection instead of the short
  * {@code connection-timeout} that tells a server that went away.
  */
-class DriverTimeouts implements BeanPostProcessor {
+class DriverSettings implements BeanPostProcessor {
 
 	private final ObjectProvider<DatabaseProperties> properties;
 
-	DriverTimeouts(ObjectProvider<DatabaseProperties> properties) {
+	DriverSettings(ObjectProvider<DatabaseProperties> properties) {
 		this.properties = properties;
 	}
 
@@ -40,6 +42,7 @@ class DriverTimeouts implements BeanPostProcessor {
 		if (url.startsWith("jdbc:postgresql:")) {
 			setUnlessGiven(url, driver, "connectTimeout", seconds(timeouts.connectTimeout()));
 			setUnlessGiven(url, driver, "socketTimeout", seconds(timeouts.socketTimeout()));
+			setUnlessGiven(url, driver, "reWriteBatchedInserts", "true");
 		}
 		else if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
 			setUnlessGiven(url, driver, "connectTimeout", Long.toString(timeouts.connectTimeout().toMillis()));
