@@ -11,6 +11,7 @@
 #
 # Flags: --messages N (1000000)   --db h2|postgresql|both (both)   --formats json,ndjson,csv,markdown
 # Environment: BENCH_JAVA_HOME (JDK 25), EXPORT_PORT (18090), BENCH_SKIP_BUILD=1 (use the built jar),
+#   EXPORT_JAR (this jar instead of the built one: builds compared by alternating runs),
 #   EXPORT_PG (psql connection, "-h 127.0.0.1 -U postgres"), BENCH_OUT (bench/target/export-results.md)
 set -euo pipefail
 
@@ -59,7 +60,7 @@ if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
 	say "building the server (mvn -B -q -DskipTests package -pl server -am)"
 	mvn -B -q -DskipTests package -pl server -am >"$WORK/build.log" 2>&1 || { tail -n 40 "$WORK/build.log" >&2; die "build failed"; }
 fi
-JAR="$(ls "$ROOT"/server/target/parley-*.jar 2>/dev/null | grep -v -E 'sources|javadoc|plain' | head -n 1 || true)"
+JAR="${EXPORT_JAR:-$(ls "$ROOT"/server/target/parley-*.jar 2>/dev/null | grep -v -E 'sources|javadoc|plain' | head -n 1 || true)}"
 [[ -n "$JAR" ]] || die "no server/target/parley-*.jar"
 # H2's own tools (from the jar Parley ships) seed the embedded database while Parley is stopped.
 rm -f "$WORK"/h2-*.jar

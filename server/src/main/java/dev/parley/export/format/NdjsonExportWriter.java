@@ -1,7 +1,9 @@
 package dev.parley.export.format;
 
 import java.io.OutputStream;
+import java.io.StringWriter;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
@@ -12,17 +14,25 @@ import dev.parley.conversation.Message;
 
 /**
  * One JSON object per line and message: the conversation's id, title and owner, then the
- * message's members as in the JSON format.
+ * message's members as in the JSON format. The conversation's three values are the same
+ * on each of its lines: they are encoded once per conversation, not once per message.
  */
 final class NdjsonExportWriter implements ExportWriter {
 
 	private final JsonGenerator json;
 
-	private ArchivedConversation current;
+	private final JsonFactory factory;
+
+	private String conversationId = "";
+
+	private String conversationTitle = "";
+
+	private String ownerId = "";
 
 	NdjsonExportWriter(JsonFactory factory, OutputStream out) {
 		this.json = factory.createGenerator(ObjectWriteContext.empty(), out)
 			.configure(StreamWriteFeature.AUTO_CLOSE_TARGET, false);
+		this.factory = factory;
 	}
 
 	@Override
@@ -31,15 +41,20 @@ final class NdjsonExportWriter implements ExportWriter {
 
 	@Override
 	public void conversation(ArchivedConversation conversation) {
-		this.current = conversation;
+		this.conversationId = encoded(conversation.id().toString());
+		this.conversationTitle = encoded(conversation.title());
+		this.ownerId = encoded(conversation.ownerId());
 	}
 
 	@Override
 	public void message(Message message) {
 		this.json.writeStartObject();
-		this.json.writeStringProperty("conversation_id", this.current.id().toString());
-		this.json.writeStringProperty("conversation_title", this.current.title());
-		this.json.writeStringProperty("owner_id", this.current.ownerId());
+		this.json.writeName("conversation_id");
+		this.json.writeRawValue(this.conversationId);
+		this.json.writeName("conversation_title");
+		this.json.writeRawValue(this.conversationTitle);
+		this.json.writeName("owner_id");
+		this.json.writeRawValue(this.ownerId);
 		JsonFields.message(this.json, message);
 		this.json.writeEndObject();
 		this.json.writeRaw('\n');
@@ -47,7 +62,15 @@ final class NdjsonExportWriter implements ExportWriter {
 
 	@Override
 	public void conversationEnd(ArchivedConversation conversation) {
-		this.current = null;
+	}
+
+	/** The value as JSON text: a quoted, escaped string, or {@code null}. */
+	private String encoded(@Nullable String value) {
+		StringWriter text = new StringWriter();
+		try (JsonGenerator one = this.factory.createGenerator(ObjectWriteContext.empty(), text)) {
+			one.writeString(value);
+		}
+		return text.toString();
 	}
 
 	@Override

@@ -111,6 +111,37 @@ class ExportWritersTests {
 				+ ",,assistant,complete,m-1,sim,3,7,stop," + T0 + "," + T0 + ",'@SUM(A1)");
 	}
 
+	@Test
+	void ndjsonLinesCarryTheirConversationEscapedOrNull() throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ExportWriter writer = ExportWriters.of(ExportFormat.NDJSON, out, new ExportHeader(T0, null));
+		ArchivedConversation quoted = new ArchivedConversation(this.first.id(), "owner \"1\"", "说 \"hi\"\n\u0001", null,
+				null, List.of(), null, false, false, ConversationStatus.ACTIVE, T0, T0, T0, List.of());
+		ArchivedConversation untitled = new ArchivedConversation(this.second.id(), "owner-2", null, null, null,
+				List.of(), null, false, false, ConversationStatus.ACTIVE, T0, T0, T0, List.of());
+		writer.start();
+		for (ArchivedConversation conversation : List.of(quoted, untitled)) {
+			writer.conversation(conversation);
+			writer.message(message(MessageRole.USER, "a", T0));
+			writer.message(message(MessageRole.ASSISTANT, "b", T0));
+			writer.conversationEnd(conversation);
+		}
+		writer.finish("cursor");
+		String[] lines = out.toString(StandardCharsets.UTF_8).split("\n", -1);
+		assertThat(lines).hasSize(5);
+		assertThat(lines[4]).isEmpty();
+		for (int i = 0; i < 4; i++) {
+			JsonNode line = JSON.readTree(lines[i]);
+			ArchivedConversation of = (i < 2) ? quoted : untitled;
+			assertThat(line.propertyNames()).startsWith("conversation_id", "conversation_title", "owner_id", "id");
+			assertThat(line.get("conversation_id").asString()).isEqualTo(of.id().toString());
+			assertThat(line.get("conversation_title").isNull()).isEqualTo(of.title() == null);
+			assertThat(line.get("conversation_title").asString()).isEqualTo((of.title() != null) ? of.title() : "");
+			assertThat(line.get("owner_id").asString()).isEqualTo(of.ownerId());
+			assertThat(line.get("content").asString()).isEqualTo((i % 2 == 0) ? "a" : "b");
+		}
+	}
+
 	private static String write(PlainExport.Format format, boolean single, PlainExport.ConversationNames names,
 			Object... conversationsAndMessages) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
