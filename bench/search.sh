@@ -16,7 +16,8 @@
 #
 # Environment (all optional): BENCH_JAVA_HOME (/usr/lib/jvm/temurin-25-jdk-amd64),
 # SEARCH_PORT (18297), RUNS (50), PARLEY_HEAP (512m), HISTORY (100000), HISTORY_RUNS (2000),
-# HISTORY_WARMUP (3000),
+# HISTORY_WARMUP (3000), SEARCH_JAR (this jar instead of the built one: builds alternated), SEARCH_JAVA_OPTS (more JVM options after -Xmx$PARLEY_HEAP; default
+# -XX:+UseSerialGC, the collector bin/parley runs Parley with; empty for the JVM's G1),
 # PARTS (search,history).
 set -euo pipefail
 
@@ -51,7 +52,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-JAR="$(ls "$ROOT"/server/target/parley-*.jar 2>/dev/null | head -1 || true)"
+JAR="${SEARCH_JAR:-$(ls "$ROOT"/server/target/parley-*.jar 2>/dev/null | head -1 || true)}"
 if [[ -z "$JAR" ]]; then
 	say "building the jar"
 	(cd "$ROOT" && JAVA_HOME="$JAVA_HOME_25" mvn -B -q -o package -pl server -am -DskipTests -Dweb.skip=true)
@@ -76,7 +77,7 @@ start() {
 	if curl -s -o /dev/null "$BASE/health"; then
 		say "something already listens on port $PORT (set SEARCH_PORT)"; exit 1
 	fi
-	"$JAVA_HOME_25/bin/java" -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" --parley.data-dir="$DATA" \
+	"$JAVA_HOME_25/bin/java" -Xmx"$HEAP" ${SEARCH_JAVA_OPTS--XX:+UseSerialGC} -jar "$JAR" --server.port="$PORT" --parley.data-dir="$DATA" \
 		--parley.limits.user-requests-per-minute=0 --parley.limits.anonymous-requests-per-minute=0 \
 		"${DB_ARGS[@]}" >"$DATA/parley.log" 2>&1 &
 	PID=$!
