@@ -12,7 +12,7 @@ import io.github.bucket4j.TimeMeter;
  * Buckets in this process, for a single instance: kept in a bounded cache that forgets a
  * bucket once it has been idle long enough to be full again.
  */
-final class LocalRateLimiter implements RateLimiter {
+final class LocalRateLimiter extends BucketRateLimiter {
 
 	static final long MAX_BUCKETS = 200_000;
 
@@ -29,21 +29,6 @@ final class LocalRateLimiter implements RateLimiter {
 	}
 
 	@Override
-	public RateDecision tryConsume(Limit limit, String subject) {
-		return RateDecision.of(bucket(limit, subject).tryConsumeAndReturnRemaining(1), limit);
-	}
-
-	@Override
-	public RateDecision estimate(Limit limit, String subject) {
-		return RateDecision.of(bucket(limit, subject).estimateAbilityToConsume(1), limit);
-	}
-
-	@Override
-	public void penalize(Limit limit, String subject) {
-		bucket(limit, subject).consumeIgnoringRateLimits(1);
-	}
-
-	@Override
 	public void reset(Limit limit, String subject) {
 		this.buckets.invalidate(key(limit, subject));
 	}
@@ -53,7 +38,8 @@ final class LocalRateLimiter implements RateLimiter {
 		return this.buckets.estimatedSize();
 	}
 
-	private Bucket bucket(Limit limit, String subject) {
+	@Override
+	protected Bucket bucket(Limit limit, String subject) {
 		return this.buckets
 			.get(key(limit, subject),
 					(key) -> new Entry(

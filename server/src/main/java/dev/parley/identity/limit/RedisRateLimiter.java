@@ -13,7 +13,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
  * instance shares one limit. A call that cannot reach Redis throws;
  * {@link SharedRateLimiter} then answers from this instance's own buckets.
  */
-final class RedisRateLimiter implements RateLimiter {
+final class RedisRateLimiter extends BucketRateLimiter {
 
 	static final String KEY_PREFIX = "parley:rl:";
 
@@ -29,26 +29,12 @@ final class RedisRateLimiter implements RateLimiter {
 	}
 
 	@Override
-	public RateDecision tryConsume(Limit limit, String subject) {
-		return RateDecision.of(bucket(limit, subject).tryConsumeAndReturnRemaining(1), limit);
-	}
-
-	@Override
-	public RateDecision estimate(Limit limit, String subject) {
-		return RateDecision.of(bucket(limit, subject).estimateAbilityToConsume(1), limit);
-	}
-
-	@Override
-	public void penalize(Limit limit, String subject) {
-		bucket(limit, subject).consumeIgnoringRateLimits(1);
-	}
-
-	@Override
 	public void reset(Limit limit, String subject) {
 		this.buckets.removeProxy(key(limit, subject));
 	}
 
-	private BucketProxy bucket(Limit limit, String subject) {
+	@Override
+	protected BucketProxy bucket(Limit limit, String subject) {
 		return this.buckets.builder().build(key(limit, subject), limit::bucket);
 	}
 
