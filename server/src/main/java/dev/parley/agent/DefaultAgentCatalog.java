@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.springframework.stereotype.Component;
 
 import dev.parley.platform.CurrentUser;
+import dev.parley.platform.VirtualThreads;
 import dev.parley.provider.ProviderCatalog;
 import dev.parley.provider.Route;
 
@@ -51,7 +52,9 @@ class DefaultAgentCatalog implements AgentCatalog {
 	}
 
 	private static <K> LoadingCache<K, Optional<Agent>> cache(CacheLoader<K, Optional<Agent>> loader) {
+		// Refreshes read the database: on virtual threads, not the common pool.
 		return Caffeine.newBuilder()
+			.executor(VirtualThreads.executor("agent-refresh"))
 			.refreshAfterWrite(CACHE_TTL)
 			.expireAfterWrite(CACHE_TTL.multipliedBy(10))
 			.maximumSize(10_000)

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -91,20 +90,15 @@ class ExportJobsOncePerClusterIT {
 
 	/** Small batches, so that the jobs run long enough for both workers to take some. */
 	private static List<ParleyProcess> startTwo(TestDatabase database, Path tasks) {
-		List<CompletableFuture<ParleyProcess>> starting = new ArrayList<>();
+		List<ParleyProcess.Builder> servers = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
-			starting.add(CompletableFuture.supplyAsync(() -> ParleyProcess.on(TestApp.newDataDir())
+			servers.add(ParleyProcess.on(TestApp.newDataDir())
 				.database(database)
 				.property("parley.tasks.directory", tasks.toString())
 				.property("parley.export.batch-size", "20")
-				.property("parley.tasks.poll-interval", "200ms")
-				.start()));
+				.property("parley.tasks.poll-interval", "200ms"));
 		}
-		List<ParleyProcess> started = new ArrayList<>();
-		for (CompletableFuture<ParleyProcess> instance : starting) {
-			started.add(instance.join());
-		}
-		return started;
+		return ParleyProcess.startAll(servers);
 	}
 
 }

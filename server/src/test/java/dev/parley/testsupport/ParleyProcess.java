@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -61,6 +65,41 @@ public final class ParleyProcess implements AutoCloseable {
 	/** A server on {@code dataDir} with the default (embedded H2) database. */
 	public static Builder on(Path dataDir) {
 		return new Builder(dataDir);
+	}
+
+	/**
+	 * Starts the servers at once, each waited for on a virtual thread of its own (never
+	 * on the common fork-join pool: a start blocks for seconds, and the common pool of a
+	 * 2-core machine has one thread, which the other test lane's code may need
+	 * meanwhile), and answers them in order once all answer; if one fails, those started
+	 * are stopped.
+	 */
+	public static List<ParleyProcess> startAll(List<Builder> servers) {
+		List<ParleyProcess> started = new ArrayList<>();
+		try (ExecutorService starting = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<ParleyProcess>> futures = servers.stream()
+				.map((server) -> starting.submit(server::start))
+				.toList();
+			RuntimeException failure = null;
+			for (Future<ParleyProcess> future : futures) {
+				try {
+					started.add(future.get());
+				}
+				catch (ExecutionException ex) {
+					failure = (ex.getCause() instanceof RuntimeException cause) ? cause
+							: new IllegalStateException(ex.getCause());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					failure = new IllegalStateException(ex);
+				}
+			}
+			if (failure != null) {
+				started.forEach(ParleyProcess::close);
+				throw failure;
+			}
+			return started;
+		}
 	}
 
 	public int port() {

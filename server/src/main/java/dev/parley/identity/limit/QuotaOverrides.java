@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import dev.parley.identity.AuthenticatedUser;
 import dev.parley.identity.Role;
 import dev.parley.identity.user.PrincipalsChanged;
+import dev.parley.platform.VirtualThreads;
 
 /**
  * The {@link QuotaPolicy} with the overrides stored in the database, read through a
@@ -58,12 +59,15 @@ class QuotaOverrides implements QuotaPolicy {
 	QuotaOverrides(QuotaOverrideRepository repository, LimitProperties properties, @Nullable QuotaBroadcast broadcast,
 			Duration refresh) {
 		this.properties = properties;
+		// Refreshes read the database: on virtual threads, not the common pool.
 		this.users = Caffeine.newBuilder()
+			.executor(VirtualThreads.executor("quota-refresh"))
 			.maximumSize(MAXIMUM_USERS)
 			.refreshAfterWrite(refresh)
 			.expireAfterAccess(Duration.ofHours(1))
 			.build(keepingOldOnFailure(repository::user));
 		this.roles = Caffeine.newBuilder()
+			.executor(VirtualThreads.executor("quota-refresh"))
 			.refreshAfterWrite(refresh)
 			.build(keepingOldOnFailure((key) -> repository.roles()));
 		this.broadcast = broadcast;

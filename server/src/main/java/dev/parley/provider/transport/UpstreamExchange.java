@@ -18,6 +18,13 @@ import dev.parley.provider.ProviderFailure;
 /**
  * One HTTP exchange with an upstream, abortable at any moment from any thread (by
  * {@link #cancel()} or by its deadline), which closes the connection.
+ * <p>
+ * The request is sent with the client's blocking {@code send} on a virtual thread of the
+ * exchange's own, not with {@code sendAsync}: the JDK client completes a
+ * {@code sendAsync} future through the common fork-join pool (one thread on a 2-core
+ * machine), so any blocking work there (a cache's loader, a library's parallel stream)
+ * held every upstream call's response headers back for as long. Until the headers arrive
+ * an abort interrupts that thread, which makes {@code send} cancel the exchange.
  */
 final class UpstreamExchange implements StreamWatchdog.Watched {
 
@@ -31,7 +38,10 @@ final class UpstreamExchange implements StreamWatchdog.Watched {
 
 	private volatile ProviderFailure aborted;
 
-	private volatile CompletableFuture<HttpResponse<InputStream>> pending;
+	private final CompletableFuture<HttpResponse<InputStream>> pending = new CompletableFuture<>();
+
+	/** The thread blocked in {@code send} until the response headers arrive. */
+	private volatile Thread sender;
 
 	private volatile InputStream body;
 
@@ -49,9 +59,12 @@ final class UpstreamExchange implements StreamWatchdog.Watched {
 	 */
 	InputStream open(HttpClient client, HttpRequest request, StreamWatchdog watchdog, JsonMapper json) {
 		this.watch = watchdog.watch(this);
-		this.pending = client.sendAsync(request, (info) -> new UpstreamBody());
+		Thread thread = Thread.ofVirtual().name("upstream-send").unstarted(() -> send(client, request));
+		this.sender = thread;
+		thread.start();
 		if (this.aborted != null) {
-			this.pending.cancel(true);
+			// aborted before the thread was there to interrupt
+			thread.interrupt();
 		}
 		HttpResponse<InputStream> response;
 		try {
@@ -85,6 +98,26 @@ final class UpstreamExchange implements StreamWatchdog.Watched {
 			throw failure(UpstreamErrors.status(status, response.headers(), error, json));
 		}
 		return this.body;
+	}
+
+	/** Runs on the sender thread: the exchange up to its response headers. */
+	private void send(HttpClient client, HttpRequest request) {
+		try {
+			HttpResponse<InputStream> response = client.send(request, (info) -> new UpstreamBody());
+			if (!this.pending.complete(response)) {
+				// aborted meanwhile: nobody reads this body
+				closeQuietly(response.body());
+			}
+		}
+		catch (InterruptedException ex) {
+			this.pending.cancel(false);
+		}
+		catch (IOException | RuntimeException ex) {
+			this.pending.completeExceptionally(ex);
+		}
+		finally {
+			this.sender = null;
+		}
 	}
 
 	/**
@@ -162,18 +195,24 @@ final class UpstreamExchange implements StreamWatchdog.Watched {
 	}
 
 	private void closeConnection() {
-		CompletableFuture<HttpResponse<InputStream>> future = this.pending;
-		if (future != null) {
-			future.cancel(true);
+		this.pending.cancel(false);
+		Thread thread = this.sender;
+		if (thread != null) {
+			// still waiting for the headers: send cancels the exchange
+			thread.interrupt();
 		}
 		InputStream stream = this.body;
 		if (stream != null) {
-			try {
-				stream.close();
-			}
-			catch (IOException ex) {
-				// closing is best effort
-			}
+			closeQuietly(stream);
+		}
+	}
+
+	private static void closeQuietly(InputStream stream) {
+		try {
+			stream.close();
+		}
+		catch (IOException ex) {
+			// closing is best effort
 		}
 	}
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,18 +53,15 @@ class JobsOncePerClusterIT {
 			String stale = staleConversation(database);
 			List<ParleyProcess> instances = new ArrayList<>();
 			try {
-				List<CompletableFuture<ParleyProcess>> starting = new ArrayList<>();
+				List<ParleyProcess.Builder> servers = new ArrayList<>();
 				for (int i = 0; i < INSTANCES; i++) {
-					starting.add(CompletableFuture.supplyAsync(() -> ParleyProcess.on(TestApp.newDataDir())
+					servers.add(ParleyProcess.on(TestApp.newDataDir())
 						.database(database)
 						.environment("PARLEY_LOG_FORMAT", "json")
 						.property("parley.conversation.lifecycle-interval", "3s")
-						.property("logging.level.dev.parley.platform.job", "DEBUG")
-						.start()));
+						.property("logging.level.dev.parley.platform.job", "DEBUG"));
 				}
-				for (CompletableFuture<ParleyProcess> instance : starting) {
-					instances.add(instance.join());
-				}
+				instances.addAll(ParleyProcess.startAll(servers));
 
 				Map<String, List<String>> bySlot = Eventually.eventually(SLOTS + " slots seen by every instance")
 					.atMost(Duration.ofSeconds(60))
