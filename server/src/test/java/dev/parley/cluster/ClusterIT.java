@@ -149,11 +149,22 @@ class ClusterIT {
 		assertThat(allowed).as("requests allowed across three instances")
 			.isBetween(USER_REQUESTS_PER_MINUTE - 2, USER_REQUESTS_PER_MINUTE + 5);
 		for (ParleyProcess instance : instances) {
-			assertThat(instance.client().call(user, "GET", "/api/v1/conversations", null).status()).isEqualTo(429);
+			assertRefused(instance.client(), user, "instance " + instance.port());
 		}
-		assertThat(TestClient.onPort(nginx.port()).call(user, "GET", "/api/v1/conversations", null).status())
-			.as("through the load balancer too")
-			.isEqualTo(429);
+		assertRefused(TestClient.onPort(nginx.port()), user, "through the load balancer too");
+	}
+
+	/**
+	 * Refused at once, or right after taking the one token the shared bucket may have
+	 * refilled since (it refills one a second, continuously); a bucket of its own would
+	 * let both calls through.
+	 */
+	private static void assertRefused(TestClient client, Session user, String where) {
+		int status = client.call(user, "GET", "/api/v1/conversations", null).status();
+		if (status == 200) {
+			status = client.call(user, "GET", "/api/v1/conversations", null).status();
+		}
+		assertThat(status).as(where).isEqualTo(429);
 	}
 
 	@Test
