@@ -22,6 +22,7 @@
 #   PARLEY_PORT       Parley port              (8080)
 #   BENCH_OUT         report file              (bench/target/bench-results.md)
 #   BENCH_SKIP_BUILD  1 = use the existing build
+#   PARLEY_JAR        this server jar instead of the built one (builds compared by alternating runs)
 #   PARLEY_HEAP       Parley's -Xmx            (512m, the SPEC target)
 #   PARLEY_JAVA_OPTS  extra JVM/Spring options for Parley (e.g. -Dserver.jetty.max-connections=30000)
 #   SIM_JAVA_OPTS     JVM options for the simulator   (-Xmx1g)
@@ -151,7 +152,7 @@ mvn -B -q -pl bench dependency:build-classpath -DincludeScope=runtime \
 	|| { tail -n 20 "$LOG_DIR/classpath.log" >&2; die "could not resolve the bench classpath"; }
 BENCH_JAR="$(ls "$ROOT"/bench/target/parley-bench-*.jar 2>/dev/null | grep -v -E 'sources|javadoc' | head -n 1 || true)"
 CP="${BENCH_JAR:-$ROOT/bench/target/classes}:$(cat "$ROOT/bench/target/bench-classpath.txt")"
-PARLEY_JAR="$(ls "$ROOT"/server/target/parley-*.jar 2>/dev/null | grep -v -E 'sources|javadoc|plain' | head -n 1 || true)"
+PARLEY_JAR="${PARLEY_JAR:-$(ls "$ROOT"/server/target/parley-*.jar 2>/dev/null | grep -v -E 'sources|javadoc|plain' | head -n 1 || true)}"
 [[ -n "$PARLEY_JAR" ]] || die "no server/target/parley-*.jar; did the build run?"
 
 # Each held stream costs Parley two sockets (client and upstream), the driver and the simulator one each.
