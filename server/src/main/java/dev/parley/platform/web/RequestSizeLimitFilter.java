@@ -71,10 +71,8 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 			this.problems.write(response, CommonProblem.CONTENT_TOO_LARGE, tooLarge(limit), request.getRequestURI());
 			return;
 		}
-		// An answer given without reading the body (a rejected call) leaves the
-		// connection
-		// reusable; a body past the default limit is not worth reading only to discard
-		// it.
+		// What a refused call left unread is read here, so the connection stays
+		// usable; past the default limit a body is not worth reading to discard.
 		if (!request.isAsyncStarted() && !limited.discardUnread(this.defaultLimit) && !response.isCommitted()) {
 			response.setHeader(HttpHeaders.CONNECTION, "close");
 		}
