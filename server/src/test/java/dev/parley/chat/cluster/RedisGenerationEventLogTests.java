@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,7 @@ import dev.parley.chat.EventBatch;
 import dev.parley.chat.EventId;
 import dev.parley.chat.SequencedEvent;
 import dev.parley.platform.IdGenerator;
+import dev.parley.platform.VirtualThreads;
 import dev.parley.platform.cluster.RedisLink;
 import dev.parley.platform.json.JsonConfiguration;
 import dev.parley.testsupport.Eventually;
@@ -33,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stream again once Redis is back.
  */
 class RedisGenerationEventLogTests {
+
+	/** Waits that block run on virtual threads, never on the common fork-join pool. */
+	private static final Executor BLOCKING = VirtualThreads.executor("test-wait");
 
 	private static final Duration WAIT = Duration.ofSeconds(5);
 
@@ -71,7 +76,7 @@ class RedisGenerationEventLogTests {
 		assertThat(b.running(this.conversation)).contains(generation);
 
 		CompletableFuture<List<SequencedEvent>> live = CompletableFuture
-			.supplyAsync(() -> readUntilEnd(b, generation, 2));
+			.supplyAsync(() -> readUntilEnd(b, generation, 2), BLOCKING);
 		a.appendChunk(generation, "three");
 		a.finish(generation, end(generation, "one two three"));
 		List<SequencedEvent> rest = live.get(10, TimeUnit.SECONDS);
@@ -100,7 +105,7 @@ class RedisGenerationEventLogTests {
 			catch (InterruptedException ex) {
 				throw new IllegalStateException(ex);
 			}
-		});
+		}, BLOCKING);
 		Thread.sleep(300);
 		assertThat(next).isNotDone();
 		UUID second = this.ids.next();
@@ -121,7 +126,7 @@ class RedisGenerationEventLogTests {
 		a.close();
 
 		CompletableFuture<List<SequencedEvent>> follower = CompletableFuture
-			.supplyAsync(() -> readUntilEnd(b, generation, 1));
+			.supplyAsync(() -> readUntilEnd(b, generation, 1), BLOCKING);
 		RedisGenerationEventLog c = log(TestRedis.URL);
 		ChatEvent.Error interrupted = new ChatEvent.Error("interrupted", "gone", generation, "interrupted", "partial");
 		c.finishAbandoned(generation, interrupted);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,14 @@ import dev.parley.chat.EventBatch;
 import dev.parley.chat.EventId;
 import dev.parley.chat.SequencedEvent;
 import dev.parley.platform.IdGenerator;
+import dev.parley.platform.VirtualThreads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InMemoryGenerationEventLogTests {
+
+	/** Waits that block run on virtual threads, never on the common fork-join pool. */
+	private static final Executor BLOCKING = VirtualThreads.executor("test-wait");
 
 	private final UUID conversation = UUID.randomUUID();
 
@@ -92,7 +97,7 @@ class InMemoryGenerationEventLogTests {
 			catch (InterruptedException ex) {
 				throw new IllegalStateException(ex);
 			}
-		});
+		}, BLOCKING);
 		Thread.sleep(50);
 		this.log.appendChunk(this.generation, "x");
 		EventBatch batch = reader.get(5, TimeUnit.SECONDS);
@@ -115,7 +120,7 @@ class InMemoryGenerationEventLogTests {
 			catch (InterruptedException ex) {
 				throw new IllegalStateException(ex);
 			}
-		});
+		}, BLOCKING);
 		Thread.sleep(50);
 		this.log.begin(this.conversation, next, new ChatEvent.Start(next, this.conversation, null, "m", "p"));
 		assertThat(waiter.get(5, TimeUnit.SECONDS)).contains(next);

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.parley.bench.sim.Simulator;
+import dev.parley.platform.VirtualThreads;
 import dev.parley.testsupport.Eventually;
 import dev.parley.testsupport.PrivateDatabase;
 import dev.parley.testsupport.Response;
@@ -47,6 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(DatabaseOutageIT.PRIVATE_DATABASE)
 abstract class DatabaseOutageIT extends WholeAppTestBase {
+
+	/** Waits that block run on virtual threads, never on the common fork-join pool. */
+	private static final Executor BLOCKING = VirtualThreads.executor("test-wait");
 
 	/** Far above the connection timeout, far below a hang. */
 	private static final Duration FAST = Duration.ofSeconds(10);
@@ -130,7 +135,7 @@ abstract class DatabaseOutageIT extends WholeAppTestBase {
 		try (Connection locker = database.connect()) {
 			database.lockTable(locker, "conversations");
 			CompletableFuture<Response> list = CompletableFuture
-				.supplyAsync(() -> get("/api/v1/conversations", BOUNDED));
+				.supplyAsync(() -> get("/api/v1/conversations", BOUNDED), BLOCKING);
 			Eventually.eventually("Parley's query to wait for the lock")
 				.until(() -> database.statementsWaitingForLock() > 0);
 			database.endSessionsWaitingForLock();
