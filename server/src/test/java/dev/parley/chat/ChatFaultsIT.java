@@ -22,11 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code error} event with a code, the user message stays, a partial reply is kept with
  * the right status, and the simulator's connections are all released.
  */
-// Timeouts short enough for the hanging faults to end soon, long enough that a call
-// to the shared simulator still gets its first token in time on a 2-core machine
-// where the concurrent lane starts Parley processes beside this class (2 s was
-// missed in CI).
-@TestPropertySource(properties = { "parley.provider.first-token-timeout=5s", "parley.provider.idle-timeout=6s" })
+@TestPropertySource(properties = { "parley.provider.first-token-timeout=1s", "parley.provider.idle-timeout=2s" })
 class ChatFaultsIT extends WholeAppTestBase {
 
 	@ParameterizedTest

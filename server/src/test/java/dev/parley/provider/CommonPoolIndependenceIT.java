@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class CommonPoolIndependenceIT extends WholeAppTestBase {
 		int threads = ForkJoinPool.getCommonPoolParallelism();
 		CountDownLatch occupied = new CountDownLatch(threads);
 		CountDownLatch release = new CountDownLatch(1);
-		List<java.util.concurrent.Future<?>> blockers = new ArrayList<>();
+		List<Future<?>> blockers = new ArrayList<>();
 		for (int i = 0; i < threads; i++) {
 			blockers.add(ForkJoinPool.commonPool().submit(() -> {
 				occupied.countDown();
