@@ -7,7 +7,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.parley.platform.problem.CommonProblem;
@@ -51,9 +50,7 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 		long limit = limitFor(request);
 		long declared = request.getContentLengthLong();
 		if (declared > limit) {
-			// Not reading the body: the connection is closed rather than drained, and the
-			// client told so.
-			response.setHeader(HttpHeaders.CONNECTION, "close");
+			// Not reading the body: Jetty closes the connection rather than drain it.
 			this.problems.write(response, CommonProblem.CONTENT_TOO_LARGE, tooLarge(limit), request.getRequestURI());
 			return;
 		}
@@ -67,14 +64,14 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			response.reset();
-			response.setHeader(HttpHeaders.CONNECTION, "close");
 			this.problems.write(response, CommonProblem.CONTENT_TOO_LARGE, tooLarge(limit), request.getRequestURI());
 			return;
 		}
 		// What a refused call left unread is read here, so the connection stays
-		// usable; past the default limit a body is not worth reading to discard.
-		if (!request.isAsyncStarted() && !limited.discardUnread(this.defaultLimit) && !response.isCommitted()) {
-			response.setHeader(HttpHeaders.CONNECTION, "close");
+		// usable; past the default limit a body is not worth reading to discard, and
+		// Jetty closes the connection as before.
+		if (!request.isAsyncStarted()) {
+			limited.discardUnread(this.defaultLimit);
 		}
 	}
 

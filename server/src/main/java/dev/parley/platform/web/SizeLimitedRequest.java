@@ -52,38 +52,33 @@ final class SizeLimitedRequest extends HttpServletRequestWrapper {
 
 	/**
 	 * Reads and discards what the application left unread of the body, at most
-	 * {@code maxBytes} of it, and answers whether the body was then read to its end.
-	 * Jetty closes a connection whose request body was not read to its end, and when the
-	 * answer was already sent it cannot tell the client so: a client that reuses the
-	 * connection (every HTTP/1.1 client keeps them alive) would see its next request
-	 * fail. Answers that rejected a request before reading its body (401, 403, 429, ...)
-	 * are the usual case, and the body arriving a moment after the headers is what makes
-	 * it intermittent.
+	 * {@code maxBytes} of it. Jetty closes a connection whose request body was not read
+	 * to its end, and when the answer was already sent it cannot tell the client so: a
+	 * client that reuses the connection (every HTTP/1.1 client keeps them alive) would
+	 * see its next request fail. Answers that rejected a request before reading its body
+	 * (401, 403, 429, ...) are the usual case, and the body arriving a moment after the
+	 * headers is what makes it intermittent.
 	 */
-	boolean discardUnread(long maxBytes) {
+	void discardUnread(long maxBytes) {
 		if (!mayHaveBody()) {
-			return true;
+			return;
 		}
 		try {
 			LimitedInputStream in = stream();
-			if (in.isFinished()) {
-				return true;
-			}
 			byte[] buffer = new byte[8192];
 			long discarded = 0;
-			while (discarded <= maxBytes) {
+			while (!in.isFinished() && discarded <= maxBytes) {
 				int n = in.read(buffer, 0, buffer.length);
 				if (n < 0) {
-					return true;
+					return;
 				}
 				discarded += n;
 			}
-			return false;
 		}
 		catch (IOException | IllegalStateException ex) {
 			// Past the limit, the client gone, or the body read through the container's
-			// own reader (form parameters): nothing more to read here.
-			return false;
+			// own reader (form parameters): nothing more to read here; Jetty closes the
+			// connection.
 		}
 	}
 
